@@ -1,0 +1,105 @@
+"""Orchestrate a build: check, render, MkDocs per language, PDFs, exports, then swap into site/.
+
+Everything is built in `.build/staging` first; `site/` is replaced only when all of it worked, so
+a failed build leaves the previous site exactly as it was.
+"""
+from __future__ import annotations
+
+import calendar
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import export, model, pdf, render, site
+from .check import run as check_run
+from .errors import BriefingError, Problems
+from .load import Layout
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class BuildResult:
+    site: Path
+    problems: Problems
+    pages: int = 0
+    pdfs: list[Path] = field(default_factory=list)
+
+
+def template_dir(layout: Layout) -> Path:
+    """The dossier's own templates/ if it has them, else the ones shipped with the generator."""
+    own = layout.templates
+    return own if (own / render.PAGE_TEMPLATES).is_dir() else PROJECT_ROOT / "templates"
+
+
+def checked(root: Path, strict: bool = False) -> tuple[model.Dossier, Problems]:
+    """Load and check; refuse with every problem listed when the dossier cannot be built."""
+    dossier, problems = check_run(root)
+    bad = problems.errors + (problems.warnings if strict else [])
+    if dossier is None or bad:
+        raise BriefingError(f"{len(bad)} problem(s) must be fixed before building; nothing was written",
+                            problems.sorted())
+    return dossier, problems
+
+
+def source_epoch(dossier: model.Dossier) -> int:
+    """A timestamp taken from the content (the latest dated record), so builds are reproducible."""
+    dates = [b.date for b in dossier.briefings.values()] + [s.published for s in dossier.sources.values()
+                                                           if s.published] + [e.date for e in dossier.timeline]
+    if not dates:
+        return 0
+    latest = max(dates)
+    return calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
+
+
+def build(root: Path, strict: bool = False) -> BuildResult:
+    layout = Layout(root)
+    if not (root / "mkdocs.yml").is_file():
+        raise BriefingError(f"no mkdocs.yml in {root}; run 'briefing init' or pass --root")
+    dossier, problems = checked(root, strict)
+    templates = template_dir(layout)
+    staging = layout.build / "staging"
+    shutil.rmtree(staging, ignore_errors=True)
+
+    configs: dict[str, Path] = {}
+    page_count = 0
+    for lang in dossier.languages:
+        pages = render.render(dossier, templates, lang)
+        page_count += len(pages)
+        name = dossier.title.get(lang) or next(iter(dossier.title.values()))
+        configs[lang] = site.prepare(layout.build, root, templates, lang, dossier.languages, name, pages)
+    outs = site.build_languages(configs, layout.build / "out", source_epoch(dossier))
+
+    default = dossier.languages[0]
+    shutil.copytree(outs[default], staging)
+    for lang, out in outs.items():
+        if lang != default:
+            shutil.copytree(out, staging / lang)
+    pdfs = pdf.render_pdfs(dossier, templates, staging / "pdf")
+    export.write_exports(dossier, staging / "data")
+    _swap(staging, layout.site)
+    return BuildResult(layout.site, problems, page_count, [layout.site / "pdf" / p.name for p in pdfs])
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` with two renames, keeping the old site until the new one is in place."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    try:
+        staging.rename(target)
+    except OSError:
+        if old.exists() and not target.exists():
+            old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def pdfs_only(root: Path, briefing: str | None, lang: str | None, out: Path | None) -> list[Path]:
+    layout = Layout(root)
+    dossier, _ = checked(root)
+    if lang is not None and lang not in dossier.languages:
+        raise BriefingError(f"language {lang!r} is not one of this dossier's: {', '.join(dossier.languages)}")
+    return pdf.render_pdfs(dossier, template_dir(layout), out or layout.site / "pdf", briefing,
+                           [lang] if lang else None)

@@ -1,0 +1,151 @@
+"""Cross-record checks on a loaded dossier: references, duplicates, citations, disagreements.
+
+`load` proves each file on its own; this proves the files together, and is the one gate
+between a typo and a published falsehood. It reports, it never changes anything.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from . import model, sources
+from .errors import Problems
+from .load import Loaded, load
+
+_KIND_LABEL = {"source": "source", "actor": "actor", "place": "place", "incident": "incident",
+               "claim": "claim", "briefing": "briefing"}
+
+
+def check(loaded: Loaded) -> Problems:
+    """All problems of a loaded dossier: those from loading plus the cross-record ones."""
+    problems = Problems(loaded.problems.root)
+    problems.extend(loaded.problems)
+    dossier = loaded.dossier
+    if dossier is None:
+        return problems
+    _check_languages(dossier, problems)
+    _check_unique(dossier, problems)
+    _check_refs(dossier, loaded.refs, problems)
+    _check_sources(dossier, problems)
+    _check_citations(dossier, problems)
+    _check_topics(dossier, problems)
+    _report_disagreements(dossier, problems)
+    return problems
+
+
+def _check_topics(dossier: model.Dossier, problems: Problems) -> None:
+    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
+        if claim.topic not in dossier.topics:
+            problems.warning(claim.loc.path, claim.loc.line, claim.loc.col,
+                             f"topic {claim.topic!r} has no label; add it under 'topics' in content/dossier.yaml",
+                             "topic-label")
+
+
+def run(root: Path) -> tuple[model.Dossier | None, Problems]:
+    loaded = load(root)
+    return loaded.dossier, check(loaded)
+
+
+def _check_languages(dossier: model.Dossier, problems: Problems) -> None:
+    from .i18n import SUPPORTED
+    for lang in dossier.languages:
+        if lang not in SUPPORTED:
+            problems.error("content/dossier.yaml", 1, 1, f"language {lang!r} has no interface strings; "
+                           f"supported: {', '.join(SUPPORTED)}", "language")
+
+
+def _check_unique(dossier: model.Dossier, problems: Problems) -> None:
+    seen: dict[str, model.Loc] = {}
+    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
+        if claim.id in seen:
+            first = seen[claim.id]
+            problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
+                           f"claim id {claim.id!r} is already used at {first.path}:{first.line}; "
+                           "give this claim its own id", "duplicate-id")
+        else:
+            seen[claim.id] = claim.loc
+    seen.clear()
+    for event in dossier.timeline:
+        if event.id in seen:
+            problems.error(event.loc.path, event.loc.line, event.loc.col,
+                           f"timeline event id {event.id!r} is used twice (first at line "
+                           f"{seen[event.id].line})", "duplicate-id")
+        seen[event.id] = event.loc
+    for briefing in dossier.briefings.values():
+        ids: set[str] = set()
+        for section in briefing.sections:
+            if section.id in ids or section.id in ("key-points", "sources"):
+                problems.error(briefing.loc.path, briefing.loc.line, 1,
+                               f"section id {section.id!r} is used twice in this briefing", "duplicate-id")
+            ids.add(section.id)
+
+
+def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int]], problems: Problems) -> None:
+    known = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
+             "incident": dossier.incidents, "briefing": dossier.briefings, "claim": dossier.claims}
+    for path, kind, ident, line, col in refs:
+        if ident not in known[kind]:
+            folder = {"claim": "incidents"}.get(kind, kind + "s")
+            problems.error(path, line, col, f"unknown {_KIND_LABEL[kind]} {ident!r}; define it in "
+                           f"content/{folder}/ or fix the id", "unknown-ref")
+
+
+def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
+    for source in dossier.sources.values():
+        if source.text_sha256 and source.text_sha256 != source.sha256:
+            problems.warning(source.loc.path, source.loc.line, source.loc.col,
+                             f"the text of seeds/{source.file} changed since it was ingested (sha256 differs); "
+                             "every citation of it was re-verified below; run 'briefing ingest' to record the "
+                             "new hash", "source-changed")
+
+
+def _check_citations(dossier: model.Dossier, problems: Problems) -> None:
+    for _owner, cit in dossier.citations():
+        source = dossier.sources.get(cit.source)
+        if source is None or not source.paragraphs:
+            continue  # unknown source or unreadable seed: already reported
+        where = (cit.loc.path, cit.loc.line, cit.loc.col)
+        paragraph = source.paragraph(cit.paragraph)
+        if paragraph is None:
+            problems.error(*where, f"source {source.id!r} has no paragraph {cit.paragraph!r} (it has p1 to "
+                           f"p{len(source.paragraphs)})", "no-paragraph")
+            continue
+        if sources.find_quote(paragraph.text, cit.quote) is None:
+            elsewhere = sources.paragraphs_containing(source.paragraphs, cit.quote)
+            if elsewhere:
+                problems.error(*where, f"quote not found in {source.id} {cit.paragraph}; found in "
+                               f"{', '.join(elsewhere)}: change 'paragraph'", "quote-elsewhere")
+            else:
+                problems.error(*where, f"quote not found in {source.id} {cit.paragraph}: copy it verbatim "
+                               "from the source", "quote-not-found")
+        for lang in dossier.languages:
+            if lang != source.language.split("-")[0] and lang not in cit.translation:
+                problems.warning(*where, f"the quote has no {lang} translation; add translation.{lang}",
+                                 "translation")
+
+
+def disagreements(dossier: model.Dossier) -> list[list[model.Claim]]:
+    """Groups of claims about the same thing (incident, topic, party) whose figures differ.
+
+    Pages show these side by side; nobody has to remember that the sources disagree.
+    """
+    groups: dict[tuple[str, str, str], list[model.Claim]] = defaultdict(list)
+    for incident in dossier.incidents.values():
+        for claim in incident.claims:
+            if claim.figure is not None:
+                groups[(incident.id, claim.topic, claim.figure.party or "")].append(claim)
+    found = []
+    for key in sorted(groups):
+        claims = groups[key]
+        if len({c.figure.bounds for c in claims if c.figure}) > 1:
+            found.append(claims)
+    return found
+
+
+def _report_disagreements(dossier: model.Dossier, problems: Problems) -> None:
+    for group in disagreements(dossier):
+        first = group[0]
+        others = ", ".join(c.id for c in group[1:])
+        problems.info(first.loc.path, first.loc.line, first.loc.col,
+                      f"claims disagree on {first.topic}: {first.id} and {others}; shown side by side",
+                      "disagreement")

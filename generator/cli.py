@@ -1,0 +1,193 @@
+"""The `briefing` command: a thin layer over the library. Each command's docstring is its --help."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import inspect
+import os
+from pathlib import Path
+from typing import Callable
+
+from .errors import BriefingError, Problems
+
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None]]] = {}
+
+
+def command(setup: Callable[[argparse.ArgumentParser], None] = lambda p: None) -> Callable[[Command], Command]:
+    def register(fn: Command) -> Command:
+        COMMANDS[fn.__name__.removeprefix("cmd_").replace("_", "-")] = (fn, setup)
+        return fn
+    return register
+
+
+def _print_problems(problems: Problems, fmt: str = "text", strict: bool = False, quiet_info: bool = True) -> int:
+    items = problems.sorted()
+    if strict:
+        items = [p if p.severity != "warning" else type(p)(p.path, p.line, p.col, "error", p.message, p.code)
+                 for p in items]
+    errors = sum(p.severity == "error" for p in items)
+    warnings = sum(p.severity == "warning" for p in items)
+    infos = sum(p.severity == "info" for p in items)
+    if fmt == "json":
+        print(json.dumps({"problems": [p.__dict__ for p in items],
+                          "errors": errors, "warnings": warnings, "info": infos}, ensure_ascii=False, indent=2))
+    else:
+        for p in items:
+            if p.severity == "info" and quiet_info:
+                continue
+            print(p, file=sys.stderr if p.severity == "error" else sys.stdout)
+        print(f"{errors} error(s), {warnings} warning(s), {infos} note(s)")
+    return 1 if errors else 0
+
+
+@command(lambda p: (p.add_argument("directory", type=Path, help="the folder to create"),))
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create a new, empty dossier that builds.
+
+    Example:
+      briefing init ~/dossiers/port-strike && cd ~/dossiers/port-strike && briefing build
+    """
+    from .scaffold import init
+    created = init(args.directory)
+    print(f"created dossier in {created}; put documents in {created / 'seeds'} and run 'briefing ingest'")
+    return 0
+
+
+@command()
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Read seeds/ and create a source record in content/sources/ for each new document.
+
+    Existing records are never overwritten; only the sha256 line of a record whose seed text
+    changed is updated.
+
+    Example:
+      cp ~/Downloads/article.txt seeds/ && briefing ingest
+    """
+    from .ingest import ingest
+    report = ingest(args.root)
+    for ident in report.created:
+        print(f"created content/sources/{ident}.yaml")
+    for ident in report.rehashed:
+        print(f"text changed, sha256 updated: content/sources/{ident}.yaml")
+    assert report.problems is not None
+    code = _print_problems(report.problems) if report.problems.items else 0
+    print(f"{len(report.created)} created, {len(report.rehashed)} updated, {len(report.unchanged)} unchanged")
+    return code
+
+
+def _check_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output for people or for tools")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--notes", action="store_true", help="also print notes, such as disagreeing claims")
+
+
+@command(_check_args)
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the whole dossier and list every problem as path:line:col: severity: message [code].
+
+    Exits 1 when there is an error.
+
+    Example:
+      briefing check --strict
+    """
+    from .check import run
+    _, problems = run(args.root)
+    return _print_problems(problems, args.format, args.strict, quiet_info=not args.notes)
+
+
+def _build_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true", help="refuse to build when check finds warnings")
+
+
+@command(_build_args)
+def cmd_build(args: argparse.Namespace) -> int:
+    """Check, render both languages, run MkDocs, write the PDFs and exports into site/.
+
+    A failed build leaves the previous site/ as it was.
+
+    Example:
+      briefing build && python -m http.server -d site
+    """
+    from .build import build
+    result = build(args.root, strict=args.strict)
+    _print_problems(result.problems)
+    print(f"built {result.site} ({result.pages} pages, {len(result.pdfs)} PDFs)")
+    return 0
+
+
+def _pdf_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("briefing", nargs="?", help="only this briefing (its id)")
+    p.add_argument("--lang", help="only this language, e.g. ar")
+    p.add_argument("--out", type=Path, help="folder for the PDFs (default: site/pdf)")
+
+
+@command(_pdf_args)
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Write the briefing PDFs, site/pdf/<briefing>.<lang>.pdf, without rebuilding the site.
+
+    Example:
+      briefing pdf tinzaouaten-ambush --lang ar
+    """
+    from .build import pdfs_only
+    written = pdfs_only(args.root, args.briefing, args.lang, args.out)
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+@command(lambda p: (p.add_argument("--out", type=Path, help="folder (default: content/schemas)"),))
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write a JSON Schema file per record kind, for completion and live errors in editors.
+
+    Example:
+      briefing schema && code content/actors/wagner-group.yaml
+    """
+    from .jsonschema import write_schemas
+    for path in write_schemas(args.root, args.out):
+        print(f"wrote {path}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="briefing", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Turn source documents into a cited, bilingual briefing site.",
+        epilog="Example:\n  briefing ingest && briefing check && briefing build")
+    top.add_argument("--root", type=Path, default=Path("."), help="the dossier folder (default: here)")
+    subs = top.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (fn, setup) in COMMANDS.items():
+        doc = inspect.cleandoc(fn.__doc__ or "")
+        first = doc.splitlines()[0] if doc else ""
+        sub = subs.add_parser(name, help=first, description=doc,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub.add_argument("--root", type=Path, default=argparse.SUPPRESS,
+                         help="the dossier folder (default: here)")
+        setup(sub)
+        sub.set_defaults(func=fn)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not getattr(args, "func", None):
+        parser().print_help()
+        return 2
+    args.root = args.root.resolve()
+    try:
+        return args.func(args)
+    except BriefingError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"briefing: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("briefing: interrupted; nothing was half-written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug of ours: say so in one line; BRIEFING_DEBUG=1 shows the traceback
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        print(f"briefing: internal error ({type(exc).__name__}: {exc}); nothing was replaced. Please report "
+              "it with the output of the same command run with BRIEFING_DEBUG=1", file=sys.stderr)
+        return 3

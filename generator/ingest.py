@@ -1,0 +1,116 @@
+"""Read `seeds/` and create `content/sources/<id>.yaml` for every new document.
+
+A source file belongs to its editor once it exists: a second run creates files only for new
+seeds, and for a seed whose text changed it updates the one machine-owned line, `sha256`,
+leaving every other line (and comment) as the editor wrote it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import sources
+from .errors import Problems
+from .load import Layout
+from .records import SCHEMA_HEADER
+from .yamlio import Map, dump, read, write_atomic
+
+_SHA_LINE = re.compile(r"^(sha256:[ \t]*)(['\"]?)([0-9a-f]*)(['\"]?)[ \t]*$", re.MULTILINE)
+_TITLE_WORDS = 12
+
+
+@dataclass
+class IngestReport:
+    created: list[str] = field(default_factory=list)
+    rehashed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: Problems | None = None
+
+
+def source_id(seed: Path) -> str:
+    """The id a seed's source record gets: its file name without suffix, as a slug."""
+    slug = re.sub(r"[^a-z0-9]+", "-", seed.stem.lower()).strip("-")
+    return slug or "source"
+
+
+def seed_files(layout: Layout) -> list[Path]:
+    if not layout.seeds.is_dir():
+        return []
+    return sorted(p for p in layout.seeds.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def record_for(seed: Path, parsed: sources.SourceText) -> dict[str, object]:
+    """A new source record: what the seed itself tells, nothing guessed beyond the language."""
+    language = sources.detect_language(parsed.text)
+    title = parsed.title
+    if not title and parsed.paragraphs:
+        words = parsed.paragraphs[0].text.split()
+        title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+    record: dict[str, object] = {
+        "id": source_id(seed),
+        "file": seed.name,
+        "sha256": parsed.sha256,
+        "language": language,
+        "title": {language: title or seed.stem},
+    }
+    if parsed.published:
+        record["published"] = parsed.published
+    record["review"] = {"status": "draft"}
+    return record
+
+
+def existing_records(out_dir: Path) -> dict[str, Path]:
+    """Seed file name -> its source record, so an editor may rename a record (and its id) freely."""
+    found: dict[str, Path] = {}
+    if out_dir.is_dir():
+        for path in sorted(out_dir.glob("*.yaml")):
+            node, _ = read(path)
+            if isinstance(node, Map) and isinstance(node.get("file"), str):
+                found.setdefault(str(node["file"]), path)
+    return found
+
+
+def ingest(root: Path) -> IngestReport:
+    layout = Layout(root)
+    report = IngestReport(problems=Problems(root))
+    problems = report.problems
+    assert problems is not None
+    out_dir = layout.content / "sources"
+    seen: dict[str, Path] = {}
+    records = existing_records(out_dir)
+    for seed in seed_files(layout):
+        if seed.suffix.lower() not in sources.SEED_SUFFIXES:
+            problems.warning(seed, 1, 1, f"skipped: {seed.suffix or 'no suffix'} files are not read yet; "
+                             f"use {' or '.join(sources.SEED_SUFFIXES)}", "seed-type")
+            continue
+        try:
+            raw = sources.decode(seed.read_bytes())
+        except UnicodeDecodeError as exc:
+            problems.error(seed, 1, 1, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8",
+                           "encoding")
+            continue
+        parsed = sources.parse(raw)
+        if not parsed.paragraphs:
+            problems.error(seed, 1, 1, "the document has no text; add its text or remove the file", "empty-seed")
+            continue
+        ident = source_id(seed)
+        if ident in seen:
+            problems.error(seed, 1, 1, f"gives the same source id {ident!r} as {seen[ident].name}; rename "
+                           "one of them", "duplicate-id")
+            continue
+        seen[ident] = seed
+        target = records.get(seed.name) or out_dir / f"{ident}.yaml"
+        if not target.exists():
+            write_atomic(target, dump(record_for(seed, parsed), SCHEMA_HEADER.format(kind="source")))
+            report.created.append(ident)
+            continue
+        text = target.read_text(encoding="utf-8")
+        match = _SHA_LINE.search(text)
+        if match and match.group(3) != parsed.sha256:
+            updated = text[:match.start(3)] + parsed.sha256 + text[match.end(3):]
+            write_atomic(target, updated)
+            report.rehashed.append(target.stem)
+        else:
+            report.unchanged.append(target.stem)
+    return report

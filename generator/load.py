@@ -1,0 +1,143 @@
+"""Read `content/` and `seeds/` into one `Dossier`, listing every problem with its file and line.
+
+Nothing here renders or writes: load everything, then check, then render.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import model, sources
+from .errors import Problems
+from .records import DOSSIER, KINDS, TIMELINE
+from .schema import Context, Obj
+from .yamlio import Map, read
+
+
+@dataclass
+class Layout:
+    """Where a dossier keeps its parts; every stage takes one of these instead of guessing paths."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def build(self) -> Path:
+        return self.root / ".build"
+
+    @property
+    def dossier_file(self) -> Path:
+        return self.content / "dossier.yaml"
+
+    @property
+    def timeline_file(self) -> Path:
+        return self.content / "timeline.yaml"
+
+    def kind_dir(self, kind: str) -> Path:
+        return self.content / KINDS[kind][0]
+
+
+def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
+              refs: list[tuple[str, str, str, int, int]]) -> Any:
+    node, yaml_problems = read(path)
+    for p in yaml_problems:
+        problems.error(path, p.line, p.col, p.message, p.code)
+    if yaml_problems and node is None:
+        return None
+    if node is None:
+        problems.error(path, 1, 1, "the file is empty; write the record or delete the file", "empty-file")
+        return None
+    status = "draft"
+    if isinstance(node, Map) and isinstance(node.get("review"), Map):
+        status = str(node["review"].get("status") or "draft")
+    rel = problems.rel(path)
+    ctx = Context(rel, languages, lambda line, col, sev, msg, code: problems.add(path, line, col, sev, msg, code),
+                  status=status)
+    value = spec.check(node, ctx)
+    refs.extend((rel, kind, ident, line, col) for kind, ident, line, col in ctx.refs)
+    if value is not None and isinstance(node, Map) and "id" in node and node["id"] != path.stem:
+        ident = node["id"]
+        problems.error(path, ident.line, ident.col, f"id {node['id']!r} differs from the file name {path.stem!r}; "
+                       "rename one so they match", "id-filename")
+    return value
+
+
+@dataclass
+class Loaded:
+    dossier: model.Dossier | None
+    problems: Problems
+    refs: list[tuple[str, str, str, int, int]]  # file, kind, id, line, col
+
+
+def load(root: Path) -> Loaded:
+    """Load a dossier directory; the result has a dossier unless dossier.yaml itself is unusable."""
+    layout = Layout(root)
+    problems = Problems(root)
+    refs: list[tuple[str, str, str, int, int]] = []
+    if not layout.dossier_file.exists():
+        problems.error(layout.dossier_file, 1, 1, "no content/dossier.yaml here; run 'briefing init DIR' to "
+                       "start a dossier, or pass --root to point at one", "no-dossier")
+        return Loaded(None, problems, refs)
+    head = _validate(layout.dossier_file, DOSSIER, problems, ["en", "ar"], refs)
+    if head is None:
+        return Loaded(None, problems, refs)
+    languages = list(head["languages"])
+    dossier = model.Dossier(head["title"], head["description"], languages, head["topics"])
+    targets = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
+               "incident": dossier.incidents, "briefing": dossier.briefings}
+    for kind, (folder, spec) in KINDS.items():
+        directory = layout.content / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.iterdir()):
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix not in (".yaml", ".yml"):
+                problems.warning(path, 1, 1, f"ignored: only .yaml files are read in content/{folder}/",
+                                 "stray-file")
+                continue
+            record = _validate(path, spec, problems, languages, refs)
+            if record is not None:
+                targets[kind][record.id] = record
+    if layout.timeline_file.exists():
+        events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs)
+        dossier.timeline = sorted(events or [], key=lambda e: (e.date.value, e.id))
+    for incident in dossier.incidents.values():
+        for claim in incident.claims:
+            claim.incident = incident.id
+    for source in dossier.sources.values():
+        _attach_text(layout, source, problems)
+    return Loaded(dossier, problems, refs)
+
+
+def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> None:
+    """Read the seed behind a source, so citations can be proved against its paragraphs."""
+    path = layout.seeds / source.file
+    src_file = layout.content / "sources" / f"{source.id}.yaml"
+    if not path.is_file() or Path(source.file).name != source.file:
+        problems.error(src_file, source.loc.line, source.loc.col,
+                       f"seed file {source.file!r} not found in seeds/; restore it or fix 'file'", "missing-seed")
+        return
+    try:
+        parsed = sources.parse(sources.decode(path.read_bytes()))
+    except UnicodeDecodeError:
+        problems.error(path, 1, 1, "seed is not valid UTF-8; save it as UTF-8", "encoding")
+        return
+    source.paragraphs = parsed.paragraphs
+    source.text_sha256 = parsed.sha256

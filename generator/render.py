@@ -1,0 +1,297 @@
+"""Render a checked `Dossier` into Markdown pages for one language, through the Jinja2 templates.
+
+Templates only lay out: everything they show comes from the model or from the small helpers of
+`PageContext` (language pick, dates, links relative to the page, numbered footnotes). Every text
+that is data is escaped for Markdown by the environment's `finalize`, so a quote containing
+`<script>` or `[link](javascript:…)` prints as those characters.
+"""
+from __future__ import annotations
+
+import posixpath
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import jinja2
+from markupsafe import Markup
+
+from . import i18n, model, sources
+from .check import disagreements
+from .errors import BriefingError, Problem
+from .escape import finalize, md, md_block_html
+
+PAGE_TEMPLATES = "pages"
+
+
+@dataclass
+class Note:
+    """One numbered footnote: a source passage, or a claim with its passages."""
+
+    number: int
+    body: Markup
+
+
+@dataclass
+class PageContext:
+    """Helpers bound to one page in one language; templates call these and nothing else."""
+
+    dossier: model.Dossier
+    lang: str
+    path: str  # the page's path under docs/, e.g. "incidents/x.md"
+    notes: list[Note] = field(default_factory=list)
+    _note_keys: dict[str, int] = field(default_factory=dict)
+
+    # --- language ----------------------------------------------------------------------------
+    def _(self, message: str) -> str:
+        return i18n.gettext_for(self.lang, message)
+
+    def n_(self, singular: str, plural: str, n: int) -> str:
+        return i18n.ngettext_for(self.lang, singular, plural, n) % {"n": i18n.format_number(n, self.lang)}
+
+    @property
+    def dir(self) -> str:
+        return i18n.direction(self.lang)
+
+    def t(self, text: model.LangText | None) -> Markup:
+        """The text in this page's language; a draft's missing translation shows the original, marked."""
+        value, lang = i18n.pick(text or {}, self.lang)
+        return self.isolate(value, lang)
+
+    def esc(self, value: object) -> Markup:
+        """Escape data for this output (Markdown here; HTML in the print context)."""
+        return md(value)
+
+    def isolate(self, value: str, lang: str) -> Markup:
+        """Text in another language than the page, isolated so it cannot scramble the line."""
+        if lang == self.lang:
+            return self.esc(value)
+        return Markup(f'<bdi lang="{lang}" dir="{i18n.direction(lang)}">') + self.esc(value) + Markup("</bdi>")
+
+    def direction(self, lang: str) -> str:
+        return i18n.direction(lang)
+
+    def join(self, items: Iterable[str]) -> Markup:
+        return Markup(self.esc(self._(",")) + Markup(" ")).join(self.esc(x) for x in items)
+
+    def date(self, value: model.PartialDate | None) -> str:
+        return i18n.format_partial_date(value, self.lang)
+
+    def range(self, start: model.PartialDate, end: model.PartialDate | None) -> str:
+        return i18n.format_range(start, end, self.lang)
+
+    def num(self, value: int | float) -> str:
+        return i18n.format_number(value, self.lang)
+
+    # --- links -------------------------------------------------------------------------------
+    def href(self, target: str, anchor: str = "") -> str:
+        rel = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def link(self, label: Markup | str, target: str, anchor: str = "") -> Markup:
+        return Markup("[") + self.esc(label) + Markup(f"]({self.href(target, anchor)})")
+
+    def external(self, url: str) -> Markup:
+        """A link out of the site; the schema admits only http(s) addresses without spaces or quotes."""
+        return Markup('<a href="{0}" rel="noopener">{0}</a>').format(url)
+
+    def actor(self, ident: str) -> Markup:
+        actor = self.dossier.actors.get(ident)
+        return self.link(self.t(actor.name), "actors.md", ident) if actor else self.esc(ident)
+
+    def place(self, ident: str | None) -> Markup:
+        place = self.dossier.places.get(ident or "")
+        return self.link(self.t(place.name), "places.md", place.id) if place else Markup("")
+
+    def source(self, ident: str) -> Markup:
+        source = self.dossier.sources.get(ident)
+        return self.link(self.t(source.title), f"sources/{ident}.md") if source else self.esc(ident)
+
+    def source_link_text(self, source: model.Source) -> Markup:
+        publisher = self.t(source.publisher) if source.publisher else Markup("")
+        date = self.esc(self.date(source.published))
+        return self.t(source.title) + Markup(" (") + (publisher + Markup(", ") if publisher else Markup("")) \
+            + date + Markup(")")
+
+    # --- citations ---------------------------------------------------------------------------
+    def _note(self, key: str, body: Markup) -> int:
+        if key not in self._note_keys:
+            self._note_keys[key] = len(self.notes) + 1
+            self.notes.append(Note(len(self.notes) + 1, body))
+        return self._note_keys[key]
+
+    def _citation_body(self, cit: model.Citation) -> Markup:
+        source = self.dossier.sources[cit.source]
+        label = self.source_link_text(source) + Markup(", ") + self.esc(self.paragraph_label(cit.paragraph))
+        quote = self.isolate(f"“{cit.quote}”", source.language)
+        body = self.link(label, f"sources/{source.id}.md", cit.paragraph) + Markup(": ") + quote
+        translation = cit.translation.get(self.lang)
+        if translation and self.lang != source.language:
+            body += Markup(" — ") + self.esc(translation)
+        return body
+
+    def paragraph_label(self, pid: str) -> str:
+        return self._("paragraph %(n)s") % {"n": self.num(int(pid[1:]))}
+
+    def note_bodies(self, citations: Iterable[model.Citation], claims: Iterable[str]) -> list[tuple[str, Markup]]:
+        """(key, body) of every note a passage needs: its citations, then its claims with their passages."""
+        out = [(f"c|{c.source}|{c.paragraph}|{c.quote}", self._citation_body(c)) for c in citations]
+        all_claims = self.dossier.claims
+        for ident in claims:
+            claim = all_claims[ident]
+            body = self.esc(self._("Claim by")) + Markup(" ") + self.actor(claim.claimant) + Markup(" (") + \
+                self.link(self._("claims table"), f"incidents/{claim.incident}.md", f"claim-{claim.id}") + \
+                Markup("): ") + Markup("; ").join(self._citation_body(c) for c in claim.citations)
+            out.append((f"k|{ident}", body))
+        return out
+
+    def cite(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> Markup:
+        """Footnote references for citations and claims, numbered in order of first use on the page."""
+        numbers = [self._note(key, body) for key, body in self.note_bodies(citations, claims)]
+        return Markup("".join(f"[^{n}]" for n in sorted(set(numbers), key=numbers.index)))
+
+    def passage(self, passage: model.Passage) -> Markup:
+        return self.t(passage.text) + self.cite(passage.citations, passage.claims)
+
+    # --- incidents ---------------------------------------------------------------------------
+    def claim_groups(self, incident: model.Incident) -> list[tuple[str, list[model.Claim]]]:
+        """Claims grouped by topic, in order of first appearance, for the claims table."""
+        groups: dict[str, list[model.Claim]] = {}
+        for claim in incident.claims:
+            groups.setdefault(claim.topic, []).append(claim)
+        return list(groups.items())
+
+    def topic(self, topic: str) -> Markup:
+        """A topic's label from the dossier's own `topics`; the generator knows no subject's words."""
+        label = self.dossier.topics.get(topic)
+        return self.t(label) if label else self.esc(topic.replace("-", " "))
+
+    def figure(self, figure: model.Figure | None) -> str:
+        if figure is None:
+            return ""
+        if figure.value is None:
+            low, high = figure.low, figure.high
+            return f"{self.num(low or 0)}–{self.num(high)}" if high is not None else self.num(low or 0)
+        if figure.qualifier == "exactly":
+            return self.num(figure.value)
+        return self._(f"qualifier:{figure.qualifier}") % {"n": self.num(figure.value)}
+
+    def claimed_range(self, claims: list[model.Claim]) -> str:
+        """The spread of numbers across claimants, shown as a range, never as one number."""
+        points = []
+        for claim in claims:
+            f = claim.figure
+            if f is not None:
+                value = f.value if f.value is not None else (f.low if f.low is not None else f.high)
+                if value is not None:
+                    points.append((value, f.bounds[1] is None))
+        if not points:
+            return ""
+        low, high = min(v for v, _ in points), max(v for v, _ in points)
+        text = self.num(low) if low == high else f"{self.num(low)}–{self.num(high)}"
+        return text + ("+" if any(v == high and open_top for v, open_top in points) else "")
+
+    def range_label(self, party: str) -> Markup:
+        label = self._("Claimed range for %(party)s:")
+        before, _, after = label.partition("%(party)s")
+        return self.esc(before) + self.actor(party) + self.esc(after)
+
+    def disputed(self, incident: model.Incident) -> set[str]:
+        """Ids of claims that disagree with another claim on the same topic and party."""
+        return {c.id for group in disagreements(self.dossier) for c in group if c.incident == incident.id}
+
+    def parties(self, claims: list[model.Claim]) -> list[tuple[str | None, list[model.Claim]]]:
+        grouped: dict[str | None, list[model.Claim]] = {}
+        for claim in claims:
+            grouped.setdefault(claim.figure.party if claim.figure else None, []).append(claim)
+        return list(grouped.items())
+
+    # --- sources -----------------------------------------------------------------------------
+    def paragraph_html(self, source: model.Source, paragraph: sources.Paragraph) -> Markup:
+        """A source paragraph as HTML, with every cited passage marked."""
+        spans: list[tuple[int, int]] = []
+        for _owner, cit in self.dossier.citations():
+            if cit.source == source.id and cit.paragraph == paragraph.id:
+                found = sources.find_quote(paragraph.text, cit.quote)
+                if found:
+                    spans.append(found)
+        out: list[Markup] = []
+        at = 0
+        for start, end in _merge(spans):
+            out.append(md_block_html(paragraph.text[at:start]) if start > at else Markup(""))
+            out.append(Markup("<mark>") + md_block_html(paragraph.text[start:end]) + Markup("</mark>"))
+            at = end
+        out.append(md_block_html(paragraph.text[at:]))
+        return Markup("").join(out)
+
+    def citing(self, source: model.Source, pid: str) -> list[str]:
+        """Labels of the records that cite one paragraph."""
+        return sorted({owner for owner, cit in self.dossier.citations()
+                       if cit.source == source.id and cit.paragraph == pid})
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def environment(template_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=False, finalize=finalize,
+        # Markdown's heading ids are written `{#id}`, which is Jinja's comment syntax by default.
+        comment_start_string="{##", comment_end_string="##}",
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def pages(dossier: model.Dossier) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every page of the site: (path under docs/, template, variables). The same in every language."""
+    out: list[tuple[str, str, dict[str, Any]]] = [
+        ("index.md", "home.md.j2", {}),
+        ("briefings/index.md", "briefings.md.j2", {}),
+        ("incidents/index.md", "incidents.md.j2", {}),
+        ("actors.md", "actors.md.j2", {}),
+        ("places.md", "places.md.j2", {}),
+        ("timeline.md", "timeline.md.j2", {}),
+        ("sources/index.md", "sources.md.j2", {}),
+    ]
+    out += [(f"briefings/{b}.md", "briefing.md.j2", {"briefing": dossier.briefings[b]}) for b in dossier.briefings]
+    out += [(f"incidents/{i}.md", "incident.md.j2", {"incident": dossier.incidents[i]}) for i in dossier.incidents]
+    out += [(f"sources/{s}.md", "source.md.j2", {"source": dossier.sources[s]}) for s in dossier.sources]
+    return out
+
+
+def sorted_dossier(dossier: model.Dossier) -> model.Dossier:
+    """The dossier with every collection in id order, so output never depends on file-system order."""
+    for name in ("sources", "actors", "places", "incidents", "briefings"):
+        collection = getattr(dossier, name)
+        setattr(dossier, name, {k: collection[k] for k in sorted(collection)})
+    return dossier
+
+
+def render(dossier: model.Dossier, template_dir: Path, lang: str) -> dict[str, str]:
+    """All Markdown pages of one language: {path under docs/: text}."""
+    env = environment(template_dir / PAGE_TEMPLATES)
+    result: dict[str, str] = {}
+    for path, template, variables in pages(sorted_dossier(dossier)):
+        ctx = PageContext(dossier, lang, path)
+        with template_errors(template_dir / PAGE_TEMPLATES):
+            result[path] = env.get_template(template).render(p=ctx, d=dossier, lang=lang, **variables)
+    return result
+
+
+@contextmanager
+def template_errors(folder: Path) -> Iterator[None]:
+    """A broken template is reported with its file and line, like any other bad input."""
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as exc:
+        raise BriefingError(f"template error: {exc.message}; fix the template",
+                            [Problem((folder / (exc.name or "?")).as_posix(), exc.lineno, 1, "error",
+                                     exc.message or "syntax error", "template")]) from None
+    except (jinja2.TemplateError, AttributeError, KeyError, TypeError) as exc:
+        raise BriefingError(f"template error in {folder}: {exc}; fix the template") from None

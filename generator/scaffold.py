@@ -1,0 +1,47 @@
+"""`briefing init`: a new, empty dossier that builds, on any subject."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .errors import BriefingError
+from .jsonschema import write_schemas
+from .records import KINDS
+from .yamlio import write_atomic
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+DOSSIER_YAML = """\
+# yaml-language-server: $schema=schemas/dossier.schema.json
+title:
+  en: New dossier
+  ar: ملف جديد
+description:
+  en: Replace this with one paragraph on what the dossier covers.
+  ar: اكتب هنا فقرة واحدة تصف موضوع هذا الملف.
+languages: [en, ar]
+topics: {}
+"""
+
+GITIGNORE = ".venv/\nsite/\n.build/\n.site.old/\n"
+
+
+def init(directory: Path) -> Path:
+    """Create the folders, a dossier.yaml, the shared mkdocs.yml and the JSON schemas."""
+    target = directory.resolve()
+    if (target / "content").exists() or (target / "mkdocs.yml").exists():
+        raise BriefingError(f"{target} already holds a dossier; choose an empty folder")
+    if target.exists() and not target.is_dir():
+        raise BriefingError(f"{target} is a file; choose a folder")
+    for folder, _spec in KINDS.values():
+        (target / "content" / folder).mkdir(parents=True, exist_ok=True)
+        (target / "content" / folder / ".gitkeep").touch()
+    (target / "seeds").mkdir(parents=True, exist_ok=True)
+    (target / "seeds" / ".gitkeep").touch()
+    write_atomic(target / "content" / "dossier.yaml", DOSSIER_YAML)
+    write_atomic(target / "content" / "timeline.yaml",
+                 "# yaml-language-server: $schema=schemas/timeline.schema.json\nevents: []\n")
+    shutil.copyfile(PROJECT_ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    write_atomic(target / ".gitignore", GITIGNORE)
+    write_schemas(target)
+    return target

@@ -1,0 +1,117 @@
+"""Run MkDocs Material once per language over the Markdown that `render` produced.
+
+One MkDocs project per language (English at /, the others at /<lang>/): each gets its own search
+index, and Material sets `dir="rtl"` itself from the bare locale `ar`. The generator talks to
+MkDocs only through its command line, so nothing before `mkdocs build` depends on its internals.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from . import i18n
+from .errors import BriefingError
+from .yamlio import dump, write_atomic
+
+ASSETS = "assets"
+
+
+def nav(lang: str) -> list[dict[str, str]]:
+    """A short navigation of index pages only: build time grows with the square of nav entries."""
+    _ = lambda m: i18n.gettext_for(lang, m)  # noqa: E731
+    return [{_("Home"): "index.md"}, {_("Briefings"): "briefings/index.md"},
+            {_("Incidents"): "incidents/index.md"}, {_("Actors"): "actors.md"}, {_("Places"): "places.md"},
+            {_("Timeline"): "timeline.md"}, {_("Sources"): "sources/index.md"}]
+
+
+def prefix(lang: str, default: str) -> str:
+    """Where a language's site lives relative to the English root."""
+    return "" if lang == default else f"{lang}/"
+
+
+def config(root: Path, template_dir: Path, lang: str, languages: list[str], site_name: str) -> dict[str, object]:
+    default = languages[0]
+    back = "" if lang == default else "../"
+    return {
+        "INHERIT": str((root / "mkdocs.yml").resolve()),
+        "site_name": site_name,
+        "docs_dir": "docs",
+        "theme": {"name": "material", "language": lang, "custom_dir": str((template_dir / "overrides").resolve())},
+        "extra": {"alternate": [{"name": i18n.LANGUAGE_NAMES.get(other, other), "lang": other,
+                                 "link": back + prefix(other, default)} for other in languages],
+                  "generator": False},
+        "extra_css": [f"{ASSETS}/briefing.css"],
+        "plugins": [{"search": {"lang": [lang]}}],
+        "nav": nav(lang),
+    }
+
+
+def write_docs(docs: Path, pages: dict[str, str], assets: Path) -> int:
+    """Write pages and assets into docs/, touching only files whose content changed; drop stale ones."""
+    wanted = dict(pages)
+    for asset in sorted(assets.rglob("*")) if assets.is_dir() else []:
+        if asset.is_file():
+            wanted[f"{ASSETS}/{asset.relative_to(assets).as_posix()}"] = asset.read_text(encoding="utf-8")
+    changed = 0
+    for rel, text in sorted(wanted.items()):
+        changed += write_atomic(docs / rel, text)
+    if docs.is_dir():
+        for path in sorted(docs.rglob("*"), reverse=True):
+            rel = path.relative_to(docs).as_posix()
+            if path.is_file() and rel not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
+
+
+def prepare(build_dir: Path, root: Path, template_dir: Path, lang: str, languages: list[str], site_name: str,
+            pages: dict[str, str]) -> Path:
+    """Write one language's MkDocs project; returns its config file."""
+    project = build_dir / lang
+    write_docs(project / "docs", pages, template_dir / ASSETS)
+    cfg = project / "mkdocs.yml"
+    write_atomic(cfg, dump(config(root, template_dir, lang, languages, site_name)))
+    return cfg
+
+
+def run_mkdocs(cfg: Path, out: Path, epoch: int) -> None:
+    """`mkdocs build --strict` into `out`; its warnings become a clear error."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg),
+                           "-d", str(out)], capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        detail = "\n".join(line for line in (proc.stderr + proc.stdout).splitlines() if line.strip())
+        raise BriefingError(f"MkDocs could not build {cfg.parent.name}: the previous site/ is unchanged.\n{detail}")
+
+
+_HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\"(?! dir=)")
+
+
+def set_html_dir(out: Path, lang: str) -> None:
+    """Material puts `dir` on <body> only; put it on <html> too, where screen readers and tests look."""
+    direction = i18n.direction(lang)
+    for page in sorted(out.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        fixed = _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{direction}"', text, count=1)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
+def build_languages(configs: dict[str, Path], out_dir: Path, epoch: int) -> dict[str, Path]:
+    """Build every language, in parallel; returns each language's output folder."""
+    outs = {lang: out_dir / lang for lang in configs}
+    for out in outs.values():
+        shutil.rmtree(out, ignore_errors=True)
+    with ThreadPoolExecutor(max_workers=min(2, len(configs))) as pool:
+        futures = [pool.submit(run_mkdocs, configs[lang], outs[lang], epoch) for lang in configs]
+        for future in futures:
+            future.result()
+    for lang, out in outs.items():
+        set_html_dir(out, lang)
+    return outs

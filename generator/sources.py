@@ -1,0 +1,216 @@
+"""Source text: normalisation, header conventions, paragraphs, language, and quote finding.
+
+This is the one place that decides whether a quote occurs in a paragraph; ingest, check and
+render all call it, so a citation that passes the check is the one the page highlights.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+SEED_SUFFIXES = (".txt", ".md")
+
+# Curly and straight quotes are folded; nothing else (never case, never diacritics).
+_QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                             "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+
+_TITLE = re.compile(r"^#\s+(?P<title>\S.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^#{2,6}\s+(?P<text>\S.*?)\s*#*\s*$")
+_PUBLISHED = re.compile(
+    r"^published\s*:\s*`?\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[ T](?P<time>\d{2}:\d{2}(?::\d{2})?))?\s*`?\s*$",
+    re.IGNORECASE)
+_LEADING_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+")
+_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+# A line this long is a whole paragraph, not a hard-wrapped piece of one.
+_WRAP_WIDTH = 100
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of a source; `id` is `p1`, `p2`, … in reading order, `line` is 1-based in the file."""
+
+    id: str
+    text: str
+    line: int
+    heading: bool = False
+
+
+@dataclass
+class SourceText:
+    """What ingest reads from one seed file; paragraphs are derived, never stored by hand."""
+
+    text: str
+    sha256: str
+    title: str | None = None
+    published: str | None = None
+    published_time: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def paragraph(self, pid: str) -> Paragraph | None:
+        for p in self.paragraphs:
+            if p.id == pid:
+                return p
+        return None
+
+
+def normalise(raw: str) -> str:
+    """NFC, no BOM, LF line endings, no trailing spaces: the text whose hash is recorded."""
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def decode(data: bytes) -> str:
+    """Decode a seed as UTF-8; raises UnicodeDecodeError for anything else, which ingest reports."""
+    return data.decode("utf-8")
+
+
+def parse(raw: str) -> SourceText:
+    """Normalise a seed and read its header conventions and paragraphs."""
+    text = normalise(raw)
+    result = SourceText(text=text, sha256=sha256(text))
+    lines = text.split("\n")
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            if current:
+                blocks.append((start, current))
+                current = []
+            continue
+        if not current:
+            start = number
+        current.append(line)
+    if current:
+        blocks.append((start, current))
+
+    pieces: list[tuple[int, str, bool]] = []
+    for first_line, block in blocks:
+        for offset, chunk in _split_block(block):
+            pieces.append((first_line + offset, chunk, False))
+
+    body: list[tuple[int, str, bool]] = []
+    for index, (line_no, chunk, _) in enumerate(pieces):
+        if _RULE.match(chunk):
+            continue
+        if result.title is None and not body and (m := _TITLE.match(chunk)):
+            result.title = m.group("title")
+            continue
+        if result.published is None and (m := _PUBLISHED.match(chunk)):
+            result.published = m.group("date")
+            result.published_time = m.group("time")
+            continue
+        if index == 0 and result.published is None and (m := _LEADING_DATE.match(chunk)):
+            result.published = m.group("date")
+            chunk = chunk[m.end():]
+        if m := _HEADING.match(chunk):
+            body.append((line_no, m.group("text"), True))
+            continue
+        body.append((line_no, chunk, False))
+
+    result.paragraphs = [Paragraph(f"p{i}", chunk, line_no, heading)
+                         for i, (line_no, chunk, heading) in enumerate(body, start=1)]
+    return result
+
+
+def _split_block(block: list[str]) -> list[tuple[int, str]]:
+    """A block of short lines is one hard-wrapped paragraph; a block of long lines is one paragraph a line."""
+    if len(block) == 1:
+        return [(0, block[0].strip())]
+    if all(len(line) < _WRAP_WIDTH for line in block[:-1]) and not any(
+            _HEADING.match(line) or _TITLE.match(line) for line in block):
+        return [(0, " ".join(line.strip() for line in block))]
+    return [(i, line.strip()) for i, line in enumerate(block)]
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Fold text for quote comparison and keep, for every folded character, its index in `text`."""
+    out: list[str] = []
+    index: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            index.append(i - 1)
+            pending_space = False
+        for piece in unicodedata.normalize("NFC", ch).translate(_QUOTE_FOLD):
+            out.append(piece)
+            index.append(i)
+    return "".join(out), index
+
+
+def fold_text(text: str) -> str:
+    return fold(unicodedata.normalize("NFC", text))[0]
+
+
+def find_quote(paragraph: str, quote: str) -> tuple[int, int] | None:
+    """Where `quote` occurs in `paragraph` (start, end in the paragraph's own text), or None."""
+    needle = fold_text(quote)
+    if not needle:
+        return None
+    hay, index = fold(paragraph)
+    at = hay.find(needle)
+    if at < 0:
+        return None
+    return index[at], index[at + len(needle) - 1] + 1
+
+
+def paragraphs_containing(paragraphs: list[Paragraph], quote: str) -> list[str]:
+    """Ids of every paragraph where the quote occurs, used to say where a misplaced quote really is."""
+    return [p.id for p in paragraphs if find_quote(p.text, quote) is not None]
+
+
+# --- language ---------------------------------------------------------------------------------
+
+_URDU_LETTERS = set("ٹڈڑںےۓھ")
+_PERSIAN_LETTERS = set("پچژگکی")
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "was", "with", "for", "on", "said", "by", "as"},
+    "fr": {"le", "la", "les", "des", "et", "est", "une", "dans", "pour", "que", "qui", "du", "au", "sur"},
+    "es": {"el", "los", "las", "del", "y", "es", "una", "en", "por", "que", "con", "para", "se", "su"},
+    "de": {"der", "die", "das", "und", "ist", "ein", "eine", "nicht", "mit", "den", "von", "zu", "im", "sich"},
+}
+
+
+def detect_language(text: str) -> str:
+    """A BCP 47 code for the text, from its script and, in Latin script, its commonest words.
+
+    Deliberately simple: an editor confirms the language in the source file, and ingest never
+    overwrites what an editor set.
+    """
+    arabic = latin = cyrillic = 0
+    urdu = persian = 0
+    for ch in text:
+        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f":
+            arabic += 1
+            urdu += ch in _URDU_LETTERS
+            persian += ch in _PERSIAN_LETTERS
+        elif ch.isalpha() and ch.isascii() or "\u00c0" <= ch <= "\u024f":
+            latin += 1
+        elif "\u0400" <= ch <= "\u04ff":
+            cyrillic += 1
+    if arabic >= max(latin, cyrillic) and arabic:
+        if urdu > arabic * 0.01:
+            return "ur"
+        if persian > arabic * 0.02:
+            return "fa"
+        return "ar"
+    if cyrillic > latin:
+        return "ru"
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(sorted(scores), key=lambda lang: scores[lang])
+    return best if scores[best] else "und"
