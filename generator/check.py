@@ -25,7 +25,7 @@ def check(loaded: Loaded) -> Problems:
         return problems
     _check_languages(dossier, problems)
     _check_unique(dossier, problems)
-    _check_refs(dossier, loaded.refs, problems)
+    _check_refs(dossier, loaded.refs, loaded.partial, problems)
     _check_sources(dossier, problems)
     _check_citations(dossier, problems)
     _check_topics(dossier, problems)
@@ -80,11 +80,12 @@ def _check_unique(dossier: model.Dossier, problems: Problems) -> None:
             ids.add(section.id)
 
 
-def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int]], problems: Problems) -> None:
+def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int]],
+                partial: dict[str, set[str]], problems: Problems) -> None:
     known = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
              "incident": dossier.incidents, "briefing": dossier.briefings, "claim": dossier.claims}
     for path, kind, ident, line, col in refs:
-        if ident not in known[kind]:
+        if ident not in known[kind] and ident not in partial.get(kind, set()):
             folder = {"claim": "incidents"}.get(kind, kind + "s")
             problems.error(path, line, col, f"unknown {_KIND_LABEL[kind]} {ident!r}; define it in "
                            f"content/{folder}/ or fix the id", "unknown-ref")

@@ -6,10 +6,14 @@ references here before it enters a page. `Markup` marks what is already safe.
 """
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 from markupsafe import escape as _html
 
 # Every ASCII character that means something to Markdown, its extensions, or HTML.
+_SPACE = re.compile(r"\s+")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _MD_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~^:&\"'=$%@/;?")
 
 
@@ -17,7 +21,7 @@ def md(text: object) -> Markup:
     """Text as inert Markdown: it renders as exactly these characters, on one line."""
     if isinstance(text, Markup):
         return text
-    value = " ".join(str(text).split())
+    value = _SPACE.sub(" ", str(text))
     return Markup("".join(f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch for ch in value))
 
 
@@ -28,7 +32,15 @@ def html(text: object) -> Markup:
 
 def md_block_html(text: object) -> Markup:
     """Text inside a raw HTML block of a Markdown page: HTML-escaped, and Markdown never runs there."""
-    return _html(" ".join(str(text).split()))
+    return _html(_SPACE.sub(" ", str(text)))
+
+
+def anchor(value: object) -> Markup:
+    """An id for `{#id}` or `id="…"`: ids are slugs by schema; anything else is refused loudly."""
+    text = str(value)
+    if not _ID.match(text):
+        raise ValueError(f"not a valid anchor id: {text!r}")
+    return Markup(text)
 
 
 def finalize(value: object) -> object:

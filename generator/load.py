@@ -4,7 +4,7 @@ Nothing here renders or writes: load everything, then check, then render.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ class Layout:
 
 
 def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
-              refs: list[tuple[str, str, str, int, int]]) -> Any:
+              refs: list[tuple[str, str, str, int, int]], partial: dict[str, set[str]] | None = None) -> Any:
     node, yaml_problems = read(path)
     for p in yaml_problems:
         problems.error(path, p.line, p.col, p.message, p.code)
@@ -70,6 +70,8 @@ def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
     ctx = Context(rel, languages, lambda line, col, sev, msg, code: problems.add(path, line, col, sev, msg, code),
                   status=status)
     value = spec.check(node, ctx)
+    if value is None and partial is not None and isinstance(node, Map):
+        _remember_ids(node, partial)
     refs.extend((rel, kind, ident, line, col) for kind, ident, line, col in ctx.refs)
     if value is not None and isinstance(node, Map) and "id" in node and node["id"] != path.stem:
         ident = node["id"]
@@ -78,11 +80,24 @@ def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
     return value
 
 
+def _remember_ids(node: Map, partial: dict[str, set[str]]) -> None:
+    """Ids of records that failed validation: references to them are not reported again."""
+    if isinstance(node.get("id"), str):
+        partial.setdefault("record", set()).add(str(node["id"]))
+    claims = node.get("claims")
+    if isinstance(claims, list):
+        for claim in claims:
+            if isinstance(claim, Map) and isinstance(claim.get("id"), str):
+                partial.setdefault("claim", set()).add(str(claim["id"]))
+
+
 @dataclass
 class Loaded:
     dossier: model.Dossier | None
     problems: Problems
     refs: list[tuple[str, str, str, int, int]]  # file, kind, id, line, col
+    # Ids of records that exist but failed validation, per kind (their own problems are reported).
+    partial: dict[str, set[str]] = field(default_factory=dict)
 
 
 def load(root: Path) -> Loaded:
@@ -90,6 +105,7 @@ def load(root: Path) -> Loaded:
     layout = Layout(root)
     problems = Problems(root)
     refs: list[tuple[str, str, str, int, int]] = []
+    partial: dict[str, set[str]] = {}
     if not layout.dossier_file.exists():
         problems.error(layout.dossier_file, 1, 1, "no content/dossier.yaml here; run 'briefing init DIR' to "
                        "start a dossier, or pass --root to point at one", "no-dossier")
@@ -112,7 +128,10 @@ def load(root: Path) -> Loaded:
                 problems.warning(path, 1, 1, f"ignored: only .yaml files are read in content/{folder}/",
                                  "stray-file")
                 continue
-            record = _validate(path, spec, problems, languages, refs)
+            kind_partial: dict[str, set[str]] = {}
+            record = _validate(path, spec, problems, languages, refs, kind_partial)
+            partial.setdefault(kind, set()).update(kind_partial.get("record", set()))
+            partial.setdefault("claim", set()).update(kind_partial.get("claim", set()))
             if record is not None:
                 targets[kind][record.id] = record
     if layout.timeline_file.exists():
@@ -123,7 +142,7 @@ def load(root: Path) -> Loaded:
             claim.incident = incident.id
     for source in dossier.sources.values():
         _attach_text(layout, source, problems)
-    return Loaded(dossier, problems, refs)
+    return Loaded(dossier, problems, refs, partial)
 
 
 def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> None:

@@ -6,9 +6,12 @@ ignores `unicode-bidi: isolate`, so embedded Latin text is wrapped in `<bdi>`.
 """
 from __future__ import annotations
 
+import calendar
 import datetime
+import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, Iterator
 
 import jinja2
 from markupsafe import Markup
@@ -16,6 +19,7 @@ from markupsafe import escape as html_escape
 
 from . import i18n, model
 from .errors import BriefingError
+from .escape import anchor
 from .render import PageContext, sorted_dossier, template_errors
 
 PRINT_TEMPLATES = "print"
@@ -79,9 +83,11 @@ class PrintContext(PageContext):
 
 
 def environment(template_dir: Path) -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir / PRINT_TEMPLATES)),
-                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir / PRINT_TEMPLATES)),
+                             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True)
+    env.filters["id"] = anchor
+    return env
 
 
 def briefing_html(dossier: model.Dossier, briefing: model.Briefing, lang: str, template_dir: Path) -> str:
@@ -97,13 +103,34 @@ def write_pdf(html: str, target: Path, created: model.PartialDate) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
-        document = HTML(string=html, base_url=str(target.parent)).render()
-        document.metadata.created = _iso(created)
-        document.metadata.modified = _iso(created)
-        document.write_pdf(tmp, identifier=target.name.encode())
+        with _font_timestamps(created):
+            _render_to(HTML(string=html, base_url=str(target.parent)), tmp, target.name, created)
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def _font_timestamps(created: model.PartialDate) -> Iterator[None]:
+    """fontTools stamps every embedded font subset with "now" unless SOURCE_DATE_EPOCH is set."""
+    day = datetime.date(created.year, created.month or 1, created.day or 1)
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.timetuple()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def _render_to(html: Any, tmp: Path, name: str, created: model.PartialDate) -> None:
+    """Lay out and write, with the dates taken from the content so the bytes are reproducible."""
+    document = html.render()
+    document.metadata.created = _iso(created)
+    document.metadata.modified = _iso(created)
+    document.write_pdf(tmp, pdf_identifier=name.encode(), pdf_tags=True)
 
 
 def _iso(date: model.PartialDate) -> str:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import i18n, model, sources
 from .check import disagreements
 from .errors import BriefingError, Problem
-from .escape import finalize, md, md_block_html
+from .escape import anchor, finalize, md, md_block_html
 
 PAGE_TEMPLATES = "pages"
 
@@ -68,6 +68,16 @@ class PageContext:
             return self.esc(value)
         return Markup(f'<bdi lang="{lang}" dir="{i18n.direction(lang)}">') + self.esc(value) + Markup("</bdi>")
 
+    def ltr(self, value: object) -> Markup:
+        """Figures, ranges and coordinates keep their left-to-right order inside right-to-left text."""
+        if self.dir == "ltr":
+            return self.esc(value)
+        return Markup('<bdi dir="ltr">') + self.esc(value) + Markup("</bdi>")
+
+    def coordinates(self, place: model.Place) -> Markup:
+        c = place.coordinates
+        return self.ltr(f"{c.lat:g}, {c.lon:g}") if c else Markup("")
+
     def direction(self, lang: str) -> str:
         return i18n.direction(lang)
 
@@ -110,7 +120,8 @@ class PageContext:
     def source_link_text(self, source: model.Source) -> Markup:
         publisher = self.t(source.publisher) if source.publisher else Markup("")
         date = self.esc(self.date(source.published))
-        return self.t(source.title) + Markup(" (") + (publisher + Markup(", ") if publisher else Markup("")) \
+        comma = self.esc(self._(",")) + Markup(" ")
+        return self.t(source.title) + Markup(" (") + (publisher + comma if publisher else Markup("")) \
             + date + Markup(")")
 
     # --- citations ---------------------------------------------------------------------------
@@ -122,8 +133,10 @@ class PageContext:
 
     def _citation_body(self, cit: model.Citation) -> Markup:
         source = self.dossier.sources[cit.source]
-        label = self.source_link_text(source) + Markup(", ") + self.esc(self.paragraph_label(cit.paragraph))
-        quote = self.isolate(f"“{cit.quote}”", source.language)
+        label = self.source_link_text(source) + self.esc(self._(",")) + Markup(" ") + \
+            self.esc(self.paragraph_label(cit.paragraph))
+        open_mark, _, close_mark = self._("“%(quote)s”").partition("%(quote)s")
+        quote = self.esc(open_mark) + self.isolate(cit.quote, source.language) + self.esc(close_mark)
         body = self.link(label, f"sources/{source.id}.md", cit.paragraph) + Markup(": ") + quote
         translation = cit.translation.get(self.lang)
         if translation and self.lang != source.language:
@@ -276,6 +289,7 @@ def sorted_dossier(dossier: model.Dossier) -> model.Dossier:
 def render(dossier: model.Dossier, template_dir: Path, lang: str) -> dict[str, str]:
     """All Markdown pages of one language: {path under docs/: text}."""
     env = environment(template_dir / PAGE_TEMPLATES)
+    env.filters["id"] = anchor
     result: dict[str, str] = {}
     for path, template, variables in pages(sorted_dossier(dossier)):
         ctx = PageContext(dossier, lang, path)

@@ -184,7 +184,8 @@ class LangMap(Spec):
             missing = [lang for lang in ctx.languages if lang not in node]
             if missing:
                 severity = "error" if ctx.status in ("reviewed", "published") else "warning"
-                ctx.report(node.line, node.col, severity,
+                line, col = position(parent, node)
+                ctx.report(line, col, severity,
                            f"missing translation: {', '.join(missing)}; add it before the record is "
                            f"reviewed", "translation")
         return out

@@ -25,6 +25,8 @@ _LEADING_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 # A line this long is a whole paragraph, not a hard-wrapped piece of one.
 _WRAP_WIDTH = 100
+# A line ending like this closes a sentence: a block of such lines is a paragraph a line.
+_SENTENCE_END = (".", "!", "?", "…", "؟", "۔", ":", '"', "”", "»", ")")
 
 
 @dataclass(frozen=True)
@@ -122,10 +124,12 @@ def parse(raw: str) -> SourceText:
 
 
 def _split_block(block: list[str]) -> list[tuple[int, str]]:
-    """A block of short lines is one hard-wrapped paragraph; a block of long lines is one paragraph a line."""
+    """A block of short lines broken mid-sentence is one hard-wrapped paragraph; otherwise a paragraph a line."""
     if len(block) == 1:
         return [(0, block[0].strip())]
-    if all(len(line) < _WRAP_WIDTH for line in block[:-1]) and not any(
+    inner = block[:-1]
+    wrapped = sum(not line.rstrip().endswith(_SENTENCE_END) for line in inner)
+    if all(len(line) < _WRAP_WIDTH for line in inner) and wrapped * 2 >= len(inner) and not any(
             _HEADING.match(line) or _TITLE.match(line) for line in block):
         return [(0, " ".join(line.strip() for line in block))]
     return [(i, line.strip()) for i, line in enumerate(block)]

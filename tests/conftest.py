@@ -1,0 +1,53 @@
+"""Shared fixtures: a small two-language dossier copied to a temporary folder, and built sites."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+
+HERE = Path(__file__).parent
+PROJECT = HERE.parent
+MINI = HERE / "fixtures" / "mini"
+IGNORE = shutil.ignore_patterns("site", ".build", ".site.old")
+
+
+def copy_dossier(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target, ignore=IGNORE)
+    return target
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A fresh, writable copy of the small test dossier."""
+    return copy_dossier(MINI, tmp_path / "mini")
+
+
+@pytest.fixture(scope="session")
+def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small dossier, built once for the tests that only read the result."""
+    root = copy_dossier(MINI, tmp_path_factory.mktemp("built") / "mini")
+    build(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dossier this repository ships (content/, seeds/), built into a temporary copy."""
+    root = tmp_path_factory.mktemp("shipped") / "dossier"
+    root.mkdir()
+    for name in ("content", "seeds", "templates"):
+        shutil.copytree(PROJECT / name, root / name, ignore=IGNORE)
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    build(root)
+    return root
+
+
+def briefing(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command line, as a user would."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
+                          cwd=cwd or PROJECT, check=False)

@@ -1,0 +1,55 @@
+"""Reading built pages back: ids, links and footnotes, with the standard library's HTML parser."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class PageScan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str | None]] = []  # href, id of the enclosing footnote <li>
+        self.html_attrs: dict[str, str] = {}
+        self.scripts: list[str] = []
+        self.text_parts: list[str] = []
+        self._footnote: list[str | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.html_attrs = a
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "li":
+            self._footnote.append(a.get("id") if a.get("id", "").startswith("fn:") else None)
+        if tag == "a" and "href" in a:
+            current = next((f for f in reversed(self._footnote) if f), None)
+            self.links.append((a["href"], current))
+        if tag == "script":
+            self.scripts.append(a.get("src", "inline"))
+
+    def handle_data(self, data: str) -> None:
+        self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        """The page's text as a reader sees it (character references decoded)."""
+        return " ".join(" ".join(self.text_parts).split())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li" and self._footnote:
+            self._footnote.pop()
+
+
+def scan(path: Path) -> PageScan:
+    parser = PageScan()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def resolve(page: Path, href: str) -> tuple[Path, str]:
+    parts = urlsplit(href)
+    target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+    return target, unquote(parts.fragment)

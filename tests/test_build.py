@@ -1,0 +1,151 @@
+"""A whole build of the small dossier into a temporary folder, read back as a user would."""
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.errors import BriefingError
+from conftest import briefing
+from htmlcheck import resolve, scan
+
+
+def test_both_languages_are_built_with_language_and_direction(built_mini: Path) -> None:
+    site = built_mini / "site"
+    en, ar = scan(site / "index.html"), scan(site / "ar" / "index.html")
+    assert en.html_attrs["lang"] == "en" and en.html_attrs["dir"] == "ltr"
+    assert ar.html_attrs["lang"] == "ar" and ar.html_attrs["dir"] == "rtl"
+    for page in ("briefings/harbour-strike.html", "incidents/harbour-strike.html", "actors.html",
+                 "places.html", "timeline.html", "sources/harbour-en.html", "sources/harbour-ar.html"):
+        assert (site / page).is_file() and (site / "ar" / page).is_file(), page
+
+
+def test_every_footnote_link_lands_on_an_existing_anchor(built_mini: Path) -> None:
+    site = built_mini / "site"
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        for href, footnote in scan(page).links:
+            if footnote is None or href.startswith(("http:", "https:", "#fnref")):
+                continue
+            target, fragment = resolve(page, href)
+            assert target.is_file(), f"{page}: {href}"
+            if fragment:
+                assert fragment in scan(target).ids, f"{page}: {href} has no anchor"
+            checked += 1
+    assert checked > 20
+
+
+def test_every_internal_link_resolves(built_mini: Path) -> None:
+    site = built_mini / "site"
+    # 404.html is served at any depth, so MkDocs writes its links from the root; skip it.
+    for page in sorted(p for p in site.rglob("*.html") if p.name != "404.html"):
+        for href, _ in scan(page).links:
+            if href.startswith(("http:", "https:", "mailto:")) or href in ("", "#"):
+                continue
+            target, fragment = resolve(page, href)
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{page.relative_to(site)} links to missing {href}"
+
+
+def test_source_paragraphs_have_anchors_and_cited_passages_are_marked(built_mini: Path) -> None:
+    page = built_mini / "site" / "ar" / "sources" / "harbour-en.html"
+    html = page.read_text(encoding="utf-8")
+    assert {"p1", "p2", "p3"} <= scan(page).ids
+    assert '<p id="p2" lang="en" dir="ltr">' in html
+    assert "<mark>The union said</mark>" in html
+
+
+def test_language_switcher_lands_on_the_same_page(built_mini: Path) -> None:
+    site = built_mini / "site"
+    page = site / "incidents" / "harbour-strike.html"
+    switch = [href for href, _ in scan(page).links if "/ar/" in href or href.startswith("ar/")]
+    assert switch, "no link to the Arabic page"
+    target, _ = resolve(page, switch[0])
+    assert target == (site / "ar" / "incidents" / "harbour-strike.html").resolve()
+    back = [href for href, _ in scan(site / "ar" / "incidents" / "harbour-strike.html").links
+            if href.endswith("../incidents/harbour-strike.html") and href.startswith("../../")]
+    assert back
+
+
+def test_text_from_sources_is_escaped_everywhere(built_mini: Path) -> None:
+    for page in sorted((built_mini / "site").rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert '<script>alert("x")' not in html, page
+        assert 'href="javascript:' not in html, page
+        assert "<b>bold</b>" not in html, page
+    text = scan(built_mini / "site" / "briefings" / "harbour-strike.html").text
+    assert "The text <b>bold</b> and *stars* stay as typed." in text
+    assert 'A <script>alert("x")</script> tag' in text
+
+
+def test_claims_that_disagree_are_shown_as_a_range(built_mini: Path) -> None:
+    en = scan(built_mini / "site" / "incidents" / "harbour-strike.html").text
+    ar_page = built_mini / "site" / "ar" / "incidents" / "harbour-strike.html"
+    assert "120–400+" in en and "the sources disagree" in en
+    assert "120–400+" in scan(ar_page).text and "المصادر متضاربة" in scan(ar_page).text
+    assert '<bdi dir="ltr">120–400&#43;</bdi>' in ar_page.read_text(encoding="utf-8")
+
+
+def test_pdf_per_language_and_exports(built_mini: Path) -> None:
+    site = built_mini / "site"
+    for lang in ("en", "ar"):
+        pdf = site / "pdf" / f"harbour-strike.{lang}.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF")
+    assert (site / "data" / "dossier.json").is_file()
+    assert (site / "data" / "claims.csv").read_text(encoding="utf-8").count("\n") == 3
+
+
+def test_no_page_requests_anything_from_another_host(built_mini: Path) -> None:
+    for page in sorted((built_mini / "site").rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
+        for src in scan(page).scripts:
+            assert not src.startswith(("http:", "https:", "//")), (page, src)
+
+
+def test_a_failed_build_leaves_the_previous_site_intact(mini: Path) -> None:
+    build(mini)
+    before = (mini / "site" / "index.html").read_bytes()
+    union = mini / "content" / "actors" / "dockworkers-union.yaml"
+    union.write_text(union.read_text(encoding="utf-8").replace("kind: organisation", "kind: guild"),
+                     encoding="utf-8")
+    with pytest.raises(BriefingError) as failure:
+        build(mini)
+    assert any(p.code == "enum" for p in failure.value.problems)
+    assert (mini / "site" / "index.html").read_bytes() == before
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "dockworkers-union.yaml" in result.stderr
+
+
+def test_a_broken_template_fails_cleanly_and_keeps_the_site(mini: Path) -> None:
+    build(mini)
+    shutil.copytree(Path(__file__).parent.parent / "templates", mini / "templates")
+    (mini / "templates" / "pages" / "home.md.j2").write_text("{% if %}\n", encoding="utf-8")
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "home.md.j2" in result.stderr
+    assert (mini / "site" / "index.html").is_file()
+
+
+def test_same_input_same_bytes(mini: Path, tmp_path: Path) -> None:
+    build(mini)
+    first = tmp_path / "first"
+    shutil.copytree(mini / "site", first)
+    shutil.rmtree(mini / ".build")
+    build(mini)
+    comparison = filecmp.dircmp(first, mini / "site")
+    differing: list[str] = []
+
+    def walk(c: filecmp.dircmp, prefix: str = "") -> None:
+        differing.extend(prefix + name for name in c.diff_files + c.left_only + c.right_only)
+        for name, sub in c.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+    walk(comparison)
+    shallow_equal = [name for name in differing if (first / name).is_file()
+                     and (first / name).read_bytes() == (mini / "site" / name).read_bytes()]
+    assert sorted(set(differing) - set(shallow_equal)) == []

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import re
+
+from generator import i18n
+from generator.model import PartialDate
+
+
+def test_arabic_catalog_states_the_cldr_plural_rule_by_hand() -> None:
+    po = (i18n.LOCALE_DIR / "ar" / "LC_MESSAGES" / "briefing.po").read_text(encoding="utf-8")
+    header = re.search(r'"Plural-Forms: ([^"]+)\\n"', po).group(1)
+    assert header.startswith("nplurals=6;")
+
+
+def test_arabic_plural_forms_follow_cldr() -> None:
+    forms = {n: i18n.ngettext_for("ar", "%(n)s source", "%(n)s sources", n) for n in (0, 1, 2, 3, 10, 11, 99, 100, 102, 103)}
+    assert forms[0] == "لا مصادر"
+    assert forms[1] == "مصدر واحد"
+    assert forms[2] == "مصدران"
+    assert forms[3] == forms[10] == forms[103] == "%(n)s مصادر"
+    assert forms[11] == forms[99] == "%(n)s مصدرًا"
+    assert forms[100] == forms[102] == "%(n)s مصدر"
+
+
+def test_english_plural() -> None:
+    assert i18n.ngettext_for("en", "%(n)s source", "%(n)s sources", 1) == "%(n)s source"
+    assert i18n.ngettext_for("en", "%(n)s source", "%(n)s sources", 2) == "%(n)s sources"
+
+
+def test_dates_shown_only_as_precisely_as_known() -> None:
+    assert i18n.format_partial_date(PartialDate("2024-07-25"), "en") == "July 25, 2024"
+    assert i18n.format_partial_date(PartialDate("2024-07-25"), "ar") == "25 يوليو 2024"
+    assert i18n.format_partial_date(PartialDate("2024-07"), "en") == "July 2024"
+    assert i18n.format_partial_date(PartialDate("2024-07"), "ar") == "يوليو 2024"
+    assert i18n.format_partial_date(PartialDate("2013"), "ar") == "2013"
+    assert i18n.format_partial_date(None, "ar") == "غير مؤرَّخ"
+
+
+def test_every_english_message_has_an_arabic_translation() -> None:
+    en = i18n.translations("en")
+    ar = i18n.translations("ar")
+    ids = [k for k in en._catalog if isinstance(k, str) and k]  # type: ignore[attr-defined]
+    missing = [k for k in ids if ar.gettext(k) == k]
+    assert ids and missing == []
+
+
+def test_direction() -> None:
+    assert i18n.direction("ar") == "rtl" and i18n.direction("ur") == "rtl" and i18n.direction("en-GB") == "ltr"

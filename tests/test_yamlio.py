@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import yamlio
+
+
+def test_yaml_1_1_surprises_stay_text() -> None:
+    data, problems = yamlio.parse("a: no\nb: 2024-07-25\nc: 1e3\nd: on\n")
+    assert problems == []
+    assert data == {"a": "no", "b": "2024-07-25", "c": "1e3", "d": "on"}
+    assert (data["b"].line, data["b"].col) == (2, 4)
+
+
+def test_duplicate_keys_are_reported_with_both_lines() -> None:
+    _, problems = yamlio.parse("title: one\nother: x\ntitle: two\n")
+    assert [(p.line, p.code) for p in problems] == [(3, "duplicate-key")]
+    assert "first at line 1" in problems[0].message
+
+
+def test_aliases_are_refused_not_expanded() -> None:
+    bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"
+    data, problems = yamlio.parse(bomb)
+    assert {p.code for p in problems} == {"yaml-alias"}
+    assert len(problems) == 4
+    assert data["c"] == [None, None]
+
+
+def test_object_tags_are_refused() -> None:
+    _, problems = yamlio.parse("x: !!python/object/apply:os.system ['true']\n")
+    assert any(p.code == "yaml-tag" for p in problems)
+
+
+def test_syntax_error_names_the_line() -> None:
+    data, problems = yamlio.parse("a: [1, 2\nb: 3\n")
+    assert data is None
+    assert problems[0].code == "yaml-syntax" and problems[0].line >= 1
+
+
+def test_non_utf8_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes("a: ok\nb: caf\xe9\n".encode("latin-1"))
+    data, problems = yamlio.read(path)
+    assert data is None and problems[0].code == "encoding" and problems[0].line == 2
+
+
+def test_dump_quotes_what_would_be_misread_and_round_trips() -> None:
+    record = {"id": "x", "date": "2024-07-25", "flag": "no", "text": "نص عربي", "multi": "a\nb"}
+    text = yamlio.dump(record)
+    assert "'2024-07-25'" in text and "'no'" in text and "نص عربي" in text
+    back, problems = yamlio.parse(text)
+    assert problems == [] and yamlio.plain(back) == record
+
+
+def test_write_atomic_reports_change_and_leaves_no_temporary(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "f.yaml"
+    assert yamlio.write_atomic(path, "a: 1\n") is True
+    assert yamlio.write_atomic(path, "a: 1\n") is False
+    assert [p.name for p in path.parent.iterdir()] == ["f.yaml"]
