@@ -128,7 +128,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     """Write the briefing PDFs, site/pdf/<briefing>.<lang>.pdf, without rebuilding the site.
 
     Example:
-      briefing pdf tinzaouaten-ambush --lang ar
+      briefing pdf port-strike --lang ar
     """
     from .build import pdfs_only
     written = pdfs_only(args.root, args.briefing, args.lang, args.out)
@@ -142,7 +142,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """Write a JSON Schema file per record kind, for completion and live errors in editors.
 
     Example:
-      briefing schema && code content/actors/wagner-group.yaml
+      briefing schema && code content/actors/harbour-authority.yaml
     """
     from .jsonschema import write_schemas
     for path in write_schemas(args.root, args.out):

@@ -86,7 +86,7 @@ class Text(Spec):
 
 class Slug(Text):
     def __init__(self, description: str = "") -> None:
-        super().__init__(description, model.SLUG, "use lowercase letters, digits and hyphens, e.g. 'wagner-group'")
+        super().__init__(description, model.SLUG, "use lowercase letters, digits and hyphens, e.g. 'harbour-authority'")
 
 
 class Ref(Slug):

@@ -53,3 +53,17 @@ def resolve(page: Path, href: str) -> tuple[Path, str]:
     parts = urlsplit(href)
     target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
     return target, unquote(parts.fragment)
+
+
+def check_footnote_links(site: Path) -> int:
+    """Assert that every link inside a footnote lands on an existing page and anchor; count them."""
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        for href, footnote in scan(page).links:
+            if footnote is None or href.startswith(("http:", "https:", "#fnref")):
+                continue
+            target, fragment = resolve(page, href)
+            assert target.is_file(), f"{page}: {href}"
+            assert not fragment or fragment in scan(target).ids, f"{page}: {href} has no anchor"
+            checked += 1
+    return checked

@@ -1,0 +1,57 @@
+"""The command line as a user meets it: help with examples, init, clean errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import COMMANDS
+from conftest import briefing
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    result = briefing(name, "--help")
+    assert result.returncode == 0
+    assert "Example:" in result.stdout and "briefing " + name.split()[0] in result.stdout
+
+
+def test_top_level_help_lists_the_commands() -> None:
+    result = briefing("--help")
+    assert result.returncode == 0
+    for name in COMMANDS:
+        assert name in result.stdout
+
+
+def test_init_makes_a_dossier_that_checks_and_builds(tmp_path: Path) -> None:
+    target = tmp_path / "new"
+    assert briefing("init", str(target)).returncode == 0
+    assert briefing("--root", str(target), "check", "--strict").returncode == 0
+    result = briefing("--root", str(target), "build")
+    assert result.returncode == 0, result.stderr
+    assert (target / "site" / "index.html").is_file() and (target / "site" / "ar" / "index.html").is_file()
+    again = briefing("init", str(target))
+    assert again.returncode == 1 and "already holds a dossier" in again.stderr
+
+
+def test_pdf_command_renders_one_briefing_in_one_language(mini: Path) -> None:
+    result = briefing("--root", str(mini), "pdf", "harbour-strike", "--lang", "ar")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (mini / "site" / "pdf").iterdir()] == ["harbour-strike.ar.pdf"]
+    unknown = briefing("--root", str(mini), "pdf", "no-such-briefing")
+    assert unknown.returncode == 1 and "known briefings: harbour-strike" in unknown.stderr
+
+
+def test_schema_command_writes_json_schemas(mini: Path, tmp_path: Path) -> None:
+    import json
+    result = briefing("--root", str(mini), "schema", "--out", str(tmp_path / "s"))
+    assert result.returncode == 0
+    actor = json.loads((tmp_path / "s" / "actor.schema.json").read_text(encoding="utf-8"))
+    assert actor["additionalProperties"] is False and "kind" in actor["required"]
+
+
+def test_python_dash_m_is_the_same_command() -> None:
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "briefing" in result.stdout

@@ -1,0 +1,61 @@
+"""`briefing ingest`: new seeds become source records; what editors wrote is never overwritten."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.ingest import ingest
+from conftest import briefing
+
+
+def test_new_seed_gets_a_record_with_what_the_seed_tells(mini: Path) -> None:
+    (mini / "seeds" / "new-report.md").write_text(
+        "# Ships wait outside\n\nPublished : `2023-05-04 08:00`\n\nSome forty ships waited outside the harbour.\n",
+        encoding="utf-8")
+    report = ingest(mini)
+    assert report.created == ["new-report"]
+    text = (mini / "content" / "sources" / "new-report.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/source.schema.json\n")
+    assert "language: en\n" in text and "published: '2023-05-04'\n" in text
+    assert "  en: Ships wait outside\n" in text and "file: new-report.md\n" in text
+
+
+def test_second_run_changes_nothing_and_keeps_editor_text(mini: Path) -> None:
+    record = mini / "content" / "sources" / "harbour-en.yaml"
+    edited = record.read_text(encoding="utf-8").replace("Harbour News", "Harbour News # checked by hand")
+    record.write_text(edited, encoding="utf-8")
+    report = ingest(mini)
+    assert report.created == [] and report.rehashed == []
+    assert record.read_text(encoding="utf-8") == edited
+
+
+def test_changed_seed_updates_only_the_hash_line(mini: Path) -> None:
+    record = mini / "content" / "sources" / "harbour-en.yaml"
+    before = record.read_text(encoding="utf-8").splitlines()
+    seed = mini / "seeds" / "harbour-en.md"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    assert ingest(mini).rehashed == ["harbour-en"]
+    after = record.read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after) and len(changed) == 1 and changed[0][1].startswith("sha256: ")
+
+
+def test_a_renamed_record_is_still_found_by_its_file(mini: Path) -> None:
+    sources = mini / "content" / "sources"
+    text = (sources / "harbour-ar.yaml").read_text(encoding="utf-8").replace("id: harbour-ar", "id: example-daily")
+    (sources / "example-daily.yaml").write_text(text, encoding="utf-8")
+    (sources / "harbour-ar.yaml").unlink()
+    report = ingest(mini)
+    assert report.created == [] and not (sources / "harbour-ar.yaml").exists()
+
+
+def test_bad_seeds_are_reported_by_name_and_skipped(mini: Path) -> None:
+    (mini / "seeds" / "latin1.txt").write_bytes("caf\xe9 au lait".encode("latin-1"))
+    (mini / "seeds" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (mini / "seeds" / "empty.txt").write_text("\n\n", encoding="utf-8")
+    result = briefing("--root", str(mini), "ingest")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    out = result.stdout + result.stderr
+    assert "seeds/latin1.txt:1:1: error: not valid UTF-8" in out
+    assert "seeds/scan.pdf:1:1: warning: skipped" in out
+    assert "seeds/empty.txt:1:1: error" in out
+    assert not (mini / "content" / "sources" / "latin1.yaml").exists()

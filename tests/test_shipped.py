@@ -1,0 +1,38 @@
+"""The dossier this repository ships: it checks clean and builds, and every citation holds."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.check import run
+from conftest import PROJECT
+from htmlcheck import check_footnote_links, scan
+
+
+def test_shipped_content_passes_check_strictly() -> None:
+    dossier, problems = run(PROJECT)
+    assert dossier is not None
+    assert [str(p) for p in problems.errors + problems.warnings] == []
+    assert len(dossier.sources) == 3 and dossier.briefings and dossier.incidents
+
+
+def test_shipped_dossier_shows_its_disagreements() -> None:
+    _, problems = run(PROJECT)
+    assert any(p.code == "disagreement" for p in problems.items)
+
+
+def test_generator_knows_nothing_about_the_subject() -> None:
+    import re
+    subject = re.compile(r"\b(mali|malian|wagner|tinzaouaten|russian?|jnim)\b|مالي|فاغنر")
+    for path in sorted((PROJECT / "generator").rglob("*")) + sorted((PROJECT / "templates").rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".po", ".j2", ".html", ".css"):
+            assert not subject.search(path.read_text(encoding="utf-8").lower()), path
+
+
+def test_shipped_site_builds_in_both_languages_with_resolving_footnotes(built_shipped: Path) -> None:
+    site = built_shipped / "site"
+    assert scan(site / "ar" / "index.html").html_attrs.get("dir") == "rtl"
+    assert check_footnote_links(site) > 100
+    dossier, _ = run(built_shipped)
+    for briefing in dossier.briefings:
+        for lang in ("en", "ar"):
+            assert (site / "pdf" / f"{briefing}.{lang}.pdf").stat().st_size > 10_000
