@@ -29,6 +29,7 @@ def check(loaded: Loaded) -> Problems:
     _check_sources(dossier, problems)
     _check_citations(dossier, problems)
     _check_topics(dossier, problems)
+    _check_claim_values(dossier, problems)
     _report_disagreements(dossier, problems)
     return problems
 
@@ -126,21 +127,49 @@ def _check_citations(dossier: model.Dossier, problems: Problems) -> None:
 
 
 def disagreements(dossier: model.Dossier) -> list[list[model.Claim]]:
-    """Groups of claims about the same thing (incident, topic, party) whose figures differ.
+    """Groups of claims about the same thing whose structured values differ.
 
-    Pages show these side by side; nobody has to remember that the sources disagree.
+    The same thing is one incident and topic, and for figures the same party counted: casualty
+    figures, claimed dates and named actors (who did it, whom someone speaks for) alike. Pages
+    show these groups side by side; nobody has to remember that the sources disagree.
     """
-    groups: dict[tuple[str, str, str], list[model.Claim]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[model.Claim]] = defaultdict(list)
     for incident in dossier.incidents.values():
         for claim in incident.claims:
-            if claim.figure is not None:
-                groups[(incident.id, claim.topic, claim.figure.party or "")].append(claim)
+            value = claim.comparable
+            if value is not None:
+                party = claim.figure.party or "" if claim.figure else ""
+                groups[(incident.id, claim.topic, value[0], party)].append(claim)
     found = []
     for key in sorted(groups):
         claims = groups[key]
-        if len({c.figure.bounds for c in claims if c.figure}) > 1:
+        if len({c.comparable for c in claims}) > 1:
             found.append(claims)
     return found
+
+
+def _check_claim_values(dossier: model.Dossier, problems: Problems) -> None:
+    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
+        given = [name for name in ("figure", "period", "answer") if getattr(claim, name) is not None]
+        if len(given) > 1:
+            problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
+                           f"claim {claim.id!r} has {' and '.join(given)}; a claim states one kind of value",
+                           "claim-value")
+        if claim.period and claim.period.end and claim.period.end < claim.period.start:
+            problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
+                           f"claim {claim.id!r}: the period ends before it starts", "date-order")
+        f = claim.figure
+        if f and f.value is None and f.low is None and f.high is None and f.qualifier not in model.VAGUE:
+            problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
+                           f"claim {claim.id!r}: a figure needs 'value', or 'low' and/or 'high', or a "
+                           f"qualifier that stands alone ({', '.join(model.VAGUE)})", "figure")
+        if f and f.low is not None and f.high is not None and f.low > f.high:
+            problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
+                           f"claim {claim.id!r}: figure low is above high", "figure")
+    for incident in dossier.incidents.values():
+        if incident.end and incident.end < incident.start:
+            problems.error(incident.loc.path, incident.loc.line, incident.loc.col,
+                           "the incident ends before it starts; swap 'start' and 'end'", "date-order")
 
 
 def _report_disagreements(dossier: model.Dossier, problems: Problems) -> None:

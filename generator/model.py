@@ -25,7 +25,11 @@ CREDIBILITY = {
     "4": "doubtful", "5": "improbable", "6": "truth cannot be judged",
 }
 QUALIFIERS = ("exactly", "about", "at-least", "more-than", "as-many-as", "up-to", "fewer-than", "dozens",
-              "several", "some")
+              "several", "some", "hundreds", "thousands")
+# Qualifiers that may stand without a number ("some were captured").
+VAGUE = ("dozens", "several", "some", "hundreds", "thousands")
+UNITS = ("people", "vehicles", "aircraft", "bases", "attacks", "countries", "groups", "usd", "days", "months",
+         "years", "subscribers", "coups")
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,7 @@ class Figure:
     low: int | None
     high: int | None
     qualifier: str
+    unit: str = "people"
 
     @property
     def bounds(self) -> tuple[int | None, int | None]:
@@ -181,8 +186,19 @@ class Figure:
         return v, v
 
 
+@dataclass(frozen=True)
+class Period:
+    """A claimed span of time, each end as precise as the claim states it."""
+
+    start: PartialDate
+    end: PartialDate | None
+
+
 @dataclass
 class Claim:
+    """One assertion by one claimant. What it asserts may be structured, so that claims on the
+    same topic can be compared: a `figure`, a `period`, or an `answer` (the actor it names)."""
+
     id: str
     incident: str
     claimant: str
@@ -194,6 +210,19 @@ class Claim:
     credibility: Evaluation | None
     review: Review
     loc: Loc
+    period: Period | None = None
+    answer: str | None = None
+
+    @property
+    def comparable(self) -> tuple[str, object] | None:
+        """The structured value other claims on the topic are compared with, if any."""
+        if self.figure is not None:
+            return ("figure", self.figure.bounds)
+        if self.period is not None:
+            return ("period", (self.period.start, self.period.end))
+        if self.answer is not None:
+            return ("answer", self.answer)
+        return None
 
 
 @dataclass

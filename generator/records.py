@@ -13,7 +13,8 @@ from .schema import (Context, Date, Enum, F, LangMap, ListOf, MapOf, Number, Obj
 
 ACTOR_KINDS = ("person", "armed-group", "state", "state-body", "armed-forces", "intelligence-agency",
                "private-military-company", "political-group", "media-outlet", "social-media-channel",
-               "research-group", "international-organisation", "organisation", "group-of-people")
+               "research-group", "international-organisation", "organisation", "group-of-people",
+               "group-of-states")
 PLACE_KINDS = ("country", "region", "city", "town", "village", "site", "military-base", "border-area",
                "continent", "area")
 RELATION_TYPES = ("part-of", "affiliated-with", "commanded-by", "spokesperson-of", "directs", "successor-of",
@@ -120,7 +121,13 @@ FIGURE = Obj({
     "low": F(Number("lowest number of a stated range", low=0)),
     "high": F(Number("highest number of a stated range", low=0)),
     "qualifier": F(Enum(model.QUALIFIERS, "how the number was put"), default="exactly"),
-}, lambda v, ctx: model.Figure(v["party"], v["value"], v["low"], v["high"], v["qualifier"]))
+    "unit": F(Enum(model.UNITS, "what is counted"), default="people"),
+}, lambda v, ctx: model.Figure(v["party"], v["value"], v["low"], v["high"], v["qualifier"], v["unit"]))
+
+PERIOD = Obj({
+    "start": F(Date("first day as claimed"), required=True),
+    "end": F(Date("last day as claimed")),
+}, lambda v, ctx: model.Period(v["start"], v["end"]))
 
 CLAIM = Obj({
     "id": F(Slug("unique across the dossier"), required=True),
@@ -130,11 +137,14 @@ CLAIM = Obj({
                     "compared"), required=True),
     "text": F(LangMap("what the claim says"), required=True),
     "figure": F(FIGURE),
+    "period": F(PERIOD),
+    "answer": F(Ref("actor", "the actor the claim names, e.g. who did it or whom someone represents")),
     "citations": F(ListOf(CITATION, min_items=1), required=True),
     "credibility": F(evaluation(model.CREDIBILITY, "information credibility")),
     "review": F(REVIEW, default=model.Review),
 }, lambda v, ctx: model.Claim(v["id"], "", v["claimant"], v["asserted"], v["topic"], v["text"], v["figure"],
-                              v["citations"], v["credibility"], v["review"], _loc(v, ctx)))
+                              v["citations"], v["credibility"], v["review"], _loc(v, ctx), v["period"],
+                              v["answer"]))
 
 PASSAGE = Obj({
     "text": F(LangMap("the paragraph"), required=True),

@@ -179,15 +179,30 @@ class PageContext:
         label = self.dossier.topics.get(topic)
         return self.t(label) if label else self.esc(topic.replace("-", " "))
 
-    def figure(self, figure: model.Figure | None) -> str:
-        if figure is None:
-            return ""
+    def value(self, claim: model.Claim) -> Markup:
+        """A claim's structured value as a reader reads it: a number, a period, or the actor named."""
+        if claim.figure is not None:
+            return self.ltr(self.figure(claim.figure)) if self.dir == "rtl" and claim.figure.value is not None \
+                else self.esc(self.figure(claim.figure))
+        if claim.period is not None:
+            return self.esc(self.range(claim.period.start, claim.period.end))
+        if claim.answer is not None:
+            return self.actor(claim.answer)
+        return Markup("")
+
+    def figure(self, figure: model.Figure) -> str:
+        if figure.value is None and figure.low is None and figure.high is None:
+            return self._(f"alone:{figure.qualifier}")
         if figure.value is None:
             low, high = figure.low, figure.high
-            return f"{self.num(low or 0)}–{self.num(high)}" if high is not None else self.num(low or 0)
-        if figure.qualifier == "exactly":
-            return self.num(figure.value)
-        return self._(f"qualifier:{figure.qualifier}") % {"n": self.num(figure.value)}
+            number = f"{self.num(low or 0)}–{self.num(high)}" if high is not None else self.num(low or 0)
+        elif figure.qualifier == "exactly":
+            number = self.num(figure.value)
+        else:
+            number = self._(f"qualifier:{figure.qualifier}") % {"n": self.num(figure.value)}
+        if figure.unit == "people":
+            return number
+        return self._(f"unit:{figure.unit}") % {"n": number}
 
     def claimed_range(self, claims: list[model.Claim]) -> str:
         """The spread of numbers across claimants, shown as a range, never as one number."""
