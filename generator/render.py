@@ -196,13 +196,17 @@ class PageContext:
         if figure.value is None:
             low, high = figure.low, figure.high
             number = f"{self.num(low or 0)}–{self.num(high)}" if high is not None else self.num(low or 0)
-        elif figure.qualifier == "exactly":
-            number = self.num(figure.value)
-        else:
-            number = self._(f"qualifier:{figure.qualifier}") % {"n": self.num(figure.value)}
-        if figure.unit == "people":
+            return self.counted(figure.unit, high if high is not None else low or 0, number)
+        phrase = self.counted(figure.unit, figure.value, self.num(figure.value))
+        if figure.qualifier == "exactly":
+            return phrase
+        return self._(f"qualifier:{figure.qualifier}") % {"n": phrase}
+
+    def counted(self, unit: str, count: int, number: str) -> str:
+        """`number` with the unit in the plural form `count` takes in this language (people: bare)."""
+        if unit == "people":
             return number
-        return self._(f"unit:{figure.unit}") % {"n": number}
+        return i18n.ngettext_for(self.lang, f"unit:{unit}", f"unit:{unit}:plural", count) % {"n": number}
 
     def claimed_range(self, claims: list[model.Claim]) -> str:
         """The spread of numbers across claimants, shown as a range, never as one number."""

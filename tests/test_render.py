@@ -1,0 +1,81 @@
+"""Rendering helpers: escaping, figures in both languages, footnote numbering, relative links."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from generator.check import run
+from generator.escape import anchor, md
+from generator.model import Dossier, Figure
+from generator.render import PageContext, render
+from conftest import MINI, PROJECT
+
+
+def ctx(lang: str, path: str = "x.md") -> PageContext:
+    return PageContext(Dossier({}, {}, ["en", "ar"]), lang, path)
+
+
+@pytest.mark.parametrize("text", ['<script>alert(1)</script>', '[x](javascript:alert(1))', '<img src=x onerror=alert(1)>',
+                                  "{{ 7*7 }}", "# heading", "1. list", "| a | b |", "*em* _em_ `code`"])
+def test_markdown_escape_leaves_no_markup(text: str) -> None:
+    import markdown
+    html = markdown.markdown(str(md(text)), extensions=["tables", "attr_list", "footnotes"])
+    assert "<script" not in html and "<img" not in html and "href" not in html
+    assert "<h1" not in html and "<ol" not in html and "<table" not in html and "<em" not in html
+
+
+def test_anchor_refuses_anything_but_a_slug() -> None:
+    assert anchor("key-points") == Markup("key-points")
+    with pytest.raises(ValueError):
+        anchor('x" onmouseover="alert(1)')
+
+
+@pytest.mark.parametrize("lang, figure, shown", [
+    ("en", Figure(None, 80, None, None, "as-many-as"), "as many as 80"),
+    ("ar", Figure(None, 80, None, None, "as-many-as"), "ما يصل إلى 80"),
+    ("en", Figure(None, 15, None, None, "more-than"), "more than 15"),
+    ("ar", Figure(None, 20, None, None, "at-least"), "20 على الأقل"),
+    ("en", Figure(None, 2, None, None, "exactly", "coups"), "2 coups"),
+    ("ar", Figure(None, 2, None, None, "exactly", "coups"), "انقلابان"),
+    ("ar", Figure(None, 15, None, None, "exactly", "countries"), "15 دولة"),
+    ("ar", Figure(None, 2, None, None, "at-least", "groups"), "مجموعتان على الأقل"),
+    ("en", Figure(None, 2500000000, None, None, "about", "usd"), "about 2,500,000,000 US dollars"),
+    ("en", Figure(None, None, 15, 20, "exactly"), "15–20"),
+    ("ar", Figure(None, None, None, None, "some"), "بعض"),
+])
+def test_figures_read_naturally_in_each_language(lang: str, figure: Figure, shown: str) -> None:
+    assert ctx(lang).figure(figure) == shown
+
+
+def test_links_are_relative_to_the_page() -> None:
+    assert ctx("en", "incidents/x.md").href("sources/a.md", "p3") == "../sources/a.md#p3"
+    assert ctx("en", "index.md").href("actors.md", "jnim") == "actors.md#jnim"
+
+
+def test_repeated_citation_reuses_its_footnote_number() -> None:
+    dossier, _ = run(MINI)
+    page = PageContext(dossier, "en", "briefings/x.md")
+    cit = dossier.actors["dockworkers-union"].citations[0]
+    assert page.cite([cit]) == Markup("[^1]")
+    other = dossier.actors["harbour-authority"].citations[0]
+    assert page.cite([other, cit]) == Markup("[^2][^1]")
+    assert len(page.notes) == 2
+
+
+def test_every_page_exists_in_every_language_with_the_same_paths() -> None:
+    dossier, _ = run(MINI)
+    en = render(dossier, PROJECT / "templates", "en")
+    ar = render(dossier, PROJECT / "templates", "ar")
+    assert sorted(en) == sorted(ar)
+    assert "# إضراب الميناء {#top}" in ar["briefings/harbour-strike.md"]
+
+
+def test_arabic_pages_use_no_english_interface_words() -> None:
+    dossier, _ = run(MINI)
+    ar = render(dossier, PROJECT / "templates", "ar")
+    import re
+    visible = {path: re.sub(r"<[^>]+>|\]\([^)]*\)", " ", text) for path, text in ar.items()}
+    for word in ("Key points", "Claims", "Claimant", "Sources", "paragraph", "Timeline", "undated"):
+        assert not [path for path, text in visible.items() if word in text], word
