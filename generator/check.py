@@ -93,7 +93,13 @@ def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int
 
 
 def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
+    by_file: dict[str, str] = {}
     for source in dossier.sources.values():
+        if source.file in by_file:
+            problems.error(source.loc.path, source.loc.line, source.loc.col,
+                           f"seeds/{source.file} already has the source record {by_file[source.file]!r}; "
+                           "one document, one source record", "duplicate-source")
+        by_file.setdefault(source.file, source.id)
         if source.text_sha256 and source.text_sha256 != source.sha256:
             problems.warning(source.loc.path, source.loc.line, source.loc.col,
                              f"the text of seeds/{source.file} changed since it was ingested (sha256 differs); "
@@ -102,7 +108,7 @@ def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
 
 
 def _check_citations(dossier: model.Dossier, problems: Problems) -> None:
-    for _owner, cit in dossier.citations():
+    for _owner, status, cit in dossier.citations_with_status():
         source = dossier.sources.get(cit.source)
         if source is None or not source.paragraphs:
             continue  # unknown source or unreadable seed: already reported
@@ -122,8 +128,9 @@ def _check_citations(dossier: model.Dossier, problems: Problems) -> None:
                                "from the source", "quote-not-found")
         for lang in dossier.languages:
             if lang != source.language.split("-")[0] and lang not in cit.translation:
-                problems.warning(*where, f"the quote has no {lang} translation; add translation.{lang}",
-                                 "translation")
+                severity = "error" if status in ("reviewed", "published") else "warning"
+                problems.add(*where, severity, f"the quote has no {lang} translation; add translation.{lang}",
+                             "translation")
 
 
 def disagreements(dossier: model.Dossier) -> list[list[model.Claim]]:

@@ -306,26 +306,27 @@ class Dossier:
 
     def citations(self) -> Iterator[tuple[str, Citation]]:
         """Every citation in the dossier with a label of the record that makes it."""
+        for owner, _status, citation in self.citations_with_status():
+            yield owner, citation
+
+    def citations_with_status(self) -> Iterator[tuple[str, str, Citation]]:
+        """Every citation with its record's label and review status (which sets how strict checks are)."""
         for actor in self.actors.values():
-            for c in actor.citations:
-                yield f"actor {actor.id}", c
-            for rel in actor.relations:
-                for c in rel.citations:
-                    yield f"actor {actor.id}", c
+            for c in actor.citations + [c for rel in actor.relations for c in rel.citations]:
+                yield f"actor {actor.id}", actor.review.status, c
         for place in self.places.values():
             for c in place.citations:
-                yield f"place {place.id}", c
+                yield f"place {place.id}", place.review.status, c
         for inc in self.incidents.values():
-            for passage in inc.summary:
-                for c in passage.citations:
-                    yield f"incident {inc.id}", c
+            for c in (c for passage in inc.summary for c in passage.citations):
+                yield f"incident {inc.id}", inc.review.status, c
             for claim in inc.claims:
                 for c in claim.citations:
-                    yield f"claim {claim.id}", c
+                    yield f"claim {claim.id}", claim.review.status, c
         for b in self.briefings.values():
             for passage in b.key_points + [p for s in b.sections for p in s.paragraphs]:
                 for c in passage.citations:
-                    yield f"briefing {b.id}", c
+                    yield f"briefing {b.id}", b.review.status, c
         for event in self.timeline:
             for c in event.citations:
-                yield f"timeline {event.id}", c
+                yield f"timeline {event.id}", "draft", c

@@ -202,7 +202,9 @@ TIMELINE = Obj({"events": F(ListOf(EVENT), default=list)}, lambda v, ctx: v["eve
 DOSSIER = Obj({
     "title": F(LangMap("the dossier's name, shown on every page"), required=True),
     "description": F(LangMap("one paragraph for the home page"), default=dict),
-    "languages": F(ListOf(Text("a BCP 47 code")), default=lambda: ["en", "ar"]),
+    "languages": F(ListOf(Text("a BCP 47 code; the first is the site's root language", LANG,
+                                "a BCP 47 language code such as 'en' or 'ar'"), min_items=1),
+                   default=lambda: ["en", "ar"]),
     "topics": F(MapOf(LangMap("how the topic is named on pages")), default=dict),
 }, lambda v, ctx: v)
 

@@ -117,7 +117,10 @@ class Enum(Text):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"enum": list(self.values), **({"description": self.description} if self.description else {})}
+        # A grade written `3` is a number to an editor's YAML tooling and text to our loader: accept both.
+        values: list[Any] = list(self.values)
+        values += [int(v) for v in self.values if v.isdigit()]
+        return {"enum": values, **({"description": self.description} if self.description else {})}
 
 
 class Date(Text):
@@ -151,7 +154,7 @@ class Number(Text):
         return number
 
     def json_schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "integer" if self.integer else "number"}
+        out: dict[str, Any] = {"type": "integer" if self.integer else "number", "description": self.description}
         if self.low is not None:
             out["minimum"] = self.low
         if self.high is not None:

@@ -124,3 +124,43 @@ def test_json_output_for_tools(mini: Path) -> None:
 def test_a_folder_without_a_dossier_is_a_clear_error(tmp_path: Path) -> None:
     result = briefing("--root", str(tmp_path), "check")
     assert result.returncode == 1 and "briefing init" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_two_records_for_one_seed_are_an_error(mini: Path) -> None:
+    sources = mini / "content" / "sources"
+    text = (sources / "harbour-en.yaml").read_text(encoding="utf-8").replace("id: harbour-en", "id: harbour-copy")
+    (sources / "harbour-copy.yaml").write_text(text, encoding="utf-8")
+    _, problems = run(mini)
+    assert any(p.code == "duplicate-source" for p in problems.errors)
+
+
+def test_untranslated_quote_is_an_error_once_reviewed(mini: Path) -> None:
+    edit(mini, AUTHORITY, "        translation:\n          ar: قالت سلطة الميناء إن 120 عاملاً فقط تغيبوا.\n", "")
+    _, problems = run(mini)
+    found = [p for p in problems.items if p.code == "translation" and p.path == AUTHORITY]
+    assert found and found[0].severity == "error"
+
+
+def test_dossier_languages_are_language_codes(mini: Path) -> None:
+    edit(mini, "content/dossier.yaml", "languages: [en, ar]", "languages: [en, Arabic]")
+    _, problems = run(mini)
+    assert any(p.code == "format" and p.path == "content/dossier.yaml" for p in problems.errors)
+
+
+WRONG_SHAPES = ["[a, b]", "{x: 1}", "''", "'12'", "-1", "null", "~", "'2024-99-99'", "\"<script>\""]
+
+
+@pytest.mark.parametrize("rel", [UNION, AUTHORITY, PLACE, INCIDENT, "content/briefings/harbour-strike.yaml",
+                                 "content/timeline.yaml", "content/sources/harbour-en.yaml", "content/dossier.yaml"])
+def test_any_value_of_the_wrong_shape_is_reported_never_a_crash(mini: Path, rel: str) -> None:
+    """Replace each value of a record in turn by values of the wrong shape: always problems, never a traceback."""
+    import re
+    original = (mini / rel).read_text(encoding="utf-8")
+    keys = sorted(set(re.findall(r"^\s*-?\s*([a-z_]+):", original, flags=re.MULTILINE)))
+    assert keys
+    for key in keys:
+        for wrong in WRONG_SHAPES:
+            broken = re.sub(rf"^(\s*-?\s*{key}:).*$", rf"\1 {wrong}", original, count=1, flags=re.MULTILINE)
+            (mini / rel).write_text(broken, encoding="utf-8")
+            run(mini)  # must not raise
+    (mini / rel).write_text(original, encoding="utf-8")
