@@ -30,6 +30,7 @@ def check(loaded: Loaded) -> Problems:
     _check_citations(dossier, problems)
     _check_topics(dossier, problems)
     _check_claim_values(dossier, problems)
+    _check_grades(dossier, problems)
     _report_disagreements(dossier, problems)
     return problems
 
@@ -153,6 +154,19 @@ def disagreements(dossier: model.Dossier) -> list[list[model.Claim]]:
         if len({c.comparable for c in claims}) > 1:
             found.append(claims)
     return found
+
+
+def _check_grades(dossier: model.Dossier, problems: Problems) -> None:
+    """Readers weigh sources and claims by their grades: an ungraded one is flagged, an error once reviewed."""
+    records: list[tuple[str, object, model.Review, model.Loc]] = []
+    records += [("source", s.reliability, s.review, s.loc) for s in dossier.sources.values()]
+    records += [("claim", c.credibility, c.review, c.loc) for inc in dossier.incidents.values() for c in inc.claims]
+    for what, grade, review, loc in records:
+        if grade is None:
+            severity = "error" if review.status in ("reviewed", "published") else "warning"
+            scale = "reliability (A-F)" if what == "source" else "credibility (1-6)"
+            problems.add(loc.path, loc.line, loc.col, severity, f"this {what} has no {scale} grade; add one "
+                         "with a reason in every language", "ungraded")
 
 
 def _check_claim_values(dossier: model.Dossier, problems: Problems) -> None:

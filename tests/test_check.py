@@ -164,3 +164,10 @@ def test_any_value_of_the_wrong_shape_is_reported_never_a_crash(mini: Path, rel:
             (mini / rel).write_text(broken, encoding="utf-8")
             run(mini)  # must not raise
     (mini / rel).write_text(original, encoding="utf-8")
+
+
+def test_ungraded_claim_is_flagged(mini: Path) -> None:
+    edit(mini, INCIDENT, "    credibility:\n      grade: '3'", "    creditability:\n      grade: '3'")
+    _, problems = run(mini)
+    codes = {p.code for p in problems.items if p.path == INCIDENT}
+    assert {"ungraded", "unknown-key"} <= codes
