@@ -285,6 +285,18 @@ class TimelineEvent:
     loc: Loc
 
 
+@dataclass(frozen=True, order=True)
+class Owner:
+    """The record a citation belongs to; `parent` is a claim's incident."""
+
+    kind: str
+    id: str
+    parent: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.id}"
+
+
 @dataclass
 class Dossier:
     """The whole validated fact base, in memory, ordered by id for deterministic output."""
@@ -304,29 +316,29 @@ class Dossier:
     def claims(self) -> dict[str, Claim]:
         return {c.id: c for inc in self.incidents.values() for c in inc.claims}
 
-    def citations(self) -> Iterator[tuple[str, Citation]]:
-        """Every citation in the dossier with a label of the record that makes it."""
+    def citations(self) -> Iterator[tuple[Owner, Citation]]:
+        """Every citation in the dossier with the record that makes it."""
         for owner, _status, citation in self.citations_with_status():
             yield owner, citation
 
-    def citations_with_status(self) -> Iterator[tuple[str, str, Citation]]:
-        """Every citation with its record's label and review status (which sets how strict checks are)."""
+    def citations_with_status(self) -> Iterator[tuple[Owner, str, Citation]]:
+        """Every citation with its record and that record's review status (which sets how strict checks are)."""
         for actor in self.actors.values():
             for c in actor.citations + [c for rel in actor.relations for c in rel.citations]:
-                yield f"actor {actor.id}", actor.review.status, c
+                yield Owner("actor", actor.id), actor.review.status, c
         for place in self.places.values():
             for c in place.citations:
-                yield f"place {place.id}", place.review.status, c
+                yield Owner("place", place.id), place.review.status, c
         for inc in self.incidents.values():
             for c in (c for passage in inc.summary for c in passage.citations):
-                yield f"incident {inc.id}", inc.review.status, c
+                yield Owner("incident", inc.id), inc.review.status, c
             for claim in inc.claims:
                 for c in claim.citations:
-                    yield f"claim {claim.id}", claim.review.status, c
+                    yield Owner("claim", claim.id, inc.id), claim.review.status, c
         for b in self.briefings.values():
             for passage in b.key_points + [p for s in b.sections for p in s.paragraphs]:
                 for c in passage.citations:
-                    yield f"briefing {b.id}", b.review.status, c
+                    yield Owner("briefing", b.id), b.review.status, c
         for event in self.timeline:
             for c in event.citations:
-                yield f"timeline {event.id}", "draft", c
+                yield Owner("event", event.id), "draft", c

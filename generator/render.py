@@ -182,8 +182,7 @@ class PageContext:
     def value(self, claim: model.Claim) -> Markup:
         """A claim's structured value as a reader reads it: a number, a period, or the actor named."""
         if claim.figure is not None:
-            return self.ltr(self.figure(claim.figure)) if self.dir == "rtl" and claim.figure.value is not None \
-                else self.esc(self.figure(claim.figure))
+            return self.esc(self.figure(claim.figure))
         if claim.period is not None:
             return self.esc(self.range(claim.period.start, claim.period.end))
         if claim.answer is not None:
@@ -196,6 +195,8 @@ class PageContext:
         if figure.value is None:
             low, high = figure.low, figure.high
             number = f"{self.num(low or 0)}–{self.num(high)}" if high is not None else self.num(low or 0)
+            if high is not None and self.dir == "rtl":
+                number = f"\u2066{number}\u2069"  # a range reads left to right, isolated (LRI … PDI)
             return self.counted(figure.unit, high if high is not None else low or 0, number)
         phrase = self.counted(figure.unit, figure.value, self.num(figure.value))
         if figure.qualifier == "exactly":
@@ -256,11 +257,6 @@ class PageContext:
         out.append(md_block_html(paragraph.text[at:]))
         return Markup("").join(out)
 
-    def citing(self, source: model.Source, pid: str) -> list[str]:
-        """Labels of the records that cite one paragraph."""
-        return sorted({owner for owner, cit in self.dossier.citations()
-                       if cit.source == source.id and cit.paragraph == pid})
-
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
@@ -290,6 +286,7 @@ def pages(dossier: model.Dossier) -> list[tuple[str, str, dict[str, Any]]]:
         ("places.md", "places.md.j2", {}),
         ("timeline.md", "timeline.md.j2", {}),
         ("sources/index.md", "sources.md.j2", {}),
+        ("grades.md", "grades.md.j2", {}),
     ]
     out += [(f"briefings/{b}.md", "briefing.md.j2", {"briefing": dossier.briefings[b]}) for b in dossier.briefings]
     out += [(f"incidents/{i}.md", "incident.md.j2", {"incident": dossier.incidents[i]}) for i in dossier.incidents]
@@ -307,11 +304,14 @@ def sorted_dossier(dossier: model.Dossier) -> model.Dossier:
 
 def render(dossier: model.Dossier, template_dir: Path, lang: str) -> dict[str, str]:
     """All Markdown pages of one language: {path under docs/: text}."""
+    from .index import CrossIndex
+    from .views import SiteContext
     env = environment(template_dir / PAGE_TEMPLATES)
     env.filters["id"] = anchor
     result: dict[str, str] = {}
-    for path, template, variables in pages(sorted_dossier(dossier)):
-        ctx = PageContext(dossier, lang, path)
+    index = CrossIndex(sorted_dossier(dossier))
+    for path, template, variables in pages(dossier):
+        ctx = SiteContext(dossier, lang, path, index=index)
         with template_errors(template_dir / PAGE_TEMPLATES):
             result[path] = env.get_template(template).render(p=ctx, d=dossier, lang=lang, **variables)
     return result

@@ -44,7 +44,7 @@ def test_source_paragraphs_have_anchors_and_cited_passages_are_marked(built_mini
     page = built_mini / "site" / "ar" / "sources" / "harbour-en.html"
     html = page.read_text(encoding="utf-8")
     assert {"p1", "p2", "p3"} <= scan(page).ids
-    assert '<p id="p2" lang="en" dir="ltr">' in html
+    assert '<p id="p2" class="source-paragraph" lang="en" dir="ltr">' in html
     assert "<mark>The union said</mark>" in html
 
 
