@@ -9,8 +9,14 @@ STAMP := $(VENV)/.installed
 site: $(STAMP)
 	$(BIN)/briefing build
 
-test: $(STAMP)
+test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
+
+# axe-core (accessibility checks injected into pages by the browser tests), from the npm registry.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the browser tests: install nodejs and npm"; exit 1; }
+	npm ci --no-audit --no-fund --silent
+	touch node_modules/.installed
 
 install: $(STAMP)
 
@@ -24,5 +30,5 @@ $(STAMP): pyproject.toml
 clean:
 	rm -rf site .build .site.old
 
-serve: site
-	$(BIN)/python -m http.server --directory site 8000
+serve: $(STAMP)
+	$(BIN)/briefing serve

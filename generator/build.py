@@ -6,9 +6,12 @@ a failed build leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import calendar
+import fcntl
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from . import export, model, pdf, render, site
 from .check import run as check_run
@@ -52,7 +55,24 @@ def source_epoch(dossier: model.Dossier) -> int:
     return calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
 
 
+@contextmanager
+def build_lock(layout: Layout) -> Iterator[None]:
+    """One build at a time per dossier (a preview and a manual build may overlap); others wait."""
+    layout.build.mkdir(parents=True, exist_ok=True)
+    with open(layout.build / "lock", "w", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def build(root: Path, strict: bool = False) -> BuildResult:
+    with build_lock(Layout(root)):
+        return _build(root, strict)
+
+
+def _build(root: Path, strict: bool) -> BuildResult:
     layout = Layout(root)
     if not (root / "mkdocs.yml").is_file():
         raise BriefingError(f"no mkdocs.yml in {root}; run 'briefing init' or pass --root")

@@ -141,17 +141,20 @@ def disagreements(dossier: model.Dossier) -> list[list[model.Claim]]:
     figures, claimed dates and named actors (who did it, whom someone speaks for) alike. Pages
     show these groups side by side; nobody has to remember that the sources disagree.
     """
-    groups: dict[tuple[str, str, str, str], list[model.Claim]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str, str], list[model.Claim]] = defaultdict(list)
     for incident in dossier.incidents.values():
         for claim in incident.claims:
             value = claim.comparable
             if value is not None:
                 party = claim.figure.party or "" if claim.figure else ""
-                groups[(incident.id, claim.topic, value[0], party)].append(claim)
+                unit = claim.figure.unit if claim.figure else ""
+                groups[(incident.id, claim.topic, value[0], party, unit)].append(claim)
     found = []
     for key in sorted(groups):
         claims = groups[key]
-        if len({c.comparable for c in claims}) > 1:
+        # "some were captured" states no number: it cannot contradict one, but it is shown beside it
+        stated = {c.comparable for c in claims if not (c.figure and c.figure.bounds == (None, None))}
+        if len(stated) > 1:
             found.append(claims)
     return found
 

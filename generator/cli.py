@@ -77,6 +77,56 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return code
 
 
+@command(lambda p: (p.add_argument("--source", metavar="ID", help="only this source (its id)"),))
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Propose what the sources say: write content/proposals/<source>.yaml for every source.
+
+    Proposes known actors and places mentioned, names that may need a record, figures, dates and
+    quotations, each with its paragraph and exact span. Never touches curated files.
+
+    Example:
+      briefing extract --source cnn-2024-07-30 && less content/proposals/cnn-2024-07-30.yaml
+    """
+    from .extract import extract
+    from .progress import Bar
+    report = extract(args.root, args.source, progress=Bar())
+    for ident in report.written:
+        print(f"wrote content/proposals/{ident}.yaml")
+    for ident in report.removed:
+        print(f"removed content/proposals/{ident}.yaml (its source is gone)")
+    assert report.problems is not None
+    code = _print_problems(report.problems) if report.skipped else 0
+    print(f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.skipped)} skipped")
+    return code
+
+
+def _promote_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", help="the source id")
+    p.add_argument("proposal", help="a figure, date or quote id from its proposals file, e.g. fig-p6-1")
+    p.add_argument("--incident", required=True, help="the incident that gets the claim")
+    p.add_argument("--id", dest="claim_id", required=True, help="the new claim's id")
+    p.add_argument("--claimant", help="who asserts it (an actor id); a quote's speaker by default")
+    p.add_argument("--topic", help="what the claim is about; a killed/captured figure's own by default")
+    p.add_argument("--party", help="whose people or things a figure counts (an actor id)")
+
+
+@command(_promote_args)
+def cmd_promote(args: argparse.Namespace) -> int:
+    """Make a proposal a draft claim in an incident file, citing its span; nothing is retyped.
+
+    The claim is appended to the incident's claims as YAML text; comments and layout stay.
+
+    Example:
+      briefing promote cnn-2024-07-30 fig-p6-1 --incident tinzaouaten-ambush-2024 --claimant jnim --id jnim-50
+    """
+    from .promote import promote
+    done = promote(args.root, args.source, args.proposal, args.incident, args.claim_id, args.claimant,
+                   args.topic, args.party)
+    print(f"added draft claim {done.claim} at {done.path.relative_to(args.root)}:{done.line}; translate it, "
+          "grade it, then run 'briefing check'")
+    return 0
+
+
 def _check_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output for people or for tools")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -147,6 +197,28 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from .jsonschema import write_schemas
     for path in write_schemas(args.root, args.out):
         print(f"wrote {path}")
+    return 0
+
+
+def _serve_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--port", type=int, default=8000, help="port on localhost (0: any free port)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+
+
+@command(_serve_args)
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Preview both languages on localhost, rebuilding when content/, seeds/ or templates/ change.
+
+    A rebuild that fails prints its problems and keeps serving the last good site.
+
+    Example:
+      briefing serve --port 8000   # then open http://127.0.0.1:8000/ and /ar/
+    """
+    from .serve import serve
+    try:
+        serve(args.root, args.host, args.port)
+    except OSError as exc:
+        raise BriefingError(f"cannot listen on {args.host}:{args.port} ({exc.strerror}); try another --port")
     return 0
 
 

@@ -129,14 +129,23 @@ def _find_name(text: str, name: str, start: int = 0) -> int:
 
 
 def first_mentions(text: str, lang: str, actors: list[model.Actor], skip: set[str]) -> list[tuple[int, int, str]]:
-    """(start, end, actor id) of the first whole-word mention of each actor not in `skip`, non-overlapping."""
-    found: list[tuple[int, int, str]] = []
-    for actor in actors:
-        if actor.id in skip:
-            continue
-        for name in names(actor, lang):
-            at = _find_name(text, name)
-            if at >= 0 and not any(at < e and at + len(name) > s for s, e, _ in found):
-                found.append((at, at + len(name), actor.id))
-                break
-    return sorted(found)
+    """(start, end, actor id) of the first whole-word mention of each actor not in `skip`.
+
+    Every name of every actor claims its place in the text first, longest names first, so a name
+    inside a longer one ("Kyiv" in "Kyiv Post") is never taken for another actor, even when the
+    longer one was already linked earlier on the page.
+    """
+    candidates = sorted(((name, actor.id) for actor in actors for name in names(actor, lang)),
+                        key=lambda item: (-len(item[0]), item[0], item[1]))
+    taken: list[tuple[int, int, str]] = []
+    for name, ident in candidates:
+        at = _find_name(text, name)
+        while at >= 0:
+            if not any(at < e and at + len(name) > s for s, e, _ in taken):
+                taken.append((at, at + len(name), ident))
+            at = _find_name(text, name, at + 1)
+    first: dict[str, tuple[int, int, str]] = {}
+    for span in sorted(taken):
+        if span[2] not in skip:
+            first.setdefault(span[2], span)
+    return sorted(first.values())

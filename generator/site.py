@@ -6,6 +6,7 @@ MkDocs only through its command line, so nothing before `mkdocs build` depends o
 """
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -14,7 +15,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import i18n
+from . import i18n, webfonts
 from .errors import BriefingError
 from .yamlio import dump, write_atomic
 
@@ -44,19 +45,23 @@ def config(root: Path, template_dir: Path, lang: str, languages: list[str], site
         "theme": {"name": "material", "language": lang, "custom_dir": str((template_dir / "overrides").resolve())},
         "extra": {"alternate": [{"name": i18n.LANGUAGE_NAMES.get(other, other), "lang": other,
                                  "link": back + prefix(other, default)} for other in languages],
-                  "generator": False},
-        "extra_css": [f"{ASSETS}/briefing.css"],
-        "plugins": [{"search": {"lang": [lang]}}],
+                  "generator": False,
+                  # our own worker stand-in for file:// pages: no script from another host
+                  "polyfills": [f"{ASSETS}/javascripts/iframe-worker.js"]},
+        "extra_css": [f"{ASSETS}/fonts.css", f"{ASSETS}/briefing.css"],
+        # offline: the site also works opened from disk, so it can travel as a zip file
+        "plugins": [{"search": {"lang": [lang]}}, "offline"],
         "nav": nav(lang),
     }
 
 
-def write_docs(docs: Path, pages: dict[str, str], assets: Path) -> int:
+def write_docs(docs: Path, pages: dict[str, str], assets: Path, generated: dict[str, bytes]) -> int:
     """Write pages and assets into docs/, touching only files whose content changed; drop stale ones."""
-    wanted = dict(pages)
+    wanted: dict[str, str | bytes] = dict(pages)
     for asset in sorted(assets.rglob("*")) if assets.is_dir() else []:
         if asset.is_file():
-            wanted[f"{ASSETS}/{asset.relative_to(assets).as_posix()}"] = asset.read_text(encoding="utf-8")
+            wanted[f"{ASSETS}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
+    wanted.update({f"{ASSETS}/{name}": data for name, data in generated.items()})
     changed = 0
     for rel, text in sorted(wanted.items()):
         changed += write_atomic(docs / rel, text)
@@ -74,7 +79,7 @@ def prepare(build_dir: Path, root: Path, template_dir: Path, lang: str, language
             pages: dict[str, str]) -> Path:
     """Write one language's MkDocs project; returns its config file."""
     project = build_dir / lang
-    write_docs(project / "docs", pages, template_dir / ASSETS)
+    write_docs(project / "docs", pages, template_dir / ASSETS, webfonts.assets(build_dir / "fonts"))
     cfg = project / "mkdocs.yml"
     write_atomic(cfg, dump(config(root, template_dir, lang, languages, site_name)))
     return cfg
@@ -91,14 +96,18 @@ def run_mkdocs(cfg: Path, out: Path, epoch: int) -> None:
 
 
 _HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\"(?! dir=)")
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
-def set_html_dir(out: Path, lang: str) -> None:
-    """Material puts `dir` on <body> only; put it on <html> too, where screen readers and tests look."""
+def finish_html(out: Path, lang: str) -> None:
+    """Two fixes to Material's pages: `dir` on <html> too (Material sets it on <body> only, but screen
+    readers and tools look at <html>), and a name for the search dialog (axe: aria-dialog-name)."""
     direction = i18n.direction(lang)
+    label = html.escape(i18n.gettext_for(lang, "Search"), quote=True)
     for page in sorted(out.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         fixed = _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{direction}"', text, count=1)
+        fixed = fixed.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -113,5 +122,5 @@ def build_languages(configs: dict[str, Path], out_dir: Path, epoch: int) -> dict
         for future in futures:
             future.result()
     for lang, out in outs.items():
-        set_html_dir(out, lang)
+        finish_html(out, lang)
     return outs

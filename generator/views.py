@@ -151,8 +151,11 @@ class SiteContext(PageContext):
         return list(groups.values())
 
     def claimed_periods(self, incident: model.Incident) -> list[model.Claim]:
-        """Claims that state when the incident happened, when they do not all agree."""
-        periods = [c for c in incident.claims if c.period is not None]
+        """Claims that state when the incident itself happened (their period starts within it), when
+        they do not all agree; periods of earlier events that an incident's claims mention are left out."""
+        last = (incident.end or incident.start).value
+        periods = [c for c in incident.claims if c.period is not None
+                   and incident.start.value[:len(c.period.start.value)] <= c.period.start.value <= last]
         return periods if len({(c.period.start, c.period.end) for c in periods if c.period}) > 1 else []
 
     def chart(self, incident: model.Incident, topic: str, party: str | None, claims: list[model.Claim]) -> Markup:
@@ -165,9 +168,7 @@ class SiteContext(PageContext):
             low, high = f.bounds
             if low is None and high is not None:
                 low, high = 0, high
-            bars.append(chart.Bar(str(i18n.pick(self.dossier.actors[claim.claimant].name, self.lang)[0])
-                                  if claim.claimant in self.dossier.actors else claim.claimant,
-                                  low or 0, high, self.figure(f)))
+            bars.append(chart.Bar(self.short_name(claim.claimant), low or 0, high, self.figure(f)))
         if len(bars) < 2:
             return Markup("")
         title = str(i18n.pick(self.dossier.topics.get(topic, {}), self.lang)[0] or topic)
@@ -175,6 +176,19 @@ class SiteContext(PageContext):
             title += " — " + i18n.pick(self.dossier.actors[party].name, self.lang)[0]
         return Markup('<figure class="claims-chart">') + chart.svg(
             bars, title, self.dir == "rtl", f"chart-{topic}-{party or 'all'}") + Markup("</figure>")
+
+    def short_name(self, ident: str, limit: int = 28) -> str:
+        """An actor's name short enough for a chart label: the name, else its shortest alias, else cut."""
+        actor = self.dossier.actors.get(ident)
+        if actor is None:
+            return ident
+        name = i18n.pick(actor.name, self.lang)[0]
+        if len(name) <= limit:
+            return name
+        aliases = sorted(actor.aliases.get(self.lang, []), key=lambda a: (len(a), a))
+        if aliases and len(aliases[0]) <= limit:
+            return aliases[0]
+        return name[:limit - 1].rstrip() + "…"
 
     def json_ld(self, incident: model.Incident) -> Markup:
         """schema.org Event data for search engines and tools; `</` is escaped so it cannot end the script."""

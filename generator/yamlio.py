@@ -199,21 +199,23 @@ def dump(data: Any, header: str = "") -> str:
     return header + body
 
 
-def write_atomic(path: Path, text: str) -> bool:
-    """Write text only if it differs from what is there, via a temporary file and a rename.
+def write_atomic(path: Path, text: str | bytes) -> bool:
+    """Write text (UTF-8) or bytes only if they differ from what is there, via a temporary file and a rename.
 
-    Returns whether the file changed. A crash never leaves a half-written file behind.
+    Returns whether the file changed. A crash never leaves a half-written file behind. Leaving
+    unchanged files alone is what keeps a live preview from rebuilding forever.
     """
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        if path.read_text(encoding="utf-8") == text:
+        if path.read_bytes() == data:
             return False
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

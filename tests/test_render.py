@@ -79,3 +79,28 @@ def test_arabic_pages_use_no_english_interface_words() -> None:
     visible = {path: re.sub(r"<[^>]+>|\]\([^)]*\)", " ", text) for path, text in ar.items()}
     for word in ("Key points", "Claims", "Claimant", "Sources", "paragraph", "Timeline", "undated"):
         assert not [path for path, text in visible.items() if word in text], word
+
+
+def _actor(ident: str, en: str, aliases: list[str]) -> "object":
+    from generator import model
+    return model.Actor(ident, "organisation", {"en": en}, {"en": aliases}, {}, [], [], model.Review(),
+                       model.Loc("x"))
+
+
+def test_a_name_inside_a_longer_name_is_never_linked_to_another_actor() -> None:
+    from generator.index import first_mentions
+    paper = _actor("paper", "Harbour News", [])
+    town = _actor("town-council", "Town Council", ["Harbour"])
+    text = "Harbour News said so; Harbour News repeated it, and the Harbour council agreed."
+    assert first_mentions(text, "en", [paper, town], set()) == [(0, 12, "paper"), (56, 63, "town-council")]
+    assert first_mentions(text, "en", [paper, town], {"paper"}) == [(56, 63, "town-council")]
+
+
+def test_a_number_free_figure_does_not_make_a_disagreement(mini: Path) -> None:
+    text = (mini / "content/incidents/harbour-strike.yaml").read_text(encoding="utf-8")
+    (mini / "content/incidents/harbour-strike.yaml").write_text(
+        text.replace("figure: {party: dockworkers-union, value: '120'}",
+                     "figure: {party: dockworkers-union, qualifier: some}"), encoding="utf-8")
+    from generator.check import disagreements
+    dossier, _ = run(mini)
+    assert disagreements(dossier) == []
