@@ -137,11 +137,20 @@ class PageContext:
             self.esc(self.paragraph_label(cit.paragraph))
         open_mark, _, close_mark = self._("“%(quote)s”").partition("%(quote)s")
         quote = self.esc(open_mark) + self.isolate(cit.quote, source.language) + self.esc(close_mark)
-        body = self.link(label, f"sources/{source.id}.md", cit.paragraph) + Markup(": ") + quote
+        body = self.link(label, f"sources/{source.id}.md", cit.paragraph) + self.source_badge(source) + \
+            Markup(": ") + quote
         translation = cit.translation.get(self.lang)
         if translation and self.lang != source.language:
             body += Markup(" — ") + self.esc(translation)
         return body
+
+    def source_badge(self, source: model.Source) -> Markup:
+        """Shown after a cited source; pages with grade badges override it."""
+        return Markup("")
+
+    def claim_badge(self, claim: model.Claim) -> Markup:
+        """Shown before a cited claim; pages with grade badges override it."""
+        return Markup("")
 
     def paragraph_label(self, pid: str) -> str:
         return self._("paragraph %(n)s") % {"n": self.num(int(pid[1:]))}
@@ -152,7 +161,8 @@ class PageContext:
         all_claims = self.dossier.claims
         for ident in claims:
             claim = all_claims[ident]
-            body = self.esc(self._("Claim by")) + Markup(" ") + self.actor(claim.claimant) + Markup(" (") + \
+            body = self.claim_badge(claim) + self.esc(self._("Claim by")) + Markup(" ") + \
+                self.actor(claim.claimant) + Markup(" (") + \
                 self.link(self._("claims table"), f"incidents/{claim.incident}.md", f"claim-{claim.id}") + \
                 Markup("): ") + Markup("; ").join(self._citation_body(c) for c in claim.citations)
             out.append((f"k|{ident}", body))

@@ -89,7 +89,7 @@ def prepare(build_dir: Path, root: Path, template_dir: Path, lang: str, language
             pages: dict[str, str]) -> Path:
     """Write one language's MkDocs project; returns its config file."""
     project = build_dir / lang
-    write_docs(project / "docs", pages, template_dir / ASSETS, webfonts.assets(build_dir / "fonts"))
+    write_docs(project / "docs", pages, template_dir / ASSETS, webfonts.assets(webfonts.cache_dir(build_dir)))
     cfg = project / "mkdocs.yml"
     write_atomic(cfg, dump(config(root, template_dir, lang, languages, site_name)))
     return cfg

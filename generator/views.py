@@ -103,6 +103,12 @@ class SiteContext(PageContext):
     def credibility(self, claim: model.Claim) -> Markup:
         return self.badge("credibility", claim.credibility.grade) if claim.credibility else Markup("")
 
+    def source_badge(self, source: model.Source) -> Markup:
+        return Markup(" ") + self.reliability(source) if source.reliability else Markup("")
+
+    def claim_badge(self, claim: model.Claim) -> Markup:
+        return self.credibility(claim) + Markup(" ") if claim.credibility else Markup("")
+
     def scales(self) -> list[tuple[str, list[str]]]:
         return [("reliability", list(model.RELIABILITY)), ("credibility", list(model.CREDIBILITY))]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,16 @@ def faces() -> list[WebFont]:
     ]
 
 
+def cache_dir(fallback: Path) -> Path:
+    """Packed faces are shared by every dossier of this user (keyed by the font file's hash)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing" / "fonts"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        return base if os.access(base, os.W_OK) else fallback / "fonts"
+    except OSError:
+        return fallback / "fonts"
+
+
 def woff2(font: WebFont, cache: Path) -> bytes:
     """The face subset and packed as WOFF2; the same input always gives the same bytes."""
     if not font.source.is_file():
@@ -60,7 +71,7 @@ def woff2(font: WebFont, cache: Path) -> bytes:
     ttf.save(buffer)
     data = buffer.getvalue()
     cache.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(".tmp")
+    tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     tmp.replace(cached)
     return data

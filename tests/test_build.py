@@ -138,3 +138,33 @@ def test_same_input_same_bytes(mini: Path, tmp_path: Path) -> None:
     shallow_equal = [name for name in differing if (first / name).is_file()
                      and (first / name).read_bytes() == (mini / "site" / name).read_bytes()]
     assert sorted(set(differing) - set(shallow_equal)) == []
+
+
+def test_exports_and_structured_data(built_mini: Path) -> None:
+    import csv
+    import json
+    site = built_mini / "site"
+    rows = list(csv.DictReader((site / "data" / "claims.csv").open(encoding="utf-8")))
+    union = next(r for r in rows if r["claim_id"] == "union-400")
+    assert union["figure_low"] == "400" and union["figure_high"] == "" and union["qualifier"] == "at-least"
+    assert union["event_date"] == "2023-05-01" and union["date_precision"] == "day"
+    assert union["claimant_id"] == "dockworkers-union" and union["source_id"] == "harbour-en"
+    data = json.loads((site / "data" / "dossier.json").read_text(encoding="utf-8"))
+    assert set(data["incidents"]) == {"harbour-strike"}
+    for lang in ("", "ar/"):
+        html = (site / f"{lang}incidents" / "harbour-strike.html").read_text(encoding="utf-8")
+        block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+        event = json.loads(block)
+        assert event["@type"] == "Event" and event["startDate"] == "2023-05-01"
+        assert event["location"]["geo"]["latitude"] == 10.5
+
+
+def test_grades_show_as_badges_that_explain_the_scale(built_mini: Path) -> None:
+    site = built_mini / "site"
+    page = scan(site / "ar" / "sources" / "harbour-en.html")
+    badges = [href for href, _ in page.links if "grades.html#reliability-b" in href]
+    assert badges
+    target, fragment = resolve(site / "ar" / "sources" / "harbour-en.html", badges[0])
+    assert fragment in scan(target).ids
+    incident = (site / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
+    assert "grade-credibility-3" in incident and "grade-credibility-4" in incident

@@ -104,3 +104,23 @@ def test_a_number_free_figure_does_not_make_a_disagreement(mini: Path) -> None:
     from generator.check import disagreements
     dossier, _ = run(mini)
     assert disagreements(dossier) == []
+
+
+def test_glossary_order_follows_each_language() -> None:
+    from generator.views import sort_key
+    arabic = ["القوات المسلحة", "باماكو", "أندريه", "تمبكتو"]
+    assert sorted(arabic, key=lambda n: sort_key(n, "ar")) == ["أندريه", "باماكو", "تمبكتو", "القوات المسلحة"]
+    english = ["the Union", "Authority", "zeta", "Beta"]
+    assert sorted(english, key=lambda n: sort_key(n, "en")) == ["Authority", "Beta", "the Union", "zeta"]
+
+
+def test_chart_is_mirrored_on_right_to_left_pages_and_escapes_labels() -> None:
+    import re
+    from generator.chart import Bar, svg
+    bars = [Bar("<b>Union</b>", 400, None, "at least 400"), Bar("Authority", 120, 120, "120")]
+    ltr, rtl = str(svg(bars, "Strikers", False, "c1")), str(svg(bars, "المضربون", True, "c1"))
+    assert "<b>" not in ltr and "&lt;b&gt;Union&lt;/b&gt;" in ltr
+    first_bar = lambda s: float(re.search(r'<rect x="([\d.]+)"[^>]*class="chart-bar"', s).group(1))  # noqa: E731
+    width = float(re.search(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', ltr).group(1))
+    assert abs(first_bar(rtl) - (640 - first_bar(ltr) - width)) < 0.2
+    assert 'direction="rtl"' in rtl and "<title" in rtl
