@@ -85,7 +85,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     quotations, each with its paragraph and exact span. Never touches curated files.
 
     Example:
-      briefing extract --source cnn-2024-07-30 && less content/proposals/cnn-2024-07-30.yaml
+      briefing extract --source harbour-en && less content/proposals/harbour-en.yaml
     """
     from .extract import extract
     from .progress import Bar
@@ -117,7 +117,8 @@ def cmd_promote(args: argparse.Namespace) -> int:
     The claim is appended to the incident's claims as YAML text; comments and layout stay.
 
     Example:
-      briefing promote cnn-2024-07-30 fig-p6-1 --incident tinzaouaten-ambush-2024 --claimant jnim --id jnim-50
+      briefing promote harbour-en fig-p2-1 --incident harbour-strike --claimant dockworkers-union \
+        --id union-400b --topic strikers
     """
     from .promote import promote
     done = promote(args.root, args.source, args.proposal, args.incident, args.claim_id, args.claimant,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import sources
+from .language import detect as detect_language
 from .errors import Problems
 from .load import Layout
 from .records import SCHEMA_HEADER
@@ -42,7 +43,7 @@ def seed_files(layout: Layout) -> list[Path]:
 
 def record_for(seed: Path, parsed: sources.SourceText) -> dict[str, object]:
     """A new source record: what the seed itself tells, nothing guessed beyond the language."""
-    language = sources.detect_language(parsed.text)
+    language = detect_language(parsed.text)
     title = parsed.title
     if not title and parsed.paragraphs:
         words = parsed.paragraphs[0].text.split()

@@ -59,8 +59,8 @@ def search_config(lang: str) -> dict[str, object]:
     """Search in the page's language, as Material searches English: whole words, stop words left out.
 
     Material's Arabic translation names a pipeline of one blank entry; lunr's Arabic stemmer and
-    trimmer, tried instead, lose most Arabic words and every Latin one ("كمين" and "Tinzaouaten"
-    then find nothing), so the pipeline is stated here for every language.
+    trimmer, tried instead, lose most Arabic words and every Latin one (both a common Arabic noun and
+    a Latin place name then found nothing), so the pipeline is stated here for every language.
     """
     return {"lang": [lang], "pipeline": ["stopWordFilter"]}
 

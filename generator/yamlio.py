@@ -169,6 +169,15 @@ def read(path: Path) -> tuple[Any, list[YamlProblem]]:
 
 # --- canonical output -------------------------------------------------------------------------
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 class _Dumper(yaml.SafeDumper):
     """Block style, Unicode as is, long lines kept whole so a diff shows one changed line."""
 
@@ -216,6 +225,7 @@ def write_atomic(path: Path, text: str | bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes files private; these are ordinary project files
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,220 @@
+"""Dates in a paragraph: where they are written, and what day, month or year they name.
+
+The vocabulary (month and weekday names, "yesterday", "last year") comes from dateparser's locale
+data, which covers some two hundred languages, so a language with no rules of ours still gets its
+dates. Candidate spans are cut here with plain patterns (dateparser's own `search_dates` reads
+"July 25 and 26" as 1926 and gives no offsets); each span is then read by dateparser with
+`RELATIVE_BASE` set to the source's publication date, never today, so a run is reproducible.
+Without a publication date a weekday or "yesterday" cannot be resolved and is left out, and a day
+without a year keeps an unknown year (`--12-23`, ISO 8601's form for a day of an unknown year).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+STATED = "stated"                  # the text gives every part of the value
+PUBLICATION_YEAR = "publication-year"  # the year is the latest one, up to publication, that fits
+WEEKDAY = "weekday"                # the latest such weekday on or before publication
+RELATIVE = "relative"              # "yesterday", "last year", counted from publication
+YEAR_UNKNOWN = "year-unknown"      # undated source: day and month only
+
+_MIN_NAME = 4                      # shorter names ("mar", "sun", "di") only count next to a number
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_RELATIVE_KEYS = {"0 day ago": "day", "1 day ago": "day", "0 month ago": "month", "1 month ago": "month",
+                  "0 year ago": "year", "1 year ago": "year"}
+# Languages that capitalise month and weekday names: in them a lowercase "may" or "march" is no date.
+_CAPITALISED = {"en", "de"}
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ISO = r"(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d1>\d{2})"
+_RANGE = r"\s*(?:[-–]|and|to|et|au|y|al|und|bis|e|إلى|الى|و|تا|سے)\s*"
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date written in the text; `value` is YYYY-MM-DD, YYYY-MM, YYYY, or --MM-DD / --MM without a year."""
+
+    start: int
+    end: int
+    value: str
+    precision: str
+    basis: str
+    until: str | None = None       # last day of a written range ("July 25 and 26")
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    language: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, str]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=None)
+def calendar(language: str) -> _Calendar | None:
+    """Month, weekday and relative-day vocabulary of a language from dateparser; None if it has none."""
+    from dateparser.languages.loader import default_loader
+    for code in (language, language.split("-")[0]):
+        try:
+            info = default_loader.get_locale(code).info
+            break
+        except ValueError:
+            continue
+    else:
+        return None
+    months = {name.lower(): number for number, key in enumerate(_MONTHS, start=1)
+              for name in info.get(key, []) if len(name) >= 3 and not name.endswith(".")}
+    weekdays = {name.lower(): number for number, key in enumerate(_WEEKDAYS)
+                for name in info.get(key, []) if len(name) >= _MIN_NAME}
+    relative = {phrase.lower(): key for key, phrases in info.get("relative-type", {}).items()
+                if key in _RELATIVE_KEYS for phrase in phrases if len(phrase) >= _MIN_NAME}
+    return _Calendar(language, months, weekdays, relative, _patterns(months, weekdays, relative))
+
+
+def _patterns(months: dict[str, int], weekdays: dict[str, int],
+              relative: dict[str, str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    m_any = _alternation(list(months))
+    m_long = _alternation([n for n in months if len(n) >= _MIN_NAME])
+    day = r"\d{1,2}(?:st|nd|rd|th|er|e)?"
+    year = r"\d{4}"
+    forms = [("iso", _ISO)]
+    if months:
+        days = rf"(?P<d1>{day})(?:{_RANGE}(?P<d2>{day}))?"
+        forms += [("dmy", rf"{days}\s+(?:de\s+)?(?P<m>{m_any})(?:,?\s+(?:de\s+)?(?P<y>{year}))?"),
+                  ("mdy", rf"(?P<m>{m_any})\.?\s+{days}(?:,?\s+(?P<y>{year}))?"),
+                  ("my", rf"(?P<m>{m_any})\.?,?\s+(?:de\s+)?(?P<y>{year})")]
+    if m_long:
+        forms.append(("m", rf"(?P<m>{m_long})"))
+    if weekdays:
+        forms.append(("w", rf"(?P<w>{_alternation(list(weekdays))})"))
+    if relative:
+        forms.append(("rel", rf"(?P<rel>{_alternation(list(relative))})"))
+    flags = re.IGNORECASE
+    return tuple((name, re.compile(rf"(?<![\w]){body}(?![\w])", flags)) for name, body in forms)
+
+
+def _iso_only() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """For a language dateparser does not know: only dates written as YYYY-MM-DD."""
+    return (("iso", re.compile(rf"(?<![\w]){_ISO}(?![\w])")),)
+
+
+def find(text: str, language: str, published: str | None) -> list[FoundDate]:
+    """Every date written in `text`, resolved against the source's publication date (YYYY-MM-DD)."""
+    cal = calendar(language)
+    patterns = cal.patterns if cal else _iso_only()
+    matches: list[tuple[int, int, str, re.Match[str]]] = []
+    for name, pattern in patterns:
+        for m in pattern.finditer(text):
+            matches.append((m.start(), m.end(), name, m))
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    taken_until = -1
+    for start, end, name, m in sorted(matches, key=lambda x: (x[0], -(x[1] - x[0]), x[2])):
+        if start >= taken_until:
+            chosen.append((start, end, name, m))
+            taken_until = end
+    base = dt.date.fromisoformat(published) if published else None
+    found: list[FoundDate] = []
+    for start, end, name, m in chosen:
+        if cal and language.split("-")[0] in _CAPITALISED and name in ("m", "w") and m.group()[0].islower():
+            continue
+        if name == "rel" and m.group()[0].isupper() and text[:start].rstrip()[-1:] not in ("", ".", "!", "?", "\""):
+            continue  # "Kenya Today": a capitalised "today" inside a sentence is part of a name
+        date = _resolve(name, m, cal, base)
+        if date is not None:
+            found.append(FoundDate(start, end, *date))
+    return _join_weekdays(text, found)
+
+
+def _join_weekdays(text: str, found: list[FoundDate]) -> list[FoundDate]:
+    """"Monday, July 29" is one date: the weekday joins the stated date right after it."""
+    out: list[FoundDate] = []
+    for date in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.basis == WEEKDAY and date.precision == "day"
+                and re.fullmatch(r"[\s,،]*", text[prev.end:date.start])):
+            out[-1] = FoundDate(prev.start, date.end, date.value, date.precision, date.basis, date.until)
+            continue
+        out.append(date)
+    return out
+
+
+def year(start: int, end: int, digits: str) -> FoundDate:
+    """A year written alone ("in 2021", "عام 1991"), as the figure finder hands it over."""
+    return FoundDate(start, end, digits.translate(_DIGITS), "year", STATED)
+
+
+def _resolve(name: str, m: re.Match[str], cal: _Calendar | None,
+             base: dt.date | None) -> tuple[str, str, str, str | None] | None:
+    groups = {k: (v.translate(_DIGITS) if v else v) for k, v in m.groupdict().items()}
+    if name == "iso":
+        try:
+            return dt.date(int(groups["y"]), int(groups["mn"]), int(groups["d1"])).isoformat(), "day", STATED, None
+        except ValueError:
+            return None
+    assert cal is not None
+    if name == "w":
+        if base is None:
+            return None
+        # The day after publication as base, preferring the past: the latest such weekday up to publication.
+        parsed = _parse(cal.language, m.group(), base + dt.timedelta(days=1))
+        return (parsed[0], "day", WEEKDAY, None) if parsed else None
+    if name == "rel":
+        if base is None:
+            return None
+        parsed = _parse(cal.language, m.group(), base)
+        return (parsed[0], parsed[1], RELATIVE, None) if parsed else None
+    month = cal.months[groups["m"].lower()]
+    if name in ("m", "my"):
+        if groups.get("y"):
+            return f"{int(groups['y']):04d}-{month:02d}", "month", STATED, None
+        if base is None:
+            return f"--{month:02d}", "month", YEAR_UNKNOWN, None
+        year_ = base.year if month <= base.month else base.year - 1
+        return f"{year_:04d}-{month:02d}", "month", PUBLICATION_YEAR, None
+    days = [int(re.match(r"\d+", groups[k]).group()) for k in ("d1", "d2") if groups.get(k)]  # type: ignore[union-attr]
+    if groups.get("y"):
+        year_, basis = int(groups["y"]), STATED
+    elif base is not None:
+        probe = _parse(cal.language, f"{days[0]} {groups['m']}", base) or _parse(cal.language, m.group(), base)
+        if probe is None:
+            return None
+        year_, basis = int(probe[0][:4]), PUBLICATION_YEAR
+    else:
+        year_, basis = 0, YEAR_UNKNOWN
+    values = []
+    for day in days:
+        try:
+            dt.date(year_ or 2000, month, day)  # 2000 is a leap year: 29 February of an unknown year holds
+        except ValueError:
+            return None
+        values.append(f"{year_:04d}-{month:02d}-{day:02d}" if year_ else f"--{month:02d}-{day:02d}")
+    until = values[1] if len(values) > 1 and values[1] > values[0] else None
+    return values[0], "day", basis, until
+
+
+def _parse(language: str, text: str, base: dt.date) -> tuple[str, str] | None:
+    """dateparser's reading of `text` as (value, precision), relative to `base`; None if it has none."""
+    data = _parser(language, base.isoformat()).get_date_data(text.translate(_DIGITS))
+    if data.date_obj is None or data.period not in ("day", "month", "year"):
+        return None
+    length = {"day": 10, "month": 7, "year": 4}[data.period]
+    return data.date_obj.date().isoformat()[:length], data.period
+
+
+@lru_cache(maxsize=64)
+def _parser(language: str, base: str) -> Any:
+    from dateparser.date import DateDataParser
+    settings = {"RELATIVE_BASE": dt.datetime.fromisoformat(base), "PREFER_DATES_FROM": "past",
+                "PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
+                "RETURN_AS_TIMEZONE_AWARE": False}
+    return DateDataParser(languages=[language.split("-")[0]], settings=settings)

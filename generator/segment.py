@@ -1,0 +1,85 @@
+"""Sentences, words and quotation marks of a paragraph, as offsets into its own text.
+
+Every finder of `extract` works on these offsets, so that whatever it proposes is cut from the
+paragraph exactly as written: a span is always `text[start:end]`, never a retyped or normalised copy.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word: letters, digits and combining marks, joined across inner apostrophes, hyphens and the
+# separators of a number ("Kenya’s", "half-a-million", "2,000", "2.5", "2 000" with a no-break space).
+_LETTERS = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+"
+WORD = re.compile(rf"{_LETTERS}(?:(?:[-’'.,\u066b\u066c]|(?<=\d)[\u202f\u00a0](?=\d)){_LETTERS})*")
+_SENTENCE_END = re.compile(r"[.!?؟۔…]+[\"”’»)\]]*(?=\s+|$)")
+# Words after which a full stop does not end the sentence.
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "no", "vs", "etc",
+                  "u.s", "u.k", "u.n", "m", "mme", "jr", "sr", "prof", "rep", "sen", "gov"}
+# Opening mark -> closing mark of a quotation.
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of `text[start:end]`, with offsets in `text`; a trailing separator is not part of a word."""
+    stop = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, stop)]
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of the quotation marks of each quotation, in order; unclosed ones are skipped."""
+    found: list[tuple[int, int]] = []
+    at = 0
+    while at < len(text):
+        ch = text[at]
+        closing = QUOTE_PAIRS.get(ch)
+        if closing is None:
+            at += 1
+            continue
+        end = text.find(closing, at + 1)
+        if end < 0:
+            at += 1
+            continue
+        found.append((at, end))
+        at = end + 1
+    return found
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; never split inside a quotation or after an abbreviation."""
+    inside = quotations(text)
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if any(open_ < m.start() < close for open_, close in inside):
+            continue
+        before = text[start:m.start()].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        if m.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+            continue
+        bounds.append((start, m.end()))
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) and text[start:].strip():
+        bounds.append((start, len(text.rstrip())))
+    return bounds
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The sentence that holds `offset`."""
+    for start, end in sentences(text):
+        if start <= offset < end:
+            return start, end
+    return 0, len(text)
