@@ -178,6 +178,8 @@ def _pdf_args(p: argparse.ArgumentParser) -> None:
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Write the briefing PDFs, site/pdf/<briefing>.<lang>.pdf, without rebuilding the site.
 
+    All briefings in every language by default, two at a time; each file appears whole or not at all.
+
     Example:
       briefing pdf port-strike --lang ar
     """
@@ -198,6 +200,47 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from .jsonschema import write_schemas
     for path in write_schemas(args.root, args.out):
         print(f"wrote {path}")
+    return 0
+
+
+@command(lambda p: (p.add_argument("--check", action="store_true",
+                                   help="change nothing; list the files that are not canonical and exit 1"),))
+def cmd_fmt(args: argparse.Namespace) -> int:
+    """Rewrite content/ YAML in canonical form (key order, indentation, quoting), keeping comments.
+
+    Run it before committing, so that a review diff shows only real changes.
+
+    Example:
+      briefing fmt --check || briefing fmt
+    """
+    from .review import fmt
+    report = fmt(args.root, check_only=args.check)
+    for path in report.changed:
+        print(f"{'would reformat' if args.check else 'reformatted'} {path.relative_to(args.root)}")
+    assert report.problems is not None
+    code = _print_problems(report.problems) if report.problems.items else 0
+    return 1 if (args.check and report.changed) or code else 0
+
+
+def _diff_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("old", metavar="REV", help="the earlier git revision (commit, branch, tag)")
+    p.add_argument("new", metavar="REV2", nargs="?", help="the later revision (default: the working tree)")
+
+
+@command(_diff_args)
+def cmd_diff(args: argparse.Namespace) -> int:
+    """List the fact-level changes between two git revisions: records and claims added, removed, changed.
+
+    Example:
+      briefing diff main            # what this branch changes, for the reviewer
+      briefing diff HEAD~3 HEAD
+    """
+    from .review import diff
+    changes = diff(args.root, args.old, args.new)
+    for change in changes:
+        print(change)
+    print(f"{sum(c.sign == '+' for c in changes)} added, {sum(c.sign == '-' for c in changes)} removed, "
+          f"{sum(c.sign == '~' for c in changes)} changed")
     return 0
 
 

@@ -179,7 +179,11 @@ _UMASK = _current_umask()
 
 
 class _Dumper(yaml.SafeDumper):
-    """Block style, Unicode as is, long lines kept whole so a diff shows one changed line."""
+    """Block style, Unicode as is, long lines kept whole so a diff shows one changed line, and lists
+    indented under their key: the canonical form `briefing fmt` writes too."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:

@@ -36,3 +36,9 @@ def test_shipped_site_builds_in_both_languages_with_resolving_footnotes(built_sh
     for briefing in dossier.briefings:
         for lang in ("en", "ar"):
             assert (site / "pdf" / f"{briefing}.{lang}.pdf").stat().st_size > 10_000
+
+
+def test_shipped_content_is_in_canonical_form() -> None:
+    from generator.review import fmt
+    report = fmt(PROJECT, check_only=True)
+    assert [str(p) for p in report.changed] == [] and report.problems.items == []

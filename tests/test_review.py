@@ -1,0 +1,85 @@
+"""`briefing fmt` (canonical YAML that keeps comments) and `briefing diff` (fact-level changes)."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from generator.check import run
+from generator.review import fmt
+from conftest import briefing
+
+UNION = "content/actors/dockworkers-union.yaml"
+
+
+def test_fmt_orders_keys_keeps_comments_and_meaning(mini: Path) -> None:
+    path = mini / UNION
+    path.write_text("# checked against the paper on 3 May\n"
+                    "description: {en: The union., ar: النقابة.}\n"
+                    "name:\n  ar: نقابة عمال الميناء   # as the paper spells it\n  en: Dockworkers' Union\n"
+                    "kind: organisation\nid: dockworkers-union\n"
+                    "citations:\n- source: harbour-en\n  paragraph: p2\n  quote: The union said\n"
+                    "  translation: {ar: قالت النقابة}\n", encoding="utf-8")
+    _, before = run(mini)
+    report = fmt(mini)
+    assert [p.relative_to(mini).as_posix() for p in report.changed] == [UNION]
+    text = path.read_text(encoding="utf-8")
+    assert text.index("id:") < text.index("kind:") < text.index("name:") < text.index("description:")
+    assert "# checked against the paper on 3 May" in text and "# as the paper spells it" in text
+    assert "citations:\n  - source: harbour-en" in text
+    _, after = run(mini)
+    assert [str(p) for p in after.errors] == [str(p) for p in before.errors] == []
+    assert fmt(mini).changed == []  # idempotent
+
+
+def test_fmt_check_changes_nothing_and_fails_when_not_canonical(mini: Path) -> None:
+    path = mini / UNION
+    original = path.read_text(encoding="utf-8").replace("id: dockworkers-union\nkind: organisation",
+                                                         "kind: organisation\nid: dockworkers-union")
+    path.write_text(original, encoding="utf-8")
+    result = briefing("--root", str(mini), "fmt", "--check")
+    assert result.returncode == 1 and f"would reformat {UNION}" in result.stdout
+    assert path.read_text(encoding="utf-8") == original
+    assert briefing("--root", str(mini), "fmt").returncode == 0
+    assert briefing("--root", str(mini), "fmt", "--check").returncode == 0
+
+
+def test_fmt_leaves_broken_files_alone_and_says_so(mini: Path) -> None:
+    path = mini / UNION
+    path.write_text("id: dockworkers-union\nkind: [organisation\n", encoding="utf-8")
+    result = briefing("--root", str(mini), "fmt")
+    assert result.returncode == 1 and "fmt-skipped" in result.stderr and "Traceback" not in result.stderr
+    assert path.read_text(encoding="utf-8") == "id: dockworkers-union\nkind: [organisation\n"
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin"})
+
+
+def test_diff_lists_fact_level_changes(mini: Path) -> None:
+    git(mini, "init", "-q")
+    git(mini, "add", "-A")
+    git(mini, "commit", "-q", "-m", "first")
+    incident = mini / "content" / "incidents" / "harbour-strike.yaml"
+    incident.write_text(incident.read_text(encoding="utf-8").replace("value: '120'", "value: '150'"),
+                        encoding="utf-8")
+    (mini / "content" / "places" / "port-example.yaml").unlink()
+    actor = (mini / UNION).read_text(encoding="utf-8").replace("dockworkers-union", "pilots-union")
+    (mini / "content" / "actors" / "pilots-union.yaml").write_text(actor, encoding="utf-8")
+    result = briefing("--root", str(mini), "diff", "HEAD")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "~ claim authority-120: figure.value: 120 → 150" in lines
+    assert "- place port-example" in lines and "+ actor pilots-union" in lines
+    assert lines[-1] == "1 added, 1 removed, 1 changed"
+    git(mini, "add", "-A")
+    git(mini, "commit", "-q", "-m", "second")
+    assert briefing("--root", str(mini), "diff", "HEAD~1", "HEAD").stdout == result.stdout
+
+
+def test_diff_names_a_bad_revision_clearly(mini: Path) -> None:
+    git(mini, "init", "-q")
+    result = briefing("--root", str(mini), "diff", "no-such-rev")
+    assert result.returncode == 1 and "cannot read content/ at 'no-such-rev'" in result.stderr
+    assert "Traceback" not in result.stderr
