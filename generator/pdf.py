@@ -1,15 +1,25 @@
 """Briefings as PDF, one per language, through HTML print templates and WeasyPrint.
 
-WeasyPrint shapes Arabic and lays out right-to-left paragraphs, footnotes and page counters; it
-needs a real Arabic face (Amiri, from the PyPI package `fontpkg-amiri`, embedded in the file) and
-ignores `unicode-bidi: isolate`, so embedded Latin text is wrapped in `<bdi>`.
+WeasyPrint shapes Arabic and lays out right-to-left paragraphs, tables that break across pages and
+page counters; it needs a real Arabic face (Amiri, from the PyPI package `fontpkg-amiri`, embedded
+in the file) and ignores `unicode-bidi: isolate`, so embedded Latin text is wrapped in `<bdi>`.
+
+Citations become numbered notes at the end, numbered in order of first use like the web page's
+footnotes (a claim cited twice keeps its number), so the two can be read side by side. Several
+PDFs are rendered in parallel worker processes; each file appears whole or not at all.
 """
 from __future__ import annotations
 
 import calendar
+import concurrent.futures
+import contextlib
 import datetime
+import hashlib
+import multiprocessing
 import os
+import re
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -23,6 +33,8 @@ from .escape import anchor
 from .render import PageContext, sorted_dossier, template_errors
 
 PRINT_TEMPLATES = "print"
+# WeasyPrint is CPU-bound; more workers than cores only adds memory.
+MAX_WORKERS = 2
 
 
 def font_files() -> dict[str, Path]:
@@ -32,17 +44,34 @@ def font_files() -> dict[str, Path]:
     amiri = Path(fontpkg_amiri.ROOT) / "files"
     noto = Path(fontpkg_noto_serif.ROOT) / "files"
     fonts = {"amiri-regular": amiri / "Amiri-Regular.ttf", "amiri-bold": amiri / "Amiri-Bold.ttf",
-             "amiri-italic": amiri / "Amiri-Italic.ttf", "serif": noto / "NotoSerif[wdth,wght].ttf",
-             "serif-italic": noto / "NotoSerif-Italic[wdth,wght].ttf"}
+             "amiri-italic": amiri / "Amiri-Italic.ttf", "amiri-bold-italic": amiri / "Amiri-BoldItalic.ttf",
+             "serif": noto / "NotoSerif[wdth,wght].ttf", "serif-italic": noto / "NotoSerif-Italic[wdth,wght].ttf"}
     missing = [str(p) for p in fonts.values() if not p.is_file()]
     if missing:
         raise BriefingError(f"font files are missing ({', '.join(missing)}); run 'make site' to reinstall")
     return fonts
 
 
-class PrintContext(PageContext):
-    """The page helpers, producing HTML for print: links are plain text, citations are footnotes."""
+# --- the print page helpers ----------------------------------------------------------------------
+@dataclass
+class PrintNote:
+    number: int
+    body: Markup
 
+
+@dataclass
+class PrintContext(PageContext):
+    """The page helpers, producing HTML for print: links are plain text, citations are endnotes.
+
+    Notes are numbered here, independently of the web page's helpers, so that a change there
+    cannot renumber a printed note; the keys are the same, so the numbers agree with the web page.
+    """
+
+    tabled: set[str] = field(default_factory=set)  # claims that have a row in a claims table
+    print_notes: list[PrintNote] = field(default_factory=list)
+    _print_keys: dict[str, int] = field(default_factory=dict)
+
+    # --- output ------------------------------------------------------------------------------
     def esc(self, value: object) -> Markup:
         if isinstance(value, Markup):
             return value
@@ -52,20 +81,18 @@ class PrintContext(PageContext):
         return self.esc(label)
 
     def external(self, url: str) -> Markup:
-        return Markup('<a href="{0}">{0}</a>').format(url)
+        """An address, left to right and breakable anywhere so that a long one never runs off the page."""
+        return Markup('<bdi dir="ltr" class="url"><a href="{0}">{0}</a></bdi>').format(url)
 
-    def cite(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> Markup:
-        return Markup("").join(Markup('<span class="footnote">') + body + Markup("</span>")
-                               for _key, body in self.note_bodies(citations, claims))
+    def fill(self, message: str, **values: Markup) -> Markup:
+        """A translated message whose `%(name)s` placeholders take markup (a page number the layout
+        fills in, a name); the text around them keeps its spaces."""
+        parts = re.split(r"%\((\w+)\)s", self._(message))
+        return Markup("").join(values[part] if i % 2 else html_escape(part) for i, part in enumerate(parts))
 
-    def cited_sources(self, briefing: model.Briefing) -> list[model.Source]:
-        """Every source the briefing cites, directly or through its claims, in id order."""
-        claims = self.dossier.claims
-        ids: set[str] = set()
-        for passage in briefing.key_points + [p for s in briefing.sections for p in s.paragraphs]:
-            ids.update(c.source for c in passage.citations)
-            ids.update(c.source for k in passage.claims for c in claims[k].citations)
-        return [self.dossier.sources[i] for i in sorted(ids) if i in self.dossier.sources]
+    def page_of(self, anchor_id: str) -> Markup:
+        """The page a target lands on, filled in by the layout."""
+        return Markup('<a class="page-ref" href="#{0}"></a>').format(anchor_id)
 
     def page_counter(self) -> Markup:
         """CSS `content` for "page N of M" in this language."""
@@ -81,6 +108,122 @@ class PrintContext(PageContext):
                 css.append('"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"')
         return Markup(" ".join(css))
 
+    # --- notes -------------------------------------------------------------------------------
+    def source_label(self, source: model.Source) -> Markup:
+        """Title (publisher, date): how a note names its source."""
+        comma = self.esc(self._(",")) + Markup(" ")
+        publisher = self.t(source.publisher) + comma if source.publisher else Markup("")
+        return self.t(source.title) + Markup(" (") + publisher + self.esc(self.date(source.published)) + \
+            Markup(")")
+
+    def citation_note(self, cit: model.Citation) -> Markup:
+        """Source title, publisher, date, paragraph, the verbatim quote and its translation."""
+        return self.source_label(self.dossier.sources[cit.source]) + self.esc(self._(",")) + Markup(" ") + \
+            self.passage_quote(cit)
+
+    def passage_quote(self, cit: model.Citation) -> Markup:
+        """Paragraph N: “the verbatim quote” — its translation into the reader's language."""
+        source = self.dossier.sources[cit.source]
+        open_mark, _, close_mark = self._("“%(quote)s”").partition("%(quote)s")
+        body = self.esc(self.paragraph_label(cit.paragraph)) + Markup(": ") + Markup('<span class="quote">') + \
+            self.esc(open_mark) + self.isolate(cit.quote, source.language) + self.esc(close_mark) + \
+            Markup("</span>")
+        translation = cit.translation.get(self.lang)
+        if translation and self.lang != source.language:
+            body += Markup(' — <span class="translation">') + self.esc(translation) + Markup("</span>")
+        return body
+
+    def claim_note(self, claim: model.Claim) -> Markup:
+        """Who makes the claim, where it stands in the claims table, and the passages it rests on
+        (a source quoted several times is named once)."""
+        body = self.esc(self._("Claim by")) + Markup(" ") + self.claimant(claim)
+        if claim.id in self.tabled:
+            body += Markup(" (") + self.fill("claims table, page %(page)s",
+                                             page=self.page_of(f"claim-{anchor(claim.id)}")) + Markup(")")
+        groups: list[list[model.Citation]] = []
+        for cit in claim.citations:
+            if groups and groups[-1][0].source == cit.source:
+                groups[-1].append(cit)
+            else:
+                groups.append([cit])
+        semicolon = self.esc(self._(";")) + Markup(" ")
+        return body + Markup(": ") + semicolon.join(
+            self.source_label(self.dossier.sources[group[0].source]) + self.esc(self._(",")) + Markup(" ") +
+            semicolon.join(self.passage_quote(c) for c in group) for group in groups)
+
+    def _number(self, key: str, body: Markup) -> int:
+        if key not in self._print_keys:
+            self._print_keys[key] = len(self.print_notes) + 1
+            self.print_notes.append(PrintNote(len(self.print_notes) + 1, body))
+        return self._print_keys[key]
+
+    def cite(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> Markup:
+        """Note calls, linked to their notes, numbered in order of first use; a note cited again keeps
+        its number, so one passage's calls are listed in ascending order."""
+        numbers: list[int] = []
+        for cit in citations:
+            numbers.append(self._number(f"c|{cit.source}|{cit.paragraph}|{cit.quote}", self.citation_note(cit)))
+        all_claims = self.dossier.claims
+        for ident in claims:
+            numbers.append(self._number(f"k|{ident}", self.claim_note(all_claims[ident])))
+        unique = sorted(set(numbers))
+        if not unique:
+            return Markup("")
+        sep = Markup('<span class="sep">') + self.esc(self._(",")) + Markup(" </span>")
+        calls = sep.join(Markup('<a class="call" href="#note-{0}">{0}</a>').format(n) for n in unique)
+        return Markup('<sup class="calls">') + calls + Markup("</sup>")
+
+    # --- what the briefing rests on ----------------------------------------------------------
+    def tables(self, briefing: model.Briefing) -> list[model.Incident]:
+        """The incidents whose claims the PDF prints as tables: those the briefing covers."""
+        return [self.dossier.incidents[i] for i in briefing.incidents if i in self.dossier.incidents]
+
+    def cited_sources(self, briefing: model.Briefing) -> list[model.Source]:
+        """Every source the PDF cites (passages, their claims, the claims tables), in id order."""
+        claims = self.dossier.claims
+        ids: set[str] = set()
+        for passage in briefing.key_points + [p for s in briefing.sections for p in s.paragraphs]:
+            ids.update(c.source for c in passage.citations)
+            ids.update(c.source for k in passage.claims for c in claims[k].citations)
+        for incident in self.tables(briefing):
+            ids.update(c.source for claim in incident.claims for c in claim.citations)
+        return [self.dossier.sources[i] for i in sorted(ids) if i in self.dossier.sources]
+
+    def original_title(self, source: model.Source) -> Markup:
+        """The title in the source's own language, when the reader's differs: what to search for."""
+        if source.language == self.lang or source.language not in source.title:
+            return Markup("")
+        return self.isolate(source.title[source.language], source.language)
+
+    def reliability(self, source: model.Source) -> Markup:
+        if source.reliability is None:
+            return Markup("")
+        grade = source.reliability.grade
+        return self.esc(self._("Reliability")) + Markup(": ") + self.ltr(grade) + Markup(" · ") + \
+            self.esc(self._(f"reliability:{grade}"))
+
+    def credibility(self, claim: model.Claim) -> Markup:
+        if claim.credibility is None:
+            return Markup("")
+        grade = claim.credibility.grade
+        return self.ltr(grade) + Markup(" · ") + self.esc(self._(f"credibility:{grade}"))
+
+    def claimant(self, claim: model.Claim) -> Markup:
+        actor = self.dossier.actors.get(claim.claimant)
+        return self.t(actor.name) if actor else self.esc(claim.claimant)
+
+    def sourcing(self, briefing: model.Briefing) -> Markup:
+        """The cover's note on sourcing: what the notes hold and where the sources are listed."""
+        count = self.n_("%(n)s source", "%(n)s sources", len(self.cited_sources(briefing)))
+        return Markup(" ").join([
+            self.esc(self._("Every statement in this briefing rests on a verbatim passage of a source; the "
+                            "numbered notes at the end quote each passage in its own language, with a "
+                            "translation when that is another language.")),
+            self.fill("This briefing cites %(count)s; the list of sources, from page %(page)s, gives the "
+                      "publisher, date and address of each.", count=self.esc(count), page=self.page_of("sources")),
+            self.esc(self._("Where sources disagree, every claim is kept, side by side, with the editors' "
+                            "grade of its credibility."))])
+
 
 def environment(template_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir / PRINT_TEMPLATES)),
@@ -92,22 +235,28 @@ def environment(template_dir: Path) -> jinja2.Environment:
 
 def briefing_html(dossier: model.Dossier, briefing: model.Briefing, lang: str, template_dir: Path) -> str:
     ctx = PrintContext(dossier, lang, f"briefings/{briefing.id}.md")
+    ctx.tabled = {c.id for incident in ctx.tables(briefing) for c in incident.claims}
     with template_errors(template_dir / PRINT_TEMPLATES):
         return environment(template_dir).get_template("briefing.html.j2").render(
             p=ctx, d=dossier, b=briefing, lang=lang, dir=i18n.direction(lang), fonts=font_files())
 
 
+# --- writing one PDF -----------------------------------------------------------------------------
 def write_pdf(html: str, target: Path, created: model.PartialDate) -> None:
     """Render HTML to a PDF file; the file appears whole or not at all."""
     from weasyprint import HTML
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
+    tmp = _partial(target)
     try:
         with _font_timestamps(created):
             _render_to(HTML(string=html, base_url=str(target.parent)), tmp, target.name, created)
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _partial(target: Path) -> Path:
+    return target.with_name(f".{target.name}.tmp")
 
 
 @contextmanager
@@ -130,7 +279,7 @@ def _render_to(html: Any, tmp: Path, name: str, created: model.PartialDate) -> N
     document = html.render()
     document.metadata.created = _iso(created)
     document.metadata.modified = _iso(created)
-    document.write_pdf(tmp, pdf_identifier=name.encode(), pdf_tags=True)
+    document.write_pdf(tmp, pdf_identifier=name.encode(), pdf_tags=True, finisher=repair_text_maps)
 
 
 def _iso(date: model.PartialDate) -> str:
@@ -138,19 +287,177 @@ def _iso(date: model.PartialDate) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+# --- text that copies and searches correctly ------------------------------------------------------
+# WeasyPrint 70 maps each glyph to the text of the first cluster it was drawn in. A glyph drawn
+# for several texts therefore gets one of them everywhere: Amiri's fatha above a shadda came
+# out as fatha and shadda ("مدمَّّر"), its hamza-and-damma mark as a whole "أُ" ("وأأُسر"), its
+# connecting stroke between lam and kaf as a lam ("للكن"), and marks that share a cluster with
+# their letter as nothing ("تبنت" for "تبنّت"). The font itself says which characters each glyph
+# stands for (its cmap, and the substitutions that derive every other glyph from those): the
+# text maps are rewritten from that, keeping WeasyPrint's choice wherever it is one of them.
+JOINER = "\u200d"
+_MAP_LINE = re.compile(rb"^<([0-9a-f]{4})> <([0-9a-f]*)>$")
+_glyph_text_cache: dict[str, dict[int, list[str]]] = {}
+
+
+def glyph_texts(font_data: bytes, index: int = 0) -> dict[int, list[str]]:
+    """Every text each glyph of a font can stand for, most direct first (cmap, then substitutions)."""
+    key = hashlib.sha256(font_data).hexdigest() + f":{index}"
+    if key in _glyph_text_cache:
+        return _glyph_text_cache[key]
+    import io
+
+    from fontTools.ttLib import TTFont
+    font = TTFont(io.BytesIO(font_data), fontNumber=index, lazy=True)
+    order = font.getGlyphOrder()
+    texts: dict[str, list[str]] = {}
+    for codepoint, glyph in sorted(font.getBestCmap().items()):
+        texts.setdefault(glyph, []).append(chr(codepoint))
+    subtables = []
+    if "GSUB" in font and font["GSUB"].table.LookupList:
+        for lookup in font["GSUB"].table.LookupList.Lookup:
+            for sub in lookup.SubTable:
+                kind = lookup.LookupType
+                if kind == 7:
+                    kind, sub = sub.ExtSubTable.LookupType, sub.ExtSubTable
+                subtables.append((kind, sub))
+
+    def add(glyph: str, text: str) -> bool:
+        known = texts.setdefault(glyph, [])
+        if text in known:
+            return False
+        known.append(text)
+        return True
+
+    changed = True
+    while changed:  # substitutions feed one another; a few passes reach every glyph
+        changed = False
+        for kind, sub in subtables:
+            if kind in (1, 8):
+                pairs = sub.mapping.items() if kind == 1 else zip(sub.Coverage.glyphs, sub.Substitute)
+                for src, dst in pairs:
+                    for text in list(texts.get(src, ())):
+                        changed |= add(dst, text)
+            elif kind == 2:
+                for src, outs in sub.mapping.items():
+                    for text in list(texts.get(src, ())):
+                        changed |= add(outs[0], text)
+                        for other in outs[1:]:
+                            changed |= add(other, "")
+            elif kind == 3:
+                for src, outs in sub.alternates.items():
+                    for text in list(texts.get(src, ())):
+                        for dst in outs:
+                            changed |= add(dst, text)
+            elif kind == 4:
+                for first, ligatures in sub.ligatures.items():
+                    for lig in ligatures:
+                        parts = [first, *lig.Component]
+                        if all(texts.get(p) for p in parts):
+                            changed |= add(lig.LigGlyph, "".join(texts[p][0] for p in parts))
+    ids = {name: i for i, name in enumerate(order)}
+    result = {ids[g]: v for g, v in texts.items() if g in ids}
+    _glyph_text_cache[key] = result
+    return result
+
+
+def choose_text(drawn: str, candidates: list[str] | None) -> str:
+    """The text a glyph stands for: WeasyPrint's if the font allows it; otherwise the font's most
+    direct meaning (a mirrored bracket keeps its own shape's: PDF readers mirror it back in
+    right-to-left text). A glyph the font inserts, such as Amiri's connecting stroke between lam
+    and kaf, stands for a zero-width joiner: an empty text makes PDFium show the glyph number."""
+    if not candidates or drawn in candidates:
+        return drawn or (JOINER if "" in (candidates or ()) else drawn)
+    if "" in candidates:
+        return JOINER
+    return candidates[0]
+
+
+def repair_text_maps(document: Any, pdf: Any) -> None:
+    """A WeasyPrint finisher: rewrite each embedded font's ToUnicode map from the font's own tables."""
+    try:
+        from weasyprint.text.fonts import get_hb_object_data
+        maps: dict[bytes, dict[int, str]] = {}
+        for font in document.fonts.values():
+            candidates = glyph_texts(get_hb_object_data(font.hb_face), font.index)
+            maps[font.name] = {g: choose_text(t, candidates.get(g)) for g, t in font.to_unicode.items()}
+    except (ImportError, AttributeError):  # another WeasyPrint: leave its maps as they are
+        return
+    for obj in list(pdf.objects):
+        if not isinstance(obj, dict) or obj.get("Type") != "/Font" or obj.get("BaseFont") not in maps:
+            continue
+        reference = obj.get("ToUnicode")
+        if not isinstance(reference, bytes):
+            continue
+        stream = pdf.objects[int(reference.split()[0])]
+        fixed = maps[obj["BaseFont"]]
+        lines = []
+        for line in stream.stream:
+            match = _MAP_LINE.match(line) if isinstance(line, bytes) else None
+            if match and int(match[1], 16) in fixed:
+                text = fixed[int(match[1], 16)]
+                line = f"<{match[1].decode()}> <{text.encode('utf-16-be').hex()}>".encode()
+            lines.append(line)
+        stream.stream = lines
+
+
+# --- all of them ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Job:
+    """One PDF to write: everything a worker process needs, already rendered to HTML."""
+
+    briefing: str
+    lang: str
+    html: str
+    target: Path
+    created: model.PartialDate
+
+
+def _run(job: Job) -> str | None:
+    """Write one PDF in a worker; a failure comes back as text (exceptions may not survive pickling)."""
+    try:
+        write_pdf(job.html, job.target, job.created)
+    except Exception as exc:  # reported by the parent with the briefing and language
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
 def render_pdfs(dossier: model.Dossier, template_dir: Path, out_dir: Path, only: str | None = None,
-                langs: list[str] | None = None) -> list[Path]:
-    """Write `<briefing>.<lang>.pdf` for the chosen briefings and languages."""
+                langs: list[str] | None = None, workers: int = MAX_WORKERS) -> list[Path]:
+    """Write `<briefing>.<lang>.pdf` for the chosen briefings and languages, several at a time."""
     dossier = sorted_dossier(dossier)
     if only is not None and only not in dossier.briefings:
         known = ", ".join(dossier.briefings) or "none"
         raise BriefingError(f"no briefing {only!r}; known briefings: {known}")
-    written = []
-    for bid, briefing in dossier.briefings.items():
-        if only is not None and bid != only:
-            continue
-        for lang in langs or dossier.languages:
-            target = out_dir / f"{bid}.{lang}.pdf"
-            write_pdf(briefing_html(dossier, briefing, lang, template_dir), target, briefing.date)
-            written.append(target)
-    return written
+    jobs = [Job(bid, lang, briefing_html(dossier, briefing, lang, template_dir), out_dir / f"{bid}.{lang}.pdf",
+                briefing.date)
+            for bid, briefing in dossier.briefings.items() if only is None or bid == only
+            for lang in langs or dossier.languages]
+    failures = _run_all(jobs, min(workers, len(jobs), os.cpu_count() or 1))
+    if failures:
+        for job, _ in failures:  # a worker that died cannot have cleaned up after itself
+            with contextlib.suppress(OSError):
+                _partial(job.target).unlink(missing_ok=True)
+        detail = "; ".join(f"{job.briefing} ({job.lang}): {why}" for job, why in failures)
+        raise BriefingError(f"could not write {len(failures)} PDF(s): {detail}")
+    return [job.target for job in jobs]
+
+
+def _run_all(jobs: list[Job], workers: int) -> list[tuple[Job, str]]:
+    """Run the jobs, in parallel when there are several; the failures, in job order."""
+    if workers <= 1:
+        results = [_run(job) for job in jobs]
+    else:
+        # "spawn": a fresh interpreter per worker, never a fork of a process that holds Pango's state.
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(_run, job) for job in jobs]
+            results = []
+            for future in futures:
+                try:
+                    results.append(future.result())
+                except concurrent.futures.process.BrokenProcessPool as exc:
+                    results.append(f"the worker process stopped ({exc})")
+                except Exception as exc:  # the job could not reach its worker, or its answer the parent
+                    results.append(f"{type(exc).__name__}: {exc}")
+    return [(job, why) for job, why in zip(jobs, results) if why is not None]

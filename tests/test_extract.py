@@ -349,11 +349,12 @@ def test_promote_appends_a_draft_claim_that_checks(shipped: Path) -> None:
                       "--claimant", "jnim", "--id", "jnim-fifty", "--party", "russian-contingent-tinzaouaten")
     assert result.returncode == 0, result.stderr
     lines = path.read_text(encoding="utf-8").splitlines()
-    start = lines.index("- id: jnim-fifty")
+    start = next(i for i, line in enumerate(lines) if line.strip() == "- id: jnim-fifty")
     size = len(lines) - len(original.splitlines())
-    added = lines[start:start + size]
+    indent = len(lines[start]) - len(lines[start].lstrip())  # the file's own list indentation is kept
+    added = [line[indent:] for line in lines[start:start + size]]
     assert "\n".join(lines[:start] + lines[start + size:]) + "\n" == original   # only lines were inserted
-    assert {"  topic: killed", "    value: 50", "    quote: killing 50 Russians", "    status: draft"} <= set(added)
+    assert {"  topic: killed", "    value: 50", "      quote: killing 50 Russians", "    status: draft"} <= set(added)
     dossier, after = run(shipped)
     assert dossier is not None and dossier.claims["jnim-fifty"].figure.value == 50  # type: ignore[union-attr]
     new = {str(p) for p in after.items} - {str(p) for p in before.items}

@@ -1,0 +1,98 @@
+"""Briefing PDFs looked at: page one rendered to pixels, text inside the margins, tables that break cleanly."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from generator import i18n
+from test_pdf import LANGS, briefings, context_of, flat, pdf_path, read, root  # noqa: F401 (fixture)
+
+MM = 72 / 25.4  # PDF points per millimetre
+MARGIN = 22 * MM  # the left and right page margins of templates/print/briefing.css.j2
+SCALE = 2  # pixels per point when page one is rendered
+
+
+def ink_lines(image: Image.Image) -> list[tuple[int, int, int, int]]:
+    """The lines of text of a page image, top to bottom: (top, bottom, gap on the left, gap on the right).
+    Text is the dark ink; the lighter rules, borders and backgrounds are left out. Lines set close
+    together, as those of the title, count as one."""
+    gray = image.convert("L").point(lambda v: 255 if v < 125 else 0)
+    width, height = gray.size
+    rows = [gray.crop((0, y, width, y + 1)).getbbox() is not None for y in range(height)]
+    lines: list[tuple[int, int, int, int]] = []
+    y = 0
+    while y < height:
+        if not rows[y]:
+            y += 1
+            continue
+        top = y
+        while y < height and any(rows[y:y + 8]):  # dots, marks and descenders stay with their line
+            y += 1
+        left, _, right, _ = gray.crop((0, top, width, y)).getbbox()
+        lines.append((top, y, left, width - right))
+    return lines
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_one_is_set_from_the_reading_side(root: Path, lang: str) -> None:
+    """Rendered, the cover's lines start flush at the margin on the reading side (the right in Arabic)
+    and stop short on the other: the dossier's name and the date line are short, the title is large."""
+    for b in briefings(root):
+        document = pdfium.PdfDocument(str(pdf_path(root, b.id, lang)))
+        image = document[0].render(scale=SCALE).to_pil()
+        document.close()
+        lines = ink_lines(image)
+        # The cover opens with the dossier's name, then the title in large type, then the date line.
+        dossier = lines[0]
+        end = 1
+        while end < len(lines) and lines[end][1] - lines[end][0] >= 1.6 * (dossier[1] - dossier[0]):
+            end += 1
+        title, meta = lines[1:end], lines[end]
+        assert title, lines
+        for top, bottom, left, right in [dossier, *title, meta]:
+            start, end = (right, left) if lang == "ar" else (left, right)
+            assert abs(start / SCALE - MARGIN) < 3 * MM, (b.id, lang, top, start)  # flush on the reading side
+        for top, bottom, left, right in (dossier, meta):
+            start, end = (right, left) if lang == "ar" else (left, right)
+            assert end > 3 * start, (b.id, lang, top, start, end)  # ragged on the other
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_text_runs_off_the_page(root: Path, lang: str) -> None:
+    """Every character lies inside the margins: nothing is cut off at an edge."""
+    for b in briefings(root):
+        document = pdfium.PdfDocument(str(pdf_path(root, b.id, lang)))
+        for number in range(len(document)):
+            page = document[number]
+            width, height = page.get_size()
+            text = page.get_textpage()
+            outside = []
+            for i in range(text.count_chars()):
+                left, bottom, right, top = text.get_charbox(i)
+                if right - left <= 0:
+                    continue
+                if left < MARGIN - 1.5 * MM or right > width - MARGIN + 1.5 * MM or bottom < 0 or top > height:
+                    outside.append(text.get_text_range(i, 1))
+            assert not outside, (b.id, lang, number + 1, "".join(outside)[:80])
+        document.close()
+
+
+def test_claims_tables_repeat_their_header_and_keep_rows_whole(built_shipped: Path) -> None:
+    header = " ".join(i18n.gettext_for("en", label) for label in ("Claimant", "Claim", "Figure", "Asserted",
+                                                                  "Credibility"))
+    for b in briefings(built_shipped):
+        pages = read(pdf_path(built_shipped, b.id, "en")).pages
+        tables = context_of(built_shipped, b.id, "en").tables(b)
+        assert tables, b.id
+        with_rows: set[int] = set()
+        for incident in tables:
+            for claim in incident.claims:
+                holding = [i for i, page in enumerate(pages) if flat(claim.text["en"]) in flat(page)]
+                assert len(holding) == 1, (b.id, claim.id, holding)  # the whole row on one page
+                with_rows.add(holding[0])
+        assert len(with_rows) >= 2, b.id  # the tables do run over several pages
+        for i in with_rows:
+            assert header in pages[i], (b.id, i + 1)  # and each page has the header row
