@@ -54,6 +54,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
           out: TextIO = sys.stdout, stop: Callable[[], bool] = lambda: False) -> None:
     """Build once, then serve and rebuild on change until interrupted (or `stop()` says so)."""
     layout = Layout(root)
+    seen = snapshot(root)  # before building: an edit made during the first build is not missed
     _rebuild(root, out)
     layout.site.mkdir(exist_ok=True)
     handler = functools.partial(_Quiet, directory=str(layout.site))
@@ -62,7 +63,6 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
     thread.start()
     address = f"http://{host}:{server.server_address[1]}/"
     print(f"serving {address} (English) and {address}ar/ (Arabic); Ctrl-C stops", file=out, flush=True)
-    seen = snapshot(root)
     try:
         while not stop():
             time.sleep(interval)
@@ -70,8 +70,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
             if now != seen:
                 changed = sorted(set(now) ^ set(seen) | {k for k in now if k in seen and now[k] != seen[k]})
                 print(f"changed: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}", file=out, flush=True)
+                seen = now
                 _rebuild(root, out)
-                seen = snapshot(root)
     finally:
         server.shutdown()
         server.server_close()

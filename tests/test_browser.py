@@ -172,3 +172,11 @@ def test_the_site_works_opened_from_disk(browser: object, built_shipped: Path) -
     assert tab.url.startswith("file:") and "/ar/incidents/" in tab.url
     assert errors == []
     context.close()
+
+
+def test_printing_a_page_leaves_out_the_navigation(page: object, base_url: str) -> None:
+    page.goto(base_url + "ar/briefings/tinzaouaten-ambush.html", wait_until="networkidle")  # type: ignore[attr-defined]
+    page.emulate_media(media="print")  # type: ignore[attr-defined]
+    assert not page.locator(".md-header").is_visible()  # type: ignore[attr-defined]
+    assert not page.locator(".md-sidebar--primary").is_visible()  # type: ignore[attr-defined]
+    assert page.locator("article h1").is_visible()  # type: ignore[attr-defined]

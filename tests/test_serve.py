@@ -1,27 +1,36 @@
 """`briefing serve`: a live preview on localhost that rebuilds on change and survives bad edits."""
 from __future__ import annotations
 
+import queue
 import re
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 from typing import IO
 
 
-def wait_for(stream: IO[str], pattern: str, seconds: float = 120) -> str:
-    deadline = time.monotonic() + seconds
-    seen = []
-    while time.monotonic() < deadline:
-        line = stream.readline()
-        if not line:
-            time.sleep(0.1)
-            continue
-        seen.append(line)
-        if re.search(pattern, line):
-            return line
-    raise AssertionError(f"no line matching {pattern!r} in: {''.join(seen)}")
+class Lines:
+    """The process's output lines, read in a thread so that waiting for one can time out."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.queue: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=lambda: [self.queue.put(line) for line in stream], daemon=True).start()
+
+    def wait_for(self, pattern: str, seconds: float = 180) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                line = self.queue.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            if re.search(pattern, line):
+                return line
+        raise AssertionError(f"no line matching {pattern!r} in: {''.join(self.seen)}")
 
 
 def fetch(url: str) -> str:
@@ -34,7 +43,8 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(mini: Path) -> No
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
     try:
         assert proc.stdout is not None
-        line = wait_for(proc.stdout, r"serving http://127\.0\.0\.1:\d+/")
+        lines = Lines(proc.stdout)
+        line = lines.wait_for(r"serving http://127\.0\.0\.1:\d+/")
         base = re.search(r"(http://127\.0\.0\.1:\d+/)", line).group(1)
         assert "Port Example strike" in fetch(base + "index.html")
         assert 'lang="ar" dir="rtl"' in fetch(base + "ar/index.html")
@@ -42,13 +52,13 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(mini: Path) -> No
         dossier = mini / "content" / "dossier.yaml"
         dossier.write_text(dossier.read_text(encoding="utf-8").replace("Port Example strike", "Harbour dispute"),
                            encoding="utf-8")
-        wait_for(proc.stdout, r"^rebuilt")
+        lines.wait_for(r"^rebuilt")
         assert "Harbour dispute" in fetch(base + "index.html")
 
         union = mini / "content" / "actors" / "dockworkers-union.yaml"
         union.write_text(union.read_text(encoding="utf-8").replace("kind: organisation", "kind: guild"),
                          encoding="utf-8")
-        wait_for(proc.stdout, r"still serving the last good site")
+        lines.wait_for(r"still serving the last good site")
         assert "Harbour dispute" in fetch(base + "index.html")
     finally:
         proc.terminate()
