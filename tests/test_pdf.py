@@ -18,7 +18,7 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 
-from generator import i18n, model, pdf
+from generator import i18n, model, pdf, pdftext
 from generator.build import checked, template_dir
 from generator.load import Layout
 from generator.render import sorted_dossier
@@ -65,7 +65,7 @@ def flat(text: str) -> str:
 def arabic_words(text: str) -> list[str]:
     """The Arabic words of a text, with their marks: what copying must give back exactly. Joiners
     and tatweel only stretch a line: a PDF glyph has one text, and Amiri's stretch between lam and
-    kaf, drawn with the tatweel glyph, copies as a joiner (see pdf.choose_text)."""
+    kaf, drawn with the tatweel glyph, copies as a joiner (see pdftext.choose_text)."""
     return ARABIC_WORD.findall(unicodedata.normalize("NFC", text.replace(JOINER, "").replace("\u0640", "")))
 
 
@@ -240,7 +240,7 @@ def test_arabic_text_is_in_logical_order_and_copies_correctly(request: pytest.Fi
         assert not [pair for pair in pairs if pair[::-1] in read_pairs and pair not in read_pairs], b.id
         words = arabic_words(got.text)
         # Every word copies as written: no letter lost, doubled or replaced (WeasyPrint's own text map
-        # gave "للكن" for "لكن", "مدمَّّر" for "مدمَّر" and dropped letters; see pdf.repair_text_maps).
+        # gave "للكن" for "لكن", "مدمَّّر" for "مدمَّر" and dropped letters; see pdftext.repair_text_maps).
         html = html_of(root, b.id, "ar")
         known = set(arabic_words(unescape(re.sub(r"<[^>]+>", " ", html))))
         wrong = sorted({w for w in words if w not in known and not segments(w, known)})
@@ -273,13 +273,13 @@ def test_repeated_citations_keep_one_note() -> None:
 
 def test_the_text_map_follows_the_font() -> None:
     """Each glyph stands for the characters the font derives it from; an inserted one for a joiner."""
-    assert pdf.choose_text("ل", ["ل", "ﻝ"]) == "ل"
-    assert pdf.choose_text("َّ", ["َ"]) == "َ"  # a fatha drawn over a shadda is a fatha
-    assert pdf.choose_text("", ["ل", "ﻝ"]) == "ل"  # a letter WeasyPrint left without text
-    assert pdf.choose_text("ل", ["ـ", ""]) == pdf.JOINER  # Amiri's stroke between lam and kaf
-    assert pdf.choose_text(")", ["("]) == "("  # a mirrored bracket: readers mirror it back
+    assert pdftext.choose_text("ل", ["ل", "ﻝ"]) == "ل"
+    assert pdftext.choose_text("َّ", ["َ"]) == "َ"  # a fatha drawn over a shadda is a fatha
+    assert pdftext.choose_text("", ["ل", "ﻝ"]) == "ل"  # a letter WeasyPrint left without text
+    assert pdftext.choose_text("ل", ["ـ", ""]) == pdftext.JOINER  # Amiri's stroke between lam and kaf
+    assert pdftext.choose_text(")", ["("]) == "("  # a mirrored bracket: readers mirror it back
     amiri = pdf.font_files()["amiri-regular"].read_bytes()
-    texts = pdf.glyph_texts(amiri)
+    texts = pdftext.glyph_texts(amiri)
     from fontTools.ttLib import TTFont
     font = TTFont(str(pdf.font_files()["amiri-regular"]))
     kaf = font.getGlyphID(font.getBestCmap()[ord("ك")])
