@@ -5,6 +5,7 @@ between a typo and a published falsehood. It reports, it never changes anything.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def check(loaded: Loaded) -> Problems:
     _check_unique(dossier, problems)
     _check_refs(dossier, loaded.refs, loaded.partial, problems)
     _check_sources(dossier, problems)
+    _check_proposals(dossier, problems)
     _check_citations(dossier, problems)
     _check_topics(dossier, problems)
     _check_claim_values(dossier, problems)
@@ -106,6 +108,23 @@ def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
                              f"the text of seeds/{source.file} changed since it was ingested (sha256 differs); "
                              "every citation of it was re-verified below; run 'briefing ingest' to record the "
                              "new hash", "source-changed")
+
+
+_PROPOSED_HASH = re.compile(r"^sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
+
+
+def _check_proposals(dossier: model.Dossier, problems: Problems) -> None:
+    """Proposals made from an older text of a source would send editors to the wrong words."""
+    folder = problems.root / "content" / "proposals"
+    for source in dossier.sources.values():
+        path = folder / f"{source.id}.yaml"
+        if not path.is_file() or not source.text_sha256:
+            continue
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        found = _PROPOSED_HASH.search(head)
+        if found and found.group(1) != source.text_sha256:
+            problems.warning(path, 1, 1, f"these proposals were made from an older text of seeds/{source.file}; "
+                             f"run 'briefing extract --source {source.id}'", "stale-proposals")
 
 
 def _check_citations(dossier: model.Dossier, problems: Problems) -> None:

@@ -171,3 +171,13 @@ def test_ungraded_claim_is_flagged(mini: Path) -> None:
     _, problems = run(mini)
     codes = {p.code for p in problems.items if p.path == INCIDENT}
     assert {"ungraded", "unknown-key"} <= codes
+
+
+def test_proposals_from_an_older_text_are_flagged(mini: Path) -> None:
+    from generator.extract import extract
+    extract(mini)
+    assert not [p for p in run(mini)[1].items if p.code == "stale-proposals"]
+    seed = mini / "seeds" / "harbour-en.md"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA later correction.\n", encoding="utf-8")
+    stale = [p for p in run(mini)[1].items if p.code == "stale-proposals"]
+    assert [p.path for p in stale] == ["content/proposals/harbour-en.yaml"]
