@@ -58,6 +58,14 @@ class CrossIndex:
         return {key: sorted(value, key=_order) for key, value in found.items()}
 
     @cached_property
+    def quotes_at(self) -> dict[tuple[str, str], list[str]]:
+        """(source id, paragraph id) -> every quote cited from that paragraph, once each, sorted."""
+        found: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for _owner, cit in self.dossier.citations():
+            found[(cit.source, cit.paragraph)].add(cit.quote)
+        return {key: sorted(value) for key, value in found.items()}
+
+    @cached_property
     def appears_in(self) -> dict[str, list[Target]]:
         """Actor id -> every claim, incident, briefing and source it appears in."""
         d = self.dossier

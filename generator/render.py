@@ -16,10 +16,10 @@ from typing import Any, Iterable, Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import i18n, model, sources
+from . import i18n, model
 from .check import disagreements
 from .errors import BriefingError, Problem
-from .escape import anchor, finalize, md, md_block_html
+from .escape import anchor, finalize, md
 
 PAGE_TEMPLATES = "pages"
 
@@ -248,34 +248,6 @@ class PageContext:
         for claim in claims:
             grouped.setdefault(claim.figure.party if claim.figure else None, []).append(claim)
         return list(grouped.items())
-
-    # --- sources -----------------------------------------------------------------------------
-    def paragraph_html(self, source: model.Source, paragraph: sources.Paragraph) -> Markup:
-        """A source paragraph as HTML, with every cited passage marked."""
-        spans: list[tuple[int, int]] = []
-        for _owner, cit in self.dossier.citations():
-            if cit.source == source.id and cit.paragraph == paragraph.id:
-                found = sources.find_quote(paragraph.text, cit.quote)
-                if found:
-                    spans.append(found)
-        out: list[Markup] = []
-        at = 0
-        for start, end in _merge(spans):
-            out.append(md_block_html(paragraph.text[at:start]) if start > at else Markup(""))
-            out.append(Markup("<mark>") + md_block_html(paragraph.text[start:end]) + Markup("</mark>"))
-            at = end
-        out.append(md_block_html(paragraph.text[at:]))
-        return Markup("").join(out)
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def environment(template_dir: Path) -> jinja2.Environment:

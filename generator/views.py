@@ -14,10 +14,11 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from . import chart, i18n, model
-from .escape import md
+from . import chart, i18n, model, sources
+from .escape import md, md_block_html
 from .index import CrossIndex, Target, first_mentions, target
 from .render import PageContext
+from .sources import Paragraph
 
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
@@ -222,11 +223,24 @@ class SiteContext(PageContext):
         return Markup('<script type="application/ld+json">\n') + Markup(text) + Markup("\n</script>")
 
     # --- sources -----------------------------------------------------------------------------
+    def paragraph_html(self, source: model.Source, paragraph: Paragraph) -> Markup:
+        """A source paragraph as HTML, with every cited passage marked."""
+        spans = [found for quote in self.xref.quotes_at.get((source.id, paragraph.id), [])
+                 if (found := sources.find_quote(paragraph.text, quote))]
+        out: list[Markup] = []
+        at = 0
+        for start, end in _merge(spans):
+            out.append(md_block_html(paragraph.text[at:start]) if start > at else Markup(""))
+            out.append(Markup("<mark>") + md_block_html(paragraph.text[start:end]) + Markup("</mark>"))
+            at = end
+        out.append(md_block_html(paragraph.text[at:]))
+        return Markup("").join(out)
+
     def fragment_link(self, source: model.Source, pid: str) -> Markup:
         """A link to the original that lands on the first cited passage (a URL text fragment)."""
         if not source.url:
             return Markup("")
-        quotes = [c.quote for _o, c in self.dossier.citations() if c.source == source.id and c.paragraph == pid]
+        quotes = self.xref.quotes_at.get((source.id, pid), [])
         if not quotes:
             return Markup("")
         words = sorted(quotes, key=lambda q: (len(q), q))[0].split()
@@ -256,10 +270,20 @@ class SiteContext(PageContext):
                 if record.review.on and record.review.status != "draft":
                     home = target(self.dossier, model.Owner(kind, ident))
                     items.append((record.review.on, f"r{kind}{ident}", self.esc(self._("Reviewed")) + Markup(": ") +
-                                  self.link(self.t(record.name if kind != "incident" else record.title),
-                                            home.page, "" if home.anchor == "top" else home.anchor)))
+                                  self.target_link(home)))
         items.sort(key=lambda item: (item[0].value, item[1]), reverse=True)
         return [(date, body) for date, _key, body in items[:limit]]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching passages become one marked stretch."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _fragment(text: str) -> str:
