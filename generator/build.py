@@ -16,6 +16,7 @@ from typing import Iterator
 from . import export, model, pdf, render, site
 from .check import run as check_run
 from .errors import BriefingError, Problems
+from .index import CrossIndex
 from .load import Layout
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -83,8 +84,9 @@ def _build(root: Path, strict: bool) -> BuildResult:
 
     configs: dict[str, Path] = {}
     page_count = 0
+    index = CrossIndex(render.sorted_dossier(dossier))  # cross-references, shared by every language
     for lang in dossier.languages:
-        pages = render.render(dossier, templates, lang)
+        pages = render.render(dossier, templates, lang, index)
         page_count += len(pages)
         name = dossier.title.get(lang) or next(iter(dossier.title.values()))
         configs[lang] = site.prepare(layout.build, root, templates, lang, dossier.languages, name, pages)

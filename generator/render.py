@@ -284,14 +284,17 @@ def sorted_dossier(dossier: model.Dossier) -> model.Dossier:
     return dossier
 
 
-def render(dossier: model.Dossier, template_dir: Path, lang: str) -> dict[str, str]:
-    """All Markdown pages of one language: {path under docs/: text}."""
+def render(dossier: model.Dossier, template_dir: Path, lang: str, index: Any = None) -> dict[str, str]:
+    """All Markdown pages of one language: {path under docs/: text}.
+
+    `index` (a CrossIndex) may be shared by the languages of one build: it depends on no language.
+    """
     from .index import CrossIndex
     from .views import SiteContext
     env = environment(template_dir / PAGE_TEMPLATES)
     env.filters["id"] = anchor
     result: dict[str, str] = {}
-    index = CrossIndex(sorted_dossier(dossier))
+    index = index or CrossIndex(sorted_dossier(dossier))
     for path, template, variables in pages(dossier):
         ctx = SiteContext(dossier, lang, path, index=index)
         with template_errors(template_dir / PAGE_TEMPLATES):
