@@ -106,10 +106,21 @@ def test_no_serious_accessibility_violations(page: object, base_url: str, lang: 
 
 
 def test_language_switcher_keeps_the_page(page: object, base_url: str) -> None:
-    page.goto(base_url + "incidents/tinzaouaten-ambush-2024.html")  # type: ignore[attr-defined]
+    # The theme's script fetches each language's sitemap and, if the other language's arrives first,
+    # would take over the click and send the reader to that language's home page. Hold the English
+    # sitemap back until the Arabic one has loaded, so the test always meets that order.
+    held: list[object] = []
+    page.route(base_url + "sitemap.xml", lambda route: held.append(route))  # type: ignore[attr-defined]
+    with page.expect_response(lambda r: r.url.endswith("/ar/sitemap.xml")):  # type: ignore[attr-defined]
+        page.goto(base_url + "incidents/tinzaouaten-ambush-2024.html")  # type: ignore[attr-defined]
+    assert len(held) == 1
+    page.unroute(base_url + "sitemap.xml")  # type: ignore[attr-defined]
+    held[0].continue_()  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
     page.locator(".md-header__option .md-select button").first.hover()  # type: ignore[attr-defined]
     page.locator('a.md-select__link[hreflang="ar"]').first.click()  # type: ignore[attr-defined]
     page.wait_for_url("**/ar/incidents/tinzaouaten-ambush-2024.html")  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
     page.locator(".md-header__option .md-select button").first.hover()  # type: ignore[attr-defined]
     page.locator('a.md-select__link[hreflang="en"]').first.click()  # type: ignore[attr-defined]
     page.wait_for_url(base_url + "incidents/tinzaouaten-ambush-2024.html")  # type: ignore[attr-defined]
