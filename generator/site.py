@@ -56,13 +56,16 @@ def config(root: Path, template_dir: Path, lang: str, languages: list[str], site
 
 
 def search_config(lang: str) -> dict[str, object]:
-    """Search in the page's language, as Material searches English: whole words, stop words left out.
+    """Search in the page's language: stop words left out, and for Arabic our own analyser.
 
-    Material's Arabic translation names a pipeline of one blank entry; lunr's Arabic stemmer and
-    trimmer, tried instead, lose most Arabic words and every Latin one (both a common Arabic noun and
-    a Latin place name then found nothing), so the pipeline is stated here for every language.
+    Material's Arabic translation names a pipeline of one blank entry, and lunr's stock Arabic
+    trimmer and stemmer lose every Latin word and fold unrelated words together. The override
+    `assets/javascripts/lunr/min/lunr.ar.min.js` takes their place: a light stem, so a word is
+    found with or without the article and attached particles. Other languages keep whole words
+    with the theme's prefix matching.
     """
-    return {"lang": [lang], "pipeline": ["stopWordFilter"]}
+    pipeline = ["trimmer", "stopWordFilter", "stemmer"] if lang == "ar" else ["stopWordFilter"]
+    return {"lang": [lang], "pipeline": pipeline}
 
 
 def write_docs(docs: Path, pages: dict[str, str], assets: Path, generated: dict[str, bytes]) -> int:

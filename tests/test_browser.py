@@ -168,6 +168,30 @@ def test_search_works_in_each_language(page: object, base_url: str, lang: str, q
     assert expected in search(page, query)
 
 
+def result_pages(tab: object, query: str) -> list[str]:
+    """The pages a query finds, as the links in the result list."""
+    search(tab, query)
+    links = tab.locator(".md-search-result__item > a.md-search-result__link")  # type: ignore[attr-defined]
+    return sorted(set(links.evaluate_all("els => els.map(el => el.getAttribute('href').split('#')[0])")))
+
+
+@pytest.mark.parametrize("bare, written", [("جيش", "الجيش"), ("مرتزقة", "للمرتزقة"), ("اسلحة", "أسلحة"),
+                                           ("روسي", "الروسية"), ("2024", "٢٠٢٤")],
+                         ids=["article", "fused-preposition", "hamza", "suffix", "digits"])
+def test_arabic_search_finds_a_word_whatever_is_attached_to_it(page: object, base_url: str, bare: str,
+                                                                written: str) -> None:
+    """The article, fused prepositions, suffixes, hamza on the alef and the digits' script do not
+    change which pages a reader finds."""
+    page.goto(base_url + "ar/index.html", wait_until="networkidle")  # type: ignore[attr-defined]
+    found = result_pages(page, bare)
+    assert found and found == result_pages(page, written)
+
+
+def test_arabic_search_keeps_latin_words(page: object, base_url: str) -> None:
+    page.goto(base_url + "ar/index.html", wait_until="networkidle")  # type: ignore[attr-defined]
+    assert "Telegram" in search(page, "telegram")
+
+
 def test_the_site_works_opened_from_disk(browser: object, built_shipped: Path) -> None:
     """No server: pages, links and (through the worker stand-in) search work from file://."""
     context = browser.new_context()  # type: ignore[attr-defined]
