@@ -63,6 +63,21 @@ def bare_forms(word: str) -> set[str]:
     return {f for f in forms if len(f) >= 2}
 
 
+# What may be written onto the front of a name in running text: a conjunction, the prepositions ب and
+# ل, or both ("وب", "فل"). Not ك: "كمالي" is far more often a word of its own than "like Mali".
+_NAME_PREFIXES = frozenset(c + p for c in _CONJUNCTIONS for p in ("", "ب", "ل"))
+
+
+def written_forms(name: str) -> list[tuple[str, frozenset[str]]]:
+    """How a name may sit inside a written word: (letters to look for, what may precede them in the
+    same word). A conjunction or preposition may be written on ("وكييف", "بالجيش"), and ل + ال is
+    written "لل", dropping the article's alef ("للجيش")."""
+    forms = [(name, _NAME_PREFIXES)]
+    if name.startswith(_ARTICLE) and len(name) > len(_ARTICLE) + 1:
+        forms.append((name[1:], frozenset(c + "ل" for c in _CONJUNCTIONS)))
+    return forms
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, normalised word) for every Arabic-script word of `text`, in order."""
     return [(m.start(), m.end(), normalise(m.group())) for m in WORD.finditer(text)]

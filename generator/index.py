@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import model
+from . import arabic, model
 
 
 @dataclass(frozen=True, order=True)
@@ -121,19 +121,25 @@ def names(actor: model.Actor | model.Place, lang: str) -> list[str]:
 
 
 def mentions(actor: model.Actor, lang: str, text: str) -> bool:
-    return any(_find_name(text, name) >= 0 for name in names(actor, lang))
+    return any(name_spans(text, name) for name in names(actor, lang))
 
 
-def _find_name(text: str, name: str, start: int = 0) -> int:
-    """Index of `name` in `text` as a whole word (letters on neither side), or -1."""
-    at = text.find(name, start)
-    while at >= 0:
-        before = text[at - 1] if at > 0 else " "
-        after = text[at + len(name)] if at + len(name) < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
-            return at
-        at = text.find(name, at + 1)
-    return -1
+def name_spans(text: str, name: str) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of `name`: no letter on either side, except the
+    particles Arabic writes onto a word. A span covers the whole written word, so a link never
+    splits a word in two."""
+    forms = arabic.written_forms(name) if arabic.is_arabic_script(name) else [(name, frozenset({""}))]
+    spans = set()
+    for needle, prefixes in forms:
+        at = text.find(needle)
+        while at >= 0:
+            start, end = at, at + len(needle)
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            if text[start:at] in prefixes and not (end < len(text) and text[end].isalnum()):
+                spans.add((start, end))
+            at = text.find(needle, at + 1)
+    return sorted(spans)
 
 
 def first_mentions(text: str, lang: str, actors: list[model.Actor], skip: set[str]) -> list[tuple[int, int, str]]:
@@ -147,11 +153,9 @@ def first_mentions(text: str, lang: str, actors: list[model.Actor], skip: set[st
                         key=lambda item: (-len(item[0]), item[0], item[1]))
     taken: list[tuple[int, int, str]] = []
     for name, ident in candidates:
-        at = _find_name(text, name)
-        while at >= 0:
-            if not any(at < e and at + len(name) > s for s, e, _ in taken):
-                taken.append((at, at + len(name), ident))
-            at = _find_name(text, name, at + 1)
+        for start, end in name_spans(text, name):
+            if not any(start < e and end > s for s, e, _ in taken):
+                taken.append((start, end, ident))
     first: dict[str, tuple[int, int, str]] = {}
     for span in sorted(taken):
         if span[2] not in skip:

@@ -96,6 +96,19 @@ def test_a_name_inside_a_longer_name_is_never_linked_to_another_actor() -> None:
     assert first_mentions(text, "en", [paper, town], {"paper"}) == [(56, 63, "town-council")]
 
 
+def test_an_arabic_name_is_linked_with_the_particles_written_onto_it() -> None:
+    """و، ف، ب and ل are written onto the word, and ل + ال as لل; the link takes the whole word."""
+    from generator import model
+    from generator.index import first_mentions
+    army = model.Actor("army", "organisation", {"ar": "الجيش الوطني"}, {}, {}, [], [], model.Review(), model.Loc("x"))
+    port = model.Actor("port", "organisation", {"ar": "ميناء"}, {}, {}, [], [], model.Review(), model.Loc("x"))
+    text = "قال مصدر للجيش الوطني إن الجيش الوطني وصل، وبميناء الشمال أضرار."
+    spans = first_mentions(text, "ar", [army, port], set())
+    assert [(text[s:e], ident) for s, e, ident in spans] == [("للجيش الوطني", "army"), ("وبميناء", "port")]
+    # a letter the rule does not know is still a different word: no link inside "الميناءين" or "كميناء"
+    assert first_mentions("الميناءين وكميناء", "ar", [port], set()) == []
+
+
 def test_a_number_free_figure_does_not_make_a_disagreement(mini: Path) -> None:
     text = (mini / "content/incidents/harbour-strike.yaml").read_text(encoding="utf-8")
     (mini / "content/incidents/harbour-strike.yaml").write_text(
