@@ -64,7 +64,7 @@ def bare_forms(word: str) -> set[str]:
 
 
 # What may be written onto the front of a name in running text: a conjunction, the prepositions ب and
-# ل, or both ("وب", "فل"). Not ك: "كمالي" is far more often a word of its own than "like Mali".
+# ل, or both ("وب", "فل"). Not ك: far more words begin with it than carry it as "like".
 _NAME_PREFIXES = frozenset(c + p for c in _CONJUNCTIONS for p in ("", "ب", "ل"))
 
 
