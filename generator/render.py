@@ -75,8 +75,15 @@ class PageContext:
         return Markup('<bdi dir="ltr">') + self.esc(value) + Markup("</bdi>")
 
     def coordinates(self, place: model.Place) -> Markup:
+        """Latitude and longitude with their hemispheres in the page's language ("19.5°N, 3.25°E")."""
         c = place.coordinates
-        return self.ltr(f"{c.lat:g}, {c.lon:g}") if c else Markup("")
+        if not c:
+            return Markup("")
+        halves = (f"{abs(c.lat):g}" + self._("°N" if c.lat >= 0 else "°S"),
+                  f"{abs(c.lon):g}" + self._("°E" if c.lon >= 0 else "°W"))
+        # each half stays on one line: a number never parts from its hemisphere
+        return Markup(self.esc(self._(",")) + " ").join(
+            Markup('<span class="coordinate">') + self.esc(half) + Markup("</span>") for half in halves)
 
     def direction(self, lang: str) -> str:
         return i18n.direction(lang)

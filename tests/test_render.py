@@ -137,3 +137,19 @@ def test_chart_is_mirrored_on_right_to_left_pages_and_escapes_labels() -> None:
     width = float(re.search(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', ltr).group(1))
     assert abs(first_bar(rtl) - (640 - first_bar(ltr) - width)) < 0.2
     assert 'direction="rtl"' in rtl and "<title" in rtl
+
+
+def test_coordinates_read_with_their_hemispheres_in_each_language(mini: Path) -> None:
+    """South and west are words, not minus signs; Arabic pages use the Arabic comma."""
+    path = mini / "content/places/port-example.yaml"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\nwithin: coast-example\n", encoding="utf-8")
+    (mini / "content/places/coast-example.yaml").write_text(
+        "id: coast-example\nkind: region\nname: {en: The Coast, ar: الساحل}\n"
+        "citations: [{source: harbour-ar, paragraph: p1, quote: ميناء بورت إكزامبل}]\n", encoding="utf-8")
+    dossier, report = run(mini)
+    assert not [p for p in report.items if p.severity == "error"]
+    en = render(dossier, PROJECT / "templates", "en")["incidents/harbour-strike.md"]
+    ar = render(dossier, PROJECT / "templates", "ar")["incidents/harbour-strike.md"]
+    assert '10&#46;5°N</span>, <span class="coordinate">20&#46;25°W' in en
+    assert '10&#46;5° شمالاً</span>، <span class="coordinate">20&#46;25° غرباً' in ar
+    assert "#port-example)، [" in ar and "#port-example), [" in en  # the place, then the region it lies in
