@@ -171,7 +171,7 @@ class PageContext:
             body = self.claim_badge(claim) + self.esc(self._("Claim by")) + Markup(" ") + \
                 self.actor(claim.claimant) + Markup(" (") + \
                 self.link(self._("claims table"), f"incidents/{claim.incident}.md", f"claim-{claim.id}") + \
-                Markup("): ") + Markup("; ").join(self._citation_body(c) for c in claim.citations)
+                Markup("): ") + Markup(self.esc(self._(";")) + " ").join(self._citation_body(c) for c in claim.citations)
             out.append((f"k|{ident}", body))
         return out
 

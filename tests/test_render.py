@@ -153,3 +153,11 @@ def test_coordinates_read_with_their_hemispheres_in_each_language(mini: Path) ->
     assert '10&#46;5°N</span>, <span class="coordinate">20&#46;25°W' in en
     assert '10&#46;5° شمالاً</span>، <span class="coordinate">20&#46;25° غرباً' in ar
     assert "#port-example)، [" in ar and "#port-example), [" in en  # the place, then the region it lies in
+
+
+def test_a_claim_note_joins_its_citations_with_the_page_languages_semicolon() -> None:
+    dossier, _ = run(MINI)
+    for lang, semicolon in (("en", "; "), ("ar", "؛ ")):
+        page = render(dossier, PROJECT / "templates", lang)["briefings/harbour-strike.md"]
+        note = next(line for line in page.splitlines() if "claim-union-400" in line and line.startswith("[^"))
+        assert semicolon in note, (lang, note)
