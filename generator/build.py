@@ -89,7 +89,8 @@ def _build(root: Path, strict: bool) -> BuildResult:
         pages = render.render(dossier, templates, lang, index)
         page_count += len(pages)
         name = dossier.title.get(lang) or next(iter(dossier.title.values()))
-        configs[lang] = site.prepare(layout.build, root, templates, lang, dossier.languages, name, pages)
+        configs[lang] = site.prepare(layout.build, root, templates, lang, dossier.languages, name, pages,
+                                     dossier.site_url)
     outs = site.build_languages(configs, layout.build / "out", source_epoch(dossier))
 
     default = dossier.languages[0]

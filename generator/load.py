@@ -114,7 +114,7 @@ def load(root: Path) -> Loaded:
     if head is None:
         return Loaded(None, problems, refs)
     languages = list(head["languages"])
-    dossier = model.Dossier(head["title"], head["description"], languages, head["topics"])
+    dossier = model.Dossier(head["title"], head["description"], languages, head["topics"], head["site_url"])
     targets = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
                "incident": dossier.incidents, "briefing": dossier.briefings}
     for kind, (folder, spec) in KINDS.items():

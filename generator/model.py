@@ -305,6 +305,7 @@ class Dossier:
     description: LangText
     languages: list[str]
     topics: dict[str, LangText] = field(default_factory=dict)
+    site_url: str | None = None
     sources: dict[str, Source] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)

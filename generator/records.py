@@ -206,6 +206,8 @@ DOSSIER = Obj({
                                 "a BCP 47 language code such as 'en' or 'ar'"), min_items=1),
                    default=lambda: ["en", "ar"]),
     "topics": F(MapOf(LangMap("how the topic is named on pages")), default=dict),
+    "site_url": F(Text("where the site will be published, such as https://example.org/briefing/; gives every "
+                       "page its canonical address and fills the sitemap", URL, "a full http(s) address")),
 }, lambda v, ctx: v)
 
 # Kind name -> (folder under content/, schema); one record per file, file name = id.

@@ -35,10 +35,13 @@ def prefix(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
-def config(root: Path, template_dir: Path, lang: str, languages: list[str], site_name: str) -> dict[str, object]:
+def config(root: Path, template_dir: Path, lang: str, languages: list[str], site_name: str,
+           site_url: str | None = None) -> dict[str, object]:
     default = languages[0]
     back = "" if lang == default else "../"
+    published = {"site_url": site_url.rstrip("/") + "/" + prefix(lang, default)} if site_url else {}
     return {
+        **published,
         "INHERIT": str((root / "mkdocs.yml").resolve()),
         "site_name": site_name,
         "docs_dir": "docs",
@@ -89,12 +92,12 @@ def write_docs(docs: Path, pages: dict[str, str], assets: Path, generated: dict[
 
 
 def prepare(build_dir: Path, root: Path, template_dir: Path, lang: str, languages: list[str], site_name: str,
-            pages: dict[str, str]) -> Path:
+            pages: dict[str, str], site_url: str | None = None) -> Path:
     """Write one language's MkDocs project; returns its config file."""
     project = build_dir / lang
     write_docs(project / "docs", pages, template_dir / ASSETS, webfonts.assets(webfonts.cache_dir(build_dir)))
     cfg = project / "mkdocs.yml"
-    write_atomic(cfg, dump(config(root, template_dir, lang, languages, site_name)))
+    write_atomic(cfg, dump(config(root, template_dir, lang, languages, site_name, site_url)))
     return cfg
 
 

@@ -121,6 +121,24 @@ def test_a_broken_template_fails_cleanly_and_keeps_the_site(mini: Path) -> None:
     assert (mini / "site" / "index.html").is_file()
 
 
+def test_a_published_address_gives_canonical_links_and_a_sitemap(mini: Path) -> None:
+    dossier = mini / "content" / "dossier.yaml"
+    dossier.write_text(dossier.read_text(encoding="utf-8") + "site_url: https://example.org/harbour\n",
+                       encoding="utf-8")
+    build(mini)
+    for prefix in ("", "ar/"):
+        url = f"https://example.org/harbour/{prefix}incidents/harbour-strike.html"
+        assert f"<loc>{url}</loc>" in (mini / "site" / prefix / "sitemap.xml").read_text(encoding="utf-8")
+        page = (mini / "site" / prefix / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{url}">' in page
+
+
+def test_without_a_published_address_no_page_claims_one(built_mini: Path) -> None:
+    page = (built_mini / "site" / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in page
+    assert "<loc>" not in (built_mini / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+
 def test_same_input_same_bytes(mini: Path, tmp_path: Path) -> None:
     build(mini)
     first = tmp_path / "first"

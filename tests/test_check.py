@@ -12,6 +12,7 @@ INCIDENT = "content/incidents/harbour-strike.yaml"
 AUTHORITY = "content/actors/harbour-authority.yaml"
 UNION = "content/actors/dockworkers-union.yaml"
 PLACE = "content/places/port-example.yaml"
+DOSSIER = "content/dossier.yaml"
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:
@@ -63,6 +64,7 @@ CASES = [
     (PLACE, "lat: '10.5'", "lat: '100.5'", "range", "coordinates:"),
     (PLACE, "id: port-example", "id: port-example\nextra: &a [1]\nmore: *a", "yaml-alias", "more: *a"),
     (PLACE, "kind: town", "kind: [town", "yaml-syntax", None),
+    (DOSSIER, "languages: [en, ar]", "languages: [en, ar]\nsite_url: example.org/harbour", "format", "site_url:"),
 ]
 
 
