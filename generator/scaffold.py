@@ -21,6 +21,8 @@ description:
   ar: اكتب هنا فقرة واحدة تصف موضوع هذا الملف.
 languages: [en, ar]
 topics: {}
+# Where the site will be published, once known: pages then name their own address and sitemap.xml lists them.
+# site_url: https://example.org/briefing/
 """
 
 GITIGNORE = ".venv/\nsite/\n.build/\n.site.old/\n"
