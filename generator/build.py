@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import fcntl
 import shutil
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,17 @@ class BuildResult:
     problems: Problems
     pages: int = 0
     pdfs: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the order run
+
+
+@contextmanager
+def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    """Add the time spent in the block to `stage`: where a build's time goes, for `build --timings`."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
 def template_dir(layout: Layout) -> Path:
@@ -77,31 +89,37 @@ def _build(root: Path, strict: bool) -> BuildResult:
     layout = Layout(root)
     if not (root / "mkdocs.yml").is_file():
         raise BriefingError(f"no mkdocs.yml in {root}; run 'briefing init' or pass --root")
-    dossier, problems = checked(root, strict)
+    timings: dict[str, float] = {}
+    with timed(timings, "check"):
+        dossier, problems = checked(root, strict)
     templates = template_dir(layout)
     staging = layout.build / "staging"
     shutil.rmtree(staging, ignore_errors=True)
 
     configs: dict[str, Path] = {}
     page_count = 0
-    index = CrossIndex(render.sorted_dossier(dossier))  # cross-references, shared by every language
-    for lang in dossier.languages:
-        pages = render.render(dossier, templates, lang, index)
-        page_count += len(pages)
-        name = dossier.title.get(lang) or next(iter(dossier.title.values()))
-        configs[lang] = site.prepare(layout.build, root, templates, lang, dossier.languages, name, pages,
-                                     dossier.site_url)
-    outs = site.build_languages(configs, layout.build / "out", source_epoch(dossier))
-
-    default = dossier.languages[0]
-    shutil.copytree(outs[default], staging)
-    for lang, out in outs.items():
-        if lang != default:
-            shutil.copytree(out, staging / lang)
-    pdfs = pdf.render_pdfs(dossier, templates, staging / "pdf")
-    export.write_exports(dossier, staging / "data")
-    _swap(staging, layout.site)
-    return BuildResult(layout.site, problems, page_count, [layout.site / "pdf" / p.name for p in pdfs])
+    with timed(timings, "render"):
+        index = CrossIndex(render.sorted_dossier(dossier))  # cross-references, shared by every language
+        for lang in dossier.languages:
+            pages = render.render(dossier, templates, lang, index)
+            page_count += len(pages)
+            name = dossier.title.get(lang) or next(iter(dossier.title.values()))
+            configs[lang] = site.prepare(layout.build, root, templates, lang, dossier.languages, name, pages,
+                                         dossier.site_url)
+    with timed(timings, "mkdocs"):
+        outs = site.build_languages(configs, layout.build / "out", source_epoch(dossier))
+        default = dossier.languages[0]
+        shutil.copytree(outs[default], staging)
+        for lang, out in outs.items():
+            if lang != default:
+                shutil.copytree(out, staging / lang)
+    with timed(timings, "pdf"):
+        pdfs = pdf.render_pdfs(dossier, templates, staging / "pdf")
+    with timed(timings, "export"):
+        export.write_exports(dossier, staging / "data")
+    with timed(timings, "swap"):
+        _swap(staging, layout.site)
+    return BuildResult(layout.site, problems, page_count, [layout.site / "pdf" / p.name for p in pdfs], timings)
 
 
 def _swap(staging: Path, target: Path) -> None:

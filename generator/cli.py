@@ -150,6 +150,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="refuse to build when check finds warnings")
+    p.add_argument("--timings", action="store_true", help="also print the seconds each stage took")
 
 
 @command(_build_args)
@@ -165,6 +166,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(args.root, strict=args.strict)
     _print_problems(result.problems)
     print(f"built {result.site} ({result.pages} pages, {len(result.pdfs)} PDFs)")
+    if args.timings:
+        print("  ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))
     return 0
 
 
