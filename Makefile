@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test install clean serve
+.PHONY: site test install clean serve bench
 
 site: $(STAMP)
 	$(BIN)/briefing build
@@ -32,3 +32,7 @@ clean:
 
 serve: $(STAMP)
 	$(BIN)/briefing serve
+
+# Build time and memory of synthetic dossiers of growing size (a measurement, not a test).
+bench: $(STAMP)
+	$(BIN)/python tests/bench/bench.py --scale 1 --scale 4 --scale 16

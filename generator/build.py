@@ -114,7 +114,7 @@ def _build(root: Path, strict: bool) -> BuildResult:
             if lang != default:
                 shutil.copytree(out, staging / lang)
     with timed(timings, "pdf"):
-        pdfs = pdf.render_pdfs(dossier, templates, staging / "pdf")
+        pdfs = pdf.render_pdfs(dossier, templates, staging / "pdf", cache=layout.build / "pdf-cache")
     with timed(timings, "export"):
         export.write_exports(dossier, staging / "data")
     with timed(timings, "swap"):

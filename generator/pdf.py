@@ -6,7 +6,9 @@ in the file) and ignores `unicode-bidi: isolate`, so embedded Latin text is wrap
 
 Citations become numbered notes at the end, numbered in order of first use like the web page's
 footnotes (a claim cited twice keeps its number), so the two can be read side by side. Several
-PDFs are rendered in parallel worker processes; each file appears whole or not at all.
+PDFs are rendered in parallel worker processes; each file appears whole or not at all. Output is
+reproducible, so a PDF whose HTML, fonts and renderer are unchanged since the last build is taken
+from a cache instead of being laid out again.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import calendar
 import concurrent.futures
 import contextlib
 import datetime
+import hashlib
+import importlib.metadata
 import multiprocessing
 import os
 import re
@@ -29,6 +33,7 @@ from markupsafe import escape as html_escape
 from . import i18n, model
 from .errors import BriefingError
 from .escape import anchor
+from .yamlio import write_atomic
 from .pdftext import repair_text_maps
 from .render import PageContext, sorted_dossier, template_errors
 
@@ -309,8 +314,11 @@ def _run(job: Job) -> str | None:
 
 
 def render_pdfs(dossier: model.Dossier, template_dir: Path, out_dir: Path, only: str | None = None,
-                langs: list[str] | None = None, workers: int = MAX_WORKERS) -> list[Path]:
-    """Write `<briefing>.<lang>.pdf` for the chosen briefings and languages, several at a time."""
+                langs: list[str] | None = None, workers: int = MAX_WORKERS, cache: Path | None = None) -> list[Path]:
+    """Write `<briefing>.<lang>.pdf` for the chosen briefings and languages, several at a time.
+
+    With `cache`, a PDF rendered before from the same input is copied from there, and the cache is
+    left holding exactly this run's PDFs."""
     dossier = sorted_dossier(dossier)
     if only is not None and only not in dossier.briefings:
         known = ", ".join(dossier.briefings) or "none"
@@ -319,14 +327,47 @@ def render_pdfs(dossier: model.Dossier, template_dir: Path, out_dir: Path, only:
                 briefing.date)
             for bid, briefing in dossier.briefings.items() if only is None or bid == only
             for lang in langs or dossier.languages]
-    failures = _run_all(jobs, min(workers, len(jobs), os.cpu_count() or 1))
+    keys = {job: _cache_key(job) for job in jobs} if cache is not None else {}
+    todo = []
+    for job in jobs:
+        hit = cache / f"{keys[job]}.pdf" if cache is not None else None
+        if hit is not None and hit.is_file():
+            write_atomic(job.target, hit.read_bytes())
+        else:
+            todo.append(job)
+    failures = _run_all(todo, min(workers, len(todo), os.cpu_count() or 1)) if todo else []
     if failures:
         for job, _ in failures:  # a worker that died cannot have cleaned up after itself
             with contextlib.suppress(OSError):
                 _partial(job.target).unlink(missing_ok=True)
         detail = "; ".join(f"{job.briefing} ({job.lang}): {why}" for job, why in failures)
         raise BriefingError(f"could not write {len(failures)} PDF(s): {detail}")
+    if cache is not None:
+        _keep_in_cache(cache, {f"{keys[job]}.pdf": job.target for job in jobs})
     return [job.target for job in jobs]
+
+
+def _cache_key(job: Job) -> str:
+    """What a PDF's bytes depend on: its HTML (which names the font files), its name and date, the
+    fonts' contents, WeasyPrint's version and this module's and the text-map repair's code."""
+    digest = hashlib.sha256()
+    for part in (job.html, job.target.name, _iso(job.created), importlib.metadata.version("weasyprint")):
+        digest.update(part.encode("utf-8") + b"\0")
+    for path in [*sorted(font_files().values()), Path(__file__), Path(__file__).with_name("pdftext.py")]:
+        stat = path.stat()
+        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode("utf-8") + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _keep_in_cache(cache: Path, entries: dict[str, Path]) -> None:
+    """Store this run's PDFs under their keys and drop every other cached file."""
+    cache.mkdir(parents=True, exist_ok=True)
+    for name, target in entries.items():
+        if not (cache / name).is_file():
+            write_atomic(cache / name, target.read_bytes())
+    for old in cache.iterdir():
+        if old.name not in entries:
+            old.unlink(missing_ok=True)
 
 
 def _run_all(jobs: list[Job], workers: int) -> list[tuple[Job, str]]:

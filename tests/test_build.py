@@ -186,3 +186,25 @@ def test_grades_show_as_badges_that_explain_the_scale(built_mini: Path) -> None:
     assert fragment in scan(target).ids
     incident = (site / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
     assert "grade-credibility-3" in incident and "grade-credibility-4" in incident
+
+
+def test_an_unchanged_pdf_is_reused_and_an_edited_briefing_rendered_again(mini: Path) -> None:
+    import pypdf
+    build(mini)
+    cache = mini / ".build" / "pdf-cache"
+    first = sorted(p.name for p in cache.iterdir())
+    assert len(first) == 2  # one briefing, two languages
+    for entry in cache.iterdir():  # mark the cached copies: a rebuild that reuses them shows the mark
+        entry.write_bytes(entry.read_bytes() + b"%reused\n")
+    build(mini)
+    pdfs = mini / "site" / "pdf"
+    assert all(p.read_bytes().endswith(b"%reused\n") for p in pdfs.glob("*.pdf"))
+
+    briefing = mini / "content" / "briefings" / "harbour-strike.yaml"
+    briefing.write_text(briefing.read_text(encoding="utf-8").replace("en: The harbour strike",
+                                                                     "en: The harbour walkout"), encoding="utf-8")
+    build(mini)
+    english = pdfs / "harbour-strike.en.pdf"
+    assert not english.read_bytes().endswith(b"%reused\n")
+    assert "walkout" in pypdf.PdfReader(english).pages[0].extract_text()
+    assert len(list(cache.iterdir())) == 2 and sorted(p.name for p in cache.iterdir()) != first
