@@ -54,6 +54,7 @@ def config(root: Path, template_dir: Path, lang: str, languages: list[str], site
         "extra_css": [f"{ASSETS}/fonts.css", f"{ASSETS}/briefing.css"],
         # offline: the site also works opened from disk, so it can travel as a zip file
         "plugins": [{"search": search_config(lang)}, "offline"],
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "nav": nav(lang),
     }
 

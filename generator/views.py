@@ -198,7 +198,8 @@ class SiteContext(PageContext):
         return name[:limit - 1].rstrip() + "…"
 
     def json_ld(self, incident: model.Incident) -> Markup:
-        """schema.org Event data for search engines and tools; `</` is escaped so it cannot end the script."""
+        """schema.org Event data for search engines and tools; every `<` is written `\\u003c`, valid JSON
+        that can neither end the script nor open a comment in it."""
         data: dict[str, Any] = {
             "@context": "https://schema.org", "@type": "Event",
             "name": i18n.pick(incident.title, self.lang)[0], "inLanguage": self.lang,
@@ -219,7 +220,7 @@ class SiteContext(PageContext):
             data["actor"] = [{"@type": "Person" if a.kind == "person" else "Organization",
                               "name": i18n.pick(a.name, self.lang)[0]} for a in actors]
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
-        text = text.replace("</", "<\\/").replace("<!--", "<\\!--")
+        text = text.replace("<", "\\u003c")
         return Markup('<script type="application/ld+json">\n') + Markup(text) + Markup("\n</script>")
 
     # --- sources -----------------------------------------------------------------------------

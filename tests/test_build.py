@@ -71,6 +71,30 @@ def test_text_from_sources_is_escaped_everywhere(built_mini: Path) -> None:
     assert 'A <script>alert("x")</script> tag' in text
 
 
+def test_titles_and_the_dossier_name_are_text_wherever_the_theme_prints_them(mini: Path) -> None:
+    """The theme prints titles into <title>, the header and the footer links, some of them unescaped."""
+    import html as htmllib
+    import re
+    payload = '</title><script>alert(1)</script>" onmouseover="alert(2)" & co'
+    for rel, old in (("content/dossier.yaml", "  en: Port Example strike"),
+                     ("content/incidents/harbour-strike.yaml", "  en: Harbour strike of May 2023"),
+                     ("content/incidents/harbour-strike.yaml", "  ar: إضراب الميناء في مايو 2023")):
+        path = mini / rel
+        quoted = "'" + old.split(": ", 1)[1] + " " + payload.replace("'", "''") + "'"
+        path.write_text(path.read_text(encoding="utf-8").replace(old, old.split(": ", 1)[0] + ": " + quoted),
+                        encoding="utf-8")
+    build(mini)
+    for page in sorted((mini / "site").rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and 'onmouseover="' not in text, page
+    en = (mini / "site" / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
+    title = htmllib.unescape(re.search(r"<title>(.*?)</title>", en, re.S).group(1))
+    assert title == f"Harbour strike of May 2023 {payload} - Port Example strike {payload}"
+    ar = (mini / "site" / "ar" / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
+    assert htmllib.unescape(re.search(r"<title>(.*?)</title>", ar, re.S).group(1)).startswith(
+        f"إضراب الميناء في مايو 2023 {payload} - ")
+
+
 def test_claims_that_disagree_are_shown_as_a_range(built_mini: Path) -> None:
     en = scan(built_mini / "site" / "incidents" / "harbour-strike.html").text
     ar_page = built_mini / "site" / "ar" / "incidents" / "harbour-strike.html"
