@@ -125,16 +125,31 @@ def _build(root: Path, strict: bool) -> BuildResult:
 def _swap(staging: Path, target: Path) -> None:
     """Replace `target` by `staging` with two renames, keeping the old site until the new one is in place."""
     old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
+    _remove(old)
+    if target.exists() and not target.is_dir():
+        raise BriefingError(f"{target} is a file, not the site folder; move it away and build again")
     try:
-        staging.rename(target)
-    except OSError:
-        if old.exists() and not target.exists():
-            old.rename(target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        try:
+            staging.rename(target)
+        except OSError:
+            if old.exists() and not target.exists():
+                old.rename(target)
+            raise
+        _remove(old)
+    except OSError as exc:
+        raise BriefingError(f"could not put the new site in place of {target} ({exc.strerror or exc}); check that "
+                            f"you may write to {target.parent} and to {target}; the previous site is unchanged") \
+            from None
+
+
+def _remove(path: Path) -> None:
+    """Delete a leftover of an earlier build, whether a folder, a file or a link."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def pdfs_only(root: Path, briefing: str | None, lang: str | None, out: Path | None) -> list[Path]:

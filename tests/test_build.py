@@ -232,3 +232,14 @@ def test_an_unchanged_pdf_is_reused_and_an_edited_briefing_rendered_again(mini: 
     assert not english.read_bytes().endswith(b"%reused\n")
     assert "walkout" in pypdf.PdfReader(english).pages[0].extract_text()
     assert len(list(cache.iterdir())) == 2 and sorted(p.name for p in cache.iterdir()) != first
+
+
+def test_leftovers_where_the_site_goes_give_a_clear_answer(mini: Path) -> None:
+    (mini / ".site.old").write_text("left by hand", encoding="utf-8")  # a file where the old site is parked
+    build(mini)
+    assert (mini / "site" / "index.html").is_file() and not (mini / ".site.old").exists()
+    shutil.rmtree(mini / "site")
+    (mini / "site").write_text("my notes", encoding="utf-8")  # a file where the site goes: never deleted
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "is a file" in result.stderr
+    assert (mini / "site").read_text(encoding="utf-8") == "my notes"
