@@ -11,9 +11,18 @@ from typing import Any
 from . import model
 from .sources import Paragraph
 
+# ...followed by text_<lang>, the claim in each of the dossier's languages.
 CLAIM_COLUMNS = ("claim_id", "incident_id", "event_date", "event_date_end", "date_precision", "place_id",
                  "latitude", "longitude", "claimant_id", "topic", "party_id", "qualifier", "figure_low",
-                 "figure_high", "asserted", "credibility", "source_id", "paragraph", "quote", "text_en", "text_ar")
+                 "figure_high", "asserted", "credibility", "source_id", "paragraph", "quote")
+# A spreadsheet runs a cell that begins with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(text: str) -> str:
+    """Free text as a CSV cell that a spreadsheet shows as text: one that would start a formula
+    (a quote or claim can begin with "=" or "-") gets a leading apostrophe, as spreadsheets expect."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _jsonable(value: Any) -> Any:
@@ -38,10 +47,11 @@ def dossier_json(dossier: model.Dossier) -> str:
 
 
 def claims_csv(dossier: model.Dossier) -> str:
-    """One row per claim, in the spirit of conflict-event datasets; the first citation is its source."""
+    """One row per claim, in the spirit of conflict-event datasets; the first citation is its source.
+    Free text is written so that no spreadsheet takes it for a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CLAIM_COLUMNS)
+    writer.writerow(CLAIM_COLUMNS + tuple(f"text_{lang}" for lang in dossier.languages))
     for incident in sorted(dossier.incidents.values(), key=lambda i: i.id):
         place = dossier.places.get(incident.place or "")
         coords = place.coordinates if place else None
@@ -55,8 +65,8 @@ def claims_csv(dossier: model.Dossier) -> str:
                 claim.figure.party if claim.figure and claim.figure.party else "",
                 claim.figure.qualifier if claim.figure else "", "" if low is None else low,
                 "" if high is None else high, claim.asserted.value if claim.asserted else "",
-                claim.credibility.grade if claim.credibility else "", first.source, first.paragraph, first.quote,
-                claim.text.get("en", ""), claim.text.get("ar", "")])
+                claim.credibility.grade if claim.credibility else "", first.source, first.paragraph,
+                text_cell(first.quote), *(text_cell(claim.text.get(lang, "")) for lang in dossier.languages)])
     return buffer.getvalue()
 
 

@@ -1,7 +1,9 @@
 """A whole build of the small dossier into a temporary folder, read back as a user would."""
 from __future__ import annotations
 
+import csv
 import filecmp
+import io
 import shutil
 from pathlib import Path
 
@@ -183,7 +185,6 @@ def test_same_input_same_bytes(mini: Path, tmp_path: Path) -> None:
 
 
 def test_exports_and_structured_data(built_mini: Path) -> None:
-    import csv
     import json
     site = built_mini / "site"
     rows = list(csv.DictReader((site / "data" / "claims.csv").open(encoding="utf-8")))
@@ -243,3 +244,17 @@ def test_leftovers_where_the_site_goes_give_a_clear_answer(mini: Path) -> None:
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr and "is a file" in result.stderr
     assert (mini / "site").read_text(encoding="utf-8") == "my notes"
+
+
+def test_claims_csv_text_never_runs_as_a_spreadsheet_formula(mini: Path) -> None:
+    from generator.check import run
+    from generator.export import claims_csv
+    incident = mini / "content" / "incidents" / "harbour-strike.yaml"
+    incident.write_text(incident.read_text(encoding="utf-8").replace(
+        "en: At least 400 members joined the strike.", "en: '=HYPERLINK(\"http://x.example\",\"click\")'"),
+        encoding="utf-8")
+    dossier, _ = run(mini)
+    rows = list(csv.DictReader(io.StringIO(claims_csv(dossier))))
+    union = next(r for r in rows if r["claim_id"] == "union-400")
+    assert union["text_en"] == "'" + '=HYPERLINK("http://x.example","click")'
+    assert union["text_ar"] == "شارك 400 عضو على الأقل في الإضراب."
