@@ -247,8 +247,19 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    """A TCP port number, refused before the first build rather than after it."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return number
+
+
 def _serve_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--port", type=int, default=8000, help="port on localhost (0: any free port)")
+    p.add_argument("--port", type=_port, default=8000, help="port on localhost (0: any free port)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
 
 
@@ -288,6 +299,18 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _require_dossier(root: Path) -> None:
+    """Stop before a command creates folders in, or silently reads nothing from, a wrong --root."""
+    if not root.exists():
+        raise BriefingError(f"{root} does not exist; pass --root the dossier's folder, or run "
+                            f"'briefing init {root}' to start a dossier there")
+    if not root.is_dir():
+        raise BriefingError(f"{root} is not a folder; pass --root the dossier's folder")
+    if not (root / "content" / "dossier.yaml").is_file():
+        raise BriefingError(f"no dossier in {root} (content/dossier.yaml is missing); run 'briefing init DIR' to "
+                            "start one, or pass --root the dossier's folder")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not getattr(args, "func", None):
@@ -295,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.root = args.root.resolve()
     try:
+        if args.func not in (cmd_init, cmd_check):  # check lists a missing dossier among its problems
+            _require_dossier(args.root)
         return args.func(args)
     except BriefingError as exc:
         for problem in exc.problems:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import sources
 from .language import detect as detect_language
-from .errors import Problems
+from .errors import BriefingError, Problems
 from .load import Layout
 from .records import SCHEMA_HEADER
 from .yamlio import Map, dump, read, write_atomic
@@ -74,6 +74,8 @@ def existing_records(out_dir: Path) -> dict[str, Path]:
 
 def ingest(root: Path) -> IngestReport:
     layout = Layout(root)
+    if not layout.seeds.is_dir():
+        raise BriefingError(f"no seeds/ folder in {root}: create it and put the source documents in it")
     report = IngestReport(problems=Problems(root))
     problems = report.problems
     assert problems is not None

@@ -35,6 +35,10 @@ def init(directory: Path) -> Path:
         raise BriefingError(f"{target} already holds a dossier; choose an empty folder")
     if target.exists() and not target.is_dir():
         raise BriefingError(f"{target} is a file; choose a folder")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(f"cannot create {target} ({exc.strerror}); choose a folder you may write to") from None
     for folder, _spec in KINDS.values():
         (target / "content" / folder).mkdir(parents=True, exist_ok=True)
         (target / "content" / folder / ".gitkeep").touch()

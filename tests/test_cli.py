@@ -55,3 +55,39 @@ def test_python_dash_m_is_the_same_command() -> None:
     import sys
     result = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "briefing" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["build", "schema", "ingest", "fmt", "extract", "pdf"])
+def test_a_wrong_root_is_refused_before_anything_is_written(tmp_path: Path, command: str) -> None:
+    missing = tmp_path / "nowhere"
+    result = briefing("--root", str(missing), command)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "does not exist" in result.stderr and "briefing init" in result.stderr
+    assert not missing.exists()
+    result = briefing("--root", str(tmp_path), command)
+    assert result.returncode == 1 and "no dossier in" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    result = briefing("--root", str(a_file), command)
+    assert result.returncode == 1 and "is not a folder" in result.stderr
+
+
+def test_ingest_without_a_seeds_folder_says_so(mini: Path) -> None:
+    import shutil
+    shutil.rmtree(mini / "seeds")
+    result = briefing("--root", str(mini), "ingest")
+    assert result.returncode == 1 and "no seeds/ folder" in result.stderr
+
+
+def test_init_where_no_folder_can_be_made(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = briefing("init", str(blocker / "inside"))
+    assert result.returncode == 1 and "cannot create" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_refuses_an_impossible_port_before_building(mini: Path) -> None:
+    result = briefing("--root", str(mini), "serve", "--port", "99999")
+    assert result.returncode == 2 and "not a port number" in result.stderr
+    assert not (mini / "site").exists()

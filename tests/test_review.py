@@ -4,6 +4,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from generator.check import run
 from generator.review import fmt
 from conftest import briefing
@@ -57,10 +59,16 @@ def git(root: Path, *args: str) -> None:
                         "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin"})
 
 
+def commit_all(root: Path, message: str = "first") -> None:
+    """Commit everything under root, making it a git repository first if it is not one."""
+    if not (root / ".git").exists():
+        git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message)
+
+
 def test_diff_lists_fact_level_changes(mini: Path) -> None:
-    git(mini, "init", "-q")
-    git(mini, "add", "-A")
-    git(mini, "commit", "-q", "-m", "first")
+    commit_all(mini)
     incident = mini / "content" / "incidents" / "harbour-strike.yaml"
     incident.write_text(incident.read_text(encoding="utf-8").replace("value: '120'", "value: '150'"),
                         encoding="utf-8")
@@ -73,8 +81,7 @@ def test_diff_lists_fact_level_changes(mini: Path) -> None:
     assert "~ claim authority-120: figure.value: 120 → 150" in lines
     assert "- place port-example" in lines and "+ actor pilots-union" in lines
     assert lines[-1] == "1 added, 1 removed, 1 changed"
-    git(mini, "add", "-A")
-    git(mini, "commit", "-q", "-m", "second")
+    commit_all(mini, "second")
     assert briefing("--root", str(mini), "diff", "HEAD~1", "HEAD").stdout == result.stdout
 
 
@@ -83,3 +90,69 @@ def test_diff_names_a_bad_revision_clearly(mini: Path) -> None:
     result = briefing("--root", str(mini), "diff", "no-such-rev")
     assert result.returncode == 1 and "cannot read content/ at 'no-such-rev'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("revs", [["--", "--output=content/dossier.yaml"],
+                                  ["HEAD", "--", "--output=content/dossier.yaml"]])
+def test_diff_refuses_a_revision_git_would_read_as_an_option(mini: Path, revs: list[str]) -> None:
+    commit_all(mini)
+    dossier = mini / "content" / "dossier.yaml"
+    before = dossier.read_bytes()
+    result = briefing("--root", str(mini), "diff", *revs)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "'--output=content/dossier.yaml' is not a revision" in result.stderr
+    assert dossier.read_bytes() == before
+    assert not (mini / "--output=content").exists()
+
+
+def test_diff_outside_a_git_repository_says_so(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(mini.parent))  # never find a repository above the test
+    result = briefing("--root", str(mini), "diff", "HEAD")
+    assert result.returncode == 1, result.stderr
+    assert f"{mini} is not in a git repository; diff compares git revisions" in result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+BROKEN = "content/actors/harbour-authority.yaml"
+
+
+def break_yaml(root: Path) -> int:
+    """Append an unclosed list to a record; returns the line the YAML error is reported at."""
+    path = root / BROKEN
+    path.write_text(path.read_text(encoding="utf-8") + "x: [\n", encoding="utf-8")
+    return path.read_text(encoding="utf-8").count("\n") + 1
+
+
+def test_diff_reports_a_broken_working_tree_file_instead_of_a_removal(mini: Path) -> None:
+    commit_all(mini)
+    line = break_yaml(mini)
+    result = briefing("--root", str(mini), "diff", "HEAD")
+    assert result.returncode == 1
+    assert "- actor harbour-authority" not in result.stdout
+    assert f"{BROKEN}:{line}:1: error: YAML syntax" in result.stderr and "[yaml-syntax]" in result.stderr
+    assert "record files in the working tree are not valid YAML records" in result.stderr
+
+
+def test_diff_reports_a_broken_file_at_a_revision_naming_it(mini: Path) -> None:
+    commit_all(mini)
+    line = break_yaml(mini)
+    commit_all(mini, "broken")
+    git(mini, "checkout", "-q", "HEAD~1", "--", BROKEN)  # the working tree is fine again
+    for args in (["HEAD"], ["HEAD~1", "HEAD"]):
+        result = briefing("--root", str(mini), "diff", *args)
+        assert result.returncode == 1 and "+ actor harbour-authority" not in result.stdout
+        assert f"HEAD:{BROKEN}:{line}:1: error: YAML syntax" in result.stderr
+        assert "record files in 'HEAD' are not valid YAML records" in result.stderr
+
+
+def test_diff_from_before_content_existed_lists_every_record_as_added(mini: Path) -> None:
+    git(mini, "init", "-q")
+    git(mini, "commit", "-q", "--allow-empty", "-m", "empty")
+    commit_all(mini, "dossier")
+    for args in (["HEAD~1"], ["HEAD~1", "HEAD"]):
+        result = briefing("--root", str(mini), "diff", *args)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert "+ actor harbour-authority" in lines and "+ dossier" in lines
+        assert all(line.startswith("+ ") for line in lines[:-1])
+        assert lines[-1] == f"{len(lines) - 1} added, 0 removed, 0 changed"
