@@ -5,6 +5,7 @@ everything that is wrong; `BriefingError` carries them to the CLI, which prints 
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,10 +50,14 @@ class Problems:
 
     def rel(self, path: Path | str) -> str:
         p = Path(path)
-        try:
-            return p.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return p.as_posix()
+        # a link is named as the editor sees it, not as the file it points to (or fails to)
+        for here, root in ((Path(os.path.abspath(p)), Path(os.path.abspath(self.root))),
+                           (p.resolve(), self.root.resolve())):
+            try:
+                return here.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return p.as_posix()
 
     def extend(self, other: "Problems") -> None:
         self.items.extend(other.items)

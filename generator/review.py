@@ -93,12 +93,18 @@ def fmt(root: Path, check_only: bool = False) -> FmtReport:
     report = FmtReport(problems=Problems(root))
     assert report.problems is not None
     for path in content_files(layout):
-        text = path.read_text(encoding="utf-8")
-        before, problems = parse(text)
-        if problems or before is None:
-            report.problems.error(path, problems[0].line if problems else 1, problems[0].col if problems else 1,
-                                  "not reformatted: fix the YAML first (see briefing check)", "fmt-skipped")
+        if not path.is_file():
+            report.problems.error(path, 1, 1, "not reformatted: not a file that can be read (a folder, or a "
+                                  "broken or looping link); fix or remove it", "fmt-skipped")
             continue
+        before, problems = read(path)  # unreadable, not UTF-8, too large or not YAML: a problem, not a crash
+        if problems or before is None:
+            first = problems[0] if problems else None
+            report.problems.error(path, first.line if first else 1, first.col if first else 1,
+                                  f"not reformatted: {first.message if first else 'empty file'}; fix it first "
+                                  "(see briefing check)", "fmt-skipped")
+            continue
+        text = path.read_bytes().decode("utf-8")
         try:
             new = canonical(text, spec_for(layout, path))
         except Exception as exc:  # ruamel reads YAML 1.2; anything it refuses, we leave as it is

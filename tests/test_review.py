@@ -53,6 +53,24 @@ def test_fmt_leaves_broken_files_alone_and_says_so(mini: Path) -> None:
     assert path.read_text(encoding="utf-8") == "id: dockworkers-union\nkind: [organisation\n"
 
 
+@pytest.mark.parametrize("make", ["folder", "broken-link", "latin-1"])
+def test_fmt_reports_files_it_cannot_read_and_formats_the_rest(mini: Path, make: str) -> None:
+    odd = mini / "content" / "actors" / "odd.yaml"
+    if make == "folder":
+        odd.mkdir()
+    elif make == "broken-link":
+        odd.symlink_to(mini / "content" / "actors" / "gone.yaml")
+    else:
+        odd.write_bytes("id: odd\nname: {en: Caf\u00e9}\n".encode("latin-1"))
+    union = mini / UNION
+    union.write_text(union.read_text(encoding="utf-8").replace("kind: organisation\n", "") + "kind: organisation\n",
+                     encoding="utf-8")
+    result = briefing("--root", str(mini), "fmt")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert "odd.yaml" in result.stderr and "fmt-skipped" in result.stderr
+    assert union.read_text(encoding="utf-8").index("kind:") < union.read_text(encoding="utf-8").index("name:")
+
+
 def git(root: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
                    env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
