@@ -50,9 +50,10 @@ def promote(root: Path, source_id: str, proposal_id: str, incident_id: str, clai
                             "add it under 'topics' in content/dossier.yaml first")
     claim = _claim(kind, proposal, source, claim_id, claimant, topic, party, dossier)
     path = Layout(root).kind_dir("incident") / f"{incident_id}.yaml"
-    text = path.read_text(encoding="utf-8")
-    updated, line = append_claim(text, claim, path)
-    write_atomic(path, updated)
+    raw = path.read_bytes().decode("utf-8")
+    newline = "\r\n" if "\r\n" in raw else "\n"  # a file written on Windows keeps its line endings
+    updated, line = append_claim(raw.replace("\r\n", "\n"), claim, path)
+    write_atomic(path, updated.replace("\n", newline))
     return Promoted(path, claim_id, line)
 
 
@@ -90,6 +91,10 @@ def _proposal(root: Path, source: model.Source, proposal_id: str) -> tuple[str, 
 def _refuse_unknown(dossier: model.Dossier, loaded: Loaded, incident: str, claim_id: str, claimant: str | None,
                     party: str | None) -> None:
     if incident not in dossier.incidents:
+        rel = f"content/incidents/{incident}.yaml"
+        mine = [p for p in loaded.problems.errors if p.path == rel]
+        if mine:
+            raise BriefingError(f"{rel} has problems (listed above); fix them, then promote", mine)
         known = ", ".join(sorted(dossier.incidents)) or "none"
         raise BriefingError(f"no incident {incident!r} in content/incidents/ (known: {known})")
     if claimant is None:

@@ -392,6 +392,28 @@ def test_promote_refuses_with_a_clear_message(shipped: Path, args: list[str], me
     assert hashes(shipped) == before
 
 
+def test_promote_keeps_windows_line_endings(shipped: Path) -> None:
+    extract(shipped)
+    path = shipped / INCIDENT
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    promote(shipped, KYIV, find(proposals(shipped, KYIV)["dates"], "Friday, July 25 and 26", "p8")["id"],
+            "tinzaouaten-ambush-2024", "csp-psd-dates", claimant="csp-psd", topic="fighting-dates")
+    data = path.read_bytes()
+    assert b"- id: csp-psd-dates\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
+
+
+def test_promote_into_a_broken_incident_points_at_its_problems(shipped: Path) -> None:
+    extract(shipped)
+    path = shipped / INCIDENT
+    path.write_text(path.read_text(encoding="utf-8") + "x: [\n", encoding="utf-8")
+    before = hashes(shipped)
+    result = briefing("--root", str(shipped), "promote", CNN, "fig-p6-1", "--incident", "tinzaouaten-ambush-2024",
+                      "--claimant", "jnim", "--id", "x-new")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "tinzaouaten-ambush-2024.yaml" in result.stderr and "has problems" in result.stderr
+    assert hashes(shipped) == before
+
+
 def test_promote_refuses_what_is_not_a_figure_date_or_quote(shipped: Path) -> None:
     with pytest.raises(BriefingError, match="run 'briefing extract"):
         promote(shipped, CNN, "fig-p6-1", "tinzaouaten-ambush-2024", "x-new", claimant="jnim")
