@@ -78,6 +78,21 @@ def written_forms(name: str) -> list[tuple[str, frozenset[str]]]:
     return forms
 
 
+# Letters to Latin, for ids made from Arabic file names: a reading aid, not a transliteration standard.
+_ROMAN = str.maketrans({
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h",
+    "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
+    "ة": "a", "و": "w", "ؤ": "w", "ي": "y", "ى": "a", "ئ": "y", "ء": "", "پ": "p", "چ": "ch", "ژ": "zh",
+    "گ": "g", "ک": "k", "ی": "y", "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6",
+    "٧": "7", "٨": "8", "٩": "9"})
+
+
+def romanise(text: str) -> str:
+    """Arabic-script letters spelled in Latin letters ("خبر عاجل" -> "khbr ajl"); the rest unchanged."""
+    return _MARKS.sub("", text).translate(_ROMAN)
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, normalised word) for every Arabic-script word of `text`, in order."""
     return [(m.start(), m.end(), normalise(m.group())) for m in WORD.finditer(text)]

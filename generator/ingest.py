@@ -6,11 +6,13 @@ leaving every other line (and comment) as the editor wrote it.
 """
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import sources
+from . import arabic, sources
 from .language import detect as detect_language
 from .errors import BriefingError, Problems
 from .load import Layout
@@ -29,10 +31,21 @@ class IngestReport:
     problems: Problems | None = None
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_LATIN_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+                                "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ı": "i"})
+
+
 def source_id(seed: Path) -> str:
-    """The id a seed's source record gets: its file name without suffix, as a slug."""
-    slug = re.sub(r"[^a-z0-9]+", "-", seed.stem.lower()).strip("-")
-    return slug or "source"
+    """The id a seed's source record gets: its file name without suffix, as a slug. Accents are
+    dropped ("Été" -> "ete"), Arabic letters spelled in Latin ones; a name in another script gets
+    an id made from it, so two such files never share one."""
+    latin = unicodedata.normalize("NFKD", arabic.romanise(seed.stem).translate(_LATIN_LETTERS))
+    latin = "".join(ch for ch in latin if not unicodedata.combining(ch))
+    slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
+    if not slug or any(ch.isalpha() and not ch.isascii() for ch in latin):  # letters the slug lost
+        slug = "-".join(filter(None, [slug, "source", hashlib.sha256(seed.stem.encode()).hexdigest()[:8]]))
+    return slug
 
 
 def seed_files(layout: Layout) -> list[Path]:

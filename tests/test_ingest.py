@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.ingest import ingest
 from conftest import briefing
 
@@ -59,3 +61,18 @@ def test_bad_seeds_are_reported_by_name_and_skipped(mini: Path) -> None:
     assert "seeds/scan.pdf:1:1: warning: skipped" in out
     assert "seeds/empty.txt:1:1: error" in out
     assert not (mini / "content" / "sources" / "latin1.yaml").exists()
+
+
+@pytest.mark.parametrize("name, ident", [
+    ("ÉTÉ 2024.md", "ete-2024"), ("Straße.md", "strasse"), ("خبر عاجل.txt", "khbr-ajl"),
+    ("kyiv-post-2024-07-29.md", "kyiv-post-2024-07-29"), ("2024.md", "2024")])
+def test_a_seed_file_name_becomes_a_readable_id(name: str, ident: str) -> None:
+    from generator.ingest import source_id
+    assert source_id(Path(name)) == ident
+
+
+def test_file_names_in_other_scripts_get_ids_of_their_own() -> None:
+    from generator.ingest import source_id
+    first, second = source_id(Path("Новости дня.txt")), source_id(Path("报告.txt"))
+    assert first != second and first.startswith("source-") and second.startswith("source-")
+    assert source_id(Path("Новости дня.txt")) == first  # the same name always gives the same id
