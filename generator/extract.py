@@ -136,6 +136,11 @@ def propose(source: model.Source, gazetteer: Gazetteer) -> dict[str, Any]:
     return out
 
 
+# A sentence longer than this is shown as the words on either side of the span, this many characters.
+_CONTEXT_MAX = 400
+_CONTEXT_SIDE = 150
+
+
 def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazetteer, common: set[str],
                    calendar: set[str]) -> dict[str, list[dict[str, Any]]]:
     """Every finder over one paragraph; what they find becomes entries with verbatim spans."""
@@ -156,9 +161,21 @@ def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazet
     def span(start: int, end: int) -> str:
         return text[start:end]
 
-    def sentence(start: int) -> str:
-        s, e = segment.sentence_at(text, start)
-        return text[s:e]
+    bounds = segment.sentences(text)  # once per paragraph: a paragraph may hold thousands of figures
+
+    def sentence(start: int, end: int) -> str:
+        """The sentence around a span; a very long one (a table or a list run together) is cut to the
+        words around the span, still verbatim, so a proposals file stays readable."""
+        s, e = next(((a, b) for a, b in bounds if a <= start < b), (0, len(text)))
+        if e - s > _CONTEXT_MAX:
+            left, right = max(s, start - _CONTEXT_SIDE), min(e, end + _CONTEXT_SIDE)
+            if left > s:
+                left = text.find(" ", left, start) + 1 or left
+            cut = text.rfind(" ", end, right)
+            if right < e and cut > end:
+                right = cut
+            s, e = left, right
+        return text[s:e].strip()
 
     out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
     for m in found_mentions:
@@ -177,13 +194,13 @@ def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazet
                      None)
         if party:
             entry["party"] = party
-        entry["sentence"] = sentence(f.start)
+        entry["sentence"] = sentence(f.start, f.end)
         out["figures"].append(entry)
     for d in found_dates:
         entry = {"span": span(d.start, d.end), "value": d.value, "precision": d.precision, "basis": d.basis}
         if d.until:
             entry["until"] = d.until
-        entry["sentence"] = sentence(d.start)
+        entry["sentence"] = sentence(d.start, d.end)
         out["dates"].append(entry)
     for q in found_quotes:
         entry = {"span": span(q.start, q.end)}

@@ -5,6 +5,7 @@ render all call it, so a citation that passes the check is the one the page high
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -137,8 +138,10 @@ def _split_block(block: list[str]) -> list[tuple[int, str]]:
 
 # --- quotes ---------------------------------------------------------------------------------
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Fold text for quote comparison and keep, for every folded character, its index in `text`."""
+@functools.lru_cache(maxsize=512)
+def fold(text: str) -> tuple[str, tuple[int, ...]]:
+    """Fold text for quote comparison and keep, for every folded character, its index in `text`.
+    Cached: extraction and checking look up many quotes in the same paragraph."""
     out: list[str] = []
     index: list[int] = []
     pending_space = False
@@ -153,7 +156,7 @@ def fold(text: str) -> tuple[str, list[int]]:
         for piece in unicodedata.normalize("NFC", ch).translate(_QUOTE_FOLD):
             out.append(piece)
             index.append(i)
-    return "".join(out), index
+    return "".join(out), tuple(index)
 
 
 def fold_text(text: str) -> str:

@@ -437,3 +437,13 @@ def test_appending_keeps_comments_and_layout() -> None:
     assert empty.startswith("id: inc\nclaims:\n- id: new-one\n")
     missing, _ = append_claim("id: inc # keep\n", claim, Path("inc.yaml"))
     assert missing.startswith("id: inc # keep\nclaims:\n- id: new-one\n")
+
+
+def test_a_paragraph_of_many_figures_keeps_its_proposals_short() -> None:
+    """A table run together into one paragraph: each figure's context is the words around it, verbatim."""
+    text = "Counts by district: " + " ".join(f"district {k} had {k * 3} cases," for k in range(400)) + " in all."
+    found = read_paragraph(text, "en", "2024-03-07", Gazetteer([]), set(), set())
+    assert len(found["figures"]) >= 400
+    for figure in found["figures"]:
+        assert figure["span"] in figure["sentence"] and figure["sentence"] in text
+        assert len(figure["sentence"]) <= 2 * 150 + len(figure["span"])
