@@ -108,10 +108,21 @@ def run_mkdocs(cfg: Path, out: Path, epoch: int) -> None:
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg),
                            "-d", str(out)], capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
-        detail = "\n".join(line for line in (proc.stderr + proc.stdout).splitlines() if line.strip())
-        raise BriefingError(f"MkDocs could not build {cfg.parent.name}: the previous site/ is unchanged.\n{detail}")
+        raise BriefingError(f"MkDocs could not build {cfg.parent.name}: the previous site/ is unchanged.\n"
+                            f"{mkdocs_complaint(proc.stderr + proc.stdout)}")
 
 
+def mkdocs_complaint(output: str) -> str:
+    """What MkDocs said went wrong, without its banners and without a traceback's frames: the
+    ERROR and WARNING lines, and a traceback's last line (the exception itself)."""
+    lines = [line.rstrip() for line in _ANSI.sub("", output).splitlines() if line.strip()]
+    said = [line for line in lines if line.startswith(("ERROR", "WARNING", "Error", "Aborted"))]
+    if any(line.startswith("Traceback") for line in lines):
+        said.append(lines[-1])
+    return "\n".join(dict.fromkeys(said)) or (lines[-1] if lines else "(MkDocs printed nothing)")
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\"(?! dir=)")
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 

@@ -258,3 +258,13 @@ def test_claims_csv_text_never_runs_as_a_spreadsheet_formula(mini: Path) -> None
     union = next(r for r in rows if r["claim_id"] == "union-400")
     assert union["text_en"] == "'" + '=HYPERLINK("http://x.example","click")'
     assert union["text_ar"] == "شارك 400 عضو على الأقل في الإضراب."
+
+
+def test_a_mkdocs_failure_is_told_in_its_own_words_without_banners(mini: Path) -> None:
+    config = mini / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:",
+                                                                 "markdown_extensions:\n  - no_such_extension"),
+                      encoding="utf-8")
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 1 and "no_such_extension" in result.stderr
+    assert "Traceback" not in result.stderr and "end of life" not in result.stderr
