@@ -121,6 +121,11 @@ def ingest(root: Path) -> IngestReport:
             write_atomic(target, dump(record_for(seed, parsed), SCHEMA_HEADER.format(kind="source")))
             report.created.append(ident)
             continue
+        _, broken = read(target)
+        if broken:
+            problems.error(target, broken[0].line, broken[0].col, f"not updated from {seed.name}: "
+                           f"{broken[0].message}; fix the file, then ingest again", "ingest-skipped")
+            continue
         text = target.read_text(encoding="utf-8")
         match = _SHA_LINE.search(text)
         if match and match.group(3) != parsed.sha256:

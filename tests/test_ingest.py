@@ -41,6 +41,18 @@ def test_changed_seed_updates_only_the_hash_line(mini: Path) -> None:
     assert len(before) == len(after) and len(changed) == 1 and changed[0][1].startswith("sha256: ")
 
 
+def test_a_changed_seed_with_a_broken_record_is_reported_not_patched(mini: Path) -> None:
+    record = mini / "content" / "sources" / "harbour-en.yaml"
+    broken = record.read_text(encoding="utf-8") + "title: [unclosed\n"
+    record.write_text(broken, encoding="utf-8")
+    seed = mini / "seeds" / "harbour-en.md"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    report = ingest(mini)
+    assert report.rehashed == [] and record.read_text(encoding="utf-8") == broken
+    assert [p.code for p in report.problems.errors] == ["ingest-skipped"]
+    assert report.problems.errors[0].path == "content/sources/harbour-en.yaml"
+
+
 def test_a_renamed_record_is_still_found_by_its_file(mini: Path) -> None:
     sources = mini / "content" / "sources"
     text = (sources / "harbour-ar.yaml").read_text(encoding="utf-8").replace("id: harbour-ar", "id: example-daily")
