@@ -68,20 +68,7 @@ def _check_unique(dossier: model.Dossier, problems: Problems) -> None:
                            "give this claim its own id", "duplicate-id")
         else:
             seen[claim.id] = claim.loc
-    seen.clear()
-    for event in dossier.timeline:
-        if event.id in seen:
-            problems.error(event.loc.path, event.loc.line, event.loc.col,
-                           f"timeline event id {event.id!r} is used twice (first at line "
-                           f"{seen[event.id].line})", "duplicate-id")
-        seen[event.id] = event.loc
-    for briefing in dossier.briefings.values():
-        ids: set[str] = set()
-        for section in briefing.sections:
-            if section.id in ids or section.id in ("key-points", "sources"):
-                problems.error(briefing.loc.path, briefing.loc.line, 1,
-                               f"section id {section.id!r} is used twice in this briefing", "duplicate-id")
-            ids.add(section.id)
+    # Ids unique within one file (timeline events, a briefing's sections) are checked as the file is read.
 
 
 def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int]],
@@ -198,9 +185,6 @@ def _check_claim_values(dossier: model.Dossier, problems: Problems) -> None:
             problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
                            f"claim {claim.id!r} has {' and '.join(given)}; a claim states one kind of value",
                            "claim-value")
-        if claim.period and claim.period.end and claim.period.end < claim.period.start:
-            problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
-                           f"claim {claim.id!r}: the period ends before it starts", "date-order")
         f = claim.figure
         if f and f.value is None and f.low is None and f.high is None and f.qualifier not in model.VAGUE:
             problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
@@ -209,10 +193,6 @@ def _check_claim_values(dossier: model.Dossier, problems: Problems) -> None:
         if f and f.low is not None and f.high is not None and f.low > f.high:
             problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
                            f"claim {claim.id!r}: figure low is above high", "figure")
-    for incident in dossier.incidents.values():
-        if incident.end and incident.end < incident.start:
-            problems.error(incident.loc.path, incident.loc.line, incident.loc.col,
-                           "the incident ends before it starts; swap 'start' and 'end'", "date-order")
 
 
 def _report_disagreements(dossier: model.Dossier, problems: Problems) -> None:

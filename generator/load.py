@@ -15,6 +15,11 @@ from .schema import Context, Obj
 from .yamlio import Map, read
 
 
+# Both spellings of the extension are read, so an editor's x.yml is never silently ignored; x.yaml
+# beside x.yml is then one record twice, and reported.
+RECORD_SUFFIXES = (".yaml", ".yml")
+
+
 @dataclass
 class Layout:
     """Where a dossier keeps its parts; every stage takes one of these instead of guessing paths."""
@@ -113,7 +118,7 @@ def load(root: Path) -> Loaded:
     head = _validate(layout.dossier_file, DOSSIER, problems, ["en", "ar"], refs)
     if head is None:
         return Loaded(None, problems, refs)
-    languages = list(head["languages"])
+    languages = list(dict.fromkeys(head["languages"]))  # a repeat is reported; it must not double every check
     dossier = model.Dossier(head["title"], head["description"], languages, head["topics"], head["site_url"])
     targets = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
                "incident": dossier.incidents, "briefing": dossier.briefings}
@@ -121,19 +126,24 @@ def load(root: Path) -> Loaded:
         directory = layout.content / folder
         if not directory.is_dir():
             continue
+        by_stem: dict[str, Path] = {}
         for path in sorted(directory.iterdir()):
             if path.name.startswith(".") or path.is_dir():
                 continue
-            if path.suffix not in (".yaml", ".yml"):
-                problems.warning(path, 1, 1, f"ignored: only .yaml files are read in content/{folder}/",
+            if path.suffix not in RECORD_SUFFIXES:
+                problems.warning(path, 1, 1, f"ignored: only .yaml and .yml files are read in content/{folder}/",
                                  "stray-file")
                 continue
+            if path.stem in by_stem:
+                problems.error(path, 1, 1, f"{problems.rel(by_stem[path.stem])} holds the same record "
+                               f"({path.stem!r}); keep one of the two files and delete the other", "duplicate-id")
+            by_stem.setdefault(path.stem, path)
             kind_partial: dict[str, set[str]] = {}
             record = _validate(path, spec, problems, languages, refs, kind_partial)
             partial.setdefault(kind, set()).update(kind_partial.get("record", set()))
             partial.setdefault("claim", set()).update(kind_partial.get("claim", set()))
             if record is not None:
-                targets[kind][record.id] = record
+                targets[kind].setdefault(record.id, record)
     if layout.timeline_file.exists():
         events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs)
         dossier.timeline = sorted(events or [], key=lambda e: (e.date.value, e.id))

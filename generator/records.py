@@ -9,7 +9,8 @@ import re
 from typing import Any
 
 from . import model
-from .schema import (Context, Date, Enum, F, LangMap, ListOf, MapOf, Number, Obj, Ref, Slug, Text, URL, LANG)
+from .schema import (Context, Date, Enum, F, LangMap, Language, ListOf, MapOf, Number, Obj, Ref, Slug, Text, URL)
+from .yamlio import Map
 
 ACTOR_KINDS = ("person", "armed-group", "state", "state-body", "armed-forces", "intelligence-agency",
                "private-military-company", "political-group", "media-outlet", "social-media-channel",
@@ -22,10 +23,30 @@ RELATION_TYPES = ("part-of", "affiliated-with", "commanded-by", "spokesperson-of
 SOURCE_KINDS = ("news-report", "news-report-relaying-social-media", "exclusive-photo", "official-statement",
                 "social-media-post", "analysis", "press-agency-report", "other")
 COORDINATE_PRECISION = ("exact", "settlement", "area", "region", "country")
+# Pages format figures as decimals with grouping; beyond a few hundred trillion no count is plausible
+# and the number formatter gives up.
+MAX_FIGURE = 10 ** 15 - 1
+# Anchors a briefing page gives its own parts; a section with one of these ids would share it.
+RESERVED_SECTION_IDS = ("key-points", "sources")
 
 
 def _loc(values: dict[str, Any], ctx: Context) -> model.Loc:
     return model.Loc(ctx.path, values["_line"], values["_col"])
+
+
+def _in_order(values: dict[str, Any], node: Map, ctx: Context) -> None:
+    """A span that ends before it starts is a typo or swapped keys; report it at 'end'.
+
+    Dates compare at the coarser precision of the two: a span may end in "2023-05" having started on
+    2023-05-01.
+    """
+    start, end = values["start"], values["end"]
+    if start is None or end is None:
+        return
+    common = min(len(start.value), len(end.value))
+    if end.value[:common] < start.value[:common]:
+        ctx.error(node["end"], f"'end' ({end}) is before 'start' ({start}); swap them or correct one",
+                  "date-order")
 
 
 def _langlist() -> LangMap:
@@ -63,8 +84,7 @@ SOURCE = Obj({
     "file": F(Text("the file under seeds/"), required=True),
     "sha256": F(Text("hash of the normalised text, written by ingest",
                      re.compile(r"^[0-9a-f]{64}$"), "64 lowercase hex digits"), required=True),
-    "language": F(Text("BCP 47 code of the text, e.g. en, ar", LANG,
-                       "a BCP 47 language code such as 'en' or 'ar'"), required=True),
+    "language": F(Language("BCP 47 code of the text, e.g. en, ar", known=True), required=True),
     "title": F(LangMap("the title, in the source's language and translated"), required=True),
     "publisher": F(LangMap("who published it"), default=dict),
     "published": F(Date("publication date")),
@@ -117,9 +137,9 @@ PLACE = Obj({
 
 FIGURE = Obj({
     "party": F(Ref("actor", "whose people or things are counted")),
-    "value": F(Number("the number as claimed", low=0)),
-    "low": F(Number("lowest number of a stated range", low=0)),
-    "high": F(Number("highest number of a stated range", low=0)),
+    "value": F(Number("the number as claimed", low=0, high=MAX_FIGURE)),
+    "low": F(Number("lowest number of a stated range", low=0, high=MAX_FIGURE)),
+    "high": F(Number("highest number of a stated range", low=0, high=MAX_FIGURE)),
     "qualifier": F(Enum(model.QUALIFIERS, "how the number was put"), default="exactly"),
     "unit": F(Enum(model.UNITS, "what is counted"), default="people"),
 }, lambda v, ctx: model.Figure(v["party"], v["value"], v["low"], v["high"], v["qualifier"], v["unit"]))
@@ -127,7 +147,7 @@ FIGURE = Obj({
 PERIOD = Obj({
     "start": F(Date("first day as claimed"), required=True),
     "end": F(Date("last day as claimed")),
-}, lambda v, ctx: model.Period(v["start"], v["end"]))
+}, lambda v, ctx: model.Period(v["start"], v["end"]), rule=_in_order)
 
 CLAIM = Obj({
     "id": F(Slug("unique across the dossier"), required=True),
@@ -168,10 +188,10 @@ INCIDENT = Obj({
     "claims": F(ListOf(CLAIM), default=list),
     "review": F(REVIEW, default=model.Review),
 }, lambda v, ctx: model.Incident(v["id"], v["title"], v["start"], v["end"], v["place"], v["participants"],
-                                 v["summary"], v["claims"], v["review"], _loc(v, ctx)))
+                                 v["summary"], v["claims"], v["review"], _loc(v, ctx)), rule=_in_order)
 
 SECTION = Obj({
-    "id": F(Slug("the heading's anchor"), required=True),
+    "id": F(Slug("the heading's anchor, unique in the briefing", reserved=RESERVED_SECTION_IDS), required=True),
     "heading": F(LangMap(), required=True),
     "paragraphs": F(ListOf(PASSAGE, min_items=1), required=True),
 }, lambda v, ctx: model.Section(v["id"], v["heading"], v["paragraphs"]))
@@ -183,7 +203,7 @@ BRIEFING = Obj({
     "summary": F(LangMap("one sentence for lists and the PDF cover"), default=dict),
     "incidents": F(ListOf(Ref("incident")), default=list),
     "key_points": F(ListOf(PASSAGE, min_items=1), required=True),
-    "sections": F(ListOf(SECTION), default=list),
+    "sections": F(ListOf(SECTION, unique="id"), default=list),
     "review": F(REVIEW, default=model.Review),
 }, lambda v, ctx: model.Briefing(v["id"], v["title"], v["date"], v["summary"], v["incidents"], v["key_points"],
                                  v["sections"], v["review"], _loc(v, ctx)))
@@ -197,13 +217,13 @@ EVENT = Obj({
 }, lambda v, ctx: model.TimelineEvent(v["id"], v["date"], v["incident"], v["text"], v["citations"],
                                       _loc(v, ctx)))
 
-TIMELINE = Obj({"events": F(ListOf(EVENT), default=list)}, lambda v, ctx: v["events"])
+TIMELINE = Obj({"events": F(ListOf(EVENT, unique="id"), default=list)}, lambda v, ctx: v["events"])
 
 DOSSIER = Obj({
     "title": F(LangMap("the dossier's name, shown on every page"), required=True),
     "description": F(LangMap("one paragraph for the home page"), default=dict),
-    "languages": F(ListOf(Text("a BCP 47 code; the first is the site's root language", LANG,
-                                "a BCP 47 language code such as 'en' or 'ar'"), min_items=1),
+    "languages": F(ListOf(Language("a BCP 47 code; the first is the site's root language"), min_items=1,
+                          unique=True),
                    default=lambda: ["en", "ar"]),
     "topics": F(MapOf(LangMap("how the topic is named on pages")), default=dict),
     "site_url": F(Text("where the site will be published, such as https://example.org/briefing/; gives every "

@@ -6,8 +6,10 @@ that `load` turns into model objects. The same tables produce JSON Schema for ed
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable
 
 from . import model
@@ -18,6 +20,8 @@ LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 URL = re.compile(r"^https?://[^\s<>\"]+$")
 _INT = re.compile(r"^-?\d+$")
 _FLOAT = re.compile(r"^-?\d+(\.\d+)?$")
+# Ids become file names and anchors: a longer one breaks the file system before it helps a reader.
+MAX_SLUG = 80
 
 
 @dataclass
@@ -85,8 +89,56 @@ class Text(Spec):
 
 
 class Slug(Text):
-    def __init__(self, description: str = "") -> None:
+    """An id: it ends up in file names and addresses, so its alphabet and length are limited."""
+
+    def __init__(self, description: str = "", reserved: tuple[str, ...] = ()) -> None:
         super().__init__(description, model.SLUG, "use lowercase letters, digits and hyphens, e.g. 'harbour-authority'")
+        self.reserved = reserved
+
+    def check(self, node: Any, ctx: Context, parent: Any = None) -> Any:
+        value = super().check(node, ctx, parent)
+        if value is not None and len(value) > MAX_SLUG:
+            ctx.error(node, f"{value[:20]}… is {len(value)} characters long; shorten it to at most {MAX_SLUG} "
+                      "(and rename the file named after it, if any)", "too-long", parent)
+            return None
+        if value in self.reserved:
+            ctx.error(node, f"{value!r} is reserved for a part the site adds itself ({', '.join(self.reserved)}); "
+                      "choose another id", "reserved-id", parent)
+            return None
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        out = {**super().json_schema(), "maxLength": MAX_SLUG}
+        if self.reserved:
+            out["not"] = {"enum": list(self.reserved)}
+        return out
+
+
+class Language(Text):
+    """A BCP 47 code. With `known`, a code Babel has no locale for is flagged: it is most likely a typo,
+    and pages would show the bare code where the language's name belongs."""
+
+    def __init__(self, description: str = "", known: bool = False) -> None:
+        super().__init__(description, LANG, "a BCP 47 language code such as 'en' or 'ar'")
+        self.known = known
+
+    def check(self, node: Any, ctx: Context, parent: Any = None) -> Any:
+        value = super().check(node, ctx, parent)
+        if value is not None and self.known and not known_language(value):
+            ctx.warning(node, f"{value!r} is not a language code known to the locale data; write the code of "
+                        "the language, such as 'en', 'ar' or 'fr'", "language", parent)
+        return value
+
+
+@lru_cache(maxsize=None)
+def known_language(code: str) -> bool:
+    """Whether Babel has a locale for the code's language (its first subtag)."""
+    from babel import Locale, UnknownLocaleError
+    try:
+        Locale.parse(code.split("-")[0])
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 class Ref(Slug):
@@ -130,7 +182,28 @@ class Date(Text):
 
     def check(self, node: Any, ctx: Context, parent: Any = None) -> Any:
         value = super().check(node, ctx, parent)
-        return model.PartialDate(value) if value is not None else None
+        if value is None:
+            return None
+        wrong = _impossible(value)
+        if wrong:
+            ctx.error(node, f"{value} is not a date: {wrong}; correct it", "format", parent)
+            return None
+        return model.PartialDate(value)
+
+
+def _impossible(value: str) -> str | None:
+    """Why a well-formed YYYY[-MM[-DD]] names no real day, or None: the pattern cannot count days per
+    month, and pages format every date through the calendar, which refuses such days."""
+    year = int(value[:4])
+    if year == 0:
+        return "there is no year 0 (1 BC is followed by AD 1)"
+    if len(value) < 10:
+        return None
+    month, day = int(value[5:7]), int(value[8:10])
+    days = calendar.monthrange(year, month)[1]
+    if day > days:
+        return f"{calendar.month_name[month]} {year} has {days} days"
+    return None
 
 
 class Number(Text):
@@ -147,11 +220,25 @@ class Number(Text):
             what = "a whole number" if self.integer else "a number such as 19.4 (no exponent)"
             ctx.error(node, f"{value!r} is not {what}", "number", parent)
             return None
-        number: float = int(value) if self.integer else float(value)
+        shown = value if len(value) <= 40 else f"{value[:12]}… ({len(value)} characters)"
+        try:
+            number: float = int(value) if self.integer else float(value)
+        except ValueError:  # int() refuses numbers of more than 4300 digits
+            ctx.error(node, f"{shown} is far too large; {self.bounds() or 'write a smaller number'}", "range", parent)
+            return None
         if (self.low is not None and number < self.low) or (self.high is not None and number > self.high):
-            ctx.error(node, f"{value} is out of range ({self.low} to {self.high})", "range", parent)
+            ctx.error(node, f"{shown} is out of range: {self.bounds()}", "range", parent)
             return None
         return number
+
+    def bounds(self) -> str:
+        """The allowed range in words, whichever ends it has."""
+        low, high = (f"{n:,}" if n is not None else None for n in (self.low, self.high))
+        if low is not None and high is not None:
+            return f"it must be between {low} and {high}"
+        if low is not None:
+            return f"it must be {low} or more"
+        return f"it must be {high} or less" if high is not None else ""
 
     def json_schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "integer" if self.integer else "number", "description": self.description}
@@ -200,8 +287,10 @@ class LangMap(Spec):
 
 
 class ListOf(Spec):
-    def __init__(self, item: Spec, description: str = "", min_items: int = 0) -> None:
-        self.item, self.description, self.min_items = item, description, min_items
+    """A list; `unique` is True when no item may repeat, or the key (such as "id") no two items may share."""
+
+    def __init__(self, item: Spec, description: str = "", min_items: int = 0, unique: bool | str = False) -> None:
+        self.item, self.description, self.min_items, self.unique = item, description, min_items, unique
 
     def check(self, node: Any, ctx: Context, parent: Any = None) -> Any:
         if not isinstance(node, Seq):
@@ -214,10 +303,34 @@ class ListOf(Spec):
             checked = self.item.check(item, ctx, node)
             if checked is not None:
                 out.append(checked)
+        if self.unique:
+            self._check_unique(node, ctx)
         return out
 
+    def _check_unique(self, node: Seq, ctx: Context) -> None:
+        """Report each repeat at its own line, naming the line of the first: the repeat is the one to change."""
+        first: dict[str, int] = {}
+        for item in node:
+            if isinstance(self.unique, str):
+                key = item.get(self.unique) if isinstance(item, Map) else None
+            else:
+                key = item
+            if not isinstance(key, str) or not hasattr(key, "line"):
+                continue  # a missing or malformed value is reported by the item's own check
+            if key not in first:
+                first[key] = key.line
+            elif isinstance(self.unique, str):
+                ctx.error(key, f"{self.unique} {str(key)!r} is already used at line {first[key]} of this list; "
+                          f"give each its own {self.unique}", "duplicate-id")
+            else:
+                ctx.error(key, f"{str(key)!r} is listed twice (first at line {first[key]}); remove one",
+                          "duplicate")
+
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items}
+        out = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items}
+        if self.unique is True:
+            out["uniqueItems"] = True
+        return out
 
 
 class MapOf(Spec):
@@ -233,9 +346,7 @@ class MapOf(Spec):
         out = {}
         for key, value in node.items():
             line, col = node.key_marks[key]
-            if not model.SLUG.match(key):
-                ctx.report(line, col, "error", f"{key!r} is not a valid key: use lowercase letters, digits and "
-                           "hyphens", "format")
+            if _KEY.check(key, ctx, _At(line, col)) is None:
                 continue
             checked = self.item.check(value, ctx, _At(line, col))
             if checked is not None:
@@ -243,8 +354,10 @@ class MapOf(Spec):
         return out
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "object", "propertyNames": {"pattern": model.SLUG.pattern},
-                "additionalProperties": self.item.json_schema()}
+        return {"type": "object", "propertyNames": _KEY.json_schema(), "additionalProperties": self.item.json_schema()}
+
+
+_KEY = Slug()
 
 
 @dataclass
@@ -260,8 +373,10 @@ class Obj(Spec):
     """A mapping with known keys; `build` turns the checked values into a model object."""
 
     def __init__(self, fields: dict[str, F], build: Callable[..., Any] | None = None,
-                 description: str = "") -> None:
-        self.fields, self.build, self.description = fields, build, description
+                 description: str = "", rule: Callable[[dict[str, Any], Map, Context], None] | None = None) -> None:
+        """`rule` checks how the values fit together (a value is None where it was invalid or left out) and
+        reports at the key to change."""
+        self.fields, self.build, self.description, self.rule = fields, build, description, rule
 
     def check(self, node: Any, ctx: Context, parent: Any = None) -> Any:
         if not isinstance(node, Map):
@@ -287,6 +402,8 @@ class Obj(Spec):
             if checked is None and f.required:
                 ok = False
             values[name] = checked if checked is not None else (f.default() if callable(f.default) else f.default)
+        if self.rule:
+            self.rule(values, node, ctx)
         if not ok:
             return None
         values["_line"], values["_col"] = node.line, node.col

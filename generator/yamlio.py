@@ -89,10 +89,41 @@ _STANDARD_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.or
                   "tag:yaml.org,2002:null"}
 
 
+# Characters YAML forbids in a document. The text is given to the reader with each replaced, so that
+# one stray character costs one problem, not the whole file's.
+_REPLACEMENT = "\ufffd"
+_MAX_CHARACTER_PROBLEMS = 10
+
+
+def _describe(char: str) -> str:
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return "a control character, often pasted from a PDF"
+    if 0xD800 <= code <= 0xDFFF:
+        return "half of a broken character pair"
+    return "a noncharacter, never valid in text"
+
+
+def _forbidden_characters(text: str, problems: list[YamlProblem]) -> str:
+    """Report each character YAML refuses at its line and column; return the text with each replaced."""
+    found = list(Reader.NON_PRINTABLE.finditer(text))
+    for match in found[:_MAX_CHARACTER_PROBLEMS]:
+        at = match.start()
+        line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        char = match.group()
+        problems.append(YamlProblem(line, col, f"invalid character U+{ord(char):04X} ({_describe(char)}); "
+                                    "delete it", "yaml-character"))
+    if len(found) > _MAX_CHARACTER_PROBLEMS:
+        last = problems[-1]
+        problems.append(YamlProblem(last.line, last.col, f"{len(found) - _MAX_CHARACTER_PROBLEMS} more invalid "
+                                    "characters after this one; is this a text file?", "yaml-character"))
+    return Reader.NON_PRINTABLE.sub(_REPLACEMENT, text) if found else text
+
+
 def parse(text: str) -> tuple[Any, list[YamlProblem]]:
     """Parse one YAML document into Map/Seq/Str/None nodes, with every problem found."""
     problems: list[YamlProblem] = []
-    loader = _Loader(text)
+    loader = _Loader(_forbidden_characters(text, problems))
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

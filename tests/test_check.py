@@ -13,6 +13,16 @@ AUTHORITY = "content/actors/harbour-authority.yaml"
 UNION = "content/actors/dockworkers-union.yaml"
 PLACE = "content/places/port-example.yaml"
 DOSSIER = "content/dossier.yaml"
+TIMELINE = "content/timeline.yaml"
+BRIEFING = "content/briefings/harbour-strike.yaml"
+SOURCE = "content/sources/harbour-en.yaml"
+LONG_ID = "a" * 249
+SECOND_SECTION = """sections:
+  - id: what-happened
+    heading: {en: Before, ar: قبل}
+    paragraphs:
+      - text: {en: Before., ar: قبل.}
+  - id: what-happened"""
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:
@@ -65,6 +75,32 @@ CASES = [
     (PLACE, "id: port-example", "id: port-example\nextra: &a [1]\nmore: *a", "yaml-alias", "more: *a"),
     (PLACE, "kind: town", "kind: [town", "yaml-syntax", None),
     (DOSSIER, "languages: [en, ar]", "languages: [en, ar]\nsite_url: example.org/harbour", "format", "site_url:"),
+    # days that do not exist, wherever a date is written
+    (INCIDENT, "start: '2023-05-01'", "start: '2023-02-30'", "format", "start:"),
+    (INCIDENT, "asserted: '2023-05-01'", "asserted: '0000-01-01'", "format", "asserted: '0000"),
+    (TIMELINE, "date: '2023-05-01'", "date: '2023-02-31'", "format", "date: '2023-02-31'"),
+    (BRIEFING, "date: '2023-05-03'", "date: '2023-04-31'", "format", "date: '2023-04-31'"),
+    (SOURCE, "  status: draft", "  status: draft\n  on: '2024-02-30'", "format", "on: '2024-02-30'"),
+    (SOURCE, "published: '2023-05-02'", "published: '2023-02-29'", "format", "published:"),
+    # characters YAML refuses, pasted in
+    (UNION, "kind: organisation", "kind: organ\x0cisation", "yaml-character", "kind: organ"),
+    (PLACE, "kind: town", "kind: to\x00wn", "yaml-character", "kind: to"),
+    # figures and ids too large for the pages built from them
+    (INCIDENT, "value: '400'", "value: '99999999999999999999999999999999'", "range", "value: '9999"),
+    (INCIDENT, "value: '400'", "value: '1000000000000000'", "range", "value: '1000"),
+    (UNION, "id: dockworkers-union", f"id: {LONG_ID}", "too-long", "id: aaaa"),
+    (DOSSIER, "  strikers:", f"  {LONG_ID}:\n    en: x\n  strikers:", "too-long", "aaaa"),
+    # languages
+    (DOSSIER, "languages: [en, ar]", "languages: [en, en]", "duplicate", "languages:"),
+    (SOURCE, "language: en", "language: xx", "language", "language: xx"),
+    # ids unique within a file: reported at the repeat
+    (TIMELINE, "- id: month-of-strike", "- id: strike-begins", "duplicate-id", "- id: strike-begins"),
+    (BRIEFING, "sections:\n  - id: what-happened", SECOND_SECTION, "duplicate-id", "- id: what-happened"),
+    (BRIEFING, "  - id: what-happened", "  - id: key-points", "reserved-id", "- id: key-points"),
+    # spans that end before they start: reported at 'end'
+    (INCIDENT, "end: '2023-05-02'", "end: '2023-04-30'", "date-order", "end:"),
+    (INCIDENT, "    figure: {party: dockworkers-union, value: '400', qualifier: at-least}",
+     "    period:\n      start: '2023-05-02'\n      end: '2023-05-01'", "date-order", "end: '2023-05-01'"),
 ]
 
 
@@ -183,3 +219,87 @@ def test_proposals_from_an_older_text_are_flagged(mini: Path) -> None:
     seed.write_text(seed.read_text(encoding="utf-8") + "\nA later correction.\n", encoding="utf-8")
     stale = [p for p in run(mini)[1].items if p.code == "stale-proposals"]
     assert [p.path for p in stale] == ["content/proposals/harbour-en.yaml"]
+
+
+def test_a_repeat_names_the_line_of_the_first(mini: Path) -> None:
+    edit(mini, TIMELINE, "- id: month-of-strike", "- id: strike-begins")
+    _, problems = run(mini)
+    found = [p for p in problems.errors if p.code == "duplicate-id"]
+    assert len(found) == 1, [str(p) for p in found]
+    assert found[0].line == line_of(mini, TIMELINE, "- id: strike-begins")
+    assert "line 2 " in found[0].message
+
+
+def test_dates_are_days_of_the_calendar(mini: Path) -> None:
+    """Leap days exist in leap years only; a month or a year alone is a date too."""
+    edit(mini, INCIDENT, "asserted: '2023-05-01'", "asserted: '2024-02-29'")
+    edit(mini, INCIDENT, "asserted: '2023-05-02'", "asserted: '2000-02-29'")
+    edit(mini, BRIEFING, "date: '2023-05-03'", "date: '2023-05-31'")
+    edit(mini, SOURCE, "published: '2023-05-02'", "published: 2023-05")
+    _, problems = run(mini)
+    assert problems.errors == [], [str(p) for p in problems.errors]
+    edit(mini, INCIDENT, "asserted: '2024-02-29'", "asserted: '1900-02-29'")
+    _, problems = run(mini)
+    messages = [p.message for p in problems.errors]
+    assert messages == ["1900-02-29 is not a date: February 1900 has 28 days; correct it"]
+
+
+def test_a_span_may_end_in_the_month_it_starts(mini: Path) -> None:
+    edit(mini, INCIDENT, "end: '2023-05-02'", "end: 2023-05")
+    _, problems = run(mini)
+    assert problems.errors == [], [str(p) for p in problems.errors]
+
+
+def test_range_messages_name_the_bounds_there_are() -> None:
+    from generator.schema import Context, Number
+    from generator.yamlio import parse
+    found: list[str] = []
+    ctx = Context("x.yaml", ["en"], lambda line, col, sev, msg, code: found.append(msg))
+    for spec, value in ((Number(low=0), "-5"), (Number(high=10), "11"), (Number(low=-90, high=90), "100"),
+                        (Number(low=0), "9" * 5000)):
+        node, _ = parse(f"v: '{value}'\n")
+        assert spec.check(node["v"], ctx) is None
+    assert found[:3] == ["-5 is out of range: it must be 0 or more", "11 is out of range: it must be 10 or less",
+                         "100 is out of range: it must be between -90 and 90"]
+    assert found[3].startswith("999999999999… (5000 characters) is far too large")
+
+
+def test_an_unknown_source_language_is_a_warning(mini: Path) -> None:
+    edit(mini, SOURCE, "language: en", "language: xx")
+    _, problems = run(mini)
+    found = [p for p in problems.items if p.code == "language"]
+    assert [(p.path, p.severity) for p in found] == [(SOURCE, "warning")]
+
+
+def test_a_record_in_both_yaml_and_yml_is_reported(mini: Path) -> None:
+    folder = mini / "content" / "actors"
+    text = (folder / "dockworkers-union.yaml").read_text(encoding="utf-8")
+    (folder / "dockworkers-union.yml").write_text(text.replace("kind: organisation", "kind: person"),
+                                                  encoding="utf-8")
+    _, problems = run(mini)
+    found = [p for p in problems.errors if p.code == "duplicate-id"]
+    assert [p.path for p in found] == ["content/actors/dockworkers-union.yml"]
+    assert "content/actors/dockworkers-union.yaml" in found[0].message
+
+
+@pytest.mark.parametrize("edit_args", [
+    (UNION, "kind: organisation", "kind: organ\x0cisation"),
+    (INCIDENT, "start: '2023-05-01'", "start: '2023-02-30'"),
+    (INCIDENT, "value: '400'", "value: '99999999999999999999999999999999'"),
+], ids=["control-character", "impossible-date", "huge-figure"])
+def test_commands_report_bad_input_and_never_crash(mini: Path, edit_args: tuple[str, str, str]) -> None:
+    edit(mini, *edit_args)
+    for command in (["check"], ["build"], ["fmt", "--check"]):
+        result = briefing("--root", str(mini), *command)
+        output = result.stdout + result.stderr
+        assert "Traceback" not in output and "internal error" not in output, (command, output)
+        assert result.returncode != 0 or command[0] == "fmt", (command, output)
+
+
+def test_a_long_briefing_id_is_refused_before_build(mini: Path) -> None:
+    folder = mini / "content" / "briefings"
+    edit(mini, BRIEFING, "id: harbour-strike", f"id: {LONG_ID}")
+    (folder / "harbour-strike.yaml").rename(folder / f"{LONG_ID}.yaml")
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 1 and "[too-long]" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr

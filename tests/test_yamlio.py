@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator import yamlio
 
 
@@ -42,6 +44,22 @@ def test_non_utf8_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:
     path.write_bytes("a: ok\nb: caf\xe9\n".encode("latin-1"))
     data, problems = yamlio.read(path)
     assert data is None and problems[0].code == "encoding" and problems[0].line == 2
+
+
+@pytest.mark.parametrize("char", ["\x0c", "\x00", "\x07", "\x1b", "\x7f", "\x80", "\ufffe"])
+def test_a_forbidden_character_is_a_problem_at_its_place(char: str) -> None:
+    data, problems = yamlio.parse(f"id: x\nname: {{en: \"A{char}B\", ar: x}}\n")
+    assert [(p.line, p.col, p.code) for p in problems] == [(2, 14, "yaml-character")]
+    assert f"U+{ord(char):04X}" in problems[0].message and "delete it" in problems[0].message
+    assert data["id"] == "x"  # the rest of the file is still read
+
+
+def test_a_file_full_of_forbidden_characters_gives_a_bounded_list(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"a: " + b"\x01" * 500 + b"\n")
+    _, problems = yamlio.read(path)
+    assert {p.code for p in problems} == {"yaml-character"} and len(problems) <= 11
+    assert "490 more" in problems[-1].message
 
 
 def test_dump_quotes_what_would_be_misread_and_round_trips() -> None:
