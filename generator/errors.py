@@ -51,13 +51,14 @@ class Problems:
     def rel(self, path: Path | str) -> str:
         p = Path(path)
         # a link is named as the editor sees it, not as the file it points to (or fails to)
-        for here, root in ((Path(os.path.abspath(p)), Path(os.path.abspath(self.root))),
-                           (p.resolve(), self.root.resolve())):
-            try:
-                return here.relative_to(root).as_posix()
-            except ValueError:
-                continue
-        return p.as_posix()
+        try:
+            return Path(os.path.abspath(p)).relative_to(os.path.abspath(self.root)).as_posix()
+        except ValueError:
+            pass
+        try:
+            return p.resolve().relative_to(self.root.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a link that loops
+            return p.as_posix()
 
     def extend(self, other: "Problems") -> None:
         self.items.extend(other.items)

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import arabic, sources
 from .language import detect as detect_language
 from .errors import BriefingError, Problems
-from .load import Layout
+from .load import Layout, record_files
 from .records import SCHEMA_HEADER
 from .yamlio import Map, dump, read, write_atomic
 
@@ -77,11 +77,10 @@ def record_for(seed: Path, parsed: sources.SourceText) -> dict[str, object]:
 def existing_records(out_dir: Path) -> dict[str, Path]:
     """Seed file name -> its source record, so an editor may rename a record (and its id) freely."""
     found: dict[str, Path] = {}
-    if out_dir.is_dir():
-        for path in sorted(out_dir.glob("*.yaml")):
-            node, _ = read(path)
-            if isinstance(node, Map) and isinstance(node.get("file"), str):
-                found.setdefault(str(node["file"]), path)
+    for path in record_files(out_dir):
+        node, _ = read(path)
+        if isinstance(node, Map) and isinstance(node.get("file"), str):
+            found.setdefault(str(node["file"]), path)
     return found
 
 

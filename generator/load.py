@@ -20,6 +20,14 @@ from .yamlio import Map, read
 RECORD_SUFFIXES = (".yaml", ".yml")
 
 
+def record_files(directory: Path, recursive: bool = False) -> list[Path]:
+    """The YAML files in a folder, either spelling of the extension, in a stable order."""
+    if not directory.is_dir():
+        return []
+    found = directory.rglob("*") if recursive else directory.iterdir()
+    return sorted(p for p in found if p.suffix in RECORD_SUFFIXES and not p.name.startswith("."))
+
+
 @dataclass
 class Layout:
     """Where a dossier keeps its parts; every stage takes one of these instead of guessing paths."""
@@ -128,7 +136,12 @@ def load(root: Path) -> Loaded:
             continue
         by_stem: dict[str, Path] = {}
         for path in sorted(directory.iterdir()):
-            if path.name.startswith(".") or path.is_dir():
+            if path.name.startswith("."):
+                continue
+            if path.is_dir():
+                if path.suffix in RECORD_SUFFIXES:
+                    problems.warning(path, 1, 1, "ignored: a folder, not a record file; rename or remove it",
+                                     "stray-file")
                 continue
             if path.suffix not in RECORD_SUFFIXES:
                 problems.warning(path, 1, 1, f"ignored: only .yaml and .yml files are read in content/{folder}/",

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import ERROR, BriefingError, Problem, Problems
-from .load import Layout
+from .load import Layout, record_files
 from .records import DOSSIER, KINDS, TIMELINE
 from .schema import F, LangMap, ListOf, MapOf, Obj, Spec
 from .yamlio import parse, plain, read, write_atomic
@@ -27,10 +27,8 @@ SKIPPED = ("proposals", "schemas")
 
 def content_files(layout: Layout) -> list[Path]:
     """Every curated YAML file; machine-owned proposals and generated schemas are left alone."""
-    if not layout.content.is_dir():
-        return []
-    return sorted(p for p in layout.content.rglob("*.yaml")
-                  if not set(p.relative_to(layout.content).parts[:-1]) & set(SKIPPED))
+    return [p for p in record_files(layout.content, recursive=True)
+            if not set(p.relative_to(layout.content).parts[:-1]) & set(SKIPPED)]
 
 
 def spec_for(layout: Layout, path: Path) -> Spec | None:
@@ -159,7 +157,7 @@ def _records(content: Path, label: str, problems: list[Problem]) -> dict[str, An
 
     found: dict[str, Any] = {}
     for kind, (folder, _spec) in KINDS.items():
-        for path in sorted((content / folder).glob("*.yaml")) if (content / folder).is_dir() else []:
+        for path in record_files(content / folder):
             data = _read_mapping(path, shown(path), problems)
             if data is None:
                 continue

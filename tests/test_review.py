@@ -53,13 +53,16 @@ def test_fmt_leaves_broken_files_alone_and_says_so(mini: Path) -> None:
     assert path.read_text(encoding="utf-8") == "id: dockworkers-union\nkind: [organisation\n"
 
 
-@pytest.mark.parametrize("make", ["folder", "broken-link", "latin-1"])
+@pytest.mark.parametrize("make", ["folder", "broken-link", "looping-link", "latin-1"])
 def test_fmt_reports_files_it_cannot_read_and_formats_the_rest(mini: Path, make: str) -> None:
     odd = mini / "content" / "actors" / "odd.yaml"
     if make == "folder":
         odd.mkdir()
     elif make == "broken-link":
         odd.symlink_to(mini / "content" / "actors" / "gone.yaml")
+    elif make == "looping-link":
+        odd.symlink_to(mini / "content" / "actors" / "odd-too.yaml")
+        (mini / "content" / "actors" / "odd-too.yaml").symlink_to(odd)
     else:
         odd.write_bytes("id: odd\nname: {en: Caf\u00e9}\n".encode("latin-1"))
     union = mini / UNION
@@ -67,7 +70,10 @@ def test_fmt_reports_files_it_cannot_read_and_formats_the_rest(mini: Path, make:
                      encoding="utf-8")
     result = briefing("--root", str(mini), "fmt")
     assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
-    assert "odd.yaml" in result.stderr and "fmt-skipped" in result.stderr
+    assert "content/actors/odd.yaml:" in result.stderr and "fmt-skipped" in result.stderr
+    checked = briefing("--root", str(mini), "check")  # an error, or for a folder a warning
+    assert "content/actors/odd.yaml:" in checked.stdout + checked.stderr
+    assert "internal error" not in checked.stderr
     assert union.read_text(encoding="utf-8").index("kind:") < union.read_text(encoding="utf-8").index("name:")
 
 
@@ -174,3 +180,17 @@ def test_diff_from_before_content_existed_lists_every_record_as_added(mini: Path
         assert "+ actor harbour-authority" in lines and "+ dossier" in lines
         assert all(line.startswith("+ ") for line in lines[:-1])
         assert lines[-1] == f"{len(lines) - 1} added, 0 removed, 0 changed"
+
+
+def test_a_yml_record_is_formatted_and_diffed_like_a_yaml_one(mini: Path) -> None:
+    union = mini / UNION
+    commit_all(mini)
+    moved = union.with_suffix(".yml")
+    union.rename(moved)
+    moved.write_text(moved.read_text(encoding="utf-8").replace("kind: organisation\n", "") + "kind: organisation\n",
+                     encoding="utf-8")
+    assert fmt(mini).changed == [moved]
+    moved.write_text(moved.read_text(encoding="utf-8").replace("kind: organisation", "kind: person"),
+                     encoding="utf-8")
+    result = briefing("--root", str(mini), "diff", "HEAD")
+    assert result.returncode == 0 and "~ actor dockworkers-union" in result.stdout and "kind" in result.stdout
