@@ -53,11 +53,20 @@ def _langlist() -> LangMap:
     return LangMap("other names, per language", ListOf(Text()), complete=False)
 
 
+def _signed(values: dict[str, Any], node: Map, ctx: Context) -> None:
+    """A review a reader can rely on says who made it and when."""
+    if values["status"] in ("reviewed", "published"):
+        missing = [key for key in ("by", "on") if values[key] is None]
+        if missing:
+            ctx.warning(node["status"], f"a {values['status']} record says who reviewed it and when: add "
+                        f"{' and '.join(repr(k) for k in missing)} under 'review'", "review-unsigned")
+
+
 REVIEW = Obj({
     "status": F(Enum(model.REVIEW_STATES, "draft, then reviewed, then published"), required=True),
     "by": F(Text("who reviewed it")),
     "on": F(Date("when it was reviewed")),
-}, lambda v, ctx: model.Review(v["status"], v["by"], v["on"]))
+}, lambda v, ctx: model.Review(v["status"], v["by"], v["on"]), rule=_signed)
 
 
 def evaluation(scale: dict[str, str], what: str) -> Obj:

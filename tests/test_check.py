@@ -74,6 +74,7 @@ CASES = [
     (PLACE, "lat: '10.5'", "lat: '100.5'", "range", "coordinates:"),
     (PLACE, "id: port-example", "id: port-example\nextra: &a [1]\nmore: *a", "yaml-alias", "more: *a"),
     (PLACE, "kind: town", "kind: [town", "yaml-syntax", None),
+    (AUTHORITY, "  by: test editor\n", "", "review-unsigned", "status: reviewed"),
     (DOSSIER, "languages: [en, ar]", "languages: [en, ar]\nsite_url: example.org/harbour", "format", "site_url:"),
     # days that do not exist, wherever a date is written
     (INCIDENT, "start: '2023-05-01'", "start: '2023-02-30'", "format", "start:"),
