@@ -71,8 +71,13 @@ def source_epoch(dossier: model.Dossier) -> int:
 @contextmanager
 def build_lock(layout: Layout) -> Iterator[None]:
     """One build at a time per dossier (a preview and a manual build may overlap); others wait."""
-    layout.build.mkdir(parents=True, exist_ok=True)
-    with open(layout.build / "lock", "w", encoding="utf-8") as handle:
+    try:
+        layout.build.mkdir(parents=True, exist_ok=True)
+        handle = open(layout.build / "lock", "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise BriefingError(f"cannot write {layout.build} ({exc.strerror}); a build needs to write in the "
+                            "dossier's folder") from None
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

@@ -49,9 +49,11 @@ def source_id(seed: Path) -> str:
 
 
 def seed_files(layout: Layout) -> list[Path]:
+    """Every document in seeds/, links included (ingest refuses those that lead out of it)."""
     if not layout.seeds.is_dir():
         return []
-    return sorted(p for p in layout.seeds.iterdir() if p.is_file() and not p.name.startswith("."))
+    return sorted(p for p in layout.seeds.iterdir()
+                  if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
 
 
 def record_for(seed: Path, parsed: sources.SourceText) -> dict[str, object]:
@@ -95,6 +97,10 @@ def ingest(root: Path) -> IngestReport:
     seen: dict[str, Path] = {}
     records = existing_records(out_dir)
     for seed in seed_files(layout):
+        refused = sources.outside_seeds(seed, layout.seeds)
+        if refused:
+            problems.error(seed, 1, 1, f"not read: {refused}", "seed-link")
+            continue
         if seed.suffix.lower() not in sources.SEED_SUFFIXES:
             problems.warning(seed, 1, 1, f"skipped: {seed.suffix or 'no suffix'} files are not read yet; "
                              f"use {' or '.join(sources.SEED_SUFFIXES)}", "seed-type")

@@ -176,6 +176,10 @@ def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> No
         problems.error(src_file, source.loc.line, source.loc.col,
                        f"seed file {source.file!r} not found in seeds/; restore it or fix 'file'", "missing-seed")
         return
+    refused = sources.outside_seeds(path, layout.seeds)
+    if refused:
+        problems.error(path, 1, 1, f"not read: {refused}", "seed-link")
+        return
     try:
         parsed = sources.parse(sources.decode(path.read_bytes()))
     except UnicodeDecodeError:

@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 SEED_SUFFIXES = (".txt", ".md")
 
@@ -221,3 +222,17 @@ def detect_language(text: str) -> str:
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(sorted(scores), key=lambda lang: scores[lang])
     return best if scores[best] else "und"
+
+
+def outside_seeds(path: Path, seeds: Path) -> str | None:
+    """Why a seed may not be read, or None: a link that leads out of seeds/ (it would publish any
+    file of the machine that builds the site) or that leads nowhere."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "it is a link that leads nowhere; put the document itself in seeds/"
+    if not target.is_relative_to(seeds.resolve()):
+        return "it is a link to a file outside seeds/; copy the document into seeds/ instead"
+    return None

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .errors import BriefingError
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.parser import Parser
@@ -184,6 +186,9 @@ def _convert(node: yaml.Node, problems: list[YamlProblem]) -> Any:
 
 def read(path: Path) -> tuple[Any, list[YamlProblem]]:
     """Read and parse a YAML file; encoding and size problems come back as problems, not exceptions."""
+    if not path.is_file():  # a folder, a pipe (reading it would wait forever), a broken or looping link
+        return None, [YamlProblem(1, 1, "not a regular file (a folder, a pipe, or a broken or looping link); "
+                                  "replace it with the record file or remove it", "io")]
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -255,13 +260,20 @@ def write_atomic(path: Path, text: str | bytes) -> bool:
             return False
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise BriefingError(f"cannot write {path} ({exc.strerror or exc}); check that the folder exists and you "
+                            "may write to it; nothing was changed") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes files private; these are ordinary project files
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise BriefingError(f"cannot write {path} ({exc.strerror or exc}); it is as it was") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

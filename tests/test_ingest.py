@@ -1,6 +1,8 @@
 """`briefing ingest`: new seeds become source records; what editors wrote is never overwritten."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,37 @@ def test_file_names_in_other_scripts_get_ids_of_their_own() -> None:
     first, second = source_id(Path("Новости дня.txt")), source_id(Path("报告.txt"))
     assert first != second and first.startswith("source-") and second.startswith("source-")
     assert source_id(Path("Новости дня.txt")) == first  # the same name always gives the same id
+
+
+def test_a_seed_that_links_out_of_seeds_is_never_read(mini: Path, tmp_path: Path) -> None:
+    """A link in seeds/ (git keeps links) must not publish a file of the machine that builds."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Private title\n\nA private paragraph.\n", encoding="utf-8")
+    (mini / "seeds" / "leak.txt").symlink_to(secret)
+    (mini / "seeds" / "gone.txt").symlink_to(tmp_path / "nothing.txt")
+    report = ingest(mini)
+    assert sorted((p.path, p.code) for p in report.problems.errors) == [("seeds/gone.txt", "seed-link"),
+                                                                      ("seeds/leak.txt", "seed-link")]
+    assert not (mini / "content" / "sources" / "leak.yaml").exists()
+    (mini / "seeds" / "harbour-en.md").unlink()
+    (mini / "seeds" / "harbour-en.md").symlink_to(secret)  # an existing record's seed replaced by a link
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 1 and "seed-link" in result.stderr
+    assert not (mini / "site").exists()
+
+
+def test_a_file_that_cannot_be_written_is_a_clear_message(tmp_path: Path) -> None:
+    from generator.errors import BriefingError
+    from generator.yamlio import write_atomic
+    blocker = tmp_path / "content"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    with pytest.raises(BriefingError, match="cannot write"):
+        write_atomic(blocker / "sources" / "x.yaml", "id: x\n")
+
+
+def test_a_pipe_named_like_a_record_is_reported_not_waited_on(mini: Path) -> None:
+    import os
+    os.mkfifo(mini / "content" / "actors" / "pipe.yaml")
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(mini), "check"], capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.returncode == 1 and "content/actors/pipe.yaml:1:1" in result.stderr
