@@ -1,4 +1,8 @@
-"""MkDocs hooks, loaded by each language's build: titles are text, so they are escaped for the theme.
+"""MkDocs hooks, loaded by each language's build: the Markdown the pages are written in is always
+understood, and titles are text, so they are escaped for the theme.
+
+The pages use ids and classes on blocks, Markdown inside HTML, footnotes, tables and heading ids; a
+dossier's own mkdocs.yml may list other extensions, so the ones the pages need are added to its list.
 
 Material prints the site name raw in the header, and a page's title (the text of its first heading,
 character references kept) raw in some places, escaped in others and through `striptags`, which
@@ -15,8 +19,15 @@ from html import unescape
 from markupsafe import escape
 
 
+# The Markdown extensions every generated page relies on.
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "footnotes", "tables", "toc")
+
+
 def on_config(config: Any) -> Any:
     config["site_name"] = escape(config["site_name"])
+    for name in REQUIRED_EXTENSIONS:
+        if name not in config["markdown_extensions"]:
+            config["markdown_extensions"].append(name)
     return config
 
 

@@ -268,3 +268,11 @@ def test_a_mkdocs_failure_is_told_in_its_own_words_without_banners(mini: Path) -
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "no_such_extension" in result.stderr
     assert "Traceback" not in result.stderr and "end of life" not in result.stderr
+
+
+def test_pages_need_no_markdown_extension_from_the_dossiers_config(built_mini: Path) -> None:
+    """The small dossier's mkdocs.yml leaves out md_in_html; the "Cited by" lines are links all the same."""
+    assert "md_in_html" not in (built_mini / "mkdocs.yml").read_text(encoding="utf-8")
+    page = (built_mini / "site" / "sources" / "harbour-en.html").read_text(encoding="utf-8")
+    assert 'markdown="1"' not in page and "](../" not in page
+    assert '<p class="cited-by">Cited by: <a href="../briefings/harbour-strike.html">' in page
