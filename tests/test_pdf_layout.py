@@ -60,24 +60,43 @@ def test_page_one_is_set_from_the_reading_side(root: Path, lang: str) -> None:
             assert end > 3 * start, (b.id, lang, top, start, end)  # ragged on the other
 
 
+def chars_outside(path: Path) -> list[tuple[int, str]]:
+    """(page number, text) of every character outside the margins or off the page."""
+    document = pdfium.PdfDocument(str(path))
+    outside = []
+    for number in range(len(document)):
+        page = document[number]
+        width, height = page.get_size()
+        text = page.get_textpage()
+        for i in range(text.count_chars()):
+            left, bottom, right, top = text.get_charbox(i)
+            if right - left <= 0:
+                continue
+            if left < MARGIN - 1.5 * MM or right > width - MARGIN + 1.5 * MM or bottom < 0 or top > height:
+                outside.append((number + 1, text.get_text_range(i, 1)))
+    document.close()
+    return outside
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_text_runs_off_the_page(root: Path, lang: str) -> None:
     """Every character lies inside the margins: nothing is cut off at an edge."""
     for b in briefings(root):
-        document = pdfium.PdfDocument(str(pdf_path(root, b.id, lang)))
-        for number in range(len(document)):
-            page = document[number]
-            width, height = page.get_size()
-            text = page.get_textpage()
-            outside = []
-            for i in range(text.count_chars()):
-                left, bottom, right, top = text.get_charbox(i)
-                if right - left <= 0:
-                    continue
-                if left < MARGIN - 1.5 * MM or right > width - MARGIN + 1.5 * MM or bottom < 0 or top > height:
-                    outside.append(text.get_text_range(i, 1))
-            assert not outside, (b.id, lang, number + 1, "".join(outside)[:80])
-        document.close()
+        outside = chars_outside(pdf_path(root, b.id, lang))
+        assert not outside, (b.id, lang, outside[0][0], "".join(ch for _, ch in outside)[:80])
+
+
+def test_a_word_longer_than_the_line_breaks_inside_the_margins(mini: Path, tmp_path: Path) -> None:
+    from generator import pdf
+    from generator.build import checked, template_dir
+    from generator.load import Layout
+    path = mini / "content" / "briefings" / "harbour-strike.yaml"
+    word = "Supercalifragilistic" * 40
+    path.write_text(path.read_text(encoding="utf-8").replace("en: The harbour closed on Monday.", f"en: {word}")
+                    .replace("ar: أُغلق الميناء يوم الاثنين.", f"ar: أُغلق {word}"), encoding="utf-8")
+    dossier, _ = checked(mini)
+    for written in pdf.render_pdfs(dossier, template_dir(Layout(mini)), tmp_path, workers=1):
+        assert chars_outside(written) == [], written.name
 
 
 def test_claims_tables_repeat_their_header_and_keep_rows_whole(built_shipped: Path) -> None:
