@@ -32,6 +32,7 @@ def check(loaded: Loaded) -> Problems:
     _check_citations(dossier, problems)
     _check_topics(dossier, problems)
     _check_claim_values(dossier, problems)
+    _check_structure(dossier, problems)
     _check_grades(dossier, problems)
     _report_disagreements(dossier, problems)
     return problems
@@ -176,6 +177,36 @@ def _check_grades(dossier: model.Dossier, problems: Problems) -> None:
             scale = "reliability (A-F)" if what == "source" else "credibility (1-6)"
             problems.add(loc.path, loc.line, loc.col, severity, f"this {what} has no {scale} grade; add one "
                          "with a reason in every language", "ungraded")
+
+
+def _check_structure(dossier: model.Dossier, problems: Problems) -> None:
+    """Links that are well formed but say nothing true: an actor related to itself, a place inside
+    itself, and a briefing that cites a claim of an incident it does not cover (its PDF would quote
+    the claim without the table that shows it beside the others)."""
+    for actor in dossier.actors.values():
+        for rel in actor.relations:
+            if rel.target == actor.id:
+                problems.error(rel.loc.path, rel.loc.line, rel.loc.col, f"{actor.id!r} {rel.type} itself; name "
+                               "another actor as 'target' or remove the relation", "self-relation")
+    for place in dossier.places.values():
+        seen, at = [place.id], place.within
+        while at in dossier.places and at not in seen:
+            seen.append(at)
+            at = dossier.places[at].within
+        if at == place.id:
+            chain = " in ".join(seen + [place.id])
+            problems.error(place.loc.path, place.loc.line, place.loc.col, f"'within' goes round in a circle "
+                           f"({chain}); a place cannot lie inside itself", "within-cycle")
+    claims = dossier.claims
+    for briefing in dossier.briefings.values():
+        passages = briefing.key_points + [p for s in briefing.sections for p in s.paragraphs]
+        for passage in passages:
+            for ident in passage.claims:
+                claim = claims.get(ident)
+                if claim is not None and claim.incident not in briefing.incidents:
+                    problems.warning(passage.loc.path, passage.loc.line, passage.loc.col,
+                                     f"claim {ident!r} belongs to incident {claim.incident!r}, which this "
+                                     "briefing does not list under 'incidents'; add it there", "claim-incident")
 
 
 def _check_claim_values(dossier: model.Dossier, problems: Problems) -> None:

@@ -75,6 +75,9 @@ CASES = [
     (PLACE, "id: port-example", "id: port-example\nextra: &a [1]\nmore: *a", "yaml-alias", "more: *a"),
     (PLACE, "kind: town", "kind: [town", "yaml-syntax", None),
     (AUTHORITY, "  by: test editor\n", "", "review-unsigned", "status: reviewed"),
+    (AUTHORITY, "    target: dockworkers-union", "    target: harbour-authority", "self-relation", "- type: opposes"),
+    (PLACE, "kind: town", "kind: town\nwithin: port-example", "within-cycle", "id: port-example"),
+    (BRIEFING, "incidents: [harbour-strike]", "incidents: []", "claim-incident", None),
     (DOSSIER, "languages: [en, ar]", "languages: [en, ar]\nsite_url: example.org/harbour", "format", "site_url:"),
     # days that do not exist, wherever a date is written
     (INCIDENT, "start: '2023-05-01'", "start: '2023-02-30'", "format", "start:"),
