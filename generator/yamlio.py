@@ -8,6 +8,7 @@ problems, and every node knows the line and column it came from.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,15 +107,28 @@ def _describe(char: str) -> str:
     return "a noncharacter, never valid in text"
 
 
+# Left-to-right and right-to-left overrides: they make a page show the letters after them in another
+# order than they are written, so what a reader sees is not what the record says.
+_OVERRIDES = re.compile("[\u202d\u202e]")
+
+
+def _line_col(text: str, at: int) -> tuple[int, int]:
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
 def _forbidden_characters(text: str, problems: list[YamlProblem]) -> str:
-    """Report each character YAML refuses at its line and column; return the text with each replaced."""
+    """Report each character YAML refuses, and each direction override, at its line and column;
+    return the text with each refused character replaced."""
+    for match in list(_OVERRIDES.finditer(text))[:_MAX_CHARACTER_PROBLEMS]:
+        problems.append(YamlProblem(*_line_col(text, match.start()),
+                                    f"direction override U+{ord(match.group()):04X}: it makes pages show the "
+                                    "text after it in reverse order; delete it", "yaml-character"))
     found = list(Reader.NON_PRINTABLE.finditer(text))
     for match in found[:_MAX_CHARACTER_PROBLEMS]:
-        at = match.start()
-        line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
         char = match.group()
-        problems.append(YamlProblem(line, col, f"invalid character U+{ord(char):04X} ({_describe(char)}); "
-                                    "delete it", "yaml-character"))
+        problems.append(YamlProblem(*_line_col(text, match.start()),
+                                    f"invalid character U+{ord(char):04X} ({_describe(char)}); delete it",
+                                    "yaml-character"))
     if len(found) > _MAX_CHARACTER_PROBLEMS:
         last = problems[-1]
         problems.append(YamlProblem(last.line, last.col, f"{len(found) - _MAX_CHARACTER_PROBLEMS} more invalid "

@@ -75,3 +75,11 @@ def test_write_atomic_reports_change_and_leaves_no_temporary(tmp_path: Path) -> 
     assert yamlio.write_atomic(path, "a: 1\n") is True
     assert yamlio.write_atomic(path, "a: 1\n") is False
     assert [p.name for p in path.parent.iterdir()] == ["f.yaml"]
+
+
+def test_a_direction_override_is_reported_and_a_direction_mark_is_not() -> None:
+    from generator.yamlio import parse
+    _, problems = parse('id: x\nname: {en: "Harbour \u202eAuthority"}\n')
+    assert [(p.line, p.col, p.code) for p in problems] == [(2, 21, "yaml-character")]
+    assert "reverse order" in problems[0].message
+    assert parse('name: {ar: "\u200fنص"}\n')[1] == []
