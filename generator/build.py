@@ -42,10 +42,22 @@ def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
+# What a templates/ folder holds: pages, print templates, theme overrides, and CSS and scripts.
+TEMPLATE_PARTS = (render.PAGE_TEMPLATES, pdf.PRINT_TEMPLATES, "overrides", site.ASSETS)
+
+
 def template_dir(layout: Layout) -> Path:
-    """The dossier's own templates/ if it has them, else the ones shipped with the generator."""
+    """The dossier's own templates/ if it has them, else the ones shipped with the generator. An own
+    copy must be whole: without its assets, say, the site would build unstyled and say nothing."""
     own = layout.templates
-    return own if (own / render.PAGE_TEMPLATES).is_dir() else PROJECT_ROOT / "templates"
+    if not (own / render.PAGE_TEMPLATES).is_dir():
+        return PROJECT_ROOT / "templates"
+    missing = [part for part in TEMPLATE_PARTS if not (own / part).is_dir()]
+    if missing:
+        raise BriefingError(f"{own} has no {', '.join(p + '/' for p in missing)}: copy "
+                            f"{', '.join(p + '/' for p in missing)} from {PROJECT_ROOT / 'templates'} into it, "
+                            "or remove templates/ to use the shipped templates")
+    return own
 
 
 def checked(root: Path, strict: bool = False) -> tuple[model.Dossier, Problems]:

@@ -276,3 +276,14 @@ def test_pages_need_no_markdown_extension_from_the_dossiers_config(built_mini: P
     page = (built_mini / "site" / "sources" / "harbour-en.html").read_text(encoding="utf-8")
     assert 'markdown="1"' not in page and "](../" not in page
     assert '<p class="cited-by">Cited by: <a href="../briefings/harbour-strike.html">' in page
+
+
+def test_an_incomplete_copy_of_the_templates_is_refused(mini: Path) -> None:
+    build(mini)
+    before = (mini / "site" / "index.html").read_bytes()
+    templates = mini / "templates"
+    shutil.copytree(Path(__file__).parent.parent / "templates", templates)
+    shutil.rmtree(templates / "assets")
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 1 and "has no assets/" in result.stderr and "Traceback" not in result.stderr
+    assert (mini / "site" / "index.html").read_bytes() == before
