@@ -287,3 +287,14 @@ def test_an_incomplete_copy_of_the_templates_is_refused(mini: Path) -> None:
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "has no assets/" in result.stderr and "Traceback" not in result.stderr
     assert (mini / "site" / "index.html").read_bytes() == before
+
+
+def test_a_template_that_fails_while_rendering_names_its_file_and_line(mini: Path) -> None:
+    templates = mini / "templates"
+    shutil.copytree(Path(__file__).parent.parent / "templates", templates)
+    page = templates / "pages" / "actors.md.j2"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    page.write_text("\n".join(lines[:3] + ["{{ no_such_thing.x }}"] + lines[3:]) + "\n", encoding="utf-8")
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "actors.md.j2:4:1: error: 'no_such_thing' is undefined" in result.stderr
