@@ -307,3 +307,11 @@ def test_a_long_briefing_id_is_refused_before_build(mini: Path) -> None:
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "[too-long]" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_document_in_seeds_without_a_source_record_is_pointed_out(mini: Path) -> None:
+    (mini / "seeds" / "new-report.md").write_text("# New\n\nA new paragraph.\n", encoding="utf-8")
+    _, problems = run(mini)
+    found = [p for p in problems.items if p.code == "seed-unregistered"]
+    assert [(p.path, p.severity) for p in found] == [("seeds/new-report.md", "warning")]
+    assert "briefing ingest" in found[0].message

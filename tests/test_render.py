@@ -161,3 +161,12 @@ def test_a_claim_note_joins_its_citations_with_the_page_languages_semicolon() ->
         page = render(dossier, PROJECT / "templates", lang)["briefings/harbour-strike.md"]
         note = next(line for line in page.splitlines() if "claim-union-400" in line and line.startswith("[^"))
         assert semicolon in note, (lang, note)
+
+
+def test_a_source_without_a_publisher_shows_no_empty_row(mini: Path) -> None:
+    path = mini / "content/sources/harbour-en.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("publisher:\n  en: Harbour News\n  ar: أخبار الميناء\n", ""), encoding="utf-8")
+    dossier, _ = run(mini)
+    for lang, label in (("en", "| Publisher |"), ("ar", "| الناشر |")):
+        assert label not in render(dossier, PROJECT / "templates", lang)["sources/harbour-en.md"]
