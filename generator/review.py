@@ -91,11 +91,8 @@ def fmt(root: Path, check_only: bool = False) -> FmtReport:
     report = FmtReport(problems=Problems(root))
     assert report.problems is not None
     for path in content_files(layout):
-        if not path.is_file():
-            report.problems.error(path, 1, 1, "not reformatted: not a file that can be read (a folder, or a "
-                                  "broken or looping link); fix or remove it", "fmt-skipped")
-            continue
-        before, problems = read(path)  # unreadable, not UTF-8, too large or not YAML: a problem, not a crash
+        # not a regular file, unreadable, not UTF-8, too large or not YAML: a problem, not a crash
+        before, problems = read(path)
         if problems or before is None:
             first = problems[0] if problems else None
             report.problems.error(path, first.line if first else 1, first.col if first else 1,
