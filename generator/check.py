@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import model, sources
 from .errors import Problems
-from .load import Layout, Loaded, load
+from .load import Layout, Loaded, load, seed_files
 
 _KIND_LABEL = {"source": "source", "actor": "actor", "place": "place", "incident": "incident",
                "claim": "claim", "briefing": "briefing"}
@@ -28,7 +28,7 @@ def check(loaded: Loaded) -> Problems:
     _check_unique(dossier, problems)
     _check_refs(dossier, loaded.refs, loaded.partial, problems)
     _check_sources(dossier, problems)
-    _check_unregistered_seeds(dossier, Layout(problems.root).seeds, problems)
+    _check_unregistered_seeds(dossier, seed_files(Layout(problems.root)), problems)
     _check_proposals(dossier, problems)
     _check_citations(dossier, problems)
     _check_topics(dossier, problems)
@@ -99,12 +99,11 @@ def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
                              "new hash", "source-changed")
 
 
-def _check_unregistered_seeds(dossier: model.Dossier, seeds: Path, problems: Problems) -> None:
+def _check_unregistered_seeds(dossier: model.Dossier, seeds: list[Path], problems: Problems) -> None:
     """A document dropped into seeds/ is not in the briefing until a source record reads it."""
     registered = {s.file for s in dossier.sources.values()}
-    for path in sorted(seeds.iterdir()) if seeds.is_dir() else []:
-        if path.suffix.lower() in sources.SEED_SUFFIXES and not path.name.startswith(".") \
-                and path.name not in registered:
+    for path in seeds:
+        if path.suffix.lower() in sources.SEED_SUFFIXES and path.name not in registered:
             problems.warning(path, 1, 1, "no source record reads this document yet; run 'briefing ingest'",
                              "seed-unregistered")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import arabic, sources
 from .language import detect as detect_language
 from .errors import BriefingError, Problems
-from .load import Layout, record_files
+from .load import Layout, record_files, seed_files
 from .records import SCHEMA_HEADER
 from .yamlio import Map, dump, read, write_atomic
 
@@ -46,14 +46,6 @@ def source_id(seed: Path) -> str:
     if not slug or any(ch.isalpha() and not ch.isascii() for ch in latin):  # letters the slug lost
         slug = "-".join(filter(None, [slug, "source", hashlib.sha256(seed.stem.encode()).hexdigest()[:8]]))
     return slug
-
-
-def seed_files(layout: Layout) -> list[Path]:
-    """Every document in seeds/, links included (ingest refuses those that lead out of it)."""
-    if not layout.seeds.is_dir():
-        return []
-    return sorted(p for p in layout.seeds.iterdir()
-                  if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
 
 
 def record_for(seed: Path, parsed: sources.SourceText) -> dict[str, object]:

@@ -20,6 +20,14 @@ from .yamlio import Map, read
 RECORD_SUFFIXES = (".yaml", ".yml")
 
 
+def seed_files(layout: Layout) -> list[Path]:
+    """Every document in seeds/, links included (ingest refuses those that lead out of it)."""
+    if not layout.seeds.is_dir():
+        return []
+    return sorted(p for p in layout.seeds.iterdir()
+                  if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
+
+
 def record_files(directory: Path, recursive: bool = False) -> list[Path]:
     """The YAML files in a folder, either spelling of the extension, in a stable order."""
     if not directory.is_dir():
