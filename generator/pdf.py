@@ -327,7 +327,8 @@ def render_pdfs(dossier: model.Dossier, template_dir: Path, out_dir: Path, only:
                 briefing.date)
             for bid, briefing in dossier.briefings.items() if only is None or bid == only
             for lang in langs or dossier.languages]
-    keys = {job: _cache_key(job) for job in jobs} if cache is not None else {}
+    renderer = _renderer_identity() if cache is not None else ""
+    keys = {job: _cache_key(job, renderer) for job in jobs} if cache is not None else {}
     todo = []
     for job in jobs:
         hit = cache / f"{keys[job]}.pdf" if cache is not None else None
@@ -347,15 +348,22 @@ def render_pdfs(dossier: model.Dossier, template_dir: Path, out_dir: Path, only:
     return [job.target for job in jobs]
 
 
-def _cache_key(job: Job) -> str:
-    """What a PDF's bytes depend on: its HTML (which names the font files), its name and date, the
-    fonts' contents, WeasyPrint's version and this module's and the text-map repair's code."""
-    digest = hashlib.sha256()
-    for part in (job.html, job.target.name, _iso(job.created), importlib.metadata.version("weasyprint")):
-        digest.update(part.encode("utf-8") + b"\0")
+def _renderer_identity() -> str:
+    """What every PDF of a run depends on besides its own HTML: WeasyPrint's version, and the font
+    files and this module's and the text-map repair's code, each by path, size and time."""
+    parts = [importlib.metadata.version("weasyprint")]
     for path in [*sorted(font_files().values()), Path(__file__), Path(__file__).with_name("pdftext.py")]:
         stat = path.stat()
-        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode("utf-8") + b"\0")
+        parts.append(f"{path}|{stat.st_size}|{stat.st_mtime_ns}")
+    return "\0".join(parts)
+
+
+def _cache_key(job: Job, renderer: str) -> str:
+    """What a PDF's bytes depend on: its HTML (which names the font files), its name and date, and
+    the renderer."""
+    digest = hashlib.sha256()
+    for part in (job.html, job.target.name, _iso(job.created), renderer):
+        digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:32]
 
 
