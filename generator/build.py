@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import export, model, pdf, render, site
-from .check import run as check_run
-from .errors import BriefingError, Problems
-from .index import CrossIndex
-from .load import Layout
+from generator.errors import BriefingError, Problems
+from generator.factbase import model
+from generator.factbase.check import run as check_run
+from generator.factbase.load import Layout
+from generator.pdf import typeset
+from generator.site import export, mkdocs_project, render
+from generator.site.xref import CrossIndex
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,7 +45,7 @@ def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 
 
 # What a templates/ folder holds: pages, print templates, theme overrides, and CSS and scripts.
-TEMPLATE_PARTS = (render.PAGE_TEMPLATES, pdf.PRINT_TEMPLATES, "overrides", site.ASSETS)
+TEMPLATE_PARTS = (render.PAGE_TEMPLATES, typeset.PRINT_TEMPLATES, "overrides", mkdocs_project.ASSETS)
 
 
 def template_dir(layout: Layout) -> Path:
@@ -116,22 +118,22 @@ def _build(root: Path, strict: bool) -> BuildResult:
     configs: dict[str, Path] = {}
     page_count = 0
     with timed(timings, "render"):
-        index = CrossIndex(render.sorted_dossier(dossier))  # cross-references, shared by every language
+        index = CrossIndex(model.sorted_dossier(dossier))  # cross-references, shared by every language
         for lang in dossier.languages:
             pages = render.render(dossier, templates, lang, index)
             page_count += len(pages)
             name = dossier.title.get(lang) or next(iter(dossier.title.values()))
-            configs[lang] = site.prepare(layout.build, root, templates, lang, dossier.languages, name, pages,
+            configs[lang] = mkdocs_project.prepare(layout.build, root, templates, lang, dossier.languages, name, pages,
                                          dossier.site_url)
     with timed(timings, "mkdocs"):
-        outs = site.build_languages(configs, layout.build / "out", source_epoch(dossier))
+        outs = mkdocs_project.build_languages(configs, layout.build / "out", source_epoch(dossier))
         default = dossier.languages[0]
         shutil.copytree(outs[default], staging)
         for lang, out in outs.items():
             if lang != default:
                 shutil.copytree(out, staging / lang)
     with timed(timings, "pdf"):
-        pdfs = pdf.render_pdfs(dossier, templates, staging / "pdf", cache=layout.build / "pdf-cache")
+        pdfs = typeset.render_pdfs(dossier, templates, staging / "pdf", cache=layout.build / "pdf-cache")
     with timed(timings, "export"):
         export.write_exports(dossier, staging / "data")
     with timed(timings, "swap"):
@@ -174,5 +176,5 @@ def pdfs_only(root: Path, briefing: str | None, lang: str | None, out: Path | No
     dossier, _ = checked(root)
     if lang is not None and lang not in dossier.languages:
         raise BriefingError(f"language {lang!r} is not one of this dossier's: {', '.join(dossier.languages)}")
-    return pdf.render_pdfs(dossier, template_dir(layout), out or layout.site / "pdf", briefing,
+    return typeset.render_pdfs(dossier, template_dir(layout), out or layout.site / "pdf", briefing,
                            [lang] if lang else None)

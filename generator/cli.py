@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import inspect
+import json
 import os
+import sys
 from pathlib import Path
 from typing import Callable
 
-from .errors import BriefingError, Problems
+from generator.errors import BriefingError, Problems
 
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None]]] = {}
@@ -49,7 +49,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     Example:
       briefing init ~/dossiers/port-strike && cd ~/dossiers/port-strike && briefing build
     """
-    from .scaffold import init
+    from generator.scaffold import init
     created = init(args.directory)
     print(f"created dossier in {created}; put documents in {created / 'seeds'} and run 'briefing ingest'")
     return 0
@@ -65,7 +65,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     Example:
       cp ~/Downloads/article.txt seeds/ && briefing ingest
     """
-    from .ingest import ingest
+    from generator.extract.ingest import ingest
     report = ingest(args.root)
     for ident in report.created:
         print(f"created content/sources/{ident}.yaml")
@@ -87,8 +87,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     Example:
       briefing extract --source harbour-en && less content/proposals/harbour-en.yaml
     """
-    from .extract import extract
-    from .progress import Bar
+    from generator.extract.propose import extract
+    from generator.progress import Bar
     report = extract(args.root, args.source, progress=Bar())
     for ident in report.written:
         print(f"wrote content/proposals/{ident}.yaml")
@@ -120,7 +120,7 @@ def cmd_promote(args: argparse.Namespace) -> int:
       briefing promote harbour-en fig-p2-1 --incident harbour-strike --claimant dockworkers-union \
         --id union-400b --topic strikers
     """
-    from .promote import promote
+    from generator.extract.promote import promote
     done = promote(args.root, args.source, args.proposal, args.incident, args.claim_id, args.claimant,
                    args.topic, args.party)
     print(f"added draft claim {done.claim} at {done.path.relative_to(args.root)}:{done.line}; translate it, "
@@ -143,7 +143,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     Example:
       briefing check --strict
     """
-    from .check import run
+    from generator.factbase.check import run
     _, problems = run(args.root)
     return _print_problems(problems, args.format, args.strict, quiet_info=not args.notes)
 
@@ -162,7 +162,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     Example:
       briefing build && python -m http.server -d site
     """
-    from .build import build
+    from generator.build import build
     result = build(args.root, strict=args.strict)
     _print_problems(result.problems)
     print(f"built {result.site} ({result.pages} pages, {len(result.pdfs)} PDFs)")
@@ -186,7 +186,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     Example:
       briefing pdf port-strike --lang ar
     """
-    from .build import pdfs_only
+    from generator.build import pdfs_only
     written = pdfs_only(args.root, args.briefing, args.lang, args.out)
     for path in written:
         print(f"wrote {path}")
@@ -200,7 +200,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     Example:
       briefing schema && code content/actors/harbour-authority.yaml
     """
-    from .jsonschema import write_schemas
+    from generator.factbase.jsonschema import write_schemas
     for path in write_schemas(args.root, args.out):
         print(f"wrote {path}")
     return 0
@@ -216,7 +216,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     Example:
       briefing fmt --check || briefing fmt
     """
-    from .review import fmt
+    from generator.review.fmt import fmt
     report = fmt(args.root, check_only=args.check)
     for path in report.changed:
         print(f"{'would reformat' if args.check else 'reformatted'} {path.relative_to(args.root)}")
@@ -238,7 +238,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
       briefing diff main            # what this branch changes, for the reviewer
       briefing diff HEAD~3 HEAD
     """
-    from .review import diff
+    from generator.review.diff import diff
     changes = diff(args.root, args.old, args.new)
     for change in changes:
         print(change)
@@ -272,7 +272,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     Example:
       briefing serve --port 8000   # then open http://127.0.0.1:8000/ and /ar/
     """
-    from .serve import serve
+    from generator.serve import serve
     try:
         serve(args.root, args.host, args.port)
     except OSError as exc:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .errors import BriefingError
-from .jsonschema import write_schemas
-from .records import KINDS
-from .yamlio import write_atomic
+from generator.errors import BriefingError
+from generator.factbase.jsonschema import write_schemas
+from generator.factbase.records import KINDS
+from generator.files import write_atomic
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

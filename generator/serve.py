@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 from typing import Callable, TextIO
 
-from .build import build
-from .errors import BriefingError
-from .load import Layout
+from generator.build import build
+from generator.errors import BriefingError
+from generator.factbase.load import Layout
 
 WATCHED = ("content", "seeds", "templates", "mkdocs.yml")
 

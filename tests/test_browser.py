@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-
 from conftest import PROJECT
 
 playwright_api = pytest.importorskip("playwright.sync_api")

@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import briefing
+from htmlcheck import check_footnote_links, resolve, scan
 
 from generator.build import build
 from generator.errors import BriefingError
-from conftest import briefing
-from htmlcheck import check_footnote_links, resolve, scan
 
 
 def test_both_languages_are_built_with_language_and_direction(built_mini: Path) -> None:
@@ -247,8 +247,8 @@ def test_leftovers_where_the_site_goes_give_a_clear_answer(mini: Path) -> None:
 
 
 def test_claims_csv_text_never_runs_as_a_spreadsheet_formula(mini: Path) -> None:
-    from generator.check import run
-    from generator.export import claims_csv
+    from generator.factbase.check import run
+    from generator.site.export import claims_csv
     incident = mini / "content" / "incidents" / "harbour-strike.yaml"
     incident.write_text(incident.read_text(encoding="utf-8").replace(
         "en: At least 400 members joined the strike.", "en: '=HYPERLINK(\"http://x.example\",\"click\")'"),

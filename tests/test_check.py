@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from generator.check import disagreements, run
 from conftest import briefing
+
+from generator.factbase.check import disagreements, run
 
 INCIDENT = "content/incidents/harbour-strike.yaml"
 AUTHORITY = "content/actors/harbour-authority.yaml"
@@ -216,7 +216,7 @@ def test_ungraded_claim_is_flagged(mini: Path) -> None:
 
 
 def test_proposals_from_an_older_text_are_flagged(mini: Path) -> None:
-    from generator.extract import extract
+    from generator.extract.propose import extract
     extract(mini)
     assert not [p for p in run(mini)[1].items if p.code == "stale-proposals"]
     seed = mini / "seeds" / "harbour-en.md"
@@ -255,8 +255,8 @@ def test_a_span_may_end_in_the_month_it_starts(mini: Path) -> None:
 
 
 def test_range_messages_name_the_bounds_there_are() -> None:
-    from generator.schema import Context, Number
-    from generator.yamlio import parse
+    from generator.factbase.schema import Context, Number
+    from generator.factbase.yamlio import parse
     found: list[str] = []
     ctx = Context("x.yaml", ["en"], lambda line, col, sev, msg, code: found.append(msg))
     for spec, value in ((Number(low=0), "-5"), (Number(high=10), "11"), (Number(low=-90, high=90), "100"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import briefing
 
 from generator.cli import COMMANDS
-from conftest import briefing
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

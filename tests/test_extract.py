@@ -8,19 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import HERE, MINI, PROJECT, briefing, copy_dossier
 
-from conftest import HERE, PROJECT, briefing, copy_dossier, MINI
-from generator import figures, sources
-from generator.check import run
 from generator.errors import BriefingError
-from generator.extract import KINDS, extract, proposals_file, read_paragraph
-from generator.ingest import ingest
-from generator.language import detect
-from generator.load import load
-from generator.mentions import Gazetteer
+from generator.extract import figures
+from generator.extract.ingest import ingest
+from generator.extract.mentions import Gazetteer
+from generator.extract.promote import append_claim, promote
+from generator.extract.propose import KINDS, extract, proposals_file, read_paragraph
+from generator.factbase.check import run
+from generator.factbase.load import load
+from generator.factbase.yamlio import parse, plain, read
 from generator.progress import Bar
-from generator.promote import append_claim, promote
-from generator.yamlio import parse, plain, read
+from generator.text import verbatim
+from generator.text.language import detect
 
 NEW_ARTICLES = HERE / "fixtures" / "extract"
 CNN, KYIV, ARABIC = "cnn-2024-07-30", "kyiv-post-2024-07-29", "arabic-report-timbuktu-2021"
@@ -176,7 +177,7 @@ def test_every_span_of_every_seed_passes_the_citation_check(extracted: Path) -> 
                 for key in ("span", "speaker", "sentence"):
                     if key in entry:
                         assert entry[key] in paragraph.text, (source.id, entry)
-                        assert sources.find_quote(paragraph.text, entry[key]) is not None, (source.id, entry)
+                        assert verbatim.find_quote(paragraph.text, entry[key]) is not None, (source.id, entry)
                         counted += 1
     assert counted > 300
 

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import re
 
-from generator import i18n
-from generator.model import PartialDate
+from generator import shipped
+from generator.factbase.model import PartialDate
+from generator.views import i18n
 
 
 def test_arabic_catalog_states_the_cldr_plural_rule_by_hand() -> None:
-    po = (i18n.LOCALE_DIR / "ar" / "LC_MESSAGES" / "briefing.po").read_text(encoding="utf-8")
+    po = (shipped.locale() / "ar" / "LC_MESSAGES" / "briefing.po").read_text(encoding="utf-8")
     header = re.search(r'"Plural-Forms: ([^"]+)\\n"', po).group(1)
     assert header.startswith("nplurals=6;")
 
@@ -46,3 +47,9 @@ def test_every_english_message_has_an_arabic_translation() -> None:
 
 def test_direction() -> None:
     assert i18n.direction("ar") == "rtl" and i18n.direction("ur") == "rtl" and i18n.direction("en-GB") == "ltr"
+
+
+def test_every_interface_language_has_its_catalogue_and_no_catalogue_is_unlisted() -> None:
+    """check refuses a dossier language without interface strings: the list it reads must be the catalogues."""
+    found = sorted(p.name for p in shipped.locale().iterdir() if (p / "LC_MESSAGES" / "briefing.po").is_file())
+    assert found == sorted(shipped.INTERFACE_LANGUAGES)

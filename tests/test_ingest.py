@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from generator.ingest import ingest
 from conftest import briefing
+
+from generator.extract.ingest import ingest
 
 
 def test_new_seed_gets_a_record_with_what_the_seed_tells(mini: Path) -> None:
@@ -81,12 +81,12 @@ def test_bad_seeds_are_reported_by_name_and_skipped(mini: Path) -> None:
     ("ÉTÉ 2024.md", "ete-2024"), ("Straße.md", "strasse"), ("خبر عاجل.txt", "khbr-ajl"),
     ("kyiv-post-2024-07-29.md", "kyiv-post-2024-07-29"), ("2024.md", "2024")])
 def test_a_seed_file_name_becomes_a_readable_id(name: str, ident: str) -> None:
-    from generator.ingest import source_id
+    from generator.extract.ingest import source_id
     assert source_id(Path(name)) == ident
 
 
 def test_file_names_in_other_scripts_get_ids_of_their_own() -> None:
-    from generator.ingest import source_id
+    from generator.extract.ingest import source_id
     first, second = source_id(Path("Новости дня.txt")), source_id(Path("报告.txt"))
     assert first != second and first.startswith("source-") and second.startswith("source-")
     assert source_id(Path("Новости дня.txt")) == first  # the same name always gives the same id
@@ -111,7 +111,7 @@ def test_a_seed_that_links_out_of_seeds_is_never_read(mini: Path, tmp_path: Path
 
 def test_a_file_that_cannot_be_written_is_a_clear_message(tmp_path: Path) -> None:
     from generator.errors import BriefingError
-    from generator.yamlio import write_atomic
+    from generator.files import write_atomic
     blocker = tmp_path / "content"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
     with pytest.raises(BriefingError, match="cannot write"):

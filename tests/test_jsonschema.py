@@ -8,10 +8,10 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-
-from generator.jsonschema import schemas
-from generator.records import KINDS
 from conftest import PROJECT
+
+from generator.factbase.jsonschema import schemas
+from generator.factbase.records import KINDS
 
 
 def as_editor_tools_read(value: Any) -> Any:

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html import unescape
 from dataclasses import dataclass
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
 import pytest
 
-from generator import i18n, model, pdf, pdftext
 from generator.build import checked, template_dir
-from generator.load import Layout
-from generator.render import sorted_dossier
+from generator.factbase import model
+from generator.factbase.load import Layout
+from generator.factbase.model import sorted_dossier
+from generator.pdf import context, textmap, typeset
+from generator.views import i18n
 
 LANGS = ("en", "ar")
 DATASETS = ("mini", "shipped")
@@ -65,7 +67,7 @@ def flat(text: str) -> str:
 def arabic_words(text: str) -> list[str]:
     """The Arabic words of a text, with their marks: what copying must give back exactly. Joiners
     and tatweel only stretch a line: a PDF glyph has one text, and Amiri's stretch between lam and
-    kaf, drawn with the tatweel glyph, copies as a joiner (see pdftext.choose_text)."""
+    kaf, drawn with the tatweel glyph, copies as a joiner (see textmap.choose_text)."""
     return ARABIC_WORD.findall(unicodedata.normalize("NFC", text.replace(JOINER, "").replace("\u0640", "")))
 
 
@@ -97,12 +99,12 @@ def dossier_of(root: Path) -> model.Dossier:
 
 def html_of(root: Path, briefing: str, lang: str) -> str:
     dossier = dossier_of(root)
-    return pdf.briefing_html(dossier, dossier.briefings[briefing], lang, template_dir(Layout(root)))
+    return typeset.briefing_html(dossier, dossier.briefings[briefing], lang, template_dir(Layout(root)))
 
 
-def context_of(root: Path, briefing: str, lang: str) -> pdf.PrintContext:
+def context_of(root: Path, briefing: str, lang: str) -> context.PrintContext:
     dossier = dossier_of(root)
-    return pdf.PrintContext(dossier, lang, f"briefings/{briefing}.md")
+    return context.PrintContext(dossier, lang, f"briefings/{briefing}.md")
 
 
 @pytest.fixture(params=DATASETS)
@@ -240,7 +242,7 @@ def test_arabic_text_is_in_logical_order_and_copies_correctly(request: pytest.Fi
         assert not [pair for pair in pairs if pair[::-1] in read_pairs and pair not in read_pairs], b.id
         words = arabic_words(got.text)
         # Every word copies as written: no letter lost, doubled or replaced (WeasyPrint's own text map
-        # gave "للكن" for "لكن", "مدمَّّر" for "مدمَّر" and dropped letters; see pdftext.repair_text_maps).
+        # gave "للكن" for "لكن", "مدمَّّر" for "مدمَّر" and dropped letters; see textmap.repair_text_maps).
         html = html_of(root, b.id, "ar")
         known = set(arabic_words(unescape(re.sub(r"<[^>]+>", " ", html))))
         wrong = sorted({w for w in words if w not in known and not segments(w, known)})
@@ -264,7 +266,7 @@ def test_embedded_latin_is_isolated_in_arabic(built_mini: Path) -> None:
 
 def test_repeated_citations_keep_one_note() -> None:
     dossier = dossier_of(Path(__file__).parent / "fixtures" / "mini")
-    ctx = pdf.PrintContext(dossier, "en", "briefings/harbour-strike.md")
+    ctx = context.PrintContext(dossier, "en", "briefings/harbour-strike.md")
     first = ctx.cite(claims=["union-400", "authority-120"])
     again = ctx.cite(claims=["authority-120"])
     assert [n.number for n in ctx.print_notes] == [1, 2]
@@ -273,15 +275,15 @@ def test_repeated_citations_keep_one_note() -> None:
 
 def test_the_text_map_follows_the_font() -> None:
     """Each glyph stands for the characters the font derives it from; an inserted one for a joiner."""
-    assert pdftext.choose_text("ل", ["ل", "ﻝ"]) == "ل"
-    assert pdftext.choose_text("َّ", ["َ"]) == "َ"  # a fatha drawn over a shadda is a fatha
-    assert pdftext.choose_text("", ["ل", "ﻝ"]) == "ل"  # a letter WeasyPrint left without text
-    assert pdftext.choose_text("ل", ["ـ", ""]) == pdftext.JOINER  # Amiri's stroke between lam and kaf
-    assert pdftext.choose_text(")", ["("]) == "("  # a mirrored bracket: readers mirror it back
-    amiri = pdf.font_files()["amiri-regular"].read_bytes()
-    texts = pdftext.glyph_texts(amiri)
+    assert textmap.choose_text("ل", ["ل", "ﻝ"]) == "ل"
+    assert textmap.choose_text("َّ", ["َ"]) == "َ"  # a fatha drawn over a shadda is a fatha
+    assert textmap.choose_text("", ["ل", "ﻝ"]) == "ل"  # a letter WeasyPrint left without text
+    assert textmap.choose_text("ل", ["ـ", ""]) == textmap.JOINER  # Amiri's stroke between lam and kaf
+    assert textmap.choose_text(")", ["("]) == "("  # a mirrored bracket: readers mirror it back
+    amiri = typeset.font_files()["amiri-regular"].read_bytes()
+    texts = textmap.glyph_texts(amiri)
     from fontTools.ttLib import TTFont
-    font = TTFont(str(pdf.font_files()["amiri-regular"]))
+    font = TTFont(str(typeset.font_files()["amiri-regular"]))
     kaf = font.getGlyphID(font.getBestCmap()[ord("ك")])
     assert texts[kaf][0] == "ك"
     assert sum(1 for t in texts.values() if t and t[0] == "ك") > 3  # its initial, medial, final forms too

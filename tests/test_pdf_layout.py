@@ -6,9 +6,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
-
-from generator import i18n
 from test_pdf import LANGS, briefings, context_of, flat, pdf_path, read, root  # noqa: F401 (fixture)
+
+from generator.views import i18n
 
 MM = 72 / 25.4  # PDF points per millimetre
 MARGIN = 22 * MM  # the left and right page margins of templates/print/briefing.css.j2
@@ -87,15 +87,15 @@ def test_no_text_runs_off_the_page(root: Path, lang: str) -> None:
 
 
 def test_a_word_longer_than_the_line_breaks_inside_the_margins(mini: Path, tmp_path: Path) -> None:
-    from generator import pdf
     from generator.build import checked, template_dir
-    from generator.load import Layout
+    from generator.factbase.load import Layout
+    from generator.pdf import typeset
     path = mini / "content" / "briefings" / "harbour-strike.yaml"
     word = "Supercalifragilistic" * 40
     path.write_text(path.read_text(encoding="utf-8").replace("en: The harbour closed on Monday.", f"en: {word}")
                     .replace("ar: أُغلق الميناء يوم الاثنين.", f"ar: أُغلق {word}"), encoding="utf-8")
     dossier, _ = checked(mini)
-    for written in pdf.render_pdfs(dossier, template_dir(Layout(mini)), tmp_path, workers=1):
+    for written in typeset.render_pdfs(dossier, template_dir(Layout(mini)), tmp_path, workers=1):
         assert chars_outside(written) == [], written.name
 
 

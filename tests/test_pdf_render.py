@@ -6,18 +6,18 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import briefing
 
-from generator import pdf
-from generator.model import PartialDate
 from generator.build import checked, template_dir
 from generator.errors import BriefingError
-from generator.load import Layout
-from conftest import briefing
+from generator.factbase.load import Layout
+from generator.factbase.model import PartialDate
+from generator.pdf import typeset
 
 
 def render(root: Path, out: Path, workers: int) -> list[Path]:
     dossier, _ = checked(root)
-    return pdf.render_pdfs(dossier, template_dir(Layout(root)), out, workers=workers)
+    return typeset.render_pdfs(dossier, template_dir(Layout(root)), out, workers=workers)
 
 
 def test_parallel_rendering_writes_the_same_bytes_as_one_at_a_time(mini: Path, tmp_path: Path) -> None:
@@ -47,11 +47,11 @@ def test_a_pdf_appears_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.M
         tmp.write_bytes(b"%PDF-1.7\n% cut short")
         raise RuntimeError("layout failed")
 
-    monkeypatch.setattr(pdf, "_render_to", half_written)
+    monkeypatch.setattr(typeset, "_render_to", half_written)
     target = tmp_path / "x.en.pdf"
     target.write_bytes(b"the previous PDF")
     with pytest.raises(RuntimeError):
-        pdf.write_pdf("<p>x</p>", target, PartialDate("2024-07-30"))
+        typeset.write_pdf("<p>x</p>", target, PartialDate("2024-07-30"))
     assert target.read_bytes() == b"the previous PDF"
     assert [p.name for p in tmp_path.iterdir()] == ["x.en.pdf"]
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import MINI, PROJECT
 from markupsafe import Markup
 
-from generator.check import run
-from generator.escape import anchor, md
-from generator.model import Dossier, Figure
-from generator.render import PageContext, render
-from conftest import MINI, PROJECT
+from generator.factbase.check import run
+from generator.factbase.model import Dossier, Figure
+from generator.site.render import render
+from generator.views.context import PageContext
+from generator.views.escape import anchor, md
 
 
 def ctx(lang: str, path: str = "x.md") -> PageContext:
@@ -82,13 +83,13 @@ def test_arabic_pages_use_no_english_interface_words() -> None:
 
 
 def _actor(ident: str, en: str, aliases: list[str]) -> "object":
-    from generator import model
+    from generator.factbase import model
     return model.Actor(ident, "organisation", {"en": en}, {"en": aliases}, {}, [], [], model.Review(),
                        model.Loc("x"))
 
 
 def test_a_name_inside_a_longer_name_is_never_linked_to_another_actor() -> None:
-    from generator.index import first_mentions
+    from generator.site.xref import first_mentions
     paper = _actor("paper", "Harbour News", [])
     town = _actor("town-council", "Town Council", ["Harbour"])
     text = "Harbour News said so; Harbour News repeated it, and the Harbour council agreed."
@@ -98,8 +99,8 @@ def test_a_name_inside_a_longer_name_is_never_linked_to_another_actor() -> None:
 
 def test_an_arabic_name_is_linked_with_the_particles_written_onto_it() -> None:
     """و، ف، ب and ل are written onto the word, and ل + ال as لل; the link takes the whole word."""
-    from generator import model
-    from generator.index import first_mentions
+    from generator.factbase import model
+    from generator.site.xref import first_mentions
     army = model.Actor("army", "organisation", {"ar": "الجيش الوطني"}, {}, {}, [], [], model.Review(), model.Loc("x"))
     port = model.Actor("port", "organisation", {"ar": "ميناء"}, {}, {}, [], [], model.Review(), model.Loc("x"))
     text = "قال مصدر للجيش الوطني إن الجيش الوطني وصل، وبميناء الشمال أضرار."
@@ -114,13 +115,13 @@ def test_a_number_free_figure_does_not_make_a_disagreement(mini: Path) -> None:
     (mini / "content/incidents/harbour-strike.yaml").write_text(
         text.replace("figure: {party: dockworkers-union, value: '120'}",
                      "figure: {party: dockworkers-union, qualifier: some}"), encoding="utf-8")
-    from generator.check import disagreements
+    from generator.factbase.check import disagreements
     dossier, _ = run(mini)
     assert disagreements(dossier) == []
 
 
 def test_glossary_order_follows_each_language() -> None:
-    from generator.views import sort_key
+    from generator.site.context import sort_key
     arabic = ["القوات المسلحة", "باماكو", "أندريه", "تمبكتو"]
     assert sorted(arabic, key=lambda n: sort_key(n, "ar")) == ["أندريه", "باماكو", "تمبكتو", "القوات المسلحة"]
     english = ["the Union", "Authority", "zeta", "Beta"]
@@ -129,7 +130,8 @@ def test_glossary_order_follows_each_language() -> None:
 
 def test_chart_is_mirrored_on_right_to_left_pages_and_escapes_labels() -> None:
     import re
-    from generator.chart import Bar, svg
+
+    from generator.site.chart import Bar, svg
     bars = [Bar("<b>Union</b>", 400, None, "at least 400"), Bar("Authority", 120, 120, "120")]
     ltr, rtl = str(svg(bars, "Strikers", False, "c1")), str(svg(bars, "المضربون", True, "c1"))
     assert "<b>" not in ltr and "&lt;b&gt;Union&lt;/b&gt;" in ltr

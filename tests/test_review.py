@@ -5,10 +5,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from generator.check import run
-from generator.review import fmt
 from conftest import briefing
+
+from generator.factbase.check import run
+from generator.review.fmt import fmt
 
 UNION = "content/actors/dockworkers-union.yaml"
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.check import run
 from conftest import PROJECT
 from htmlcheck import check_footnote_links, scan
+
+from generator.factbase.check import run
 
 
 def test_shipped_content_passes_check_strictly() -> None:
@@ -39,6 +40,6 @@ def test_shipped_site_builds_in_both_languages_with_resolving_footnotes(built_sh
 
 
 def test_shipped_content_is_in_canonical_form() -> None:
-    from generator.review import fmt
+    from generator.review.fmt import fmt
     report = fmt(PROJECT, check_only=True)
     assert [str(p) for p in report.changed] == [] and report.problems.items == []

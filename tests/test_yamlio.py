@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import yamlio
+from generator import files
+from generator.factbase import yamlio
 
 
 def test_yaml_1_1_surprises_stay_text() -> None:
@@ -72,13 +73,13 @@ def test_dump_quotes_what_would_be_misread_and_round_trips() -> None:
 
 def test_write_atomic_reports_change_and_leaves_no_temporary(tmp_path: Path) -> None:
     path = tmp_path / "out" / "f.yaml"
-    assert yamlio.write_atomic(path, "a: 1\n") is True
-    assert yamlio.write_atomic(path, "a: 1\n") is False
+    assert files.write_atomic(path, "a: 1\n") is True
+    assert files.write_atomic(path, "a: 1\n") is False
     assert [p.name for p in path.parent.iterdir()] == ["f.yaml"]
 
 
 def test_a_direction_override_is_reported_and_a_direction_mark_is_not() -> None:
-    from generator.yamlio import parse
+    from generator.factbase.yamlio import parse
     _, problems = parse('id: x\nname: {en: "Harbour \u202eAuthority"}\n')
     assert [(p.line, p.col, p.code) for p in problems] == [(2, 21, "yaml-character")]
     assert "reverse order" in problems[0].message

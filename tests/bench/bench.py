@@ -123,7 +123,7 @@ def write_dossier(root: Path, scale: int) -> dict[str, int]:
 
 def dump(path: Path, record: dict) -> None:
     sys.path.insert(0, str(ROOT))
-    from generator.yamlio import dump as canonical
+    from generator.factbase.yamlio import dump as canonical
     path.write_text(canonical(record), encoding="utf-8")
 
 

@@ -1,0 +1,514 @@
+"""Figures in a paragraph: a number, how it is qualified, and what it counts.
+
+"as many as 80 Russians were killed" becomes value 80, qualifier as-many-as, unit people, event
+killed, with the span cut from the paragraph. Numbers are read in digits (any script's digits:
+"15", "2,000", "٢٥", "۱۲"), with magnitudes ("$2.5 billion") and in words. Number words come from
+num2words, which spells cardinals in some forty languages, so a language without rules of ours still
+has its "two" and "seven"; the words around a number (qualifiers, counted nouns, events) are ours,
+one table per language in `LEXICON`, because no library knows that "ما لا يقل عن" means at least.
+A language without a table still gets every number, with no qualifier rather than a wrong one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from generator.text import arabic, segment
+from generator.text.segment import Token
+
+# A token that is a number written in digits, with thousands or decimal separators.
+_DIGITS = re.compile(r"^\d+(?:[.,\u066b\u066c\u202f\u00a0]\d+)*$")
+_DIGIT_RANGE = re.compile(r"^(\d+)[-–](\d+)$")
+_CURRENCY = {"$": "usd", "US$": "usd", "€": "eur", "£": "gbp"}
+YEARS = range(1900, 2100)
+_MAX_GAP = 2        # modifiers allowed between a number and its noun: "three Kenyan air bases"
+_EVENT_REACH = 4    # words after the noun that may still say what happened: "80 men were killed"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words around numbers in one language. Keys are phrases, written naturally; see `_phrase`."""
+
+    qualifiers_before: dict[str, str] = field(default_factory=dict)
+    qualifiers_after: dict[str, str] = field(default_factory=dict)
+    # Words that stand for a number ("a dozen") or for a vague quantity ("dozens" -> qualifier dozens).
+    numbers: dict[str, tuple[int, str]] = field(default_factory=dict)
+    vague: dict[str, str] = field(default_factory=dict)
+    # Counted nouns -> (unit of model.UNITS or "", event or ""): "bodies" -> people, killed.
+    nouns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    events: dict[str, str] = field(default_factory=dict)
+    range_words: tuple[str, ...] = ()
+    between: tuple[str, ...] = ()
+    # Arabic duals: "انقلابين" is two coups. Only nouns whose plural is not the sound -ين plural.
+    duals: tuple[str, ...] = ()
+    demonyms: bool = False   # a capitalised plural after a number counts people: "50 Russians"
+    # Verbs that make "from X to Y" a change (two figures: before and after), not a range.
+    changes: tuple[str, ...] = ()
+
+
+_PEOPLE_EN = ("people", "persons", "men", "women", "children", "civilians", "soldiers", "troops", "fighters",
+              "militants", "rebels", "mercenaries", "officers", "policemen", "police", "personnel", "members",
+              "residents", "workers", "protesters", "migrants", "refugees", "guards", "jihadists",
+              "insurgents", "contractors", "citizens", "crew", "staff", "villagers", "gunmen")
+
+LEXICON: dict[str, Lexicon] = {
+    "en": Lexicon(
+        qualifiers_before={"at least": "at-least", "no fewer than": "at-least", "no less than": "at-least",
+                           "as many as": "as-many-as", "as much as": "as-many-as", "more than": "more-than",
+                           "over": "more-than", "upwards of": "more-than", "in excess of": "more-than",
+                           "up to": "up-to", "at most": "up-to", "no more than": "up-to", "fewer than": "fewer-than",
+                           "less than": "fewer-than", "under": "fewer-than", "not as high as": "fewer-than",
+                           "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+                           "nearly": "about", "almost": "about", "some": "about", "an estimated": "about",
+                           "estimated": "about", "close to": "about", "only": "exactly", "exactly": "exactly"},
+        qualifiers_after={"or more": "at-least", "or so": "about", "at least": "at-least"},
+        numbers={"a dozen": (12, ""), "dozen": (12, ""), "half a million": (500_000, ""),
+                 "half-a-million": (500_000, ""), "a hundred": (100, ""), "a thousand": (1000, ""),
+                 "a million": (1_000_000, ""), "a billion": (1_000_000_000, "")},
+        vague={"dozens": "dozens", "scores": "dozens", "hundreds": "hundreds", "thousands": "thousands",
+               "tens of thousands": "thousands", "several": "several", "a number of": "some", "a few": "some",
+               "some": "some"},
+        nouns={**{w: ("people", "") for w in _PEOPLE_EN},
+               "bodies": ("people", "killed"), "dead": ("people", "killed"), "casualties": ("people", "casualties"),
+               "victims": ("people", ""), "prisoners": ("people", "captured"), "hostages": ("people", "captured"),
+               "vehicles": ("vehicles", ""), "trucks": ("vehicles", ""), "tanks": ("vehicles", ""),
+               "cars": ("vehicles", ""), "pickups": ("vehicles", ""), "aircraft": ("aircraft", ""),
+               "planes": ("aircraft", ""), "helicopters": ("aircraft", ""), "drones": ("aircraft", ""),
+               "jets": ("aircraft", ""), "bases": ("bases", ""), "attacks": ("attacks", ""),
+               "assaults": ("attacks", ""), "strikes": ("attacks", ""), "countries": ("countries", ""),
+               "nations": ("countries", ""), "groups": ("groups", ""), "dollars": ("usd", ""),
+               "days": ("days", ""), "months": ("months", ""), "years": ("years", ""),
+               "subscribers": ("subscribers", ""), "followers": ("subscribers", ""), "coups": ("coups", "")},
+        events={"killed": "killed", "killing": "killed", "died": "killed", "dead": "killed", "die": "killed",
+                "deaths": "killed", "wounded": "wounded", "injured": "wounded", "injuring": "wounded",
+                "captured": "captured", "capturing": "captured", "abducted": "captured", "kidnapped": "captured",
+                "taken prisoner": "captured", "missing": "missing", "arrested": "arrested",
+                "detained": "arrested", "executed": "killed"},
+        range_words=("to", "-", "–"), between=("between", "from"),
+        demonyms=True, changes=("increase", "increased", "increasing", "raise", "raised", "boost", "expand",
+                                "grow", "grew", "rise", "rose", "reduce", "reduced", "cut", "lower", "fell",
+                                "drop", "dropped", "decrease", "decreased", "went")),
+    "fr": Lexicon(
+        qualifiers_before={"au moins": "at-least", "pas moins de": "at-least", "plus de": "more-than",
+                           "jusqu'à": "up-to", "jusqu’à": "up-to", "moins de": "fewer-than", "près de": "about",
+                           "environ": "about", "quelque": "about", "quelques": "about", "presque": "about",
+                           "seulement": "exactly", "seuls": "exactly"},
+        qualifiers_after={"au moins": "at-least", "environ": "about"},
+        numbers={"une dizaine": (10, "about"), "une douzaine": (12, "about"), "une vingtaine": (20, "about"),
+                 "une centaine": (100, "about"), "un millier": (1000, "about")},
+        vague={"des dizaines": "dozens", "dizaines": "dozens", "des centaines": "hundreds",
+               "centaines": "hundreds", "des milliers": "thousands", "milliers": "thousands",
+               "plusieurs": "several", "quelques": "some"},
+        nouns={**{w: ("people", "") for w in ("personnes", "pompiers", "soldats", "militaires", "hommes", "femmes", "enfants",
+                                              "civils", "combattants", "policiers", "gendarmes", "habitants",
+                                              "manifestants", "mercenaires", "rebelles", "jihadistes",
+                                              "djihadistes", "membres", "victimes")},
+               "morts": ("people", "killed"), "tués": ("people", "killed"), "blessés": ("people", "wounded"),
+               "otages": ("people", "captured"), "prisonniers": ("people", "captured"),
+               "corps": ("people", "killed"), "véhicules": ("vehicles", ""), "camions": ("vehicles", ""),
+               "blindés": ("vehicles", ""), "avions": ("aircraft", ""), "hélicoptères": ("aircraft", ""),
+               "drones": ("aircraft", ""), "bases": ("bases", ""), "attaques": ("attacks", ""),
+               "pays": ("countries", ""), "groupes": ("groups", ""), "dollars": ("usd", ""),
+               "jours": ("days", ""), "mois": ("months", ""), "ans": ("years", ""), "années": ("years", ""),
+               "abonnés": ("subscribers", ""), "coups": ("coups", "")},
+        events={"tués": "killed", "tuées": "killed", "tué": "killed", "morts": "killed", "mortes": "killed",
+                "décédés": "killed", "péri": "killed", "blessés": "wounded", "blessées": "wounded",
+                "capturés": "captured", "enlevés": "captured", "enlevées": "captured", "arrêtés": "arrested",
+                "disparus": "missing"},
+        range_words=("à", "-", "–"), between=("entre", "de"),
+        changes=("augmenter", "augmenté", "porter", "porté", "passer", "passé", "réduire", "réduit", "baisser",
+                 "baissé")),
+    "ar": Lexicon(
+        qualifiers_before={"ما لا يقل عن": "at-least", "لا يقل عن": "at-least", "أكثر من": "more-than",
+                           "ما يزيد على": "more-than", "ما يزيد عن": "more-than", "أقل من": "fewer-than",
+                           "ما يصل إلى": "up-to", "نحو": "about", "حوالي": "about", "قرابة": "about",
+                           "زهاء": "about", "ما يقرب من": "about", "نحوَ": "about"},
+        qualifiers_after={"على الأقل": "at-least", "فقط": "exactly", "على الأكثر": "up-to"},
+        numbers={"اثنان": (2, ""), "اثنين": (2, ""), "اثنتان": (2, ""), "اثنتين": (2, ""), "مئة": (100, ""),
+                 "ستة": (6, ""), "ست": (6, ""), "خمس": (5, ""), "ثلاث": (3, ""),
+                 "أربع": (4, ""), "سبع": (7, ""), "ثماني": (8, ""), "تسع": (9, ""), "عشر": (10, "")},
+        vague={"عشرات": "dozens", "مئات": "hundreds", "آلاف": "thousands", "عدة": "several",
+               "عدد من": "some", "بضعة": "some", "بضع": "some"},
+        nouns={**{w: ("people", "") for w in ("جندي", "جنود", "عسكري", "عسكريين", "عسكريون", "رجل", "رجال",
+                                              "شخص", "أشخاص", "مقاتل", "مقاتلين", "مقاتلون", "مدني", "مدنيين",
+                                              "مرتزق", "مرتزقة", "عنصر", "عناصر", "مسلح", "مسلحين", "فرد",
+                                              "أفراد", "ضابط", "ضباط", "مواطن", "مواطنين")},
+               "قتيل": ("people", "killed"), "قتلى": ("people", "killed"), "جثة": ("people", "killed"),
+               "جثث": ("people", "killed"), "جريح": ("people", "wounded"), "جرحى": ("people", "wounded"),
+               "أسير": ("people", "captured"), "أسرى": ("people", "captured"), "رهينة": ("people", "captured"),
+               "رهائن": ("people", "captured"), "دولة": ("countries", ""), "دول": ("countries", ""),
+               "بلد": ("countries", ""), "بلدان": ("countries", ""), "دولار": ("usd", ""),
+               "مركبة": ("vehicles", ""), "مركبات": ("vehicles", ""), "سيارة": ("vehicles", ""),
+               "سيارات": ("vehicles", ""), "آلية": ("vehicles", ""), "آليات": ("vehicles", ""),
+               "طائرة": ("aircraft", ""), "طائرات": ("aircraft", ""), "قاعدة": ("bases", ""),
+               "قواعد": ("bases", ""), "هجوم": ("attacks", ""), "هجمات": ("attacks", ""),
+               "مجموعة": ("groups", ""), "مجموعات": ("groups", ""), "جماعة": ("groups", ""),
+               "جماعات": ("groups", ""), "انقلاب": ("coups", ""), "انقلابات": ("coups", ""),
+               "يوم": ("days", ""), "أيام": ("days", ""), "شهر": ("months", ""), "أشهر": ("months", ""),
+               "شهور": ("months", ""), "سنة": ("years", ""), "سنوات": ("years", ""), "عام": ("years", ""),
+               "أعوام": ("years", ""), "مشترك": ("subscribers", ""), "مشتركين": ("subscribers", "")},
+        events={"قتل": "killed", "مقتل": "killed", "قتلوا": "killed", "قتلى": "killed", "مصرع": "killed",
+                "لقي": "killed", "لقوا": "killed", "حتفهم": "killed", "أصيب": "wounded", "أصيبوا": "wounded",
+                "إصابة": "wounded", "جرح": "wounded", "أسر": "captured", "أسروا": "captured",
+                "اختطاف": "captured", "خطف": "captured", "اعتقال": "arrested", "اعتقل": "arrested"},
+        range_words=("إلى", "-", "–"), between=("بين", "من"),
+        changes=("زيادة", "رفع", "خفض", "تقليص", "ارتفع", "انخفض"),
+        duals=("جندي", "رجل", "شخص", "انقلاب", "دولة", "هجوم", "يوم", "شهر", "عام", "قاعدة", "طائرة", "مركبة",
+               "سيارة", "جثة")),
+    "ur": Lexicon(
+        qualifiers_before={"کم از کم": "at-least", "تقریباً": "about", "تقریبا": "about", "قریب": "about"},
+        qualifiers_after={"سے زیادہ": "more-than", "سے زائد": "more-than", "سے کم": "fewer-than"},
+        vague={"درجنوں": "dozens", "سینکڑوں": "hundreds", "ہزاروں": "thousands", "کئی": "several"},
+        nouns={**{w: ("people", "") for w in ("افراد", "لوگ", "لوگوں", "فوجی", "فوجیوں", "اہلکار", "اہلکاروں",
+                                              "شہری", "شہریوں", "جنگجو", "مزدور")},
+               "ممالک": ("countries", ""), "ملک": ("countries", ""), "ڈالر": ("usd", ""),
+               "گاڑیاں": ("vehicles", ""), "گاڑیوں": ("vehicles", ""), "حملے": ("attacks", ""),
+               "حملوں": ("attacks", ""), "دن": ("days", ""), "مہینے": ("months", ""), "سال": ("years", "")},
+        events={"ہلاک": "killed", "جاں بحق": "killed", "زخمی": "wounded", "گرفتار": "arrested",
+                "اغوا": "captured"},
+        range_words=("سے", "-", "–")),
+}
+
+
+@dataclass(frozen=True)
+class FoundFigure:
+    """A figure written in the text; `value` or `low`/`high`, or only a vague `qualifier`."""
+
+    start: int
+    end: int
+    number: str                      # the number as written: "80", "two", "half-a-million", "dozens"
+    value: int | float | None
+    low: int | None = None
+    high: int | None = None
+    qualifier: str | None = None     # None: the language has no rules to tell
+    unit: str | None = None          # one of model.UNITS, when the counted noun says so
+    noun: str | None = None          # what is counted, as written
+    event: str | None = None         # killed, wounded, captured, …
+
+    @property
+    def bare_year(self) -> bool:
+        """Only digits that look like a year, with nothing that makes them a count: a date, not a figure."""
+        return (self.value in YEARS and re.fullmatch(r"\d{4}", self.number) is not None and self.unit is None
+                and self.noun is None and self.event is None and self.low is None
+                and self.qualifier in (None, "exactly"))
+
+
+# --- vocabulary --------------------------------------------------------------------------------
+
+def _norm(word: str, language: str) -> str:
+    word = word.replace("’", "'").lower()
+    return arabic.normalise(word) if language in ("ar", "ur", "fa") else word
+
+
+def _phrase(text: str, language: str) -> tuple[str, ...]:
+    return tuple(_norm(w.text, language) for w in segment.tokens(text))
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    language: str
+    lexicon: Lexicon
+    numbers: dict[tuple[str, ...], tuple[int, str]]   # phrase -> (value, implied qualifier)
+    ones: frozenset[tuple[str, ...]]                  # "one", "un": a number only before a magnitude
+    magnitudes: dict[str, int]
+    qualifiers_before: dict[tuple[str, ...], str]
+    qualifiers_after: dict[tuple[str, ...], str]
+    vague: dict[tuple[str, ...], str]
+    nouns: dict[str, tuple[str, str]]
+    events: dict[tuple[str, ...], str]
+    duals: frozenset[str]
+    longest: int
+
+
+@lru_cache(maxsize=None)
+def vocabulary(language: str) -> _Vocabulary:
+    """Everything the finder matches in one language, normalised the way text tokens are."""
+    code = language.split("-")[0]
+    lex = LEXICON.get(code, Lexicon())
+    numbers: dict[tuple[str, ...], tuple[int, str]] = {}
+    magnitudes: dict[str, int] = {}
+    for value, words in _spelled(code):
+        numbers.setdefault(_phrase(words, code), (value, ""))
+    for scale in (1000, 10**6, 10**9):
+        for k in (1, 2, 3):
+            spelled = dict(_spelled(code, (k * scale,)))
+            if k * scale in spelled:
+                last = _phrase(spelled[k * scale], code)[-1:]
+                if last and last[0] not in magnitudes:
+                    magnitudes[last[0]] = scale
+    for words, (value, qualifier) in lex.numbers.items():
+        numbers[_phrase(words, code)] = (value, qualifier)
+    if code == "ar":  # the feminine forms of 3-10 drop ta marbuta: "خمس سنوات" beside "خمسة أشهر"
+        for phrase, (value, q) in list(numbers.items()):
+            if len(phrase) == 1 and 3 <= value <= 10 and phrase[0].endswith("ه"):
+                numbers.setdefault((phrase[0][:-1],), (value, q))
+    # "one of them", "un soldat": a lone one is an article, not a figure; "one million" is a figure.
+    ones = frozenset(_phrase(words, code) for _, words in _spelled(code, (1,)))
+
+    def table(d: dict[str, str]) -> dict[tuple[str, ...], str]:
+        return {_phrase(k, code): v for k, v in d.items()}
+    qb, qa, vague, events = (table(lex.qualifiers_before), table(lex.qualifiers_after), table(lex.vague),
+                             table(lex.events))
+    nouns = {_norm(k, code): v for k, v in lex.nouns.items()}
+    longest = max([len(p) for p in list(numbers) + list(qb) + list(qa) + list(vague) + list(events)] + [1])
+    return _Vocabulary(code, lex, numbers, ones, magnitudes, qb, qa, vague, nouns, events,
+                       frozenset(_norm(d, code) for d in lex.duals), longest)
+
+
+def _spelled(language: str, values: tuple[int, ...] = tuple(range(2, 1000))) -> list[tuple[int, str]]:
+    """Cardinal numbers spelt out by num2words; none for a language it does not know."""
+    try:
+        from num2words import num2words
+    except ImportError:  # pragma: no cover - a declared dependency
+        return []
+    out = []
+    for value in values:
+        try:
+            words = num2words(value, lang=language)
+        except (NotImplementedError, KeyError, ValueError, TypeError, AttributeError, OverflowError):
+            return out
+        if language == "ar":  # num2words writes "واحد و عشرون"; texts attach the conjunction
+            words = words.replace(" و ", " و")
+        out.append((value, words))
+    return out
+
+
+# --- finding -----------------------------------------------------------------------------------
+
+def find(text: str, language: str) -> list[FoundFigure]:
+    """Every figure written in `text`, sentence by sentence, in order of appearance."""
+    vocab = vocabulary(language)
+    found: list[FoundFigure] = []
+    for start, end in segment.sentences(text):
+        found.extend(_in_sentence(text, segment.tokens(text, start, end), vocab))
+    return found
+
+
+class _Reader:
+    """The tokens of one sentence, with the comparisons the finder needs."""
+
+    def __init__(self, text: str, tokens: list[Token], vocab: _Vocabulary) -> None:
+        self.text, self.tokens, self.vocab = text, tokens, vocab
+        self.norm = [_norm(t.text, vocab.language) for t in tokens]
+        self.arabic = vocab.language in ("ar", "ur", "fa")
+
+    def forms(self, i: int) -> set[str]:
+        """Readings of token i: an Arabic word may carry a conjunction, preposition or article."""
+        return arabic.bare_forms(self.norm[i]) if self.arabic else {self.norm[i]}
+
+    def joined(self, i: int, j: int) -> bool:
+        """Whether tokens i..j follow each other with only spaces (or hyphens) between them."""
+        return all(re.fullmatch(r"[\s\-–]*", self.text[self.tokens[k].end:self.tokens[k + 1].start])
+                   for k in range(i, j))
+
+    def match(self, i: int, n: int, table: dict) -> object | None:  # type: ignore[type-arg]
+        """The value of the n-token phrase at token i in `table`, or None."""
+        if i < 0 or i + n > len(self.tokens) or not self.joined(i, i + n - 1):
+            return None
+        rest = tuple(self.norm[i + 1:i + n])
+        for first in sorted(self.forms(i)):
+            if (first,) + rest in table:
+                return table[(first,) + rest]
+        return None
+
+    def phrase_at(self, i: int, table: dict) -> tuple[int, object] | None:  # type: ignore[type-arg]
+        """The longest phrase of `table` starting at token i: (number of tokens, value)."""
+        for n in range(self.vocab.longest, 0, -1):
+            value = self.match(i, n, table)
+            if value is not None:
+                return n, value
+        return None
+
+    def phrase_ending(self, j: int, table: dict) -> tuple[int, object] | None:  # type: ignore[type-arg]
+        """The longest phrase of `table` ending at token j: (its first token, value)."""
+        for n in range(self.vocab.longest, 0, -1):
+            value = self.match(j - n + 1, n, table)
+            if value is not None:
+                return j - n + 1, value
+        return None
+
+
+def _number_at(r: _Reader, i: int) -> tuple[int, int | float, str] | None:
+    """(tokens used, value, implied qualifier) of a number starting at token i."""
+    if i >= len(r.tokens):
+        return None
+    tok = r.tokens[i]
+    implied = ""
+    if _DIGITS.match(tok.text):
+        used, raw = 1, tok.text
+        # "2 000 soldats": groups of three digits after a plain space continue the number
+        while (i + used < len(r.tokens) and re.fullmatch(r"\d{3}", r.tokens[i + used].text)
+               and r.text[r.tokens[i + used - 1].end:r.tokens[i + used].start] == " " and len(raw) <= 3):
+            raw += "," + r.tokens[i + used].text
+            used += 1
+        value: int | float = _digits_value(raw)
+    else:
+        hit = r.phrase_at(i, r.vocab.numbers)
+        if hit is None:
+            one = r.phrase_at(i, {phrase: 1 for phrase in r.vocab.ones})
+            after = i + one[0] if one else i
+            if one is None or after >= len(r.tokens) or not (r.forms(after) & set(r.vocab.magnitudes)):
+                return None
+            hit = (one[0], (1, ""))
+        used, (value, implied) = hit[0], hit[1]  # type: ignore[misc]
+    j = i + used
+    if j < len(r.tokens) and r.joined(j - 1, j):
+        scale = next((r.vocab.magnitudes[f] for f in sorted(r.forms(j)) if f in r.vocab.magnitudes), None)
+        if scale:
+            total = value * scale
+            value, used = (int(total) if float(total).is_integer() else total), used + 1
+    return used, value, implied
+
+
+def _digits_value(raw: str) -> int | float:
+    """"2,000" and "2 000" are thousands; "2.5" and "2,5" are decimals (fewer than three digits after)."""
+    text = raw.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+    parts = re.split(r"[.,\u066b\u066c\u202f\u00a0]", text)
+    if len(parts) == 2 and len(parts[1]) != 3:
+        value = float(f"{parts[0]}.{parts[1]}")
+        return int(value) if value.is_integer() else value
+    return int("".join(parts))
+
+
+def _in_sentence(text: str, tokens: list[Token], vocab: _Vocabulary) -> list[FoundFigure]:
+    r = _Reader(text, tokens, vocab)
+    out: list[FoundFigure] = []
+    i = 0
+    while i < len(tokens):
+        figure, after = _figure_at(r, i)
+        if figure is not None:
+            out.append(figure)
+        i = max(after, i + 1)
+    return out
+
+
+def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
+    """The figure whose number (or vague quantity, or Arabic dual) starts at token i, and the token after it."""
+    lex = r.vocab.lexicon
+    number = _number_at(r, i)
+    vague: str | None = None
+    dual = None if number else _dual(r, i)
+    if number is None and dual is None:
+        hit = r.phrase_at(i, r.vocab.vague)
+        if hit is None or _number_at(r, i + hit[0]) is not None:
+            return None, i + 1   # "some 40 people": "some" qualifies the number that follows
+        vague, used = str(hit[1]), hit[0]
+    else:
+        used = number[0] if number else 1
+    first, last = i, i + used - 1
+    value: int | float | None = number[1] if number else (2 if dual else None)
+    qualifier: str | None = vague or (number[2] if number and number[2] else None)
+    low = high = None
+    if number and (m := _DIGIT_RANGE.match(r.tokens[i].text)) and int(m.group(1)) < int(m.group(2)):
+        low, high, value = int(m.group(1)), int(m.group(2)), None          # "100-300"
+    elif number and value is not None and last + 2 < len(r.tokens) and r.joined(last, last + 2):
+        connector = r.norm[last + 1]
+        between = i > 0 and r.norm[i - 1] in lex.between
+        second = _number_at(r, last + 2)
+        if second and second[1] > value and (connector in lex.range_words or
+                                             (between and connector in ("and", "et", "و", "y", "und"))):
+            if _changes(r, i):
+                return _changed_from(r, i, last, second[0]), last + 1   # "increase … from 100 to 300 men"
+            low, high, value = int(value), int(second[1]), None           # "from 100 to 300"
+            last = last + 1 + second[0]
+    start_tok = first
+    if vague is None:
+        before = r.phrase_ending(first - 1, r.vocab.qualifiers_before)
+        if before is not None:
+            start_tok, qualifier = before[0], str(before[1])
+        elif low is not None and first > 0 and r.norm[first - 1] in lex.between:
+            start_tok = first - 1
+        if qualifier is None and lex.qualifiers_before:
+            qualifier = "exactly"   # a language with rules, and none of its qualifiers: the number as stated
+    # What is counted: a noun right after, or after a modifier or two ("20 Acme militants").
+    unit = noun = event = None
+    end_tok = last
+    if dual:
+        unit, event, noun = dual[0] or None, dual[1] or None, r.tokens[i].text
+    else:
+        for k in range(last + 1, min(last + 2 + _MAX_GAP, len(r.tokens))):
+            if not r.joined(k - 1, k) or _number_at(r, k) is not None:
+                break
+            if k == last + 1 and r.norm[k] in ("of", "de", "d'", "des", "من"):
+                continue
+            found = _noun(r, k)
+            if found is not None:
+                unit, event, noun, end_tok = found[0] or None, found[1] or None, r.tokens[k].text, k
+                break
+    symbol = _currency_symbol(r, first)
+    if symbol:
+        unit, noun = unit or ("usd" if _CURRENCY[symbol] == "usd" else None), noun or symbol
+    if vague and unit is None:
+        return None, last + 1   # "some channels": a vague word counts only people or things we know
+    after = r.phrase_at(end_tok + 1, r.vocab.qualifiers_after)
+    if after is not None and r.joined(end_tok, end_tok + 1):
+        qualifier = str(after[1]) if qualifier in (None, "exactly") else qualifier
+        end_tok += after[0]
+    # What happened to them: "were killed" just after, or "killing" just before.
+    for k in range(end_tok + 1, min(end_tok + 1 + _EVENT_REACH, len(r.tokens))):
+        if event is not None or not r.joined(k - 1, k) or _number_at(r, k) is not None:
+            break
+        hit = r.phrase_at(k, r.vocab.events)
+        if hit is not None:
+            event, end_tok = str(hit[1]), k + hit[0] - 1
+    if event is None and start_tok > 0 and r.joined(start_tok - 1, start_tok):
+        hit_before = r.phrase_ending(start_tok - 1, r.vocab.events)
+        if hit_before is not None:
+            start_tok, event = hit_before[0], str(hit_before[1])
+    start = r.tokens[start_tok].start - (len(symbol) if symbol and start_tok == first else 0)
+    written = r.text[r.tokens[first].start:r.tokens[last].end]
+    figure = FoundFigure(start, r.tokens[end_tok].end, written, value, low, high, qualifier, unit, noun, event)
+    return figure, end_tok + 1
+
+
+def _changes(r: _Reader, i: int) -> bool:
+    """Whether a verb of change stands a few words before "from X to Y": then X and Y are two figures."""
+    changes = {_norm(w, r.vocab.language) for w in r.vocab.lexicon.changes}
+    return any(forms & changes for forms in (r.forms(k) for k in range(max(0, i - 6), i)))
+
+
+def _changed_from(r: _Reader, i: int, last: int, used: int) -> FoundFigure:
+    """The first figure of a change ("100" in "from 100 to 300 men"); it counts what the second counts."""
+    number = _number_at(r, i)
+    assert number is not None
+    noun_at = last + 1 + used + 1
+    found = _noun(r, noun_at) if noun_at < len(r.tokens) else None
+    unit, noun = (found[0] or None, r.tokens[noun_at].text) if found else (None, None)
+    qualifier = "exactly" if r.vocab.lexicon.qualifiers_before else None
+    text = r.text[r.tokens[i].start:r.tokens[last].end]
+    return FoundFigure(r.tokens[i].start, r.tokens[last].end, text, number[1], None, None, qualifier, unit, noun)
+
+
+def _noun(r: _Reader, k: int) -> tuple[str, str] | None:
+    """(unit, event) of a counted noun at token k; Arabic nouns may carry accusative -ا ("جنديا")."""
+    for form in sorted(r.forms(k)):
+        for candidate in (form, form[:-1]) if r.arabic and form.endswith("ا") else (form,):
+            if candidate in r.vocab.nouns:
+                return r.vocab.nouns[candidate]
+    word = r.tokens[k].text
+    if r.vocab.lexicon.demonyms and re.fullmatch(r"[A-Z][a-z]+(?:ans|ese|is)", word):
+        return "people", ""
+    return None
+
+
+def _dual(r: _Reader, i: int) -> tuple[str, str] | None:
+    """An Arabic dual of a counted noun: "انقلابين" two coups, "دولتين" two countries."""
+    if not r.vocab.duals:
+        return None
+    for form in sorted(r.forms(i)):
+        for suffix in ("ين", "ان"):
+            stem = form[:-len(suffix)]
+            if not form.endswith(suffix) or len(stem) < 2:
+                continue
+            for singular in (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,):
+                if singular in r.vocab.duals and singular in r.vocab.nouns:
+                    return r.vocab.nouns[singular]
+    return None
+
+
+def _currency_symbol(r: _Reader, first: int) -> str:
+    """The currency sign written right before token `first` ("$2.5 billion"), or ""."""
+    start = r.tokens[first].start
+    return next((symbol for symbol in sorted(_CURRENCY, key=len, reverse=True)
+                 if r.text[max(0, start - len(symbol)):start] == symbol), "")

@@ -1,0 +1,135 @@
+"""Read `seeds/` and create `content/sources/<id>.yaml` for every new document.
+
+A source file belongs to its editor once it exists: a second run creates files only for new
+seeds, and for a seed whose text changed it updates the one machine-owned line, `sha256`,
+leaving every other line (and comment) as the editor wrote it.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import BriefingError, Problems
+from generator.factbase.load import Layout, record_files, seed_files
+from generator.factbase.records import SCHEMA_HEADER
+from generator.factbase.yamlio import Map, dump, read
+from generator.files import write_atomic
+from generator.text import arabic, seedtext
+from generator.text.language import detect as detect_language
+
+_SHA_LINE = re.compile(r"^(sha256:[ \t]*)(['\"]?)([0-9a-f]*)(['\"]?)[ \t]*$", re.MULTILINE)
+_TITLE_WORDS = 12
+
+
+@dataclass
+class IngestReport:
+    created: list[str] = field(default_factory=list)
+    rehashed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: Problems | None = None
+
+
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_LATIN_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+                                "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ı": "i"})
+
+
+def source_id(seed: Path) -> str:
+    """The id a seed's source record gets: its file name without suffix, as a slug. Accents are
+    dropped ("Été" -> "ete"), Arabic letters spelled in Latin ones; a name in another script gets
+    an id made from it, so two such files never share one."""
+    latin = unicodedata.normalize("NFKD", arabic.romanise(seed.stem).translate(_LATIN_LETTERS))
+    latin = "".join(ch for ch in latin if not unicodedata.combining(ch))
+    slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
+    if not slug or any(ch.isalpha() and not ch.isascii() for ch in latin):  # letters the slug lost
+        slug = "-".join(filter(None, [slug, "source", hashlib.sha256(seed.stem.encode()).hexdigest()[:8]]))
+    return slug
+
+
+def record_for(seed: Path, parsed: seedtext.SourceText) -> dict[str, object]:
+    """A new source record: what the seed itself tells, nothing guessed beyond the language."""
+    language = detect_language(parsed.text)
+    title = parsed.title
+    if not title and parsed.paragraphs:
+        words = parsed.paragraphs[0].text.split()
+        title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+    record: dict[str, object] = {
+        "id": source_id(seed),
+        "file": seed.name,
+        "sha256": parsed.sha256,
+        "language": language,
+        "title": {language: title or seed.stem},
+    }
+    if parsed.published:
+        record["published"] = parsed.published
+    record["review"] = {"status": "draft"}
+    return record
+
+
+def existing_records(out_dir: Path) -> dict[str, Path]:
+    """Seed file name -> its source record, so an editor may rename a record (and its id) freely."""
+    found: dict[str, Path] = {}
+    for path in record_files(out_dir):
+        node, _ = read(path)
+        if isinstance(node, Map) and isinstance(node.get("file"), str):
+            found.setdefault(str(node["file"]), path)
+    return found
+
+
+def ingest(root: Path) -> IngestReport:
+    layout = Layout(root)
+    if not layout.seeds.is_dir():
+        raise BriefingError(f"no seeds/ folder in {root}: create it and put the source documents in it")
+    report = IngestReport(problems=Problems(root))
+    problems = report.problems
+    assert problems is not None
+    out_dir = layout.content / "sources"
+    seen: dict[str, Path] = {}
+    records = existing_records(out_dir)
+    for seed in seed_files(layout):
+        refused = seedtext.outside_seeds(seed, layout.seeds)
+        if refused:
+            problems.error(seed, 1, 1, f"not read: {refused}", "seed-link")
+            continue
+        if seed.suffix.lower() not in seedtext.SEED_SUFFIXES:
+            problems.warning(seed, 1, 1, f"skipped: {seed.suffix or 'no suffix'} files are not read yet; "
+                             f"use {' or '.join(seedtext.SEED_SUFFIXES)}", "seed-type")
+            continue
+        try:
+            raw = seedtext.decode(seed.read_bytes())
+        except UnicodeDecodeError as exc:
+            problems.error(seed, 1, 1, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8",
+                           "encoding")
+            continue
+        parsed = seedtext.parse(raw)
+        if not parsed.paragraphs:
+            problems.error(seed, 1, 1, "the document has no text; add its text or remove the file", "empty-seed")
+            continue
+        ident = source_id(seed)
+        if ident in seen:
+            problems.error(seed, 1, 1, f"gives the same source id {ident!r} as {seen[ident].name}; rename "
+                           "one of them", "duplicate-id")
+            continue
+        seen[ident] = seed
+        target = records.get(seed.name) or out_dir / f"{ident}.yaml"
+        if not target.exists():
+            write_atomic(target, dump(record_for(seed, parsed), SCHEMA_HEADER.format(kind="source")))
+            report.created.append(ident)
+            continue
+        _, broken = read(target)
+        if broken:
+            problems.error(target, broken[0].line, broken[0].col, f"not updated from {seed.name}: "
+                           f"{broken[0].message}; fix the file, then ingest again", "ingest-skipped")
+            continue
+        text = target.read_text(encoding="utf-8")
+        match = _SHA_LINE.search(text)
+        if match and match.group(3) != parsed.sha256:
+            updated = text[:match.start(3)] + parsed.sha256 + text[match.end(3):]
+            write_atomic(target, updated)
+            report.rehashed.append(target.stem)
+        else:
+            report.unchanged.append(target.stem)
+    return report

@@ -1,0 +1,221 @@
+"""`briefing extract`: the machine's first reading of every source, as proposals for editors.
+
+For each source it writes `content/proposals/<source-id>.yaml`: the known actors and places it
+mentions, names that may deserve a record, figures, dates and quotations, each with the paragraph
+and the exact span of the source it comes from. These files are machine-owned and rewritten at will;
+`load` never reads them (it reads only the folders of `records.KINDS`) and nothing else writes them.
+Curated files are never touched: editors copy what is right, or `briefing promote` it into a claim.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from generator.errors import BriefingError, Problems
+from generator.extract import dates, figures, speech
+from generator.extract.mentions import Gazetteer, candidates
+from generator.factbase import model
+from generator.factbase.load import Layout, load
+from generator.factbase.yamlio import dump
+from generator.files import write_atomic
+from generator.text import language, segment, verbatim
+
+FOLDER = "proposals"
+# The first line of every proposals file; only files that begin with it are ever removed by extract.
+MARK = "# Proposals for the source "
+HEADER = (MARK + "{id}, written by `briefing extract`.\n"
+          "# Machine-owned: do not edit, the next run rewrites this file. Copy what is right into the curated\n"
+          "# files, or make a figure, date or quotation a draft claim without retyping it:\n"
+          "#   briefing promote {id} PROPOSAL-ID --incident INCIDENT --claimant ACTOR --id NEW-CLAIM-ID\n")
+KINDS = ("mentions", "names", "figures", "dates", "quotes")
+PREFIX = {"mentions": "mention", "names": "name", "figures": "fig", "dates": "date", "quotes": "quote"}
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ExtractReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    problems: Problems | None = None
+
+
+def proposals_dir(root: Path) -> Path:
+    return Layout(root).content / FOLDER
+
+
+def proposals_file(root: Path, source_id: str) -> Path:
+    return proposals_dir(root) / f"{source_id}.yaml"
+
+
+def extract(root: Path, source: str | None = None, progress: Progress | None = None) -> ExtractReport:
+    """Write the proposals of one source (`source`) or of all, and remove those of deleted sources."""
+    loaded = load(root)
+    if loaded.dossier is None:
+        raise BriefingError("cannot read the dossier; fix the problems above and run 'briefing extract' again",
+                            loaded.problems.errors)
+    dossier = loaded.dossier
+    if source is not None and source not in dossier.sources:
+        known = ", ".join(sorted(dossier.sources)) or "none"
+        raise BriefingError(f"no source {source!r} in content/sources/ (known: {known}); run 'briefing ingest' "
+                            "for a new document")
+    report = ExtractReport(problems=Problems(root))
+    gazetteer = Gazetteer.of(dossier)
+    targets = [source] if source is not None else sorted(dossier.sources)
+    for done, ident in enumerate(targets, start=1):
+        record = dossier.sources[ident]
+        if not record.paragraphs:
+            report.skipped.append(ident)
+            report.problems.extend(_problems_of(loaded.problems, ident))
+        else:
+            text = dump(propose(record, gazetteer), HEADER.format(id=ident))
+            changed = write_atomic(proposals_file(root, ident), text)
+            (report.written if changed else report.unchanged).append(ident)
+        if progress is not None:
+            progress(done, len(targets), ident)
+    if source is None:
+        report.removed = _remove_stale(root, set(dossier.sources))
+    return report
+
+
+def _problems_of(problems: Problems, ident: str) -> Problems:
+    out = Problems(problems.root)
+    out.items = [p for p in problems.errors if p.path == f"content/sources/{ident}.yaml" or p.path.startswith("seeds/")]
+    return out
+
+
+def _remove_stale(root: Path, known: set[str]) -> list[str]:
+    """Proposals of sources that no longer exist; a file without the machine's first line is left alone."""
+    folder = proposals_dir(root)
+    removed = []
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.yaml")):
+            if path.stem in known:
+                continue
+            try:
+                first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+            except (OSError, UnicodeDecodeError):
+                continue
+            if first.startswith(MARK):
+                path.unlink()
+                removed.append(path.stem)
+    return removed
+
+
+# --- one source ----------------------------------------------------------------------------------
+
+def propose(source: model.Source, gazetteer: Gazetteer) -> dict[str, Any]:
+    """The proposals of one source, as the mapping written to its file, in reading order."""
+    lang = source.language
+    published = source.published.value if source.published and source.published.precision == "day" else None
+    whole = "\n\n".join(p.text for p in source.paragraphs)
+    common = {t.lower for p in source.paragraphs for t in segment.tokens(p.text) if t.text.islower()}
+    cal = dates.calendar(lang)
+    calendar = set(cal.months) | set(cal.weekdays) if cal else set()
+    out: dict[str, Any] = {"source": source.id, "file": source.file, "sha256": source.text_sha256,
+                           "language": lang, "detected_language": language.detect(whole)}
+    if published:
+        out["published"] = published
+    lists: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+    seen_names: dict[str, dict[str, Any]] = {}
+    for paragraph in source.paragraphs:
+        found = read_paragraph(paragraph.text, lang, published, gazetteer, common, calendar)
+        for kind in KINDS:
+            for n, item in enumerate(found[kind], start=1):
+                entry = {"id": f"{PREFIX[kind]}-{paragraph.id}-{n}", "paragraph": paragraph.id, **item}
+                if kind == "names":
+                    key = verbatim.fold_text(item["span"]).lower()
+                    if key in seen_names:
+                        seen_names[key].setdefault("also_in", [])
+                        if paragraph.id not in seen_names[key]["also_in"]:
+                            seen_names[key]["also_in"].append(paragraph.id)
+                        continue
+                    seen_names[key] = entry
+                lists[kind].append(entry)
+    out.update(lists)
+    return out
+
+
+# A sentence longer than this is shown as the words on either side of the span, this many characters.
+_CONTEXT_MAX = 400
+_CONTEXT_SIDE = 150
+
+
+def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazetteer, common: set[str],
+                   calendar: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every finder over one paragraph; what they find becomes entries with verbatim spans."""
+    found_mentions = gazetteer.find(text)
+    found_quotes, quoted_names = speech.find(text, lang, found_mentions)
+    found_names = candidates(text, lang, gazetteer, found_mentions, common, calendar, quoted_names)
+    found_dates = dates.find(text, lang, published)
+    found_figures = []
+    for fig in figures.find(text, lang):
+        if any(fig.start < d.end and d.start < fig.end for d in found_dates):
+            continue
+        if fig.bare_year:
+            found_dates.append(dates.year(fig.start, fig.end, fig.number))
+        else:
+            found_figures.append(fig)
+    found_dates.sort(key=lambda d: (d.start, d.end))
+
+    def span(start: int, end: int) -> str:
+        return text[start:end]
+
+    bounds = segment.sentences(text)  # once per paragraph: a paragraph may hold thousands of figures
+
+    def sentence(start: int, end: int) -> str:
+        """The sentence around a span; a very long one (a table or a list run together) is cut to the
+        words around the span, still verbatim, so a proposals file stays readable."""
+        s, e = next(((a, b) for a, b in bounds if a <= start < b), (0, len(text)))
+        if e - s > _CONTEXT_MAX:
+            left, right = max(s, start - _CONTEXT_SIDE), min(e, end + _CONTEXT_SIDE)
+            if left > s:
+                left = text.find(" ", left, start) + 1 or left
+            cut = text.rfind(" ", end, right)
+            if right < e and cut > end:
+                right = cut
+            s, e = left, right
+        return text[s:e].strip()
+
+    out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+    for m in found_mentions:
+        out["mentions"].append({"span": span(m.start, m.end), m.record: m.id})
+    for c in found_names:
+        entry: dict[str, Any] = {"span": span(c.start, c.end), "record": c.record}
+        if c.kind:
+            entry["kind"] = c.kind
+        out["names"].append(entry)
+    for f in found_figures:
+        entry = {"span": span(f.start, f.end)}
+        for key in ("value", "low", "high", "qualifier", "unit", "noun", "event"):
+            if getattr(f, key) is not None:
+                entry[key] = getattr(f, key)
+        party = next((m.id for m in found_mentions if m.record == "actor" and f.start <= m.start and m.end <= f.end),
+                     None)
+        if party:
+            entry["party"] = party
+        entry["sentence"] = sentence(f.start, f.end)
+        out["figures"].append(entry)
+    for d in found_dates:
+        entry = {"span": span(d.start, d.end), "value": d.value, "precision": d.precision, "basis": d.basis}
+        if d.until:
+            entry["until"] = d.until
+        entry["sentence"] = sentence(d.start, d.end)
+        out["dates"].append(entry)
+    for q in found_quotes:
+        entry = {"span": span(q.start, q.end)}
+        if q.speaker:
+            entry["speaker"] = span(*q.speaker)
+        if q.speaker_ref:
+            entry["speaker_actor"] = q.speaker_ref
+        out["quotes"].append(entry)
+    # The same check curated citations pass: a proposal whose span would not hold is never written.
+    return {kind: [e for e in entries if _holds(text, e)] for kind, entries in out.items()}
+
+
+def _holds(text: str, entry: dict[str, Any]) -> bool:
+    spans = [entry["span"]] + [entry[k] for k in ("speaker", "sentence") if k in entry]
+    return all(s.strip() and verbatim.find_quote(text, s) is not None for s in spans)

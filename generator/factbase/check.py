@@ -1,0 +1,246 @@
+"""Cross-record checks on a loaded dossier: references, duplicates, citations, disagreements.
+
+`load` proves each file on its own; this proves the files together, and is the one gate
+between a typo and a published falsehood. It reports, it never changes anything.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from generator import shipped
+from generator.errors import Problems
+from generator.factbase import model
+from generator.factbase.load import Layout, Loaded, load, seed_files
+from generator.text import seedtext, verbatim
+
+_KIND_LABEL = {"source": "source", "actor": "actor", "place": "place", "incident": "incident",
+               "claim": "claim", "briefing": "briefing"}
+
+
+def check(loaded: Loaded) -> Problems:
+    """All problems of a loaded dossier: those from loading plus the cross-record ones."""
+    problems = Problems(loaded.problems.root)
+    problems.extend(loaded.problems)
+    dossier = loaded.dossier
+    if dossier is None:
+        return problems
+    _check_languages(dossier, problems)
+    _check_unique(dossier, problems)
+    _check_refs(dossier, loaded.refs, loaded.partial, problems)
+    _check_sources(dossier, problems)
+    _check_unregistered_seeds(dossier, seed_files(Layout(problems.root)), problems)
+    _check_proposals(dossier, problems)
+    _check_citations(dossier, problems)
+    _check_topics(dossier, problems)
+    _check_claim_values(dossier, problems)
+    _check_structure(dossier, problems)
+    _check_grades(dossier, problems)
+    _report_disagreements(dossier, problems)
+    return problems
+
+
+def _check_topics(dossier: model.Dossier, problems: Problems) -> None:
+    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
+        if claim.topic not in dossier.topics:
+            problems.warning(claim.loc.path, claim.loc.line, claim.loc.col,
+                             f"topic {claim.topic!r} has no label; add it under 'topics' in content/dossier.yaml",
+                             "topic-label")
+
+
+def run(root: Path) -> tuple[model.Dossier | None, Problems]:
+    loaded = load(root)
+    return loaded.dossier, check(loaded)
+
+
+def _check_languages(dossier: model.Dossier, problems: Problems) -> None:
+    for lang in dossier.languages:
+        if lang not in shipped.INTERFACE_LANGUAGES:
+            problems.error("content/dossier.yaml", 1, 1, f"language {lang!r} has no interface strings; "
+                           f"supported: {', '.join(shipped.INTERFACE_LANGUAGES)}", "language")
+
+
+def _check_unique(dossier: model.Dossier, problems: Problems) -> None:
+    seen: dict[str, model.Loc] = {}
+    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
+        if claim.id in seen:
+            first = seen[claim.id]
+            problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
+                           f"claim id {claim.id!r} is already used at {first.path}:{first.line}; "
+                           "give this claim its own id", "duplicate-id")
+        else:
+            seen[claim.id] = claim.loc
+    # Ids unique within one file (timeline events, a briefing's sections) are checked as the file is read.
+
+
+def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int]],
+                partial: dict[str, set[str]], problems: Problems) -> None:
+    known = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
+             "incident": dossier.incidents, "briefing": dossier.briefings, "claim": dossier.claims}
+    for path, kind, ident, line, col in refs:
+        if ident not in known[kind] and ident not in partial.get(kind, set()):
+            folder = {"claim": "incidents"}.get(kind, kind + "s")
+            problems.error(path, line, col, f"unknown {_KIND_LABEL[kind]} {ident!r}; define it in "
+                           f"content/{folder}/ or fix the id", "unknown-ref")
+
+
+def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
+    by_file: dict[str, str] = {}
+    for source in dossier.sources.values():
+        if source.file in by_file:
+            problems.error(source.loc.path, source.loc.line, source.loc.col,
+                           f"seeds/{source.file} already has the source record {by_file[source.file]!r}; "
+                           "one document, one source record", "duplicate-source")
+        by_file.setdefault(source.file, source.id)
+        if source.text_sha256 and source.text_sha256 != source.sha256:
+            problems.warning(source.loc.path, source.loc.line, source.loc.col,
+                             f"the text of seeds/{source.file} changed since it was ingested (sha256 differs); "
+                             "every citation of it was re-verified below; run 'briefing ingest' to record the "
+                             "new hash", "source-changed")
+
+
+def _check_unregistered_seeds(dossier: model.Dossier, seeds: list[Path], problems: Problems) -> None:
+    """A document dropped into seeds/ is not in the briefing until a source record reads it."""
+    registered = {s.file for s in dossier.sources.values()}
+    for path in seeds:
+        if path.suffix.lower() in seedtext.SEED_SUFFIXES and path.name not in registered:
+            problems.warning(path, 1, 1, "no source record reads this document yet; run 'briefing ingest'",
+                             "seed-unregistered")
+
+
+_PROPOSED_HASH = re.compile(r"^sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
+
+
+def _check_proposals(dossier: model.Dossier, problems: Problems) -> None:
+    """Proposals made from an older text of a source would send editors to the wrong words."""
+    folder = problems.root / "content" / "proposals"
+    for source in dossier.sources.values():
+        path = folder / f"{source.id}.yaml"
+        if not path.is_file() or not source.text_sha256:
+            continue
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        found = _PROPOSED_HASH.search(head)
+        if found and found.group(1) != source.text_sha256:
+            problems.warning(path, 1, 1, f"these proposals were made from an older text of seeds/{source.file}; "
+                             f"run 'briefing extract --source {source.id}'", "stale-proposals")
+
+
+def _check_citations(dossier: model.Dossier, problems: Problems) -> None:
+    for _owner, status, cit in dossier.citations_with_status():
+        source = dossier.sources.get(cit.source)
+        if source is None or not source.paragraphs:
+            continue  # unknown source or unreadable seed: already reported
+        where = (cit.loc.path, cit.loc.line, cit.loc.col)
+        paragraph = source.paragraph(cit.paragraph)
+        if paragraph is None:
+            problems.error(*where, f"source {source.id!r} has no paragraph {cit.paragraph!r} (it has p1 to "
+                           f"p{len(source.paragraphs)})", "no-paragraph")
+            continue
+        if verbatim.find_quote(paragraph.text, cit.quote) is None:
+            elsewhere = verbatim.paragraphs_containing(source.paragraphs, cit.quote)
+            if elsewhere:
+                problems.error(*where, f"quote not found in {source.id} {cit.paragraph}; found in "
+                               f"{', '.join(elsewhere)}: change 'paragraph'", "quote-elsewhere")
+            else:
+                problems.error(*where, f"quote not found in {source.id} {cit.paragraph}: copy it verbatim "
+                               "from the source", "quote-not-found")
+        for lang in dossier.languages:
+            if lang != source.language.split("-")[0] and lang not in cit.translation:
+                severity = "error" if status in ("reviewed", "published") else "warning"
+                problems.add(*where, severity, f"the quote has no {lang} translation; add translation.{lang}",
+                             "translation")
+
+
+def disagreements(dossier: model.Dossier) -> list[list[model.Claim]]:
+    """Groups of claims about the same thing whose structured values differ.
+
+    The same thing is one incident and topic, and for figures the same party counted: casualty
+    figures, claimed dates and named actors (who did it, whom someone speaks for) alike. Pages
+    show these groups side by side; nobody has to remember that the sources disagree.
+    """
+    groups: dict[tuple[str, str, str, str, str], list[model.Claim]] = defaultdict(list)
+    for incident in dossier.incidents.values():
+        for claim in incident.claims:
+            value = claim.comparable
+            if value is not None:
+                party = claim.figure.party or "" if claim.figure else ""
+                unit = claim.figure.unit if claim.figure else ""
+                groups[(incident.id, claim.topic, value[0], party, unit)].append(claim)
+    found = []
+    for key in sorted(groups):
+        claims = groups[key]
+        # "some were captured" states no number: it cannot contradict one, but it is shown beside it
+        stated = {c.comparable for c in claims if not (c.figure and c.figure.bounds == (None, None))}
+        if len(stated) > 1:
+            found.append(claims)
+    return found
+
+
+def _check_grades(dossier: model.Dossier, problems: Problems) -> None:
+    """Readers weigh sources and claims by their grades: an ungraded one is flagged, an error once reviewed."""
+    records: list[tuple[str, object, model.Review, model.Loc]] = []
+    records += [("source", s.reliability, s.review, s.loc) for s in dossier.sources.values()]
+    records += [("claim", c.credibility, c.review, c.loc) for inc in dossier.incidents.values() for c in inc.claims]
+    for what, grade, review, loc in records:
+        if grade is None:
+            severity = "error" if review.status in ("reviewed", "published") else "warning"
+            scale = "reliability (A-F)" if what == "source" else "credibility (1-6)"
+            problems.add(loc.path, loc.line, loc.col, severity, f"this {what} has no {scale} grade; add one "
+                         "with a reason in every language", "ungraded")
+
+
+def _check_structure(dossier: model.Dossier, problems: Problems) -> None:
+    """Links that are well formed but say nothing true: an actor related to itself, a place inside
+    itself, and a briefing that cites a claim of an incident it does not cover (its PDF would quote
+    the claim without the table that shows it beside the others)."""
+    for actor in dossier.actors.values():
+        for rel in actor.relations:
+            if rel.target == actor.id:
+                problems.error(rel.loc.path, rel.loc.line, rel.loc.col, f"{actor.id!r} {rel.type} itself; name "
+                               "another actor as 'target' or remove the relation", "self-relation")
+    for place in dossier.places.values():
+        seen, at = [place.id], place.within
+        while at in dossier.places and at not in seen:
+            seen.append(at)
+            at = dossier.places[at].within
+        if at == place.id:
+            chain = " in ".join(seen + [place.id])
+            problems.error(place.loc.path, place.loc.line, place.loc.col, f"'within' goes round in a circle "
+                           f"({chain}); a place cannot lie inside itself", "within-cycle")
+    claims = dossier.claims
+    for briefing in dossier.briefings.values():
+        passages = briefing.key_points + [p for s in briefing.sections for p in s.paragraphs]
+        for passage in passages:
+            for ident in passage.claims:
+                claim = claims.get(ident)
+                if claim is not None and claim.incident not in briefing.incidents:
+                    problems.warning(passage.loc.path, passage.loc.line, passage.loc.col,
+                                     f"claim {ident!r} belongs to incident {claim.incident!r}, which this "
+                                     "briefing does not list under 'incidents'; add it there", "claim-incident")
+
+
+def _check_claim_values(dossier: model.Dossier, problems: Problems) -> None:
+    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
+        given = [name for name in ("figure", "period", "answer") if getattr(claim, name) is not None]
+        if len(given) > 1:
+            problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
+                           f"claim {claim.id!r} has {' and '.join(given)}; a claim states one kind of value",
+                           "claim-value")
+        f = claim.figure
+        if f and f.value is None and f.low is None and f.high is None and f.qualifier not in model.VAGUE:
+            problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
+                           f"claim {claim.id!r}: a figure needs 'value', or 'low' and/or 'high', or a "
+                           f"qualifier that stands alone ({', '.join(model.VAGUE)})", "figure")
+        if f and f.low is not None and f.high is not None and f.low > f.high:
+            problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
+                           f"claim {claim.id!r}: figure low is above high", "figure")
+
+
+def _report_disagreements(dossier: model.Dossier, problems: Problems) -> None:
+    for group in disagreements(dossier):
+        first = group[0]
+        others = ", ".join(c.id for c in group[1:])
+        problems.info(first.loc.path, first.loc.line, first.loc.col,
+                      f"claims disagree on {first.topic}: {first.id} and {others}; shown side by side",
+                      "disagreement")

@@ -1,0 +1,197 @@
+"""Read `content/` and `seeds/` into one `Dossier`, listing every problem with its file and line.
+
+Nothing here renders or writes: load everything, then check, then render.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import Problems
+from generator.factbase import model
+from generator.factbase.records import DOSSIER, KINDS, TIMELINE
+from generator.factbase.schema import Context, Obj
+from generator.factbase.yamlio import Map, read
+from generator.text import seedtext
+
+# Both spellings of the extension are read, so an editor's x.yml is never silently ignored; x.yaml
+# beside x.yml is then one record twice, and reported.
+RECORD_SUFFIXES = (".yaml", ".yml")
+
+
+def seed_files(layout: Layout) -> list[Path]:
+    """Every document in seeds/, links included (ingest refuses those that lead out of it)."""
+    if not layout.seeds.is_dir():
+        return []
+    return sorted(p for p in layout.seeds.iterdir()
+                  if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
+
+
+def record_files(directory: Path, recursive: bool = False) -> list[Path]:
+    """The YAML files in a folder, either spelling of the extension, in a stable order."""
+    if not directory.is_dir():
+        return []
+    found = directory.rglob("*") if recursive else directory.iterdir()
+    return sorted(p for p in found if p.suffix in RECORD_SUFFIXES and not p.name.startswith("."))
+
+
+@dataclass
+class Layout:
+    """Where a dossier keeps its parts; every stage takes one of these instead of guessing paths."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def build(self) -> Path:
+        return self.root / ".build"
+
+    @property
+    def dossier_file(self) -> Path:
+        return self.content / "dossier.yaml"
+
+    @property
+    def timeline_file(self) -> Path:
+        return self.content / "timeline.yaml"
+
+    def kind_dir(self, kind: str) -> Path:
+        return self.content / KINDS[kind][0]
+
+
+def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
+              refs: list[tuple[str, str, str, int, int]], partial: dict[str, set[str]] | None = None) -> Any:
+    node, yaml_problems = read(path)
+    for p in yaml_problems:
+        problems.error(path, p.line, p.col, p.message, p.code)
+    if yaml_problems and node is None:
+        return None
+    if node is None:
+        problems.error(path, 1, 1, "the file is empty; write the record or delete the file", "empty-file")
+        return None
+    status = "draft"
+    if isinstance(node, Map) and isinstance(node.get("review"), Map):
+        status = str(node["review"].get("status") or "draft")
+    rel = problems.rel(path)
+    ctx = Context(rel, languages, lambda line, col, sev, msg, code: problems.add(path, line, col, sev, msg, code),
+                  status=status)
+    value = spec.check(node, ctx)
+    if value is None and partial is not None and isinstance(node, Map):
+        _remember_ids(node, partial)
+    refs.extend((rel, kind, ident, line, col) for kind, ident, line, col in ctx.refs)
+    if value is not None and isinstance(node, Map) and "id" in node and node["id"] != path.stem:
+        ident = node["id"]
+        problems.error(path, ident.line, ident.col, f"id {node['id']!r} differs from the file name {path.stem!r}; "
+                       "rename one so they match", "id-filename")
+    return value
+
+
+def _remember_ids(node: Map, partial: dict[str, set[str]]) -> None:
+    """Ids of records that failed validation: references to them are not reported again."""
+    if isinstance(node.get("id"), str):
+        partial.setdefault("record", set()).add(str(node["id"]))
+    claims = node.get("claims")
+    if isinstance(claims, list):
+        for claim in claims:
+            if isinstance(claim, Map) and isinstance(claim.get("id"), str):
+                partial.setdefault("claim", set()).add(str(claim["id"]))
+
+
+@dataclass
+class Loaded:
+    dossier: model.Dossier | None
+    problems: Problems
+    refs: list[tuple[str, str, str, int, int]]  # file, kind, id, line, col
+    # Ids of records that exist but failed validation, per kind (their own problems are reported).
+    partial: dict[str, set[str]] = field(default_factory=dict)
+
+
+def load(root: Path) -> Loaded:
+    """Load a dossier directory; the result has a dossier unless dossier.yaml itself is unusable."""
+    layout = Layout(root)
+    problems = Problems(root)
+    refs: list[tuple[str, str, str, int, int]] = []
+    partial: dict[str, set[str]] = {}
+    if not layout.dossier_file.exists():
+        problems.error(layout.dossier_file, 1, 1, "no content/dossier.yaml here; run 'briefing init DIR' to "
+                       "start a dossier, or pass --root to point at one", "no-dossier")
+        return Loaded(None, problems, refs)
+    head = _validate(layout.dossier_file, DOSSIER, problems, ["en", "ar"], refs)
+    if head is None:
+        return Loaded(None, problems, refs)
+    languages = list(dict.fromkeys(head["languages"]))  # a repeat is reported; it must not double every check
+    dossier = model.Dossier(head["title"], head["description"], languages, head["topics"], head["site_url"])
+    targets = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
+               "incident": dossier.incidents, "briefing": dossier.briefings}
+    for kind, (folder, spec) in KINDS.items():
+        directory = layout.content / folder
+        if not directory.is_dir():
+            continue
+        by_stem: dict[str, Path] = {}
+        for path in sorted(directory.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.is_dir():
+                if path.suffix in RECORD_SUFFIXES:
+                    problems.warning(path, 1, 1, "ignored: a folder, not a record file; rename or remove it",
+                                     "stray-file")
+                continue
+            if path.suffix not in RECORD_SUFFIXES:
+                problems.warning(path, 1, 1, f"ignored: only .yaml and .yml files are read in content/{folder}/",
+                                 "stray-file")
+                continue
+            if path.stem in by_stem:
+                problems.error(path, 1, 1, f"{problems.rel(by_stem[path.stem])} holds the same record "
+                               f"({path.stem!r}); keep one of the two files and delete the other", "duplicate-id")
+            by_stem.setdefault(path.stem, path)
+            kind_partial: dict[str, set[str]] = {}
+            record = _validate(path, spec, problems, languages, refs, kind_partial)
+            partial.setdefault(kind, set()).update(kind_partial.get("record", set()))
+            partial.setdefault("claim", set()).update(kind_partial.get("claim", set()))
+            if record is not None:
+                targets[kind].setdefault(record.id, record)
+    if layout.timeline_file.exists():
+        events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs)
+        dossier.timeline = sorted(events or [], key=lambda e: (e.date.value, e.id))
+    for incident in dossier.incidents.values():
+        for claim in incident.claims:
+            claim.incident = incident.id
+    for source in dossier.sources.values():
+        _attach_text(layout, source, problems)
+    return Loaded(dossier, problems, refs, partial)
+
+
+def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> None:
+    """Read the seed behind a source, so citations can be proved against its paragraphs."""
+    path = layout.seeds / source.file
+    src_file = layout.content / "sources" / f"{source.id}.yaml"
+    if not path.is_file() or Path(source.file).name != source.file:
+        problems.error(src_file, source.loc.line, source.loc.col,
+                       f"seed file {source.file!r} not found in seeds/; restore it or fix 'file'", "missing-seed")
+        return
+    refused = seedtext.outside_seeds(path, layout.seeds)
+    if refused:
+        problems.error(path, 1, 1, f"not read: {refused}", "seed-link")
+        return
+    try:
+        parsed = seedtext.parse(seedtext.decode(path.read_bytes()))
+    except UnicodeDecodeError:
+        problems.error(path, 1, 1, "seed is not valid UTF-8; save it as UTF-8", "encoding")
+        return
+    source.paragraphs = parsed.paragraphs
+    source.text_sha256 = parsed.sha256

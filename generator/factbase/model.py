@@ -1,0 +1,353 @@
+"""The fact base as types: what `load` builds, `check` verifies and `render` lays out. No I/O here.
+
+Every user-visible text is a `LangText` (language code -> text). Positions (`Loc`) travel with
+records so that a problem found late, in `check`, still names the file and line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from generator.text.seedtext import Paragraph
+
+LangText = dict[str, str]
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+REVIEW_STATES = ("draft", "reviewed", "published")
+# Admiralty / NATO source reliability and information credibility scales.
+RELIABILITY = {
+    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    "1": "confirmed by other sources", "2": "probably true", "3": "possibly true",
+    "4": "doubtful", "5": "improbable", "6": "truth cannot be judged",
+}
+QUALIFIERS = ("exactly", "about", "at-least", "more-than", "as-many-as", "up-to", "fewer-than", "dozens",
+              "several", "some", "hundreds", "thousands")
+# Qualifiers that may stand without a number ("some were captured").
+VAGUE = ("dozens", "several", "some", "hundreds", "thousands")
+UNITS = ("people", "vehicles", "aircraft", "bases", "attacks", "countries", "groups", "usd", "days", "months",
+         "years", "subscribers", "coups")
+
+
+@dataclass(frozen=True)
+class Loc:
+    """Where a record or value was written."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day; `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+
+    value: str
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month", 10: "day"}[len(self.value)]
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+    @property
+    def month(self) -> int | None:
+        return int(self.value[5:7]) if len(self.value) >= 7 else None
+
+    @property
+    def day(self) -> int | None:
+        return int(self.value[8:10]) if len(self.value) == 10 else None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass
+class Review:
+    status: str = "draft"
+    by: str | None = None
+    on: PartialDate | None = None
+
+
+@dataclass
+class Evaluation:
+    """A grade on one of the two scales above, with a reason a reader can check."""
+
+    grade: str
+    reason: LangText = field(default_factory=dict)
+
+
+@dataclass
+class Citation:
+    source: str
+    paragraph: str
+    quote: str
+    translation: LangText
+    loc: Loc
+
+
+@dataclass
+class Source:
+    id: str
+    file: str
+    sha256: str
+    language: str
+    title: LangText
+    publisher: LangText
+    published: PartialDate | None
+    dating: LangText
+    url: str | None
+    kind: str | None
+    description: LangText
+    reliability: Evaluation | None
+    review: Review
+    loc: Loc
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    text_sha256: str | None = None
+
+    def paragraph(self, pid: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.id == pid), None)
+
+
+@dataclass
+class Relation:
+    type: str
+    target: str
+    citations: list[Citation]
+    loc: Loc
+
+
+@dataclass
+class Actor:
+    id: str
+    kind: str
+    name: LangText
+    aliases: dict[str, list[str]]
+    description: LangText
+    relations: list[Relation]
+    citations: list[Citation]
+    review: Review
+    loc: Loc
+
+
+@dataclass
+class Coordinates:
+    lat: float
+    lon: float
+    precision: str
+
+
+@dataclass
+class Place:
+    id: str
+    kind: str
+    name: LangText
+    aliases: dict[str, list[str]]
+    description: LangText
+    coordinates: Coordinates | None
+    within: str | None
+    citations: list[Citation]
+    review: Review
+    loc: Loc
+
+
+@dataclass
+class Figure:
+    """A claimed number: `value` with its qualifier, or an explicit `low`–`high` range."""
+
+    party: str | None
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    unit: str = "people"
+
+    @property
+    def bounds(self) -> tuple[int | None, int | None]:
+        """The lowest and highest number the claim allows, None where it is open."""
+        if self.low is not None or self.high is not None:
+            return self.low, self.high
+        v = self.value
+        if v is None:
+            return None, None
+        if self.qualifier in ("at-least",):
+            return v, None
+        if self.qualifier == "more-than":
+            return v + 1, None
+        if self.qualifier in ("as-many-as", "up-to"):
+            return None, v
+        if self.qualifier == "fewer-than":
+            return None, v - 1
+        return v, v
+
+
+@dataclass(frozen=True)
+class Period:
+    """A claimed span of time, each end as precise as the claim states it."""
+
+    start: PartialDate
+    end: PartialDate | None
+
+
+@dataclass
+class Claim:
+    """One assertion by one claimant. What it asserts may be structured, so that claims on the
+    same topic can be compared: a `figure`, a `period`, or an `answer` (the actor it names)."""
+
+    id: str
+    incident: str
+    claimant: str
+    asserted: PartialDate | None
+    topic: str
+    text: LangText
+    figure: Figure | None
+    citations: list[Citation]
+    credibility: Evaluation | None
+    review: Review
+    loc: Loc
+    period: Period | None = None
+    answer: str | None = None
+
+    @property
+    def comparable(self) -> tuple[str, object] | None:
+        """The structured value other claims on the topic are compared with, if any."""
+        if self.figure is not None:
+            return ("figure", self.figure.bounds)
+        if self.period is not None:
+            return ("period", (self.period.start, self.period.end))
+        if self.answer is not None:
+            return ("answer", self.answer)
+        return None
+
+
+@dataclass
+class Participant:
+    actor: str
+    side: LangText
+
+
+@dataclass
+class Passage:
+    """A paragraph of an incident summary or a briefing: text, and what supports it."""
+
+    text: LangText
+    claims: list[str]
+    citations: list[Citation]
+    loc: Loc
+
+
+@dataclass
+class Incident:
+    id: str
+    title: LangText
+    start: PartialDate
+    end: PartialDate | None
+    place: str | None
+    participants: list[Participant]
+    summary: list[Passage]
+    claims: list[Claim]
+    review: Review
+    loc: Loc
+
+
+@dataclass
+class Section:
+    id: str
+    heading: LangText
+    paragraphs: list[Passage]
+
+
+@dataclass
+class Briefing:
+    id: str
+    title: LangText
+    date: PartialDate
+    summary: LangText
+    incidents: list[str]
+    key_points: list[Passage]
+    sections: list[Section]
+    review: Review
+    loc: Loc
+
+
+@dataclass
+class TimelineEvent:
+    id: str
+    date: PartialDate
+    incident: str | None
+    text: LangText
+    citations: list[Citation]
+    loc: Loc
+
+
+@dataclass(frozen=True, order=True)
+class Owner:
+    """The record a citation belongs to; `parent` is a claim's incident."""
+
+    kind: str
+    id: str
+    parent: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.id}"
+
+
+@dataclass
+class Dossier:
+    """The whole validated fact base, in memory, ordered by id for deterministic output."""
+
+    title: LangText
+    description: LangText
+    languages: list[str]
+    topics: dict[str, LangText] = field(default_factory=dict)
+    site_url: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    incidents: dict[str, Incident] = field(default_factory=dict)
+    briefings: dict[str, Briefing] = field(default_factory=dict)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        return {c.id: c for inc in self.incidents.values() for c in inc.claims}
+
+    def citations(self) -> Iterator[tuple[Owner, Citation]]:
+        """Every citation in the dossier with the record that makes it."""
+        for owner, _status, citation in self.citations_with_status():
+            yield owner, citation
+
+    def citations_with_status(self) -> Iterator[tuple[Owner, str, Citation]]:
+        """Every citation with its record and that record's review status (which sets how strict checks are)."""
+        for actor in self.actors.values():
+            for c in actor.citations + [c for rel in actor.relations for c in rel.citations]:
+                yield Owner("actor", actor.id), actor.review.status, c
+        for place in self.places.values():
+            for c in place.citations:
+                yield Owner("place", place.id), place.review.status, c
+        for inc in self.incidents.values():
+            for c in (c for passage in inc.summary for c in passage.citations):
+                yield Owner("incident", inc.id), inc.review.status, c
+            for claim in inc.claims:
+                for c in claim.citations:
+                    yield Owner("claim", claim.id, inc.id), claim.review.status, c
+        for b in self.briefings.values():
+            for passage in b.key_points + [p for s in b.sections for p in s.paragraphs]:
+                for c in passage.citations:
+                    yield Owner("briefing", b.id), b.review.status, c
+        for event in self.timeline:
+            for c in event.citations:
+                yield Owner("event", event.id), "draft", c
+
+
+def sorted_dossier(dossier: Dossier) -> Dossier:
+    """The dossier with every collection in id order, so output never depends on file-system order."""
+    for name in ("sources", "actors", "places", "incidents", "briefings"):
+        collection = getattr(dossier, name)
+        setattr(dossier, name, {k: collection[k] for k in sorted(collection)})
+    return dossier

@@ -1,0 +1,249 @@
+"""Strict YAML in, with line marks; canonical YAML out.
+
+PyYAML's safe loader keeps the last of two duplicate keys, reads `no` as false and
+`2024-07-25` as a date, and follows aliases into billion-laughs bombs. Here every scalar stays
+the string the editor wrote (the schema decides types), duplicate keys and aliases are
+problems, and every node knows the line and column it came from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+MAX_BYTES = 2 * 1024 * 1024
+
+
+class Str(str):
+    """A scalar that remembers where it was written (1-based line and column)."""
+
+    line: int
+    col: int
+    quoted: bool
+
+    def __new__(cls, value: str, line: int, col: int, quoted: bool = False) -> "Str":
+        obj = super().__new__(cls, value)
+        obj.line, obj.col, obj.quoted = line, col, quoted
+        return obj
+
+
+class Map(dict):
+    """A mapping that remembers its own position and the position of each key."""
+
+    line: int
+    col: int
+    key_marks: dict[str, tuple[int, int]]
+
+
+class Seq(list):
+    """A sequence that remembers its position."""
+
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    line: int
+    col: int
+    message: str
+    code: str
+
+
+class _Resolver(BaseResolver):
+    """No implicit types: every plain scalar resolves to a string."""
+
+
+class _Loader(Reader, Scanner, Parser, Composer, SafeConstructor, _Resolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+        self.alias_marks: list[tuple[int, int]] = []
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            self.alias_marks.append((event.start_mark.line + 1, event.start_mark.column + 1))
+            self.get_event()
+            # An alias is replaced by an empty scalar: it is reported, never expanded.
+            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark, style=None)
+        return super().compose_node(parent, index)
+
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_STANDARD_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+                  "tag:yaml.org,2002:null"}
+
+
+# Characters YAML forbids in a document. The text is given to the reader with each replaced, so that
+# one stray character costs one problem, not the whole file's.
+_REPLACEMENT = "\ufffd"
+_MAX_CHARACTER_PROBLEMS = 10
+
+
+def _describe(char: str) -> str:
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return "a control character, often pasted from a PDF"
+    if 0xD800 <= code <= 0xDFFF:
+        return "half of a broken character pair"
+    return "a noncharacter, never valid in text"
+
+
+# Left-to-right and right-to-left overrides: they make a page show the letters after them in another
+# order than they are written, so what a reader sees is not what the record says.
+_OVERRIDES = re.compile("[\u202d\u202e]")
+
+
+def _line_col(text: str, at: int) -> tuple[int, int]:
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
+def _forbidden_characters(text: str, problems: list[YamlProblem]) -> str:
+    """Report each character YAML refuses, and each direction override, at its line and column;
+    return the text with each refused character replaced."""
+    for match in list(_OVERRIDES.finditer(text))[:_MAX_CHARACTER_PROBLEMS]:
+        problems.append(YamlProblem(*_line_col(text, match.start()),
+                                    f"direction override U+{ord(match.group()):04X}: it makes pages show the "
+                                    "text after it in reverse order; delete it", "yaml-character"))
+    found = list(Reader.NON_PRINTABLE.finditer(text))
+    for match in found[:_MAX_CHARACTER_PROBLEMS]:
+        char = match.group()
+        problems.append(YamlProblem(*_line_col(text, match.start()),
+                                    f"invalid character U+{ord(char):04X} ({_describe(char)}); delete it",
+                                    "yaml-character"))
+    if len(found) > _MAX_CHARACTER_PROBLEMS:
+        last = problems[-1]
+        problems.append(YamlProblem(last.line, last.col, f"{len(found) - _MAX_CHARACTER_PROBLEMS} more invalid "
+                                    "characters after this one; is this a text file?", "yaml-character"))
+    return Reader.NON_PRINTABLE.sub(_REPLACEMENT, text) if found else text
+
+
+def parse(text: str) -> tuple[Any, list[YamlProblem]]:
+    """Parse one YAML document into Map/Seq/Str/None nodes, with every problem found."""
+    problems: list[YamlProblem] = []
+    loader = _Loader(_forbidden_characters(text, problems))
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        problems.append(YamlProblem(line, col, f"YAML syntax: {what}; fix the indentation or quoting here",
+                                    "yaml-syntax"))
+        return None, problems
+    except yaml.YAMLError as exc:
+        problems.append(YamlProblem(1, 1, f"YAML syntax: {exc}", "yaml-syntax"))
+        return None, problems
+    finally:
+        loader.dispose()
+    for line, col in loader.alias_marks:
+        problems.append(YamlProblem(line, col, "YAML aliases (*name) are not allowed here; write the value out",
+                                    "yaml-alias"))
+    return (_convert(node, problems) if node is not None else None), problems
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _convert(node: yaml.Node, problems: list[YamlProblem]) -> Any:
+    line, col = _mark(node)
+    if node.tag not in _STANDARD_TAGS:
+        problems.append(YamlProblem(line, col, f"YAML tag {node.tag!r} is not allowed; remove it", "yaml-tag"))
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return Str(node.value, line, col, quoted=node.style is not None)
+    if isinstance(node, yaml.SequenceNode):
+        seq = Seq(_convert(item, problems) for item in node.value)
+        seq.line, seq.col = line, col
+        return seq
+    result = Map()
+    result.line, result.col, result.key_marks = line, col, {}
+    for key_node, value_node in node.value:
+        kline, kcol = _mark(key_node)
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(YamlProblem(kline, kcol, "a key must be plain text", "yaml-key"))
+            continue
+        key = key_node.value
+        if key == "<<":
+            problems.append(YamlProblem(kline, kcol, "YAML merge keys (<<) are not allowed; write the keys out",
+                                        "yaml-merge"))
+            continue
+        if key in result:
+            first = result.key_marks[key][0]
+            problems.append(YamlProblem(kline, kcol, f"duplicate key {key!r} (first at line {first}); "
+                                        "keep one of them", "duplicate-key"))
+            continue
+        result.key_marks[key] = (kline, kcol)
+        result[key] = _convert(value_node, problems)
+    return result
+
+
+def read(path: Path) -> tuple[Any, list[YamlProblem]]:
+    """Read and parse a YAML file; encoding and size problems come back as problems, not exceptions."""
+    if not path.is_file():  # a folder, a pipe (reading it would wait forever), a broken or looping link
+        return None, [YamlProblem(1, 1, "not a regular file (a folder, a pipe, or a broken or looping link); "
+                                  "replace it with the record file or remove it", "io")]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [YamlProblem(1, 1, f"cannot read file: {exc.strerror}", "io")]
+    if len(data) > MAX_BYTES:
+        return None, [YamlProblem(1, 1, f"file is larger than {MAX_BYTES // 1024} KiB; split it", "too-large")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        return None, [YamlProblem(line, 1, "file is not valid UTF-8; save it as UTF-8", "encoding")]
+    return parse(text.lstrip("\ufeff"))
+
+
+# --- canonical output -------------------------------------------------------------------------
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, Unicode as is, long lines kept whole so a diff shows one changed line, and lists
+    indented under their key: the canonical form `briefing fmt` writes too."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(Str, _represent_str)
+
+
+def plain(value: Any) -> Any:
+    """Map/Seq/Str nodes back to plain dict/list/str, for dumping or JSON."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def dump(data: Any, header: str = "") -> str:
+    body = yaml.dump(plain(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=1 << 30, indent=2)
+    return header + body

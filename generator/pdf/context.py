@@ -1,0 +1,186 @@
+"""The page helpers of a printed briefing: HTML instead of Markdown, plain text instead of links,
+endnotes with page references instead of footnotes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from markupsafe import Markup
+from markupsafe import escape as html_escape
+
+from generator.factbase import model
+from generator.views.context import PageContext
+from generator.views.escape import anchor
+
+
+@dataclass
+class PrintNote:
+    number: int
+    body: Markup
+
+
+@dataclass
+class PrintContext(PageContext):
+    """The page helpers, producing HTML for print: links are plain text, citations are endnotes.
+
+    Notes are numbered here, independently of the web page's helpers, so that a change there
+    cannot renumber a printed note; the keys are the same, so the numbers agree with the web page.
+    """
+
+    tabled: set[str] = field(default_factory=set)  # claims that have a row in a claims table
+    print_notes: list[PrintNote] = field(default_factory=list)
+    _print_keys: dict[str, int] = field(default_factory=dict)
+
+    # --- output ------------------------------------------------------------------------------
+    def esc(self, value: object) -> Markup:
+        if isinstance(value, Markup):
+            return value
+        return html_escape(" ".join(str(value).split()))
+
+    def link(self, label: Markup | str, target: str, anchor: str = "") -> Markup:
+        return self.esc(label)
+
+    def external(self, url: str) -> Markup:
+        """An address, left to right and breakable anywhere so that a long one never runs off the page."""
+        return Markup('<bdi dir="ltr" class="url"><a href="{0}">{0}</a></bdi>').format(url)
+
+    def fill(self, message: str, **values: Markup) -> Markup:
+        """A translated message whose `%(name)s` placeholders take markup (a page number the layout
+        fills in, a name); the text around them keeps its spaces."""
+        parts = re.split(r"%\((\w+)\)s", self._(message))
+        return Markup("").join(values[part] if i % 2 else html_escape(part) for i, part in enumerate(parts))
+
+    def page_of(self, anchor_id: str) -> Markup:
+        """The page a target lands on, filled in by the layout."""
+        return Markup('<a class="page-ref" href="#{0}"></a>').format(anchor_id)
+
+    def page_counter(self) -> Markup:
+        """CSS `content` for "page N of M" in this language."""
+        text = self._("page %(page)s of %(pages)s")
+        parts = text.replace("%(pages)s", "\0P\0").replace("%(page)s", "\0p\0").split("\0")
+        css = []
+        for part in parts:
+            if part == "p":
+                css.append("counter(page)")
+            elif part == "P":
+                css.append("counter(pages)")
+            elif part:
+                css.append('"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        return Markup(" ".join(css))
+
+    # --- notes -------------------------------------------------------------------------------
+    def source_label(self, source: model.Source) -> Markup:
+        """Title (publisher, date): how a note names its source."""
+        comma = self.esc(self._(",")) + Markup(" ")
+        publisher = self.t(source.publisher) + comma if source.publisher else Markup("")
+        return self.t(source.title) + Markup(" (") + publisher + self.esc(self.date(source.published)) + \
+            Markup(")")
+
+    def citation_note(self, cit: model.Citation) -> Markup:
+        """Source title, publisher, date, paragraph, the verbatim quote and its translation."""
+        return self.source_label(self.dossier.sources[cit.source]) + self.esc(self._(",")) + Markup(" ") + \
+            self.passage_quote(cit)
+
+    def passage_quote(self, cit: model.Citation) -> Markup:
+        """Paragraph N: “the verbatim quote” — its translation into the reader's language."""
+        source = self.dossier.sources[cit.source]
+        open_mark, _, close_mark = self._("“%(quote)s”").partition("%(quote)s")
+        body = self.esc(self.paragraph_label(cit.paragraph)) + Markup(": ") + Markup('<span class="quote">') + \
+            self.esc(open_mark) + self.isolate(cit.quote, source.language) + self.esc(close_mark) + \
+            Markup("</span>")
+        translation = cit.translation.get(self.lang)
+        if translation and self.lang != source.language:
+            body += Markup(' — <span class="translation">') + self.esc(translation) + Markup("</span>")
+        return body
+
+    def claim_note(self, claim: model.Claim) -> Markup:
+        """Who makes the claim, where it stands in the claims table, and the passages it rests on
+        (a source quoted several times is named once)."""
+        body = self.esc(self._("Claim by")) + Markup(" ") + self.claimant(claim)
+        if claim.id in self.tabled:
+            body += Markup(" (") + self.fill("claims table, page %(page)s",
+                                             page=self.page_of(f"claim-{anchor(claim.id)}")) + Markup(")")
+        groups: list[list[model.Citation]] = []
+        for cit in claim.citations:
+            if groups and groups[-1][0].source == cit.source:
+                groups[-1].append(cit)
+            else:
+                groups.append([cit])
+        semicolon = self.esc(self._(";")) + Markup(" ")
+        return body + Markup(": ") + semicolon.join(
+            self.source_label(self.dossier.sources[group[0].source]) + self.esc(self._(",")) + Markup(" ") +
+            semicolon.join(self.passage_quote(c) for c in group) for group in groups)
+
+    def _number(self, key: str, body: Markup) -> int:
+        if key not in self._print_keys:
+            self._print_keys[key] = len(self.print_notes) + 1
+            self.print_notes.append(PrintNote(len(self.print_notes) + 1, body))
+        return self._print_keys[key]
+
+    def cite(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> Markup:
+        """Note calls, linked to their notes, numbered in order of first use; a note cited again keeps
+        its number, so one passage's calls are listed in ascending order."""
+        numbers: list[int] = []
+        for cit in citations:
+            numbers.append(self._number(f"c|{cit.source}|{cit.paragraph}|{cit.quote}", self.citation_note(cit)))
+        all_claims = self.dossier.claims
+        for ident in claims:
+            numbers.append(self._number(f"k|{ident}", self.claim_note(all_claims[ident])))
+        unique = sorted(set(numbers))
+        if not unique:
+            return Markup("")
+        sep = Markup('<span class="sep">') + self.esc(self._(",")) + Markup(" </span>")
+        calls = sep.join(Markup('<a class="call" href="#note-{0}">{0}</a>').format(n) for n in unique)
+        return Markup('<sup class="calls">') + calls + Markup("</sup>")
+
+    # --- what the briefing rests on ----------------------------------------------------------
+    def tables(self, briefing: model.Briefing) -> list[model.Incident]:
+        """The incidents whose claims the PDF prints as tables: those the briefing covers."""
+        return [self.dossier.incidents[i] for i in briefing.incidents if i in self.dossier.incidents]
+
+    def cited_sources(self, briefing: model.Briefing) -> list[model.Source]:
+        """Every source the PDF cites (passages, their claims, the claims tables), in id order."""
+        claims = self.dossier.claims
+        ids: set[str] = set()
+        for passage in briefing.key_points + [p for s in briefing.sections for p in s.paragraphs]:
+            ids.update(c.source for c in passage.citations)
+            ids.update(c.source for k in passage.claims for c in claims[k].citations)
+        for incident in self.tables(briefing):
+            ids.update(c.source for claim in incident.claims for c in claim.citations)
+        return [self.dossier.sources[i] for i in sorted(ids) if i in self.dossier.sources]
+
+    def original_title(self, source: model.Source) -> Markup:
+        """The title in the source's own language, when the reader's differs: what to search for."""
+        if source.language == self.lang or source.language not in source.title:
+            return Markup("")
+        return self.isolate(source.title[source.language], source.language)
+
+    def reliability(self, source: model.Source) -> Markup:
+        if source.reliability is None:
+            return Markup("")
+        grade = source.reliability.grade
+        return self.esc(self._("Reliability")) + Markup(": ") + self.ltr(grade) + Markup(" · ") + \
+            self.esc(self._(f"reliability:{grade}"))
+
+    def credibility(self, claim: model.Claim) -> Markup:
+        if claim.credibility is None:
+            return Markup("")
+        grade = claim.credibility.grade
+        return self.ltr(grade) + Markup(" · ") + self.esc(self._(f"credibility:{grade}"))
+
+    def claimant(self, claim: model.Claim) -> Markup:
+        actor = self.dossier.actors.get(claim.claimant)
+        return self.t(actor.name) if actor else self.esc(claim.claimant)
+
+    def sourcing(self, briefing: model.Briefing) -> Markup:
+        """The cover's note on sourcing: what the notes hold and where the sources are listed."""
+        count = self.n_("%(n)s source", "%(n)s sources", len(self.cited_sources(briefing)))
+        return Markup(" ").join([
+            self.esc(self._("Every statement in this briefing rests on a verbatim passage of a source; the "
+                            "numbered notes at the end quote each passage in its own language, with a "
+                            "translation when that is another language.")),
+            self.fill("This briefing cites %(count)s; the list of sources, from page %(page)s, gives the "
+                      "publisher, date and address of each.", count=self.esc(count), page=self.page_of("sources")),
+            self.esc(self._("Where sources disagree, every claim is kept, side by side, with the editors' "
+                            "grade of its credibility."))])

@@ -1,0 +1,44 @@
+"""What every dossier gets from the installed package: the default templates, the base MkDocs
+configuration and the interface strings of each language.
+
+The repository's top-level `templates/` and `mkdocs.yml` are the one source: `generator/defaults/`
+holds links to them, which building a wheel turns into copies, so an editable install and an
+installed one find the same files through `importlib.resources`.
+"""
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from generator.errors import BriefingError
+
+# The languages with interface strings under generator/locale/ (a test keeps the two in step).
+INTERFACE_LANGUAGES = ("en", "ar")
+
+
+def _folder(name: str) -> Path:
+    """A folder of package data as a real path: MkDocs and Jinja2 read files, not resources."""
+    found = files("generator") / name
+    path = Path(str(found))
+    if not path.is_dir():
+        raise BriefingError(f"the installed generator has no {name}/ ({path}); reinstall it with "
+                            "'pip install briefing' or 'make site'")
+    return path
+
+
+def defaults() -> Path:
+    """The default templates/ and mkdocs.yml, as shipped."""
+    return _folder("defaults")
+
+
+def templates() -> Path:
+    return defaults() / "templates"
+
+
+def base_config() -> Path:
+    return defaults() / "mkdocs.yml"
+
+
+def locale() -> Path:
+    """Gettext catalogues, one folder per interface language."""
+    return _folder("locale")

@@ -1,0 +1,295 @@
+"""What the web pages need beyond the shared page helpers: cross-links, badges, the incident's
+infobox, chart and JSON-LD, source-page back-references, glossary order and the home page's news.
+
+`SiteContext` is what the Markdown templates get as `p`; the print templates use the plainer
+`PageContext` it extends.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from generator.factbase import model
+from generator.site import chart
+from generator.site.xref import CrossIndex, Target, first_mentions, target
+from generator.text import verbatim
+from generator.text.seedtext import Paragraph
+from generator.views import i18n
+from generator.views.context import PageContext
+from generator.views.escape import md, md_block_html
+
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+
+def sort_key(name: str, lang: str) -> tuple[str, str]:
+    """Alphabetical order in the language's own way: Arabic ignores the article and hamza seats."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if lang == "ar":
+        text = text.translate(_ARABIC_FOLD)
+        text = " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in text.split())
+    else:
+        text = text.casefold()
+        text = text[4:] if text.startswith("the ") else text
+    return text, name
+
+
+@dataclass
+class SiteContext(PageContext):
+    index: CrossIndex | None = None
+    linked: set[str] = field(default_factory=set)
+
+    @property
+    def xref(self) -> CrossIndex:
+        if self.index is None:
+            self.index = CrossIndex(self.dossier)
+        return self.index
+
+    # --- files outside the pages ------------------------------------------------------------
+    def html_href(self, page: str, anchor: str = "") -> str:
+        """A page's address for raw HTML, which MkDocs does not rewrite (pages are `x.html`: see mkdocs.yml)."""
+        return self.href(page[:-3] + ".html" if page.endswith(".md") else page, anchor)
+
+    def site_file(self, path: str) -> str:
+        """A file at the site's root (data/, pdf/), seen from this page; other languages live one level down."""
+        rel = self.href(path)
+        return rel if self.lang == self.dossier.languages[0] else "../" + rel
+
+    def download(self, path: str, label: str) -> Markup:
+        return Markup('<a href="{0}" download>{1}</a>').format(self.site_file(path), label)
+
+    def pdf_link(self, briefing: model.Briefing) -> Markup:
+        """The briefing's PDF in this page's language."""
+        return Markup('<a class="pdf-link" href="{0}" type="application/pdf">{1}</a>').format(
+            self.site_file(f"pdf/{briefing.id}.{self.lang}.pdf"), self._("Download this briefing as PDF"))
+
+    def language_name(self, code: str) -> str:
+        """A language's name in the page's language ("Arabic" / "العربية")."""
+        from babel import Locale, UnknownLocaleError
+        try:
+            return Locale.parse(code.replace("-", "_")).get_display_name(self.lang) or code
+        except (ValueError, UnknownLocaleError):
+            return code
+
+    # --- text with links to the glossary ------------------------------------------------------
+    def passage(self, passage: model.Passage) -> Markup:
+        """A paragraph whose first mention of each actor on the page links to the glossary."""
+        value, lang = i18n.pick(passage.text, self.lang)
+        if lang != self.lang:
+            return self.t(passage.text) + self.cite(passage.citations, passage.claims)
+        out: list[Markup] = []
+        at = 0
+        for start, end, ident in first_mentions(value, lang, list(self.dossier.actors.values()), self.linked):
+            self.linked.add(ident)
+            out.append(self.esc(value[at:start]))
+            out.append(self.link(value[start:end], "actors.md", ident))
+            at = end
+        out.append(self.esc(value[at:]))
+        return Markup("").join(out) + self.cite(passage.citations, passage.claims)
+
+    # --- badges ------------------------------------------------------------------------------
+    def badge(self, scale: str, grade: str) -> Markup:
+        """A small grade badge that links to the page explaining the scale."""
+        meaning = self._(f"{scale}:{grade}")
+        label = self.esc(self._("reliability" if scale == "reliability" else "credibility"))
+        return Markup(f'<a class="grade grade-{scale} grade-{scale}-{grade.lower()}" '
+                      f'href="{self.html_href("grades.md", f"{scale}-{grade.lower()}")}" title="') + \
+            md(f"{label}: {meaning}") + Markup(f'">{grade}</a>')
+
+    def reliability(self, source: model.Source) -> Markup:
+        return self.badge("reliability", source.reliability.grade) if source.reliability else Markup("")
+
+    def credibility(self, claim: model.Claim) -> Markup:
+        return self.badge("credibility", claim.credibility.grade) if claim.credibility else Markup("")
+
+    def source_badge(self, source: model.Source) -> Markup:
+        return Markup(" ") + self.reliability(source) if source.reliability else Markup("")
+
+    def claim_badge(self, claim: model.Claim) -> Markup:
+        return self.credibility(claim) + Markup(" ") if claim.credibility else Markup("")
+
+    def scales(self) -> list[tuple[str, list[str]]]:
+        return [("reliability", list(model.RELIABILITY)), ("credibility", list(model.CREDIBILITY))]
+
+    # --- cross-references --------------------------------------------------------------------
+    def target_label(self, target: Target) -> Markup:
+        d = self.dossier
+        if target.kind == "claim":
+            claim = d.claims[target.id]
+            return self.topic(claim.topic) + Markup(" — ") + self.t(d.actors[claim.claimant].name) \
+                if claim.claimant in d.actors else self.topic(claim.topic)
+        if target.kind == "incident":
+            return self.t(d.incidents[target.id].title)
+        if target.kind == "briefing":
+            return self.t(d.briefings[target.id].title)
+        if target.kind == "source":
+            return self.t(d.sources[target.id].title)
+        if target.kind == "event":
+            event = next(e for e in d.timeline if e.id == target.id)
+            return self.esc(self.date(event.date))
+        if target.kind == "place":
+            return self.t(d.places[target.id].name)
+        return self.t(d.actors[target.id].name)
+
+    def target_link(self, target: Target) -> Markup:
+        return self.link(self.target_label(target), target.page, "" if target.anchor == "top" else target.anchor)
+
+    def cited_by(self, source: model.Source, pid: str) -> list[Target]:
+        return self.xref.cited_by.get((source.id, pid), [])
+
+    def appears_in(self, actor: model.Actor) -> list[Target]:
+        return self.xref.appears_in.get(actor.id, [])
+
+    def kind_label(self, target: Target) -> str:
+        return self._(f"record:{target.kind}")
+
+    def related_actors(self, incident: model.Incident) -> list[str]:
+        return self.xref.related_actors(incident)
+
+    # --- incidents ---------------------------------------------------------------------------
+    def sides(self, incident: model.Incident) -> list[tuple[Markup, list[str]]]:
+        """Participants grouped by the side they were on, in order of first appearance."""
+        groups: dict[str, tuple[Markup, list[str]]] = {}
+        for part in incident.participants:
+            label = self.t(part.side)
+            groups.setdefault(str(label), (label, []))[1].append(part.actor)
+        return list(groups.values())
+
+    def claimed_periods(self, incident: model.Incident) -> list[model.Claim]:
+        """Claims that state when the incident itself happened (their period starts within it), when
+        they do not all agree; periods of earlier events that an incident's claims mention are left out."""
+        last = (incident.end or incident.start).value
+        periods = [c for c in incident.claims if c.period is not None
+                   and incident.start.value[:len(c.period.start.value)] <= c.period.start.value <= last]
+        return periods if len({(c.period.start, c.period.end) for c in periods if c.period}) > 1 else []
+
+    def chart(self, incident: model.Incident, topic: str, party: str | None, claims: list[model.Claim]) -> Markup:
+        """A bar chart of the claimed figures, where two or more claimants give numbers."""
+        bars = []
+        for claim in claims:
+            f = claim.figure
+            if f is None or (f.value is None and f.low is None and f.high is None):
+                continue
+            low, high = f.bounds
+            if low is None and high is not None:
+                low, high = 0, high
+            bars.append(chart.Bar(self.short_name(claim.claimant), low or 0, high, self.figure(f)))
+        if len(bars) < 2:
+            return Markup("")
+        title = str(i18n.pick(self.dossier.topics.get(topic, {}), self.lang)[0] or topic)
+        if party and party in self.dossier.actors:
+            title += " — " + i18n.pick(self.dossier.actors[party].name, self.lang)[0]
+        return Markup('<figure class="claims-chart">') + chart.svg(
+            bars, title, self.dir == "rtl", f"chart-{topic}-{party or 'all'}") + Markup("</figure>")
+
+    def short_name(self, ident: str, limit: int = 28) -> str:
+        """An actor's name short enough for a chart label: the name, else its shortest alias, else cut."""
+        actor = self.dossier.actors.get(ident)
+        if actor is None:
+            return ident
+        name = i18n.pick(actor.name, self.lang)[0]
+        if len(name) <= limit:
+            return name
+        aliases = sorted(actor.aliases.get(self.lang, []), key=lambda a: (len(a), a))
+        if aliases and len(aliases[0]) <= limit:
+            return aliases[0]
+        return name[:limit - 1].rstrip() + "…"
+
+    def json_ld(self, incident: model.Incident) -> Markup:
+        """schema.org Event data for search engines and tools; every `<` is written `\\u003c`, valid JSON
+        that can neither end the script nor open a comment in it."""
+        data: dict[str, Any] = {
+            "@context": "https://schema.org", "@type": "Event",
+            "name": i18n.pick(incident.title, self.lang)[0], "inLanguage": self.lang,
+            "startDate": incident.start.value,
+            "description": " ".join(i18n.pick(p.text, self.lang)[0] for p in incident.summary),
+        }
+        if incident.end:
+            data["endDate"] = incident.end.value
+        place = self.dossier.places.get(incident.place or "")
+        if place:
+            location: dict[str, Any] = {"@type": "Place", "name": i18n.pick(place.name, self.lang)[0]}
+            if place.coordinates:
+                location["geo"] = {"@type": "GeoCoordinates", "latitude": place.coordinates.lat,
+                                   "longitude": place.coordinates.lon}
+            data["location"] = location
+        actors = [self.dossier.actors[p.actor] for p in incident.participants if p.actor in self.dossier.actors]
+        if actors:
+            data["actor"] = [{"@type": "Person" if a.kind == "person" else "Organization",
+                              "name": i18n.pick(a.name, self.lang)[0]} for a in actors]
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+        text = text.replace("<", "\\u003c")
+        return Markup('<script type="application/ld+json">\n') + Markup(text) + Markup("\n</script>")
+
+    # --- sources -----------------------------------------------------------------------------
+    def paragraph_html(self, source: model.Source, paragraph: Paragraph) -> Markup:
+        """A source paragraph as HTML, with every cited passage marked."""
+        spans = [found for quote in self.xref.quotes_at.get((source.id, paragraph.id), [])
+                 if (found := verbatim.find_quote(paragraph.text, quote))]
+        out: list[Markup] = []
+        at = 0
+        for start, end in _merge(spans):
+            out.append(md_block_html(paragraph.text[at:start]) if start > at else Markup(""))
+            out.append(Markup("<mark>") + md_block_html(paragraph.text[start:end]) + Markup("</mark>"))
+            at = end
+        out.append(md_block_html(paragraph.text[at:]))
+        return Markup("").join(out)
+
+    def fragment_link(self, source: model.Source, pid: str) -> Markup:
+        """A link to the original that lands on the first cited passage (a URL text fragment)."""
+        if not source.url:
+            return Markup("")
+        quotes = self.xref.quotes_at.get((source.id, pid), [])
+        if not quotes:
+            return Markup("")
+        words = sorted(quotes, key=lambda q: (len(q), q))[0].split()
+        if len(words) > 8:
+            fragment = f"{_fragment(' '.join(words[:4]))},{_fragment(' '.join(words[-4:]))}"
+        else:
+            fragment = _fragment(" ".join(words))
+        return Markup('<a class="to-original" href="{0}#:~:text={1}" rel="noopener" title="{2}">↗</a>').format(
+            source.url.split("#")[0], Markup(fragment), self._("Open the original at this passage"))
+
+    # --- glossary and home -------------------------------------------------------------------
+    def alphabetical(self, records: list[Any]) -> list[Any]:
+        return sorted(records, key=lambda r: sort_key(i18n.pick(r.name, self.lang)[0], self.lang))
+
+    def latest(self, limit: int = 8) -> list[tuple[model.PartialDate, Markup]]:
+        """The newest dated things in the dossier: briefings, reviews and sources, newest first."""
+        items: list[tuple[model.PartialDate, str, Markup]] = []
+        for b in self.dossier.briefings.values():
+            items.append((b.date, f"b{b.id}", self.esc(self._("Briefing")) + Markup(": ") +
+                          self.link(self.t(b.title), f"briefings/{b.id}.md")))
+        for s in self.dossier.sources.values():
+            if s.published:
+                items.append((s.published, f"s{s.id}", self.esc(self._("Source")) + Markup(": ") + self.source(s.id)))
+        for kind, records in (("actor", self.dossier.actors), ("place", self.dossier.places),
+                              ("incident", self.dossier.incidents)):
+            for ident, record in records.items():
+                if record.review.on and record.review.status != "draft":
+                    home = target(self.dossier, model.Owner(kind, ident))
+                    items.append((record.review.on, f"r{kind}{ident}", self.esc(self._("Reviewed")) + Markup(": ") +
+                                  self.target_link(home)))
+        items.sort(key=lambda item: (item[0].value, item[1]), reverse=True)
+        return [(date, body) for date, _key, body in items[:limit]]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching passages become one marked stretch."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _fragment(text: str) -> str:
+    """Percent-encode text for a URL text fragment (where '-', ',' and '&' are syntax)."""
+    return quote(text, safe="").replace("-", "%2D")

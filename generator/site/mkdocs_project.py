@@ -1,0 +1,156 @@
+"""Run MkDocs Material once per language over the Markdown that `render` produced.
+
+One MkDocs project per language (English at /, the others at /<lang>/): each gets its own search
+index, and Material sets `dir="rtl"` itself from the bare locale `ar`. The generator talks to
+MkDocs only through its command line, so nothing before `mkdocs build` depends on its internals.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from generator.errors import BriefingError
+from generator.factbase.yamlio import dump
+from generator.files import write_atomic
+from generator.site import webfonts
+from generator.views import i18n
+
+ASSETS = "assets"
+
+
+def nav(lang: str) -> list[dict[str, str]]:
+    """A short navigation of index pages only: build time grows with the square of nav entries."""
+    _ = lambda m: i18n.gettext_for(lang, m)  # noqa: E731
+    return [{_("Home"): "index.md"}, {_("Briefings"): "briefings/index.md"},
+            {_("Incidents"): "incidents/index.md"}, {_("Actors"): "actors.md"}, {_("Places"): "places.md"},
+            {_("Timeline"): "timeline.md"}, {_("Sources"): "sources/index.md"}]
+
+
+def prefix(lang: str, default: str) -> str:
+    """Where a language's site lives relative to the English root."""
+    return "" if lang == default else f"{lang}/"
+
+
+def config(root: Path, template_dir: Path, lang: str, languages: list[str], site_name: str,
+           site_url: str | None = None) -> dict[str, object]:
+    default = languages[0]
+    back = "" if lang == default else "../"
+    published = {"site_url": site_url.rstrip("/") + "/" + prefix(lang, default)} if site_url else {}
+    return {
+        **published,
+        "INHERIT": str((root / "mkdocs.yml").resolve()),
+        "site_name": site_name,
+        "docs_dir": "docs",
+        "theme": {"name": "material", "language": lang, "custom_dir": str((template_dir / "overrides").resolve())},
+        "extra": {"alternate": [{"name": i18n.LANGUAGE_NAMES.get(other, other), "lang": other,
+                                 "link": back + prefix(other, default)} for other in languages],
+                  "generator": False,
+                  # our own worker stand-in for file:// pages: no script from another host
+                  "polyfills": [f"{ASSETS}/javascripts/iframe-worker.js"]},
+        "extra_css": [f"{ASSETS}/fonts.css", f"{ASSETS}/briefing.css"],
+        # offline: the site also works opened from disk, so it can travel as a zip file
+        "plugins": [{"search": search_config(lang)}, "offline"],
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        "nav": nav(lang),
+    }
+
+
+def search_config(lang: str) -> dict[str, object]:
+    """Search in the page's language: stop words left out, and for Arabic our own analyser.
+
+    Material's Arabic translation names a pipeline of one blank entry, and lunr's stock Arabic
+    trimmer and stemmer lose every Latin word and fold unrelated words together. The override
+    `assets/javascripts/lunr/min/lunr.ar.min.js` takes their place: a light stem, so a word is
+    found with or without the article and attached particles. Other languages keep whole words
+    with the theme's prefix matching.
+    """
+    pipeline = ["trimmer", "stopWordFilter", "stemmer"] if lang == "ar" else ["stopWordFilter"]
+    return {"lang": [lang], "pipeline": pipeline}
+
+
+def write_docs(docs: Path, pages: dict[str, str], assets: Path, generated: dict[str, bytes]) -> int:
+    """Write pages and assets into docs/, touching only files whose content changed; drop stale ones."""
+    wanted: dict[str, str | bytes] = dict(pages)
+    for asset in sorted(assets.rglob("*")) if assets.is_dir() else []:
+        if asset.is_file():
+            wanted[f"{ASSETS}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
+    wanted.update({f"{ASSETS}/{name}": data for name, data in generated.items()})
+    changed = 0
+    for rel, text in sorted(wanted.items()):
+        changed += write_atomic(docs / rel, text)
+    if docs.is_dir():
+        for path in sorted(docs.rglob("*"), reverse=True):
+            rel = path.relative_to(docs).as_posix()
+            if path.is_file() and rel not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
+
+
+def prepare(build_dir: Path, root: Path, template_dir: Path, lang: str, languages: list[str], site_name: str,
+            pages: dict[str, str], site_url: str | None = None) -> Path:
+    """Write one language's MkDocs project; returns its config file."""
+    project = build_dir / lang
+    write_docs(project / "docs", pages, template_dir / ASSETS, webfonts.assets(webfonts.cache_dir(build_dir)))
+    cfg = project / "mkdocs.yml"
+    write_atomic(cfg, dump(config(root, template_dir, lang, languages, site_name, site_url)))
+    return cfg
+
+
+def run_mkdocs(cfg: Path, out: Path, epoch: int) -> None:
+    """`mkdocs build --strict` into `out`; its warnings become a clear error."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg),
+                           "-d", str(out)], capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        raise BriefingError(f"MkDocs could not build {cfg.parent.name}: the previous site/ is unchanged.\n"
+                            f"{mkdocs_complaint(proc.stderr + proc.stdout)}")
+
+
+def mkdocs_complaint(output: str) -> str:
+    """What MkDocs said went wrong, without its banners and without a traceback's frames: the
+    ERROR and WARNING lines, and a traceback's last line (the exception itself)."""
+    lines = [line.rstrip() for line in _ANSI.sub("", output).splitlines() if line.strip()]
+    said = [line for line in lines if line.startswith(("ERROR", "WARNING", "Error", "Aborted"))]
+    if any(line.startswith("Traceback") for line in lines):
+        said.append(lines[-1])
+    return "\n".join(dict.fromkeys(said)) or (lines[-1] if lines else "(MkDocs printed nothing)")
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\"(?! dir=)")
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def finish_html(out: Path, lang: str) -> None:
+    """Two fixes to Material's pages: `dir` on <html> too (Material sets it on <body> only, but screen
+    readers and tools look at <html>), and a name for the search dialog (axe: aria-dialog-name)."""
+    direction = i18n.direction(lang)
+    label = html.escape(i18n.gettext_for(lang, "Search"), quote=True)
+    for page in sorted(out.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        fixed = _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{direction}"', text, count=1)
+        fixed = fixed.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
+def build_languages(configs: dict[str, Path], out_dir: Path, epoch: int) -> dict[str, Path]:
+    """Build every language, in parallel; returns each language's output folder."""
+    outs = {lang: out_dir / lang for lang in configs}
+    for out in outs.values():
+        shutil.rmtree(out, ignore_errors=True)
+    with ThreadPoolExecutor(max_workers=min(2, len(configs))) as pool:
+        futures = [pool.submit(run_mkdocs, configs[lang], outs[lang], epoch) for lang in configs]
+        for future in futures:
+            future.result()
+    for lang, out in outs.items():
+        finish_html(out, lang)
+    return outs

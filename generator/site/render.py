@@ -1,0 +1,64 @@
+"""Render a checked `Dossier` into Markdown pages for one language, through the Jinja2 templates.
+
+Templates only lay out: everything they show comes from the model or from the small helpers of
+`SiteContext` (language pick, dates, links relative to the page, numbered footnotes). Every text
+that is data is escaped for Markdown by the environment's `finalize`, so a quote containing
+`<script>` or `[link](javascript:…)` prints as those characters.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.factbase import model
+from generator.factbase.model import sorted_dossier
+from generator.site.context import SiteContext
+from generator.site.xref import CrossIndex
+from generator.views.escape import anchor, finalize
+from generator.views.templates import template_errors
+
+PAGE_TEMPLATES = "pages"
+
+
+def environment(template_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=False, finalize=finalize,
+        # Markdown's heading ids are written `{#id}`, which is Jinja's comment syntax by default.
+        comment_start_string="{##", comment_end_string="##}",
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def pages(dossier: model.Dossier) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every page of the site: (path under docs/, template, variables). The same in every language."""
+    out: list[tuple[str, str, dict[str, Any]]] = [
+        ("index.md", "home.md.j2", {}),
+        ("briefings/index.md", "briefings.md.j2", {}),
+        ("incidents/index.md", "incidents.md.j2", {}),
+        ("actors.md", "actors.md.j2", {}),
+        ("places.md", "places.md.j2", {}),
+        ("timeline.md", "timeline.md.j2", {}),
+        ("sources/index.md", "sources.md.j2", {}),
+        ("grades.md", "grades.md.j2", {}),
+    ]
+    out += [(f"briefings/{b}.md", "briefing.md.j2", {"briefing": dossier.briefings[b]}) for b in dossier.briefings]
+    out += [(f"incidents/{i}.md", "incident.md.j2", {"incident": dossier.incidents[i]}) for i in dossier.incidents]
+    out += [(f"sources/{s}.md", "source.md.j2", {"source": dossier.sources[s]}) for s in dossier.sources]
+    return out
+
+
+def render(dossier: model.Dossier, template_dir: Path, lang: str, index: Any = None) -> dict[str, str]:
+    """All Markdown pages of one language: {path under docs/: text}.
+
+    `index` (a CrossIndex) may be shared by the languages of one build: it depends on no language.
+    """
+    env = environment(template_dir / PAGE_TEMPLATES)
+    env.filters["id"] = anchor
+    result: dict[str, str] = {}
+    index = index or CrossIndex(sorted_dossier(dossier))
+    for path, template, variables in pages(dossier):
+        ctx = SiteContext(dossier, lang, path, index=index)
+        with template_errors(template_dir / PAGE_TEMPLATES):
+            result[path] = env.get_template(template).render(p=ctx, d=dossier, lang=lang, **variables)
+    return result

@@ -1,0 +1,164 @@
+"""Cross-references of a dossier: where each record lives on the site, what cites each source
+paragraph, and where each actor appears. Pure functions of the model; pages only look them up.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from generator.factbase import model
+from generator.text import arabic
+
+
+@dataclass(frozen=True, order=True)
+class Target:
+    """A place on the site: a page under docs/, an anchor on it, and what it is."""
+
+    page: str
+    anchor: str
+    kind: str
+    id: str
+
+
+def incident_page(ident: str) -> str:
+    return f"incidents/{ident}.md"
+
+
+def target(dossier: model.Dossier, owner: model.Owner) -> Target:
+    """Where a record is shown; every kind of record has exactly one home."""
+    kind, ident = owner.kind, owner.id
+    if kind == "claim":
+        parent = owner.parent or dossier.claims[ident].incident
+        return Target(incident_page(parent), f"claim-{ident}", kind, ident)
+    if kind == "incident":
+        return Target(incident_page(ident), "top", kind, ident)
+    if kind == "briefing":
+        return Target(f"briefings/{ident}.md", "top", kind, ident)
+    if kind == "source":
+        return Target(f"sources/{ident}.md", "top", kind, ident)
+    if kind == "event":
+        return Target("timeline.md", f"event-{ident}", kind, ident)
+    if kind == "place":
+        return Target("places.md", ident, kind, ident)
+    return Target("actors.md", ident, "actor", ident)
+
+
+class CrossIndex:
+    """Computed once per build and shared by every page."""
+
+    def __init__(self, dossier: model.Dossier) -> None:
+        self.dossier = dossier
+
+    @cached_property
+    def cited_by(self) -> dict[tuple[str, str], list[Target]]:
+        """(source id, paragraph id) -> the records citing that paragraph, each once, in a stable order."""
+        found: dict[tuple[str, str], set[Target]] = defaultdict(set)
+        for owner, cit in self.dossier.citations():
+            found[(cit.source, cit.paragraph)].add(target(self.dossier, owner))
+        return {key: sorted(value, key=_order) for key, value in found.items()}
+
+    @cached_property
+    def quotes_at(self) -> dict[tuple[str, str], list[str]]:
+        """(source id, paragraph id) -> every quote cited from that paragraph, once each, sorted."""
+        found: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for _owner, cit in self.dossier.citations():
+            found[(cit.source, cit.paragraph)].add(cit.quote)
+        return {key: sorted(value) for key, value in found.items()}
+
+    @cached_property
+    def appears_in(self) -> dict[str, list[Target]]:
+        """Actor id -> every claim, incident, briefing and source it appears in."""
+        d = self.dossier
+        found: dict[str, set[Target]] = defaultdict(set)
+        claims_of: dict[str, set[str]] = defaultdict(set)
+        for incident in d.incidents.values():
+            for part in incident.participants:
+                found[part.actor].add(target(d, model.Owner("incident", incident.id)))
+            for claim in incident.claims:
+                named = {claim.claimant, claim.answer or "", claim.figure.party or "" if claim.figure else ""}
+                for actor in named - {""}:
+                    claims_of[actor].add(claim.id)
+                    found[actor].add(target(d, model.Owner("claim", claim.id, incident.id)))
+                    found[actor].add(target(d, model.Owner("incident", incident.id)))
+                    for cit in claim.citations:
+                        found[actor].add(target(d, model.Owner("source", cit.source)))
+        for actor in d.actors.values():
+            for cit in actor.citations + [c for rel in actor.relations for c in rel.citations]:
+                found[actor.id].add(target(d, model.Owner("source", cit.source)))
+        for briefing in d.briefings.values():
+            passages = briefing.key_points + [p for s in briefing.sections for p in s.paragraphs]
+            cited = {k for p in passages for k in p.claims}
+            texts = [t for p in passages for t in p.text.items()]
+            for actor in d.actors.values():
+                if cited & claims_of[actor.id] or any(mentions(actor, lang, text) for lang, text in texts):
+                    found[actor.id].add(target(d, model.Owner("briefing", briefing.id)))
+        return {key: sorted(value, key=_order) for key, value in found.items()}
+
+    def related_actors(self, incident: model.Incident) -> list[str]:
+        """Actors taking part in an incident or named by its claims, participants first."""
+        ordered = [p.actor for p in incident.participants]
+        for claim in incident.claims:
+            ordered += [claim.claimant, claim.answer or "", claim.figure.party or "" if claim.figure else ""]
+        seen: list[str] = []
+        for actor in ordered:
+            if actor and actor not in seen and actor in self.dossier.actors:
+                seen.append(actor)
+        return seen
+
+
+_KIND_ORDER = {"briefing": 0, "incident": 1, "claim": 2, "event": 3, "actor": 4, "place": 5, "source": 6}
+
+
+def _order(t: Target) -> tuple[int, str, str]:
+    return _KIND_ORDER.get(t.kind, 9), t.page, t.anchor
+
+
+def names(actor: model.Actor | model.Place, lang: str) -> list[str]:
+    """Every name of a record in one language, longest first (so 'Harbour Authority' wins over 'Harbour')."""
+    out = [actor.name[lang]] if lang in actor.name else []
+    out += actor.aliases.get(lang, [])
+    return sorted({n for n in out if n.strip()}, key=lambda n: (-len(n), n))
+
+
+def mentions(actor: model.Actor, lang: str, text: str) -> bool:
+    return any(name_spans(text, name) for name in names(actor, lang))
+
+
+def name_spans(text: str, name: str) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of `name`: no letter on either side, except the
+    particles Arabic writes onto a word. A span covers the whole written word, so a link never
+    splits a word in two."""
+    forms = arabic.written_forms(name) if arabic.is_arabic_script(name) else [(name, frozenset({""}))]
+    spans = set()
+    for needle, prefixes in forms:
+        at = text.find(needle)
+        while at >= 0:
+            start, end = at, at + len(needle)
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            if text[start:at] in prefixes and not (end < len(text) and text[end].isalnum()):
+                spans.add((start, end))
+            at = text.find(needle, at + 1)
+    return sorted(spans)
+
+
+def first_mentions(text: str, lang: str, actors: list[model.Actor], skip: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, actor id) of the first whole-word mention of each actor not in `skip`.
+
+    Every name of every actor claims its place in the text first, longest names first, so a name
+    inside a longer one ("Kyiv" in "Kyiv Post") is never taken for another actor, even when the
+    longer one was already linked earlier on the page.
+    """
+    candidates = sorted(((name, actor.id) for actor in actors for name in names(actor, lang)),
+                        key=lambda item: (-len(item[0]), item[0], item[1]))
+    taken: list[tuple[int, int, str]] = []
+    for name, ident in candidates:
+        for start, end in name_spans(text, name):
+            if not any(start < e and end > s for s, e, _ in taken):
+                taken.append((start, end, ident))
+    first: dict[str, tuple[int, int, str]] = {}
+    for span in sorted(taken):
+        if span[2] not in skip:
+            first.setdefault(span[2], span)
+    return sorted(first.values())

@@ -1,0 +1,145 @@
+"""Seed text: normalisation, header conventions (title, published date) and paragraphs in reading order.
+
+What ingest records as a source's text and hash, and what every citation's paragraph id refers to.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SEED_SUFFIXES = (".txt", ".md")
+
+_TITLE = re.compile(r"^#\s+(?P<title>\S.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^#{2,6}\s+(?P<text>\S.*?)\s*#*\s*$")
+_PUBLISHED = re.compile(
+    r"^published\s*:\s*`?\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[ T](?P<time>\d{2}:\d{2}(?::\d{2})?))?\s*`?\s*$",
+    re.IGNORECASE)
+_LEADING_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+")
+_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+# A line this long is a whole paragraph, not a hard-wrapped piece of one.
+_WRAP_WIDTH = 100
+# A line ending like this closes a sentence: a block of such lines is a paragraph a line.
+_SENTENCE_END = (".", "!", "?", "…", "؟", "۔", ":", '"', "”", "»", ")")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of a source; `id` is `p1`, `p2`, … in reading order, `line` is 1-based in the file."""
+
+    id: str
+    text: str
+    line: int
+    heading: bool = False
+
+
+@dataclass
+class SourceText:
+    """What ingest reads from one seed file; paragraphs are derived, never stored by hand."""
+
+    text: str
+    sha256: str
+    title: str | None = None
+    published: str | None = None
+    published_time: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def paragraph(self, pid: str) -> Paragraph | None:
+        for p in self.paragraphs:
+            if p.id == pid:
+                return p
+        return None
+
+
+def normalise(raw: str) -> str:
+    """NFC, no BOM, LF line endings, no trailing spaces: the text whose hash is recorded."""
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def decode(data: bytes) -> str:
+    """Decode a seed as UTF-8; raises UnicodeDecodeError for anything else, which ingest reports."""
+    return data.decode("utf-8")
+
+
+def parse(raw: str) -> SourceText:
+    """Normalise a seed and read its header conventions and paragraphs."""
+    text = normalise(raw)
+    result = SourceText(text=text, sha256=sha256(text))
+    lines = text.split("\n")
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            if current:
+                blocks.append((start, current))
+                current = []
+            continue
+        if not current:
+            start = number
+        current.append(line)
+    if current:
+        blocks.append((start, current))
+
+    pieces: list[tuple[int, str, bool]] = []
+    for first_line, block in blocks:
+        for offset, chunk in _split_block(block):
+            pieces.append((first_line + offset, chunk, False))
+
+    body: list[tuple[int, str, bool]] = []
+    for index, (line_no, chunk, _) in enumerate(pieces):
+        if _RULE.match(chunk):
+            continue
+        if result.title is None and not body and (m := _TITLE.match(chunk)):
+            result.title = m.group("title")
+            continue
+        if result.published is None and (m := _PUBLISHED.match(chunk)):
+            result.published = m.group("date")
+            result.published_time = m.group("time")
+            continue
+        if index == 0 and result.published is None and (m := _LEADING_DATE.match(chunk)):
+            result.published = m.group("date")
+            chunk = chunk[m.end():]
+        if m := _HEADING.match(chunk):
+            body.append((line_no, m.group("text"), True))
+            continue
+        body.append((line_no, chunk, False))
+
+    result.paragraphs = [Paragraph(f"p{i}", chunk, line_no, heading)
+                         for i, (line_no, chunk, heading) in enumerate(body, start=1)]
+    return result
+
+
+def _split_block(block: list[str]) -> list[tuple[int, str]]:
+    """A block of short lines broken mid-sentence is one hard-wrapped paragraph; otherwise a paragraph a line."""
+    if len(block) == 1:
+        return [(0, block[0].strip())]
+    inner = block[:-1]
+    wrapped = sum(not line.rstrip().endswith(_SENTENCE_END) for line in inner)
+    if all(len(line) < _WRAP_WIDTH for line in inner) and wrapped * 2 >= len(inner) and not any(
+            _HEADING.match(line) or _TITLE.match(line) for line in block):
+        return [(0, " ".join(line.strip() for line in block))]
+    return [(i, line.strip()) for i, line in enumerate(block)]
+
+
+def outside_seeds(path: Path, seeds: Path) -> str | None:
+    """Why a seed may not be read, or None: a link that leads out of seeds/ (it would publish any
+    file of the machine that builds the site) or that leads nowhere."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "it is a link that leads nowhere; put the document itself in seeds/"
+    if not target.is_relative_to(seeds.resolve()):
+        return "it is a link to a file outside seeds/; copy the document into seeds/ instead"
+    return None

@@ -1,0 +1,251 @@
+"""The page helpers that web pages and printed briefings share: language pick, isolation of text in
+another direction, dates and numbers, figures and ranges in words, and the one numbering of notes.
+
+Templates call these and nothing else; `site.context.SiteContext` adds what only web pages have,
+`pdf.context.PrintContext` what only print has.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from markupsafe import Markup
+
+from generator.factbase import model
+from generator.factbase.check import disagreements
+from generator.views import i18n
+from generator.views.escape import md
+
+
+@dataclass
+class Note:
+    """One numbered footnote: a source passage, or a claim with its passages."""
+
+    number: int
+    body: Markup
+
+
+@dataclass
+class PageContext:
+    """Helpers bound to one page in one language; templates call these and nothing else."""
+
+    dossier: model.Dossier
+    lang: str
+    path: str  # the page's path under docs/, e.g. "incidents/x.md"
+    notes: list[Note] = field(default_factory=list)
+    _note_keys: dict[str, int] = field(default_factory=dict)
+
+    # --- language ----------------------------------------------------------------------------
+    def _(self, message: str) -> str:
+        return i18n.gettext_for(self.lang, message)
+
+    def n_(self, singular: str, plural: str, n: int) -> str:
+        return i18n.ngettext_for(self.lang, singular, plural, n) % {"n": i18n.format_number(n, self.lang)}
+
+    @property
+    def dir(self) -> str:
+        return i18n.direction(self.lang)
+
+    def t(self, text: model.LangText | None) -> Markup:
+        """The text in this page's language; a draft's missing translation shows the original, marked."""
+        value, lang = i18n.pick(text or {}, self.lang)
+        return self.isolate(value, lang)
+
+    def esc(self, value: object) -> Markup:
+        """Escape data for this output (Markdown here; HTML in the print context)."""
+        return md(value)
+
+    def isolate(self, value: str, lang: str) -> Markup:
+        """Text in another language than the page, isolated so it cannot scramble the line."""
+        if lang == self.lang:
+            return self.esc(value)
+        return Markup(f'<bdi lang="{lang}" dir="{i18n.direction(lang)}">') + self.esc(value) + Markup("</bdi>")
+
+    def ltr(self, value: object) -> Markup:
+        """Figures, ranges and coordinates keep their left-to-right order inside right-to-left text."""
+        if self.dir == "ltr":
+            return self.esc(value)
+        return Markup('<bdi dir="ltr">') + self.esc(value) + Markup("</bdi>")
+
+    def coordinates(self, place: model.Place) -> Markup:
+        """Latitude and longitude with their hemispheres in the page's language ("19.5°N, 3.25°E")."""
+        c = place.coordinates
+        if not c:
+            return Markup("")
+        halves = (f"{abs(c.lat):g}" + self._("°N" if c.lat >= 0 else "°S"),
+                  f"{abs(c.lon):g}" + self._("°E" if c.lon >= 0 else "°W"))
+        # each half stays on one line: a number never parts from its hemisphere
+        return Markup(self.esc(self._(",")) + " ").join(
+            Markup('<span class="coordinate">') + self.esc(half) + Markup("</span>") for half in halves)
+
+    def direction(self, lang: str) -> str:
+        return i18n.direction(lang)
+
+    def join(self, items: Iterable[str]) -> Markup:
+        return Markup(self.esc(self._(",")) + Markup(" ")).join(self.esc(x) for x in items)
+
+    def date(self, value: model.PartialDate | None) -> str:
+        return i18n.format_partial_date(value, self.lang)
+
+    def range(self, start: model.PartialDate, end: model.PartialDate | None) -> str:
+        return i18n.format_range(start, end, self.lang)
+
+    def num(self, value: int | float) -> str:
+        return i18n.format_number(value, self.lang)
+
+    # --- links -------------------------------------------------------------------------------
+    def href(self, target: str, anchor: str = "") -> str:
+        rel = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def link(self, label: Markup | str, target: str, anchor: str = "") -> Markup:
+        return Markup("[") + self.esc(label) + Markup(f"]({self.href(target, anchor)})")
+
+    def external(self, url: str) -> Markup:
+        """A link out of the site; the schema admits only http(s) addresses without spaces or quotes."""
+        return Markup('<a href="{0}" rel="noopener">{0}</a>').format(url)
+
+    def actor(self, ident: str) -> Markup:
+        actor = self.dossier.actors.get(ident)
+        return self.link(self.t(actor.name), "actors.md", ident) if actor else self.esc(ident)
+
+    def place(self, ident: str | None) -> Markup:
+        place = self.dossier.places.get(ident or "")
+        return self.link(self.t(place.name), "places.md", place.id) if place else Markup("")
+
+    def source(self, ident: str) -> Markup:
+        source = self.dossier.sources.get(ident)
+        return self.link(self.t(source.title), f"sources/{ident}.md") if source else self.esc(ident)
+
+    def source_link_text(self, source: model.Source) -> Markup:
+        publisher = self.t(source.publisher) if source.publisher else Markup("")
+        date = self.esc(self.date(source.published))
+        comma = self.esc(self._(",")) + Markup(" ")
+        return self.t(source.title) + Markup(" (") + (publisher + comma if publisher else Markup("")) \
+            + date + Markup(")")
+
+    # --- citations ---------------------------------------------------------------------------
+    def _note(self, key: str, body: Markup) -> int:
+        if key not in self._note_keys:
+            self._note_keys[key] = len(self.notes) + 1
+            self.notes.append(Note(len(self.notes) + 1, body))
+        return self._note_keys[key]
+
+    def _citation_body(self, cit: model.Citation) -> Markup:
+        source = self.dossier.sources[cit.source]
+        label = self.source_link_text(source) + self.esc(self._(",")) + Markup(" ") + \
+            self.esc(self.paragraph_label(cit.paragraph))
+        open_mark, _, close_mark = self._("“%(quote)s”").partition("%(quote)s")
+        quote = self.esc(open_mark) + self.isolate(cit.quote, source.language) + self.esc(close_mark)
+        body = self.link(label, f"sources/{source.id}.md", cit.paragraph) + self.source_badge(source) + \
+            Markup(": ") + quote
+        translation = cit.translation.get(self.lang)
+        if translation and self.lang != source.language:
+            body += Markup(" — ") + self.esc(translation)
+        return body
+
+    def source_badge(self, source: model.Source) -> Markup:
+        """Shown after a cited source; pages with grade badges override it."""
+        return Markup("")
+
+    def claim_badge(self, claim: model.Claim) -> Markup:
+        """Shown before a cited claim; pages with grade badges override it."""
+        return Markup("")
+
+    def paragraph_label(self, pid: str) -> str:
+        return self._("paragraph %(n)s") % {"n": self.num(int(pid[1:]))}
+
+    def note_bodies(self, citations: Iterable[model.Citation], claims: Iterable[str]) -> list[tuple[str, Markup]]:
+        """(key, body) of every note a passage needs: its citations, then its claims with their passages."""
+        out = [(f"c|{c.source}|{c.paragraph}|{c.quote}", self._citation_body(c)) for c in citations]
+        all_claims = self.dossier.claims
+        for ident in claims:
+            claim = all_claims[ident]
+            body = self.claim_badge(claim) + self.esc(self._("Claim by")) + Markup(" ") + \
+                self.actor(claim.claimant) + Markup(" (") + \
+                self.link(self._("claims table"), f"incidents/{claim.incident}.md", f"claim-{claim.id}") + \
+                Markup("): ") + Markup(self.esc(self._(";")) + " ").join(self._citation_body(c) for c in claim.citations)
+            out.append((f"k|{ident}", body))
+        return out
+
+    def cite(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> Markup:
+        """Footnote references for citations and claims, numbered in order of first use on the page."""
+        numbers = [self._note(key, body) for key, body in self.note_bodies(citations, claims)]
+        return Markup("".join(f"[^{n}]" for n in sorted(set(numbers), key=numbers.index)))
+
+    def passage(self, passage: model.Passage) -> Markup:
+        return self.t(passage.text) + self.cite(passage.citations, passage.claims)
+
+    # --- incidents ---------------------------------------------------------------------------
+    def claim_groups(self, incident: model.Incident) -> list[tuple[str, list[model.Claim]]]:
+        """Claims grouped by topic, in order of first appearance, for the claims table."""
+        groups: dict[str, list[model.Claim]] = {}
+        for claim in incident.claims:
+            groups.setdefault(claim.topic, []).append(claim)
+        return list(groups.items())
+
+    def topic(self, topic: str) -> Markup:
+        """A topic's label from the dossier's own `topics`; the generator knows no subject's words."""
+        label = self.dossier.topics.get(topic)
+        return self.t(label) if label else self.esc(topic.replace("-", " "))
+
+    def value(self, claim: model.Claim) -> Markup:
+        """A claim's structured value as a reader reads it: a number, a period, or the actor named."""
+        if claim.figure is not None:
+            return self.esc(self.figure(claim.figure))
+        if claim.period is not None:
+            return self.esc(self.range(claim.period.start, claim.period.end))
+        if claim.answer is not None:
+            return self.actor(claim.answer)
+        return Markup("")
+
+    def figure(self, figure: model.Figure) -> str:
+        if figure.value is None and figure.low is None and figure.high is None:
+            return self._(f"alone:{figure.qualifier}")
+        if figure.value is None:
+            low, high = figure.low, figure.high
+            number = f"{self.num(low or 0)}–{self.num(high)}" if high is not None else self.num(low or 0)
+            if high is not None and self.dir == "rtl":
+                number = f"\u2066{number}\u2069"  # a range reads left to right, isolated (LRI … PDI)
+            return self.counted(figure.unit, high if high is not None else low or 0, number)
+        phrase = self.counted(figure.unit, figure.value, self.num(figure.value))
+        if figure.qualifier == "exactly":
+            return phrase
+        return self._(f"qualifier:{figure.qualifier}") % {"n": phrase}
+
+    def counted(self, unit: str, count: int, number: str) -> str:
+        """`number` with the unit in the plural form `count` takes in this language (people: bare)."""
+        if unit == "people":
+            return number
+        return i18n.ngettext_for(self.lang, f"unit:{unit}", f"unit:{unit}:plural", count) % {"n": number}
+
+    def claimed_range(self, claims: list[model.Claim]) -> str:
+        """The spread of numbers across claimants, shown as a range, never as one number."""
+        points = []
+        for claim in claims:
+            f = claim.figure
+            if f is not None:
+                value = f.value if f.value is not None else (f.low if f.low is not None else f.high)
+                if value is not None:
+                    points.append((value, f.bounds[1] is None))
+        if not points:
+            return ""
+        low, high = min(v for v, _ in points), max(v for v, _ in points)
+        text = self.num(low) if low == high else f"{self.num(low)}–{self.num(high)}"
+        return text + ("+" if any(v == high and open_top for v, open_top in points) else "")
+
+    def range_label(self, party: str) -> Markup:
+        label = self._("Claimed range for %(party)s:")
+        before, _, after = label.partition("%(party)s")
+        return self.esc(before) + self.actor(party) + self.esc(after)
+
+    def disputed(self, incident: model.Incident) -> set[str]:
+        """Ids of claims that disagree with another claim on the same topic and party."""
+        return {c.id for group in disagreements(self.dossier) for c in group if c.incident == incident.id}
+
+    def parties(self, claims: list[model.Claim]) -> list[tuple[str | None, list[model.Claim]]]:
+        grouped: dict[str | None, list[model.Claim]] = {}
+        for claim in claims:
+            grouped.setdefault(claim.figure.party if claim.figure else None, []).append(claim)
+        return list(grouped.items())

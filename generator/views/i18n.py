@@ -1,0 +1,83 @@
+"""Locales: interface strings from gettext catalogs, dates and numbers through Babel, text direction.
+
+The catalogs are the `.po` files under `generator/locale/`; they are compiled in memory with
+Babel at start, so there is no compiled file to forget. Babel's generated Arabic plural header is
+wrong (babel issue 816), so the Arabic catalog states its plural rule by hand and a test holds it.
+"""
+from __future__ import annotations
+
+import datetime
+import gettext
+import io
+from functools import lru_cache
+
+from babel.dates import format_date as _babel_date
+from babel.dates import format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+from generator import shipped
+from generator.factbase.model import LangText, PartialDate
+
+SUPPORTED = shipped.INTERFACE_LANGUAGES
+RTL = {"ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "dv", "ckb"}
+DOMAIN = "briefing"
+LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}
+
+
+def direction(lang: str) -> str:
+    """'rtl' or 'ltr' for a BCP 47 code (only the primary subtag matters)."""
+    return "rtl" if lang.split("-")[0].lower() in RTL else "ltr"
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> gettext.NullTranslations:
+    """The interface strings of one language, compiled from its .po file."""
+    po = shipped.locale() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po.exists():
+        return gettext.NullTranslations()
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def gettext_for(lang: str, message: str) -> str:
+    return translations(lang).gettext(message)
+
+
+def ngettext_for(lang: str, singular: str, plural: str, n: int) -> str:
+    return translations(lang).ngettext(singular, plural, n)
+
+
+def format_partial_date(date: PartialDate | None, lang: str) -> str:
+    """A date shown only as precisely as it is known: a month is never shown as a day."""
+    if date is None:
+        return gettext_for(lang, "undated")
+    if date.precision == "year":
+        return str(date.year)
+    if date.precision == "month":
+        return format_skeleton("yMMMM", datetime.date(date.year, date.month or 1, 1), locale=lang)
+    return _babel_date(datetime.date(date.year, date.month or 1, date.day or 1), "long", locale=lang)
+
+
+def format_range(start: PartialDate, end: PartialDate | None, lang: str) -> str:
+    if end is None or end == start:
+        return format_partial_date(start, lang)
+    return f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}"
+
+
+def format_number(value: int | float, lang: str) -> str:
+    return format_decimal(value, locale=lang)
+
+
+def pick(text: LangText, lang: str) -> tuple[str, str]:
+    """The text in `lang`, or, for a draft missing it, the first language it has and that language."""
+    if lang in text:
+        return text[lang], lang
+    for other in sorted(text):
+        return text[other], other
+    return "", lang
