@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test install clean serve bench
+.PHONY: site test test-fast install clean serve bench
 
 site: $(STAMP)
 	$(BIN)/briefing build
 
 test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
+
+# The loop to run after every change: everything but whole builds, PDFs, installs and the browser.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 # axe-core (accessibility checks injected into pages by the browser tests), from the npm registry.
 node_modules/.installed: package.json package-lock.json

@@ -21,8 +21,7 @@ from generator.factbase.load import Layout
 from generator.pdf import typeset
 from generator.site import export, mkdocs_project, render
 from generator.site.xref import CrossIndex
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from generator.views.templates import Templates
 
 
 @dataclass
@@ -44,22 +43,13 @@ def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-# What a templates/ folder holds: pages, print templates, theme overrides, and CSS and scripts.
-TEMPLATE_PARTS = (render.PAGE_TEMPLATES, typeset.PRINT_TEMPLATES, "overrides", mkdocs_project.ASSETS)
-
-
-def template_dir(layout: Layout) -> Path:
-    """The dossier's own templates/ if it has them, else the ones shipped with the generator. An own
-    copy must be whole: without its assets, say, the site would build unstyled and say nothing."""
+def templates_for(layout: Layout) -> Templates:
+    """The dossier's own templates/, file by file, over the ones shipped with the generator."""
     own = layout.templates
-    if not (own / render.PAGE_TEMPLATES).is_dir():
-        return PROJECT_ROOT / "templates"
-    missing = [part for part in TEMPLATE_PARTS if not (own / part).is_dir()]
-    if missing:
-        raise BriefingError(f"{own} has no {', '.join(p + '/' for p in missing)}: copy "
-                            f"{', '.join(p + '/' for p in missing)} from {PROJECT_ROOT / 'templates'} into it, "
-                            "or remove templates/ to use the shipped templates")
-    return own
+    if own.exists() and not own.is_dir():
+        raise BriefingError(f"{own} is a file; templates/ must be a folder of templates that override the "
+                            "shipped ones, or absent")
+    return Templates.for_dossier(own)
 
 
 def checked(root: Path, strict: bool = False) -> tuple[model.Dossier, Problems]:
@@ -111,7 +101,7 @@ def _build(root: Path, strict: bool) -> BuildResult:
     timings: dict[str, float] = {}
     with timed(timings, "check"):
         dossier, problems = checked(root, strict)
-    templates = template_dir(layout)
+    templates = templates_for(layout)
     staging = layout.build / "staging"
     shutil.rmtree(staging, ignore_errors=True)
 
@@ -176,5 +166,5 @@ def pdfs_only(root: Path, briefing: str | None, lang: str | None, out: Path | No
     dossier, _ = checked(root)
     if lang is not None and lang not in dossier.languages:
         raise BriefingError(f"language {lang!r} is not one of this dossier's: {', '.join(dossier.languages)}")
-    return typeset.render_pdfs(dossier, template_dir(layout), out or layout.site / "pdf", briefing,
+    return typeset.render_pdfs(dossier, templates_for(layout), out or layout.site / "pdf", briefing,
                            [lang] if lang else None)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import inspect
 import json
 import os
@@ -280,12 +281,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def version() -> str:
+    """The installed distribution's version: the one pip and a bug report name."""
+    try:
+        return importlib.metadata.version("briefing")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="briefing", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Turn source documents into a cited, bilingual briefing site.",
         epilog="Example:\n  briefing ingest && briefing check && briefing build")
     top.add_argument("--root", type=Path, default=Path("."), help="the dossier folder (default: here)")
+    top.add_argument("--version", action="version", version=f"briefing {version()}")
     subs = top.add_subparsers(dest="command", metavar="COMMAND")
     for name, (fn, setup) in COMMANDS.items():
         doc = inspect.cleandoc(fn.__doc__ or "")

@@ -4,12 +4,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator import shipped
 from generator.errors import BriefingError
 from generator.factbase.jsonschema import write_schemas
 from generator.factbase.records import KINDS
 from generator.files import write_atomic
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 DOSSIER_YAML = """\
 # yaml-language-server: $schema=schemas/dossier.schema.json
@@ -47,7 +46,7 @@ def init(directory: Path) -> Path:
     write_atomic(target / "content" / "dossier.yaml", DOSSIER_YAML)
     write_atomic(target / "content" / "timeline.yaml",
                  "# yaml-language-server: $schema=schemas/timeline.schema.json\nevents: []\n")
-    shutil.copyfile(PROJECT_ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copyfile(shipped.base_config(), target / "mkdocs.yml")
     write_atomic(target / ".gitignore", GITIGNORE)
     write_schemas(target)
     return target

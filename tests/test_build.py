@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import briefing
-from htmlcheck import check_footnote_links, resolve, scan
+from htmlcheck import check_footnote_links, check_internal_links, resolve, scan
 
 from generator.build import build
 from generator.errors import BriefingError
+
+pytestmark = pytest.mark.slow
 
 
 def test_both_languages_are_built_with_language_and_direction(built_mini: Path) -> None:
@@ -29,17 +31,9 @@ def test_every_footnote_link_lands_on_an_existing_anchor(built_mini: Path) -> No
     assert check_footnote_links(built_mini / "site") > 20
 
 
-def test_every_internal_link_resolves(built_mini: Path) -> None:
-    site = built_mini / "site"
-    # 404.html is served at any depth, so MkDocs writes its links from the root; skip it.
-    for page in sorted(p for p in site.rglob("*.html") if p.name != "404.html"):
-        for href, _ in scan(page).links:
-            if href.startswith(("http:", "https:", "mailto:")) or href in ("", "#"):
-                continue
-            target, fragment = resolve(page, href)
-            if target.is_dir():
-                target = target / "index.html"
-            assert target.exists(), f"{page.relative_to(site)} links to missing {href}"
+def test_every_internal_link_and_anchor_resolves(built_mini: Path) -> None:
+    links, footnotes = check_internal_links(built_mini / "site")
+    assert footnotes > 20 and links >= footnotes
 
 
 def test_source_paragraphs_have_anchors_and_cited_passages_are_marked(built_mini: Path) -> None:
@@ -139,7 +133,7 @@ def test_a_failed_build_leaves_the_previous_site_intact(mini: Path) -> None:
 
 def test_a_broken_template_fails_cleanly_and_keeps_the_site(mini: Path) -> None:
     build(mini)
-    shutil.copytree(Path(__file__).parent.parent / "templates", mini / "templates")
+    (mini / "templates" / "pages").mkdir(parents=True)
     (mini / "templates" / "pages" / "home.md.j2").write_text("{% if %}\n", encoding="utf-8")
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -278,22 +272,46 @@ def test_pages_need_no_markdown_extension_from_the_dossiers_config(built_mini: P
     assert '<p class="cited-by">Cited by: <a href="../briefings/harbour-strike.html">' in page
 
 
-def test_an_incomplete_copy_of_the_templates_is_refused(mini: Path) -> None:
+def test_a_dossier_overrides_single_templates_and_keeps_the_shipped_rest(mini: Path) -> None:
+    """One page template, one stylesheet and one theme partial of the dossier's own; every other file
+    is the shipped one, so a dossier need not copy the whole folder to change one page."""
+    shipped = Path(__file__).parent.parent / "templates"
+    own = mini / "templates"
+    (own / "pages").mkdir(parents=True)
+    home = (shipped / "pages" / "home.md.j2").read_text(encoding="utf-8")
+    (own / "pages" / "home.md.j2").write_text(home + "\nOWN HOME TEMPLATE\n", encoding="utf-8")
+    (own / "assets").mkdir()
+    css = (shipped / "assets" / "briefing.css").read_text(encoding="utf-8")
+    (own / "assets" / "briefing.css").write_text(css + "\n/* own stylesheet */\n", encoding="utf-8")
+    (own / "overrides" / "partials").mkdir(parents=True)
+    (own / "overrides" / "partials" / "copyright.html").write_text("<p>OWN FOOTER</p>\n", encoding="utf-8")
     build(mini)
-    before = (mini / "site" / "index.html").read_bytes()
-    templates = mini / "templates"
-    shutil.copytree(Path(__file__).parent.parent / "templates", templates)
-    shutil.rmtree(templates / "assets")
+    site = mini / "site"
+    assert "OWN HOME TEMPLATE" in (site / "index.html").read_text(encoding="utf-8")
+    assert "OWN HOME TEMPLATE" in (site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "OWN HOME TEMPLATE" not in (site / "actors.html").read_text(encoding="utf-8")
+    assert (site / "assets" / "briefing.css").read_text(encoding="utf-8").endswith("/* own stylesheet */\n")
+    assert (site / "assets" / "javascripts" / "iframe-worker.js").read_bytes() == \
+        (shipped / "assets" / "javascripts" / "iframe-worker.js").read_bytes()
+    actors = (site / "actors.html").read_text(encoding="utf-8")
+    assert "OWN FOOTER" in actors and 'target="_self"' in actors  # own partial beside the shipped alternate.html
+    assert [p.name for p in (site / "pdf").iterdir()] and all(p.stat().st_size for p in (site / "pdf").iterdir())
+    (own / "overrides" / "partials" / "copyright.html").unlink()
+    build(mini)
+    assert "OWN FOOTER" not in (site / "actors.html").read_text(encoding="utf-8")  # a removed override is gone
+
+
+def test_a_file_where_templates_go_is_refused(mini: Path) -> None:
+    (mini / "templates").write_text("not a folder\n", encoding="utf-8")
     result = briefing("--root", str(mini), "build")
-    assert result.returncode == 1 and "has no assets/" in result.stderr and "Traceback" not in result.stderr
-    assert (mini / "site" / "index.html").read_bytes() == before
+    assert result.returncode == 1 and "templates" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_template_that_fails_while_rendering_names_its_file_and_line(mini: Path) -> None:
-    templates = mini / "templates"
-    shutil.copytree(Path(__file__).parent.parent / "templates", templates)
-    page = templates / "pages" / "actors.md.j2"
-    lines = page.read_text(encoding="utf-8").splitlines()
+    page = mini / "templates" / "pages" / "actors.md.j2"
+    page.parent.mkdir(parents=True)
+    lines = (Path(__file__).parent.parent / "templates" / "pages" / "actors.md.j2").read_text(
+        encoding="utf-8").splitlines()
     page.write_text("\n".join(lines[:3] + ["{{ no_such_thing.x }}"] + lines[3:]) + "\n", encoding="utf-8")
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr

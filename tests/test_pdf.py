@@ -18,12 +18,14 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 
-from generator.build import checked, template_dir
+from generator.build import checked, templates_for
 from generator.factbase import model
 from generator.factbase.load import Layout
 from generator.factbase.model import sorted_dossier
 from generator.pdf import context, textmap, typeset
 from generator.views import i18n
+
+pytestmark = pytest.mark.slow
 
 LANGS = ("en", "ar")
 DATASETS = ("mini", "shipped")
@@ -99,7 +101,7 @@ def dossier_of(root: Path) -> model.Dossier:
 
 def html_of(root: Path, briefing: str, lang: str) -> str:
     dossier = dossier_of(root)
-    return typeset.briefing_html(dossier, dossier.briefings[briefing], lang, template_dir(Layout(root)))
+    return typeset.briefing_html(dossier, dossier.briefings[briefing], lang, templates_for(Layout(root)))
 
 
 def context_of(root: Path, briefing: str, lang: str) -> context.PrintContext:

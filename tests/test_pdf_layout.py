@@ -10,6 +10,8 @@ from test_pdf import LANGS, briefings, context_of, flat, pdf_path, read, root  #
 
 from generator.views import i18n
 
+pytestmark = pytest.mark.slow
+
 MM = 72 / 25.4  # PDF points per millimetre
 MARGIN = 22 * MM  # the left and right page margins of templates/print/briefing.css.j2
 SCALE = 2  # pixels per point when page one is rendered
@@ -87,7 +89,7 @@ def test_no_text_runs_off_the_page(root: Path, lang: str) -> None:
 
 
 def test_a_word_longer_than_the_line_breaks_inside_the_margins(mini: Path, tmp_path: Path) -> None:
-    from generator.build import checked, template_dir
+    from generator.build import checked, templates_for
     from generator.factbase.load import Layout
     from generator.pdf import typeset
     path = mini / "content" / "briefings" / "harbour-strike.yaml"
@@ -95,7 +97,7 @@ def test_a_word_longer_than_the_line_breaks_inside_the_margins(mini: Path, tmp_p
     path.write_text(path.read_text(encoding="utf-8").replace("en: The harbour closed on Monday.", f"en: {word}")
                     .replace("ar: أُغلق الميناء يوم الاثنين.", f"ar: أُغلق {word}"), encoding="utf-8")
     dossier, _ = checked(mini)
-    for written in typeset.render_pdfs(dossier, template_dir(Layout(mini)), tmp_path, workers=1):
+    for written in typeset.render_pdfs(dossier, templates_for(Layout(mini)), tmp_path, workers=1):
         assert chars_outside(written) == [], written.name
 
 

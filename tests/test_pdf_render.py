@@ -8,16 +8,18 @@ from pathlib import Path
 import pytest
 from conftest import briefing
 
-from generator.build import checked, template_dir
+from generator.build import checked, templates_for
 from generator.errors import BriefingError
 from generator.factbase.load import Layout
 from generator.factbase.model import PartialDate
 from generator.pdf import typeset
 
+pytestmark = pytest.mark.slow
+
 
 def render(root: Path, out: Path, workers: int) -> list[Path]:
     dossier, _ = checked(root)
-    return typeset.render_pdfs(dossier, template_dir(Layout(root)), out, workers=workers)
+    return typeset.render_pdfs(dossier, templates_for(Layout(root)), out, workers=workers)
 
 
 def test_parallel_rendering_writes_the_same_bytes_as_one_at_a_time(mini: Path, tmp_path: Path) -> None:

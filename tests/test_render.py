@@ -12,6 +12,9 @@ from generator.factbase.model import Dossier, Figure
 from generator.site.render import render
 from generator.views.context import PageContext
 from generator.views.escape import anchor, md
+from generator.views.templates import Templates
+
+SHIPPED = Templates((PROJECT / "templates",))
 
 
 def ctx(lang: str, path: str = "x.md") -> PageContext:
@@ -67,15 +70,15 @@ def test_repeated_citation_reuses_its_footnote_number() -> None:
 
 def test_every_page_exists_in_every_language_with_the_same_paths() -> None:
     dossier, _ = run(MINI)
-    en = render(dossier, PROJECT / "templates", "en")
-    ar = render(dossier, PROJECT / "templates", "ar")
+    en = render(dossier, SHIPPED, "en")
+    ar = render(dossier, SHIPPED, "ar")
     assert sorted(en) == sorted(ar)
     assert "# إضراب الميناء {#top}" in ar["briefings/harbour-strike.md"]
 
 
 def test_arabic_pages_use_no_english_interface_words() -> None:
     dossier, _ = run(MINI)
-    ar = render(dossier, PROJECT / "templates", "ar")
+    ar = render(dossier, SHIPPED, "ar")
     import re
     visible = {path: re.sub(r"<[^>]+>|\]\([^)]*\)", " ", text) for path, text in ar.items()}
     for word in ("Key points", "Claims", "Claimant", "Sources", "paragraph", "Timeline", "undated"):
@@ -150,8 +153,8 @@ def test_coordinates_read_with_their_hemispheres_in_each_language(mini: Path) ->
         "citations: [{source: harbour-ar, paragraph: p1, quote: ميناء بورت إكزامبل}]\n", encoding="utf-8")
     dossier, report = run(mini)
     assert not [p for p in report.items if p.severity == "error"]
-    en = render(dossier, PROJECT / "templates", "en")["incidents/harbour-strike.md"]
-    ar = render(dossier, PROJECT / "templates", "ar")["incidents/harbour-strike.md"]
+    en = render(dossier, SHIPPED, "en")["incidents/harbour-strike.md"]
+    ar = render(dossier, SHIPPED, "ar")["incidents/harbour-strike.md"]
     assert '10&#46;5°N</span>, <span class="coordinate">20&#46;25°W' in en
     assert '10&#46;5° شمالاً</span>، <span class="coordinate">20&#46;25° غرباً' in ar
     assert "#port-example)، [" in ar and "#port-example), [" in en  # the place, then the region it lies in
@@ -160,7 +163,7 @@ def test_coordinates_read_with_their_hemispheres_in_each_language(mini: Path) ->
 def test_a_claim_note_joins_its_citations_with_the_page_languages_semicolon() -> None:
     dossier, _ = run(MINI)
     for lang, semicolon in (("en", "; "), ("ar", "؛ ")):
-        page = render(dossier, PROJECT / "templates", lang)["briefings/harbour-strike.md"]
+        page = render(dossier, SHIPPED, lang)["briefings/harbour-strike.md"]
         note = next(line for line in page.splitlines() if "claim-union-400" in line and line.startswith("[^"))
         assert semicolon in note, (lang, note)
 
@@ -171,4 +174,4 @@ def test_a_source_without_a_publisher_shows_no_empty_row(mini: Path) -> None:
     path.write_text(text.replace("publisher:\n  en: Harbour News\n  ar: أخبار الميناء\n", ""), encoding="utf-8")
     dossier, _ = run(mini)
     for lang, label in (("en", "| Publisher |"), ("ar", "| الناشر |")):
-        assert label not in render(dossier, PROJECT / "templates", lang)["sources/harbour-en.md"]
+        assert label not in render(dossier, SHIPPED, lang)["sources/harbour-en.md"]

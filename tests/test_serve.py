@@ -11,6 +11,10 @@ import urllib.request
 from pathlib import Path
 from typing import IO
 
+import pytest
+
+pytestmark = pytest.mark.slow
+
 
 class Lines:
     """The process's output lines, read in a thread so that waiting for one can time out."""

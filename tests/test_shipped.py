@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import PROJECT
-from htmlcheck import check_footnote_links, scan
+from htmlcheck import check_footnote_links, check_internal_links, scan
 
 from generator.factbase.check import run
 
@@ -29,10 +30,13 @@ def test_generator_knows_nothing_about_the_subject() -> None:
             assert not subject.search(path.read_text(encoding="utf-8").lower()), path
 
 
+@pytest.mark.slow
 def test_shipped_site_builds_in_both_languages_with_resolving_footnotes(built_shipped: Path) -> None:
     site = built_shipped / "site"
     assert scan(site / "ar" / "index.html").html_attrs.get("dir") == "rtl"
     assert check_footnote_links(site) > 100
+    links, footnotes = check_internal_links(site)
+    assert footnotes > 100 and links >= footnotes
     dossier, _ = run(built_shipped)
     for briefing in dossier.briefings:
         for lang in ("en", "ar"):

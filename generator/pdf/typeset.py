@@ -35,9 +35,8 @@ from generator.pdf.context import PrintContext
 from generator.pdf.textmap import repair_text_maps
 from generator.views import i18n
 from generator.views.escape import anchor
-from generator.views.templates import template_errors
+from generator.views.templates import PRINT, Templates, template_errors
 
-PRINT_TEMPLATES = "print"
 # WeasyPrint is CPU-bound; more workers than cores only adds memory.
 MAX_WORKERS = 2
 
@@ -57,19 +56,19 @@ def font_files() -> dict[str, Path]:
     return fonts
 
 
-def environment(template_dir: Path) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir / PRINT_TEMPLATES)),
+def environment(templates: Templates) -> jinja2.Environment:
+    env = jinja2.Environment(loader=templates.loader(PRINT),
                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True)
     env.filters["id"] = anchor
     return env
 
 
-def briefing_html(dossier: model.Dossier, briefing: model.Briefing, lang: str, template_dir: Path) -> str:
+def briefing_html(dossier: model.Dossier, briefing: model.Briefing, lang: str, templates: Templates) -> str:
     ctx = PrintContext(dossier, lang, f"briefings/{briefing.id}.md")
     ctx.tabled = {c.id for incident in ctx.tables(briefing) for c in incident.claims}
-    with template_errors(template_dir / PRINT_TEMPLATES):
-        return environment(template_dir).get_template("briefing.html.j2").render(
+    with template_errors(PRINT):
+        return environment(templates).get_template("briefing.html.j2").render(
             p=ctx, d=dossier, b=briefing, lang=lang, dir=i18n.direction(lang), fonts=font_files())
 
 
@@ -140,7 +139,7 @@ def _run(job: Job) -> str | None:
     return None
 
 
-def render_pdfs(dossier: model.Dossier, template_dir: Path, out_dir: Path, only: str | None = None,
+def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, only: str | None = None,
                 langs: list[str] | None = None, workers: int = MAX_WORKERS, cache: Path | None = None) -> list[Path]:
     """Write `<briefing>.<lang>.pdf` for the chosen briefings and languages, several at a time.
 
@@ -150,7 +149,7 @@ def render_pdfs(dossier: model.Dossier, template_dir: Path, out_dir: Path, only:
     if only is not None and only not in dossier.briefings:
         known = ", ".join(dossier.briefings) or "none"
         raise BriefingError(f"no briefing {only!r}; known briefings: {known}")
-    jobs = [Job(bid, lang, briefing_html(dossier, briefing, lang, template_dir), out_dir / f"{bid}.{lang}.pdf",
+    jobs = [Job(bid, lang, briefing_html(dossier, briefing, lang, templates), out_dir / f"{bid}.{lang}.pdf",
                 briefing.date)
             for bid, briefing in dossier.briefings.items() if only is None or bid == only
             for lang in langs or dossier.languages]

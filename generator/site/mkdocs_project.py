@@ -20,8 +20,7 @@ from generator.factbase.yamlio import dump
 from generator.files import write_atomic
 from generator.site import webfonts
 from generator.views import i18n
-
-ASSETS = "assets"
+from generator.views.templates import ASSETS, OVERRIDES, Templates
 
 
 def nav(lang: str) -> list[dict[str, str]]:
@@ -37,7 +36,7 @@ def prefix(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
-def config(root: Path, template_dir: Path, lang: str, languages: list[str], site_name: str,
+def config(root: Path, overrides: Path, lang: str, languages: list[str], site_name: str,
            site_url: str | None = None) -> dict[str, object]:
     default = languages[0]
     back = "" if lang == default else "../"
@@ -47,7 +46,7 @@ def config(root: Path, template_dir: Path, lang: str, languages: list[str], site
         "INHERIT": str((root / "mkdocs.yml").resolve()),
         "site_name": site_name,
         "docs_dir": "docs",
-        "theme": {"name": "material", "language": lang, "custom_dir": str((template_dir / "overrides").resolve())},
+        "theme": {"name": "material", "language": lang, "custom_dir": str(overrides.resolve())},
         "extra": {"alternate": [{"name": i18n.LANGUAGE_NAMES.get(other, other), "lang": other,
                                  "link": back + prefix(other, default)} for other in languages],
                   "generator": False,
@@ -74,19 +73,22 @@ def search_config(lang: str) -> dict[str, object]:
     return {"lang": [lang], "pipeline": pipeline}
 
 
-def write_docs(docs: Path, pages: dict[str, str], assets: Path, generated: dict[str, bytes]) -> int:
+def write_docs(docs: Path, pages: dict[str, str], assets: dict[str, Path], generated: dict[str, bytes]) -> int:
     """Write pages and assets into docs/, touching only files whose content changed; drop stale ones."""
     wanted: dict[str, str | bytes] = dict(pages)
-    for asset in sorted(assets.rglob("*")) if assets.is_dir() else []:
-        if asset.is_file():
-            wanted[f"{ASSETS}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
+    wanted.update({f"{ASSETS}/{rel}": path.read_bytes() for rel, path in assets.items()})
     wanted.update({f"{ASSETS}/{name}": data for name, data in generated.items()})
+    return mirror(docs, wanted)
+
+
+def mirror(folder: Path, wanted: dict[str, str | bytes]) -> int:
+    """Make `folder` hold exactly `wanted` ({relative path: content}), writing only what changed."""
     changed = 0
     for rel, text in sorted(wanted.items()):
-        changed += write_atomic(docs / rel, text)
-    if docs.is_dir():
-        for path in sorted(docs.rglob("*"), reverse=True):
-            rel = path.relative_to(docs).as_posix()
+        changed += write_atomic(folder / rel, text)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*"), reverse=True):
+            rel = path.relative_to(folder).as_posix()
             if path.is_file() and rel not in wanted:
                 path.unlink()
             elif path.is_dir() and not any(path.iterdir()):
@@ -94,13 +96,21 @@ def write_docs(docs: Path, pages: dict[str, str], assets: Path, generated: dict[
     return changed
 
 
-def prepare(build_dir: Path, root: Path, template_dir: Path, lang: str, languages: list[str], site_name: str,
+def theme_overrides(build_dir: Path, templates: Templates) -> Path:
+    """The theme's `custom_dir`: the shipped overrides with the dossier's own files over them, in one
+    folder, since MkDocs takes one."""
+    folder = build_dir / OVERRIDES
+    mirror(folder, {rel: path.read_bytes() for rel, path in templates.files(OVERRIDES).items()})
+    return folder
+
+
+def prepare(build_dir: Path, root: Path, templates: Templates, lang: str, languages: list[str], site_name: str,
             pages: dict[str, str], site_url: str | None = None) -> Path:
     """Write one language's MkDocs project; returns its config file."""
     project = build_dir / lang
-    write_docs(project / "docs", pages, template_dir / ASSETS, webfonts.assets(webfonts.cache_dir(build_dir)))
+    write_docs(project / "docs", pages, templates.files(ASSETS), webfonts.assets(webfonts.cache_dir(build_dir)))
     cfg = project / "mkdocs.yml"
-    write_atomic(cfg, dump(config(root, template_dir, lang, languages, site_name, site_url)))
+    write_atomic(cfg, dump(config(root, theme_overrides(build_dir, templates), lang, languages, site_name, site_url)))
     return cfg
 
 

@@ -7,7 +7,6 @@ that is data is escaped for Markdown by the environment's `finalize`, so a quote
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -17,14 +16,12 @@ from generator.factbase.model import sorted_dossier
 from generator.site.context import SiteContext
 from generator.site.xref import CrossIndex
 from generator.views.escape import anchor, finalize
-from generator.views.templates import template_errors
-
-PAGE_TEMPLATES = "pages"
+from generator.views.templates import PAGES, Templates, template_errors
 
 
-def environment(template_dir: Path) -> jinja2.Environment:
+def environment(templates: Templates) -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=False, finalize=finalize,
+        loader=templates.loader(PAGES), autoescape=False, finalize=finalize,
         # Markdown's heading ids are written `{#id}`, which is Jinja's comment syntax by default.
         comment_start_string="{##", comment_end_string="##}",
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
@@ -48,17 +45,17 @@ def pages(dossier: model.Dossier) -> list[tuple[str, str, dict[str, Any]]]:
     return out
 
 
-def render(dossier: model.Dossier, template_dir: Path, lang: str, index: Any = None) -> dict[str, str]:
+def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any = None) -> dict[str, str]:
     """All Markdown pages of one language: {path under docs/: text}.
 
     `index` (a CrossIndex) may be shared by the languages of one build: it depends on no language.
     """
-    env = environment(template_dir / PAGE_TEMPLATES)
+    env = environment(templates)
     env.filters["id"] = anchor
     result: dict[str, str] = {}
     index = index or CrossIndex(sorted_dossier(dossier))
     for path, template, variables in pages(dossier):
         ctx = SiteContext(dossier, lang, path, index=index)
-        with template_errors(template_dir / PAGE_TEMPLATES):
+        with template_errors(PAGES):
             result[path] = env.get_template(template).render(p=ctx, d=dossier, lang=lang, **variables)
     return result

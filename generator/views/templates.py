@@ -1,28 +1,69 @@
-"""Templates that fail: a broken template is reported at its file and line, like any other bad input."""
+"""Where a template comes from, and what happens when one fails.
+
+A dossier may override any single file of the shipped templates by a file of the same path in its
+own `templates/`; everything else comes from the package. A broken template is reported at its
+file and line, like any other bad input.
+"""
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import jinja2
 
+from generator import shipped
 from generator.errors import BriefingError, Problem
+
+# What a templates/ folder holds: pages, print templates, theme overrides, and CSS and scripts.
+PAGES, PRINT, OVERRIDES, ASSETS = "pages", "print", "overrides", "assets"
+
+
+@dataclass(frozen=True)
+class Templates:
+    """The folders templates are looked up in, the dossier's own first."""
+
+    folders: tuple[Path, ...]
+
+    @classmethod
+    def for_dossier(cls, own: Path) -> Templates:
+        """The dossier's `templates/` (when it has one) over the shipped templates."""
+        default = shipped.templates()
+        if own.is_dir() and own.resolve() != default.resolve():
+            return cls((own, default))
+        return cls((default,))
+
+    def loader(self, part: str) -> jinja2.BaseLoader:
+        return jinja2.FileSystemLoader([str(folder / part) for folder in self.folders])
+
+    def files(self, part: str) -> dict[str, Path]:
+        """Every file of one part by its path inside the part; a dossier's own file wins."""
+        found: dict[str, Path] = {}
+        for folder in reversed(self.folders):
+            base = folder / part
+            for path in sorted(base.rglob("*")) if base.is_dir() else []:
+                if path.is_file():
+                    found[path.relative_to(base).as_posix()] = path
+        return dict(sorted(found.items()))
 
 
 @contextmanager
-def template_errors(folder: Path) -> Iterator[None]:
+def template_errors(part: str) -> Iterator[None]:
     """A broken template is reported with its file and line, like any other bad input."""
     try:
         yield
     except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or f"{part}/{exc.name or '?'}"
         raise BriefingError(f"template error: {exc.message}; fix the template",
-                            [Problem((folder / (exc.name or "?")).as_posix(), exc.lineno, 1, "error",
+                            [Problem(Path(where).as_posix(), exc.lineno, 1, "error",
                                      exc.message or "syntax error", "template")]) from None
     except (jinja2.TemplateError, AttributeError, KeyError, TypeError) as exc:
         where = _template_line(exc)
         problems = [Problem(where[0], where[1], 1, "error", str(exc), "template")] if where else []
-        raise BriefingError(f"template error in {folder}: {exc}; fix the template", problems) from None
+        shown = f" {where[0]}" if where else ""
+        raise BriefingError(f"template error in{shown or ' ' + part + '/'}: {exc}; fix the template",
+                            problems) from None
 
 
 def _template_line(exc: BaseException) -> tuple[str, int] | None:
