@@ -271,7 +271,7 @@ def test_repeated_citations_keep_one_note() -> None:
     ctx = context.PrintContext(dossier, "en", "briefings/harbour-strike.md")
     first = ctx.cite(claims=["union-400", "authority-120"])
     again = ctx.cite(claims=["authority-120"])
-    assert [n.number for n in ctx.print_notes] == [1, 2]
+    assert [n.number for n in ctx.notes] == [1, 2]
     assert 'href="#note-2">2<' in str(again) and 'href="#note-1"' in str(first)
 
 

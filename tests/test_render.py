@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from generator.factbase.check import run
 from generator.factbase.model import Dossier, Figure
+from generator.site.context import SiteContext
 from generator.site.render import render
 from generator.views.context import PageContext
 from generator.views.escape import anchor, md
@@ -60,7 +61,7 @@ def test_links_are_relative_to_the_page() -> None:
 
 def test_repeated_citation_reuses_its_footnote_number() -> None:
     dossier, _ = run(MINI)
-    page = PageContext(dossier, "en", "briefings/x.md")
+    page = SiteContext(dossier, "en", "briefings/x.md")
     cit = dossier.actors["dockworkers-union"].citations[0]
     assert page.cite([cit]) == Markup("[^1]")
     other = dossier.actors["harbour-authority"].citations[0]

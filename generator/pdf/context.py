@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from markupsafe import Markup
 from markupsafe import escape as html_escape
@@ -15,22 +14,11 @@ from generator.views.escape import anchor
 
 
 @dataclass
-class PrintNote:
-    number: int
-    body: Markup
-
-
-@dataclass
 class PrintContext(PageContext):
-    """The page helpers, producing HTML for print: links are plain text, citations are endnotes.
-
-    Notes are numbered here, independently of the web page's helpers, so that a change there
-    cannot renumber a printed note; the keys are the same, so the numbers agree with the web page.
-    """
+    """The page helpers, producing HTML for print: links are plain text, citations are endnotes
+    numbered as on the web page (`PageContext.note_numbers`)."""
 
     tabled: set[str] = field(default_factory=set)  # claims that have a row in a claims table
-    print_notes: list[PrintNote] = field(default_factory=list)
-    _print_keys: dict[str, int] = field(default_factory=dict)
 
     # --- output ------------------------------------------------------------------------------
     def esc(self, value: object) -> Markup:
@@ -70,13 +58,6 @@ class PrintContext(PageContext):
         return Markup(" ".join(css))
 
     # --- notes -------------------------------------------------------------------------------
-    def source_label(self, source: model.Source) -> Markup:
-        """Title (publisher, date): how a note names its source."""
-        comma = self.esc(self._(",")) + Markup(" ")
-        publisher = self.t(source.publisher) + comma if source.publisher else Markup("")
-        return self.t(source.title) + Markup(" (") + publisher + self.esc(self.date(source.published)) + \
-            Markup(")")
-
     def citation_note(self, cit: model.Citation) -> Markup:
         """Source title, publisher, date, paragraph, the verbatim quote and its translation."""
         return self.source_label(self.dossier.sources[cit.source]) + self.esc(self._(",")) + Markup(" ") + \
@@ -84,13 +65,10 @@ class PrintContext(PageContext):
 
     def passage_quote(self, cit: model.Citation) -> Markup:
         """Paragraph N: “the verbatim quote” — its translation into the reader's language."""
-        source = self.dossier.sources[cit.source]
-        open_mark, _, close_mark = self._("“%(quote)s”").partition("%(quote)s")
         body = self.esc(self.paragraph_label(cit.paragraph)) + Markup(": ") + Markup('<span class="quote">') + \
-            self.esc(open_mark) + self.isolate(cit.quote, source.language) + self.esc(close_mark) + \
-            Markup("</span>")
-        translation = cit.translation.get(self.lang)
-        if translation and self.lang != source.language:
+            self.quoted(cit) + Markup("</span>")
+        translation = self.translation(cit)
+        if translation:
             body += Markup(' — <span class="translation">') + self.esc(translation) + Markup("</span>")
         return body
 
@@ -112,21 +90,8 @@ class PrintContext(PageContext):
             self.source_label(self.dossier.sources[group[0].source]) + self.esc(self._(",")) + Markup(" ") +
             semicolon.join(self.passage_quote(c) for c in group) for group in groups)
 
-    def _number(self, key: str, body: Markup) -> int:
-        if key not in self._print_keys:
-            self._print_keys[key] = len(self.print_notes) + 1
-            self.print_notes.append(PrintNote(len(self.print_notes) + 1, body))
-        return self._print_keys[key]
-
-    def cite(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> Markup:
-        """Note calls, linked to their notes, numbered in order of first use; a note cited again keeps
-        its number, so one passage's calls are listed in ascending order."""
-        numbers: list[int] = []
-        for cit in citations:
-            numbers.append(self._number(f"c|{cit.source}|{cit.paragraph}|{cit.quote}", self.citation_note(cit)))
-        all_claims = self.dossier.claims
-        for ident in claims:
-            numbers.append(self._number(f"k|{ident}", self.claim_note(all_claims[ident])))
+    def calls(self, numbers: list[int]) -> Markup:
+        """Note calls, linked to their notes, in ascending order."""
         unique = sorted(set(numbers))
         if not unique:
             return Markup("")

@@ -108,10 +108,34 @@ class SiteContext(PageContext):
         return self.badge("credibility", claim.credibility.grade) if claim.credibility else Markup("")
 
     def source_badge(self, source: model.Source) -> Markup:
+        """Shown after a cited source."""
         return Markup(" ") + self.reliability(source) if source.reliability else Markup("")
 
     def claim_badge(self, claim: model.Claim) -> Markup:
+        """Shown before a cited claim."""
         return self.credibility(claim) + Markup(" ") if claim.credibility else Markup("")
+
+    # --- notes: Markdown footnotes -------------------------------------------------------------
+    def calls(self, numbers: list[int]) -> Markup:
+        """Footnote references, in the order the passage first calls them."""
+        return Markup("".join(f"[^{n}]" for n in dict.fromkeys(numbers)))
+
+    def citation_note(self, cit: model.Citation) -> Markup:
+        """The source and paragraph, linked to the passage on the source page; the quote; its translation."""
+        source = self.dossier.sources[cit.source]
+        label = self.source_label(source) + self.esc(self._(",")) + Markup(" ") + \
+            self.esc(self.paragraph_label(cit.paragraph))
+        body = self.link(label, f"sources/{source.id}.md", cit.paragraph) + self.source_badge(source) + \
+            Markup(": ") + self.quoted(cit)
+        translation = self.translation(cit)
+        return body + Markup(" — ") + self.esc(translation) if translation else body
+
+    def claim_note(self, claim: model.Claim) -> Markup:
+        """The claimant, a link to the claim's row in its incident's table, and every passage it rests on."""
+        return self.claim_badge(claim) + self.esc(self._("Claim by")) + Markup(" ") + \
+            self.actor(claim.claimant) + Markup(" (") + \
+            self.link(self._("claims table"), f"incidents/{claim.incident}.md", f"claim-{claim.id}") + \
+            Markup("): ") + Markup(self.esc(self._(";")) + " ").join(self.citation_note(c) for c in claim.citations)
 
     def scales(self) -> list[tuple[str, list[str]]]:
         return [("reliability", list(model.RELIABILITY)), ("credibility", list(model.CREDIBILITY))]

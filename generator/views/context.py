@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from markupsafe import Markup
 
@@ -118,61 +118,61 @@ class PageContext:
         source = self.dossier.sources.get(ident)
         return self.link(self.t(source.title), f"sources/{ident}.md") if source else self.esc(ident)
 
-    def source_link_text(self, source: model.Source) -> Markup:
-        publisher = self.t(source.publisher) if source.publisher else Markup("")
-        date = self.esc(self.date(source.published))
+    def source_label(self, source: model.Source) -> Markup:
+        """Title (publisher, date): how a note names its source, on the web and in print."""
         comma = self.esc(self._(",")) + Markup(" ")
-        return self.t(source.title) + Markup(" (") + (publisher + comma if publisher else Markup("")) \
-            + date + Markup(")")
+        publisher = self.t(source.publisher) + comma if source.publisher else Markup("")
+        return self.t(source.title) + Markup(" (") + publisher + self.esc(self.date(source.published)) + \
+            Markup(")")
 
-    # --- citations ---------------------------------------------------------------------------
-    def _note(self, key: str, body: Markup) -> int:
+    # --- notes -------------------------------------------------------------------------------
+    # One numbering for web pages and printed briefings: a note is keyed by the passage it quotes
+    # (or the claim it gives), numbered in order of first use, and keeps its number when cited
+    # again. The contexts differ only in how a note's body and its calls are laid out.
+    def note_numbers(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> list[int]:
+        """The numbers of the notes a passage calls: its citations, then its claims."""
+        numbers = [self._number(f"c|{c.source}|{c.paragraph}|{c.quote}", lambda c=c: self.citation_note(c))
+                   for c in citations]
+        all_claims = self.dossier.claims
+        numbers += [self._number(f"k|{ident}", lambda ident=ident: self.claim_note(all_claims[ident]))
+                    for ident in claims]
+        return numbers
+
+    def _number(self, key: str, body: Callable[[], Markup]) -> int:
         if key not in self._note_keys:
-            self._note_keys[key] = len(self.notes) + 1
-            self.notes.append(Note(len(self.notes) + 1, body))
+            self.notes.append(Note(len(self.notes) + 1, body()))
+            self._note_keys[key] = len(self.notes)
         return self._note_keys[key]
 
-    def _citation_body(self, cit: model.Citation) -> Markup:
+    def cite(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> Markup:
+        """The note calls for a passage's citations and claims."""
+        return self.calls(self.note_numbers(citations, claims))
+
+    def calls(self, numbers: list[int]) -> Markup:
+        """How note calls are written: a footnote reference on the web, a superscript in print."""
+        raise NotImplementedError
+
+    def citation_note(self, cit: model.Citation) -> Markup:
+        """The body of a note that quotes one passage."""
+        raise NotImplementedError
+
+    def claim_note(self, claim: model.Claim) -> Markup:
+        """The body of a note that gives a claim, its claimant and the passages it rests on."""
+        raise NotImplementedError
+
+    def quoted(self, cit: model.Citation) -> Markup:
+        """The verbatim quote between the reader's quotation marks, isolated in its own direction."""
         source = self.dossier.sources[cit.source]
-        label = self.source_link_text(source) + self.esc(self._(",")) + Markup(" ") + \
-            self.esc(self.paragraph_label(cit.paragraph))
         open_mark, _, close_mark = self._("“%(quote)s”").partition("%(quote)s")
-        quote = self.esc(open_mark) + self.isolate(cit.quote, source.language) + self.esc(close_mark)
-        body = self.link(label, f"sources/{source.id}.md", cit.paragraph) + self.source_badge(source) + \
-            Markup(": ") + quote
-        translation = cit.translation.get(self.lang)
-        if translation and self.lang != source.language:
-            body += Markup(" — ") + self.esc(translation)
-        return body
+        return self.esc(open_mark) + self.isolate(cit.quote, source.language) + self.esc(close_mark)
 
-    def source_badge(self, source: model.Source) -> Markup:
-        """Shown after a cited source; pages with grade badges override it."""
-        return Markup("")
-
-    def claim_badge(self, claim: model.Claim) -> Markup:
-        """Shown before a cited claim; pages with grade badges override it."""
-        return Markup("")
+    def translation(self, cit: model.Citation) -> str | None:
+        """The quote's translation into the reader's language, when the source is in another."""
+        text = cit.translation.get(self.lang)
+        return text if text and self.lang != self.dossier.sources[cit.source].language else None
 
     def paragraph_label(self, pid: str) -> str:
         return self._("paragraph %(n)s") % {"n": self.num(int(pid[1:]))}
-
-    def note_bodies(self, citations: Iterable[model.Citation], claims: Iterable[str]) -> list[tuple[str, Markup]]:
-        """(key, body) of every note a passage needs: its citations, then its claims with their passages."""
-        out = [(f"c|{c.source}|{c.paragraph}|{c.quote}", self._citation_body(c)) for c in citations]
-        all_claims = self.dossier.claims
-        for ident in claims:
-            claim = all_claims[ident]
-            body = self.claim_badge(claim) + self.esc(self._("Claim by")) + Markup(" ") + \
-                self.actor(claim.claimant) + Markup(" (") + \
-                self.link(self._("claims table"), f"incidents/{claim.incident}.md", f"claim-{claim.id}") + \
-                Markup("): ") + Markup(self.esc(self._(";")) + " ").join(self._citation_body(c) for c in claim.citations)
-            out.append((f"k|{ident}", body))
-        return out
-
-    def cite(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> Markup:
-        """Footnote references for citations and claims, numbered in order of first use on the page."""
-        numbers = [self._note(key, body) for key, body in self.note_bodies(citations, claims)]
-        return Markup("".join(f"[^{n}]" for n in sorted(set(numbers), key=numbers.index)))
 
     def passage(self, passage: model.Passage) -> Markup:
         return self.t(passage.text) + self.cite(passage.citations, passage.claims)
