@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -37,6 +37,16 @@ def sort_key(name: str, lang: str) -> tuple[str, str]:
         text = text.casefold()
         text = text[4:] if text.startswith("the ") else text
     return text, name
+
+
+@dataclass(frozen=True)
+class PartyRange:
+    """The figures claimed for one party on one topic: the claims, their spread, and whether they disagree."""
+
+    party: str
+    claims: list[model.Claim]
+    range: str
+    disputed: bool
 
 
 @dataclass
@@ -192,6 +202,20 @@ class SiteContext(PageContext):
                    and incident.start.value[:len(c.period.start.value)] <= c.period.start.value <= last]
         return periods if len({(c.period.start, c.period.end) for c in periods if c.period}) > 1 else []
 
+    def party_ranges(self, claims: list[model.Claim], disputed: set[str]) -> list[PartyRange]:
+        """Above a topic's claims table: for each party that two or more claims count, the spread of
+        their figures (never one number) and whether they disagree."""
+        out = []
+        for party, counted in self.parties(claims):
+            spread = self.claimed_range(counted) if party and len(counted) > 1 else ""
+            if party and spread:
+                out.append(PartyRange(party, counted, spread, counted[0].id in disputed))
+        return out
+
+    def events_of(self, incident: model.Incident) -> list[model.TimelineEvent]:
+        """The dossier's timeline events that belong to this incident, in timeline order."""
+        return [e for e in self.dossier.timeline if e.incident == incident.id]
+
     def chart(self, incident: model.Incident, topic: str, party: str | None, claims: list[model.Claim]) -> Markup:
         """A bar chart of the claimed figures, where two or more claimants give numbers."""
         bars = []
@@ -280,8 +304,12 @@ class SiteContext(PageContext):
             source.url.split("#")[0], Markup(fragment), self._("Open the original at this passage"))
 
     # --- glossary and home -------------------------------------------------------------------
-    def alphabetical(self, records: list[Any]) -> list[Any]:
+    def alphabetical(self, records: Iterable[Any]) -> list[Any]:
         return sorted(records, key=lambda r: sort_key(i18n.pick(r.name, self.lang)[0], self.lang))
+
+    def newest_first(self, records: Iterable[model.Briefing | model.Incident]) -> list[Any]:
+        """Briefings by date, incidents by start, the latest first (ties keep id order)."""
+        return sorted(records, key=lambda r: r.date if isinstance(r, model.Briefing) else r.start, reverse=True)
 
     def latest(self, limit: int = 8) -> list[tuple[model.PartialDate, Markup]]:
         """The newest dated things in the dossier: briefings, reviews and sources, newest first."""

@@ -244,6 +244,9 @@ class PageContext:
         """Ids of claims that disagree with another claim on the same topic and party."""
         return {c.id for group in disagreements(self.dossier) for c in group if c.incident == incident.id}
 
+    def any_disputed(self, claims: list[model.Claim], disputed: set[str]) -> bool:
+        return any(c.id in disputed for c in claims)
+
     def parties(self, claims: list[model.Claim]) -> list[tuple[str | None, list[model.Claim]]]:
         grouped: dict[str | None, list[model.Claim]] = {}
         for claim in claims:
