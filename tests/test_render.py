@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINI, PROJECT
+from conftest import MINI, PROJECT, copy_dossier
 from markupsafe import Markup
 
 from generator.factbase.check import run
@@ -176,3 +176,20 @@ def test_a_source_without_a_publisher_shows_no_empty_row(mini: Path) -> None:
     dossier, _ = run(mini)
     for lang, label in (("en", "| Publisher |"), ("ar", "| الناشر |")):
         assert label not in render(dossier, SHIPPED, lang)["sources/harbour-en.md"]
+
+
+def test_names_in_another_language_are_joined_with_that_languages_comma(tmp_path: Path) -> None:
+    """An actor's Arabic aliases on an English page read with the Arabic comma, and English ones on an
+    Arabic page with the English comma, each list isolated in its own direction."""
+    root = copy_dossier(MINI, tmp_path / "mini")
+    path = root / "content" / "actors" / "dockworkers-union.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  en: [the union]\n  ar: [النقابة]", "  en: [the union, dockers]\n"
+                                 "  ar: [النقابة, نقابة العمال]"), encoding="utf-8")
+    dossier, problems = run(root)
+    assert dossier is not None and not problems.errors
+    en = render(dossier, SHIPPED, "en")["actors.md"]
+    ar = render(dossier, SHIPPED, "ar")["actors.md"]
+    assert '<bdi lang="ar" dir="rtl">النقابة، نقابة العمال</bdi>' in en
+    assert '<bdi lang="en" dir="ltr">the union, dockers</bdi>' in ar
+    assert "النقابة، نقابة العمال" in ar  # the page's own aliases, with its own comma

@@ -85,6 +85,13 @@ class PageContext:
     def join(self, items: Iterable[str]) -> Markup:
         return Markup(self.esc(self._(",")) + Markup(" ")).join(self.esc(x) for x in items)
 
+    def join_in(self, items: Iterable[str], lang: str) -> Markup:
+        """Names in another language than the page's, joined with that language's separator
+        (the Arabic comma in Arabic) and isolated as one run of that language."""
+        if lang == self.lang:
+            return self.join(items)
+        return self.isolate((i18n.gettext_for(lang, ",") + " ").join(items), lang)
+
     def date(self, value: model.PartialDate | None) -> str:
         return i18n.format_partial_date(value, self.lang)
 
