@@ -1,0 +1,112 @@
+"""The readers that extract and check stand on, tested directly rather than through whole seeds:
+words and sentences, quotations, figures, dates and the verbatim quote finder."""
+from __future__ import annotations
+
+import pytest
+
+from generator.extract import dates, figures, speech
+from generator.text import segment, verbatim
+
+# --- words, sentences, quotation marks -------------------------------------------------------
+
+
+def test_words_keep_their_offsets_and_inner_separators() -> None:
+    text = "Col. Smith counted 1,000 men, a-t-il dit; قالت الوزارة إنّ ٤٧ جنديًا"
+    words = segment.tokens(text)
+    assert [w.text for w in words] == ["Col", "Smith", "counted", "1,000", "men", "a-t-il", "dit", "قالت",
+                                       "الوزارة", "إنّ", "٤٧", "جنديًا"]
+    assert all(text[w.start:w.end] == w.text for w in words)
+    assert [w.text for w in segment.tokens(text, 5, 18)] == ["Smith", "counted"]
+
+
+def test_sentences_do_not_end_at_an_abbreviation_or_inside_a_quotation() -> None:
+    text = "Col. Smith arrived. Was it “done. Yes” then? قالت الوزارة ذلك؟ نعم."
+    assert [text[a:b] for a, b in segment.sentences(text)] == [
+        "Col. Smith arrived.", "Was it “done. Yes” then?", "قالت الوزارة ذلك؟", "نعم."]
+    at = text.index("Yes")
+    assert text[slice(*segment.sentence_at(text, at))] == "Was it “done. Yes” then?"
+
+
+def test_quotation_marks_pair_up_and_an_unclosed_one_is_skipped() -> None:
+    text = 'He said “a” and «ب» and "never closed'
+    assert [text[a:b + 1] for a, b in segment.quotations(text)] == ["“a”", "«ب»"]
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+def _figures(text: str, language: str) -> list[tuple[str, object, object, object, str | None, str | None]]:
+    return [(f.number, f.value, f.low, f.high, f.qualifier, f.event) for f in figures.find(text, language)]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("At least 20 soldiers were killed and two wounded.", "en",
+     [("20", 20, None, None, "at-least", "killed"), ("two", 2, None, None, "exactly", "wounded")]),
+    ("Between 20 and 30 fighters died.", "en", [("20 and 30", None, 20, 30, "exactly", "killed")]),
+    ("dozens of fighters were killed", "en", [("dozens", None, None, None, "dozens", "killed")]),
+    ("قتل ما لا يقل عن 47 جنديًا", "ar", [("47", 47, None, None, "at-least", "killed")]),
+    ("قتل عشرات الجنود", "ar", [("عشرات", None, None, None, "dozens", "killed")]),
+], ids=["qualifier-and-word", "range", "vague-en", "qualifier-ar", "vague-ar"])
+def test_figures_are_read_with_their_qualifier_range_and_event(text: str, language: str,
+                                                               expected: list[tuple[object, ...]]) -> None:
+    assert _figures(text, language) == expected
+
+
+def test_digits_of_every_script_count_the_same() -> None:
+    latin = figures.find("قتل 47 جنديًا", "ar")
+    eastern = figures.find("قتل ٤٧ جنديًا", "ar")
+    assert [f.value for f in latin] == [f.value for f in eastern] == [47]
+    assert figures.find("دو درجن 12 اور ۱۵", "ps")[-1].value == 15  # a language without words: digits still
+
+
+def test_a_year_is_a_date_not_a_figure() -> None:
+    found = figures.find("The base was built in 2024.", "en")
+    assert found and all(f.bare_year for f in found)
+    assert not figures.find("2024 soldiers were killed", "en")[0].bare_year  # counted: a figure
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("On July 25, 2024 the convoy left.", "en", [("July 25, 2024", "2024-07-25", "day", "stated")]),
+    ("في 27 يوليو 2024 وقع الهجوم", "ar", [("27 يوليو 2024", "2024-07-27", "day", "stated")]),
+    ("le 26 juillet, les rebelles", "fr", [("26 juillet", "2024-07-26", "day", "publication-year")]),
+    ("It was hit on Sunday.", "en", [("Sunday", "2024-07-28", "day", "weekday")]),
+], ids=["en", "ar", "fr-no-year", "weekday"])
+def test_dates_are_read_against_the_publication_date(text: str, language: str,
+                                                     expected: list[tuple[str, ...]]) -> None:
+    found = dates.find(text, language, "2024-07-30")
+    assert [(text[d.start:d.end], d.value, d.precision, d.basis) for d in found] == expected
+
+
+def test_a_weekday_needs_a_publication_date_to_mean_a_day() -> None:
+    assert not [d for d in dates.find("It was hit on Sunday.", "en", None) if d.basis == "weekday"]
+
+
+# --- quotations and their speakers --------------------------------------------------------------
+
+def test_an_arabic_quotation_is_found_with_the_speaker_after_the_verb() -> None:
+    text = "قال المتحدث: «خسرنا رجلين في المعركة الأخيرة»."
+    quotes, names = speech.find(text, "ar", [])
+    assert [(text[q.start:q.end], text[slice(*q.speaker)]) for q in quotes if q.speaker] == [
+        ("خسرنا رجلين في المعركة الأخيرة", "المتحدث")]
+    assert names == []
+
+
+def test_a_short_arabic_quotation_without_a_verb_of_saying_is_a_name() -> None:
+    text = "وصل مقاتلو «لوتس» إلى المدينة."
+    quotes, names = speech.find(text, "ar", [])
+    assert quotes == [] and [text[a:b] for a, b in names] == ["لوتس"]
+
+
+# --- the verbatim quote finder ------------------------------------------------------------------
+
+def test_a_quote_is_found_whatever_its_quotation_marks_and_spacing() -> None:
+    paragraph = "He said “two  soldiers” died."
+    start, end = verbatim.find_quote(paragraph, '"two soldiers"')
+    assert paragraph[start:end] == "“two  soldiers”"
+
+
+def test_a_quote_is_never_found_with_another_case_or_other_diacritics() -> None:
+    assert verbatim.find_quote("Two soldiers died.", "two soldiers") is None
+    assert verbatim.find_quote("قُتل جنديان", "قتل جنديان") is None
+    assert verbatim.find_quote("anything", "") is None
