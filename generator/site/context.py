@@ -1,8 +1,8 @@
 """What the web pages need beyond the shared page helpers: cross-links, badges, the incident's
 infobox, chart and JSON-LD, source-page back-references, glossary order and the home page's news.
 
-`SiteContext` is what the Markdown templates get as `p`; the print templates use the plainer
-`PageContext` it extends.
+`SiteContext` is what the Markdown templates get as `p`; it extends the `PageContext` that print
+shares (`views.context`), and lays out notes as Markdown footnotes.
 """
 from __future__ import annotations
 
