@@ -283,6 +283,7 @@ class TimelineEvent:
     text: LangText
     citations: list[Citation]
     loc: Loc
+    review: Review = field(default_factory=Review)
 
 
 @dataclass(frozen=True, order=True)
@@ -342,7 +343,7 @@ class Dossier:
                     yield Owner("briefing", b.id), b.review.status, c
         for event in self.timeline:
             for c in event.citations:
-                yield Owner("event", event.id), "draft", c
+                yield Owner("event", event.id), event.review.status, c
 
 
 def sorted_dossier(dossier: Dossier) -> Dossier:

@@ -238,8 +238,9 @@ EVENT = Obj({
     "incident": F(Ref("incident")),
     "text": F(LangMap(), required=True),
     "citations": F(ListOf(CITATION, min_items=1), required=True),
+    "review": F(REVIEW, default=model.Review),
 }, lambda v, ctx: model.TimelineEvent(v["id"], v["date"], v["incident"], v["text"], v["citations"],
-                                      _loc(v, ctx)))
+                                      _loc(v, ctx), v["review"]))
 
 TIMELINE = Obj({"events": F(ListOf(EVENT, unique="id"), default=list)}, lambda v, ctx: v["events"])
 
