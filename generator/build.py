@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Iterator
 
 from generator.errors import BriefingError, Problems
-from generator.factbase import model
+from generator.factbase import model, publish
+from generator.factbase.check import DRAFT_REFERENCE
 from generator.factbase.check import run as check_run
 from generator.factbase.load import Layout
 from generator.pdf import typeset
@@ -52,10 +53,12 @@ def templates_for(layout: Layout) -> Templates:
     return Templates.for_dossier(own)
 
 
-def checked(root: Path, strict: bool = False) -> tuple[model.Dossier, Problems]:
-    """Load and check; refuse with every problem listed when the dossier cannot be built."""
+def checked(root: Path, strict: bool = False, drafts: bool = False) -> tuple[model.Dossier, Problems]:
+    """Load and check; refuse with every problem listed when the dossier cannot be built. In a preview
+    of drafts, a reviewed record leaning on a draft is no obstacle: both are shown."""
     dossier, problems = check_run(root)
-    bad = problems.errors + (problems.warnings if strict else [])
+    bad = [p for p in problems.errors + (problems.warnings if strict else [])
+           if not (drafts and p.code == DRAFT_REFERENCE)]
     if dossier is None or bad:
         raise BriefingError(f"{len(bad)} problem(s) must be fixed before building; nothing was written",
                             problems.sorted())
@@ -89,18 +92,20 @@ def build_lock(layout: Layout) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build(root: Path, strict: bool = False) -> BuildResult:
+def build(root: Path, strict: bool = False, drafts: bool = False) -> BuildResult:
+    """Publish what is reviewed; with `drafts`, a preview that shows the drafts too, marked."""
     with build_lock(Layout(root)):
-        return _build(root, strict)
+        return _build(root, strict, drafts)
 
 
-def _build(root: Path, strict: bool) -> BuildResult:
+def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
     layout = Layout(root)
     if not (root / "mkdocs.yml").is_file():
         raise BriefingError(f"no mkdocs.yml in {root}; run 'briefing init' or pass --root")
     timings: dict[str, float] = {}
     with timed(timings, "check"):
-        dossier, problems = checked(root, strict)
+        dossier, problems = checked(root, strict, drafts)
+        dossier = publish.for_build(dossier, drafts)
     templates = templates_for(layout)
     staging = layout.build / "staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -161,9 +166,13 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def pdfs_only(root: Path, briefing: str | None, lang: str | None, out: Path | None) -> list[Path]:
+def pdfs_only(root: Path, briefing: str | None, lang: str | None, out: Path | None,
+              drafts: bool = False) -> list[Path]:
     layout = Layout(root)
-    dossier, _ = checked(root)
+    everything, _ = checked(root, drafts=drafts)
+    dossier = publish.for_build(everything, drafts)
+    if briefing in everything.briefings and briefing not in dossier.briefings:
+        raise BriefingError(f"briefing {briefing!r} is a draft: print it with --drafts, or review it first")
     if lang is not None and lang not in dossier.languages:
         raise BriefingError(f"language {lang!r} is not one of this dossier's: {', '.join(dossier.languages)}")
     return typeset.render_pdfs(dossier, templates_for(layout), out or layout.site / "pdf", briefing,

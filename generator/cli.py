@@ -152,19 +152,23 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="refuse to build when check finds warnings")
     p.add_argument("--timings", action="store_true", help="also print the seconds each stage took")
+    p.add_argument("--drafts", action="store_true",
+                   help="a preview: include records still in draft, each marked as such (never publish it)")
 
 
 @command(_build_args)
 def cmd_build(args: argparse.Namespace) -> int:
     """Check, render both languages, run MkDocs, write the PDFs and exports into site/.
 
+    Only reviewed and published records appear; --drafts adds the drafts, marked, for a preview.
     A failed build leaves the previous site/ as it was.
 
     Example:
       briefing build && python -m http.server -d site
+      briefing build --drafts     # preview what is not yet reviewed
     """
     from generator.build import build
-    result = build(args.root, strict=args.strict)
+    result = build(args.root, strict=args.strict, drafts=args.drafts)
     _print_problems(result.problems)
     print(f"built {result.site} ({result.pages} pages, {len(result.pdfs)} PDFs)")
     if args.timings:
@@ -176,6 +180,7 @@ def _pdf_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("briefing", nargs="?", help="only this briefing (its id)")
     p.add_argument("--lang", help="only this language, e.g. ar")
     p.add_argument("--out", type=Path, help="folder for the PDFs (default: site/pdf)")
+    p.add_argument("--drafts", action="store_true", help="also print briefings in draft, watermarked")
 
 
 @command(_pdf_args)
@@ -188,7 +193,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
       briefing pdf port-strike --lang ar
     """
     from generator.build import pdfs_only
-    written = pdfs_only(args.root, args.briefing, args.lang, args.out)
+    written = pdfs_only(args.root, args.briefing, args.lang, args.out, drafts=args.drafts)
     for path in written:
         print(f"wrote {path}")
     return 0

@@ -40,7 +40,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def _rebuild(root: Path, out: TextIO) -> bool:
     try:
-        result = build(root)
+        result = build(root, drafts=True)
     except BriefingError as exc:
         for problem in exc.problems:
             print(problem, file=out)

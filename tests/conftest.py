@@ -1,6 +1,7 @@
 """Shared fixtures: a small two-language dossier copied to a temporary folder, and built sites."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,16 @@ IGNORE = shutil.ignore_patterns("site", ".build", ".site.old")
 def copy_dossier(source: Path, target: Path) -> Path:
     shutil.copytree(source, target, ignore=IGNORE)
     return target
+
+
+SIGNED = re.compile(r"status: (?:reviewed|published)(?:\n\s+by: [^\n]*)?(?:\n\s+on: [^\n]*)?")
+
+
+def set_back_to_draft(root: Path, rel: str = "") -> None:
+    """Every record under content/`rel` (a file or a folder; all of content/ by default) back to draft."""
+    target = root / "content" / rel
+    for path in [target] if target.is_file() else sorted(target.rglob("*.yaml")):
+        path.write_text(SIGNED.sub("status: draft", path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import briefing
+from conftest import briefing, set_back_to_draft
 
 from generator.factbase.check import disagreements, run
 
@@ -84,7 +84,7 @@ CASES = [
     (INCIDENT, "asserted: '2023-05-01'", "asserted: '0000-01-01'", "format", "asserted: '0000"),
     (TIMELINE, "date: '2023-05-01'", "date: '2023-02-31'", "format", "date: '2023-02-31'"),
     (BRIEFING, "date: '2023-05-03'", "date: '2023-04-31'", "format", "date: '2023-04-31'"),
-    (SOURCE, "  status: draft", "  status: draft\n  on: '2024-02-30'", "format", "on: '2024-02-30'"),
+    (SOURCE, "  on: '2026-12-01'", "  on: '2024-02-30'", "format", "on: '2024-02-30'"),
     (SOURCE, "published: '2023-05-02'", "published: '2023-02-29'", "format", "published:"),
     # characters YAML refuses, pasted in
     (UNION, "kind: organisation", "kind: organ\x0cisation", "yaml-character", "kind: organ"),
@@ -122,6 +122,7 @@ def test_each_mistake_is_reported_with_file_line_and_code(mini: Path, rel: str, 
 
 
 def test_missing_translation_is_only_a_warning_in_a_draft(mini: Path) -> None:
+    set_back_to_draft(mini)
     edit(mini, UNION, "  ar: نقابة عمال الميناء\n", "")
     _, problems = run(mini)
     found = [p for p in problems.items if p.code == "translation" and p.path == UNION]
@@ -150,6 +151,7 @@ def test_cli_prints_every_problem_then_a_summary_and_exits_1(mini: Path) -> None
 
 
 def test_strict_turns_warnings_into_errors(mini: Path) -> None:
+    set_back_to_draft(mini)
     edit(mini, UNION, "  ar: نقابة عمال الميناء\n", "")
     assert briefing("--root", str(mini), "check").returncode == 0
     assert briefing("--root", str(mini), "check", "--strict").returncode == 1

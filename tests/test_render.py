@@ -151,7 +151,8 @@ def test_coordinates_read_with_their_hemispheres_in_each_language(mini: Path) ->
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\nwithin: coast-example\n", encoding="utf-8")
     (mini / "content/places/coast-example.yaml").write_text(
         "id: coast-example\nkind: region\nname: {en: The Coast, ar: الساحل}\n"
-        "citations: [{source: harbour-ar, paragraph: p1, quote: ميناء بورت إكزامبل}]\n", encoding="utf-8")
+        "citations: [{source: harbour-ar, paragraph: p1, quote: ميناء بورت إكزامبل, translation: {en: the port of Port Example}}]\n"
+        "review: {status: reviewed, by: editorial-desk, on: '2026-12-01'}\n", encoding="utf-8")
     dossier, report = run(mini)
     assert not [p for p in report.items if p.severity == "error"]
     en = render(dossier, SHIPPED, "en")["incidents/harbour-strike.md"]

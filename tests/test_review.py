@@ -20,7 +20,8 @@ def test_fmt_orders_keys_keeps_comments_and_meaning(mini: Path) -> None:
                     "name:\n  ar: نقابة عمال الميناء   # as the paper spells it\n  en: Dockworkers' Union\n"
                     "kind: organisation\nid: dockworkers-union\n"
                     "citations:\n- source: harbour-en\n  paragraph: p2\n  quote: The union said\n"
-                    "  translation: {ar: قالت النقابة}\n", encoding="utf-8")
+                    "  translation: {ar: قالت النقابة}\n"
+                    "review: {status: reviewed, by: editorial-desk, on: '2026-12-01'}\n", encoding="utf-8")
     _, before = run(mini)
     report = fmt(mini)
     assert [p.relative_to(mini).as_posix() for p in report.changed] == [UNION]

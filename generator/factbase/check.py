@@ -11,9 +11,12 @@ from pathlib import Path
 
 from generator import shipped
 from generator.errors import Problems
-from generator.factbase import model
+from generator.factbase import model, publish
 from generator.factbase.load import Layout, Loaded, load, seed_files
 from generator.text import seedtext, verbatim
+
+# A reviewed record leaning on a draft: it stops a published build, not a preview of drafts.
+DRAFT_REFERENCE = "draft-reference"
 
 _KIND_LABEL = {"source": "source", "actor": "actor", "place": "place", "incident": "incident",
                "claim": "claim", "briefing": "briefing"}
@@ -37,6 +40,7 @@ def check(loaded: Loaded) -> Problems:
     _check_claim_values(dossier, problems)
     _check_structure(dossier, problems)
     _check_grades(dossier, problems)
+    _check_drafts(dossier, problems)
     _report_disagreements(dossier, problems)
     return problems
 
@@ -175,6 +179,13 @@ def disagreements(dossier: model.Dossier) -> list[list[model.Claim]]:
         if len(stated) > 1:
             found.append(claims)
     return found
+
+
+def _check_drafts(dossier: model.Dossier, problems: Problems) -> None:
+    """A reviewed record cannot be published while something it stands on is still a draft."""
+    for loc, record, draft in publish.leaning_on_drafts(dossier):
+        problems.error(loc.path, loc.line, loc.col, f"{record} is reviewed but leans on {draft}, which is a draft: "
+                       f"review {draft} too, or set {record} back to draft", DRAFT_REFERENCE)
 
 
 def _check_grades(dossier: model.Dossier, problems: Problems) -> None:

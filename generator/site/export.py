@@ -14,7 +14,8 @@ from generator.text.seedtext import Paragraph
 # ...followed by text_<lang>, the claim in each of the dossier's languages.
 CLAIM_COLUMNS = ("claim_id", "incident_id", "event_date", "event_date_end", "date_precision", "place_id",
                  "latitude", "longitude", "claimant_id", "topic", "party_id", "qualifier", "figure_low",
-                 "figure_high", "asserted", "credibility", "source_id", "paragraph", "quote")
+                 "figure_high", "asserted", "credibility", "source_id", "paragraph", "quote", "status", "reviewed_by",
+                 "reviewed_on")
 # A spreadsheet runs a cell that begins with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -66,7 +67,9 @@ def claims_csv(dossier: model.Dossier) -> str:
                 claim.figure.qualifier if claim.figure else "", "" if low is None else low,
                 "" if high is None else high, claim.asserted.value if claim.asserted else "",
                 claim.credibility.grade if claim.credibility else "", first.source, first.paragraph,
-                text_cell(first.quote), *(text_cell(claim.text.get(lang, "")) for lang in dossier.languages)])
+                text_cell(first.quote), claim.review.status, text_cell(claim.review.by or ""),
+                claim.review.on.value if claim.review.on else "",
+                *(text_cell(claim.text.get(lang, "")) for lang in dossier.languages)])
     return buffer.getvalue()
 
 

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from markupsafe import Markup
 
-from generator.factbase import model
+from generator.factbase import model, publish
 from generator.factbase.check import disagreements
 from generator.views import i18n
 from generator.views.escape import md
@@ -246,6 +246,27 @@ class PageContext:
         label = self._("Claimed range for %(party)s:")
         before, _, after = label.partition("%(party)s")
         return self.esc(before) + self.actor(party) + self.esc(after)
+
+    # --- review ------------------------------------------------------------------------------
+    def draft_mark(self, record: publish.Reviewed) -> Markup:
+        """A small "draft" label beside a record that is not reviewed; only previews show drafts."""
+        if publish.is_public(record):
+            return Markup("")
+        return Markup('<span class="draft-mark" title="{0}">{1}</span>').format(
+            self._("Draft: not yet reviewed"), self._("status:draft"))
+
+    def is_draft(self, record: publish.Reviewed) -> bool:
+        return not publish.is_public(record)
+
+    def draft_banner(self, kind: str) -> Markup:
+        """The notice at the top of a draft's own page (a briefing, an incident, a source)."""
+        return Markup('<div class="admonition warning draft-banner"><p class="admonition-title">{0}</p>'
+                      '<p>{1}</p></div>').format(self._("Draft: not yet reviewed"), self._(f"draft-banner:{kind}"))
+
+    def reviewer(self, who: str) -> str:
+        """A reviewer's name as the page's language writes it: roles such as the desk are translated."""
+        named = self._(f"reviewer:{who}")
+        return who if named == f"reviewer:{who}" else named
 
     def disputed(self, incident: model.Incident) -> set[str]:
         """Ids of claims that disagree with another claim on the same topic and party."""
