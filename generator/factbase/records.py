@@ -30,7 +30,7 @@ from generator.factbase.yamlio import Map
 ACTOR_KINDS = ("person", "armed-group", "state", "state-body", "armed-forces", "intelligence-agency",
                "private-military-company", "political-group", "media-outlet", "social-media-channel",
                "research-group", "international-organisation", "organisation", "group-of-people",
-               "group-of-states")
+               "group-of-states", "publication")  # publication: a report or document quoted by name, authors unnamed
 PLACE_KINDS = ("country", "region", "city", "town", "village", "site", "military-base", "border-area",
                "continent", "area")
 RELATION_TYPES = ("part-of", "affiliated-with", "commanded-by", "spokesperson-of", "directs", "successor-of",
