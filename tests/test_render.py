@@ -12,7 +12,7 @@ from generator.factbase.model import Dossier, Figure
 from generator.site.context import SiteContext
 from generator.site.render import render
 from generator.views.context import PageContext
-from generator.views.escape import anchor, md
+from generator.text.escape import anchor, md
 from generator.views.templates import Templates
 
 SHIPPED = Templates((PROJECT / "templates",))

@@ -10,7 +10,7 @@ from markupsafe import escape as html_escape
 
 from generator.factbase import model
 from generator.views.context import PageContext
-from generator.views.escape import anchor
+from generator.text.escape import anchor
 
 
 @dataclass

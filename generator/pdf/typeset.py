@@ -34,7 +34,7 @@ from generator.files import write_atomic
 from generator.pdf.context import PrintContext
 from generator.pdf.textmap import repair_text_maps
 from generator.views import i18n
-from generator.views.escape import anchor
+from generator.text.escape import anchor
 from generator.views.templates import PRINT, Templates, template_errors
 
 # WeasyPrint is CPU-bound; more workers than cores only adds memory.

@@ -15,7 +15,7 @@ from generator.factbase import model
 from generator.factbase.model import sorted_dossier
 from generator.site.context import SiteContext
 from generator.site.xref import CrossIndex
-from generator.views.escape import anchor, finalize
+from generator.text.escape import anchor, finalize
 from generator.views.templates import PAGES, Templates, template_errors
 
 

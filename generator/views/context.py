@@ -15,7 +15,7 @@ from markupsafe import Markup
 from generator.factbase import model, publish
 from generator.factbase.check import disagreements
 from generator.views import i18n
-from generator.views.escape import md
+from generator.text.escape import md
 
 
 @dataclass
