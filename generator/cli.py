@@ -234,22 +234,31 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 def _diff_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("old", metavar="REV", help="the earlier git revision (commit, branch, tag)")
     p.add_argument("new", metavar="REV2", nargs="?", help="the later revision (default: the working tree)")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                   help="text for a terminal, markdown for a pull-request comment, json for tools")
 
 
 @command(_diff_args)
 def cmd_diff(args: argparse.Namespace) -> int:
     """List the fact-level changes between two git revisions: records and claims added, removed, changed.
 
+    Every changed field is shown old and new in full, with its file and line in the newer revision;
+    a text whose other language did not change with it is flagged as a translation to check.
+
     Example:
       briefing diff main            # what this branch changes, for the reviewer
       briefing diff HEAD~3 HEAD
+      briefing diff origin/main HEAD --format markdown > comment.md
     """
+    from generator.review import report
     from generator.review.diff import diff
     changes = diff(args.root, args.old, args.new)
-    for change in changes:
-        print(change)
-    print(f"{sum(c.sign == '+' for c in changes)} added, {sum(c.sign == '-' for c in changes)} removed, "
-          f"{sum(c.sign == '~' for c in changes)} changed")
+    if args.format == "markdown":
+        sys.stdout.write(report.markdown(changes, args.old, args.new))
+    elif args.format == "json":
+        sys.stdout.write(report.as_json(changes, args.old, args.new))
+    else:
+        sys.stdout.write(report.text(changes))
     return 0
 
 

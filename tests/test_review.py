@@ -5,7 +5,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import briefing
+from conftest import briefing, set_back_to_draft
 
 from generator.factbase.check import run
 from generator.review.fmt import fmt
@@ -103,11 +103,89 @@ def test_diff_lists_fact_level_changes(mini: Path) -> None:
     result = briefing("--root", str(mini), "diff", "HEAD")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert "~ claim authority-120: figure.value: 120 → 150" in lines
-    assert "- place port-example" in lines and "+ actor pilots-union" in lines
+    line = next(i for i, t in enumerate(incident.read_text(encoding="utf-8").splitlines(), 1) if "value: '150'" in t)
+    assert f"~ claim authority-120  content/incidents/harbour-strike.yaml:{line}" in lines
+    assert f"    figure.value: 120 → 150  (line {line})" in lines
+    assert "- place port-example  content/places/port-example.yaml:1" in lines
+    assert "+ actor pilots-union  content/actors/pilots-union.yaml:1" in lines
     assert lines[-1] == "1 added, 1 removed, 1 changed"
     commit_all(mini, "second")
     assert briefing("--root", str(mini), "diff", "HEAD~1", "HEAD").stdout == result.stdout
+
+
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+LONG_AR = ("أضرب عمال الميناء فأُغلق الميناء لأول مرة منذ عقد، وقالت النقابة إن أكثر من أربعمئة من أعضائها "
+           "شاركوا في الإضراب الذي استمر يومين كاملين قبل أن تعلن إدارة الميناء استئناف العمل")
+
+
+def test_diff_for_a_pull_request_shows_figures_long_arabic_in_full_and_translations_to_check(mini: Path) -> None:
+    import json
+    incident = "content/incidents/harbour-strike.yaml"
+    _edit(mini, incident, "      ar: أضرب عمال الميناء فأُغلق الميناء.", f"      ar: {LONG_AR}")
+    commit_all(mini)
+    _edit(mini, incident, "value: '120'", "value: '150'")
+    _edit(mini, incident, f"      ar: {LONG_AR}", f"      ar: {LONG_AR.replace('يومين كاملين', 'ثلاثة أيام')}")
+    _edit(mini, incident, "      en: Only 120 workers stayed away.", "      en: Only 150 workers stayed away.")
+    result = briefing("--root", str(mini), "diff", "HEAD", "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    page = result.stdout
+    both = briefing("--root", str(mini), "diff", "HEAD", "--format", "json")
+    data = json.loads(both.stdout)
+    claims = {c["id"]: c for c in data["changes"] if c["kind"] == "claim"}
+    fields = {f["field"]: f for f in claims["authority-120"]["fields"]}
+    assert fields["figure.value"]["old"] == "120" and fields["figure.value"]["new"] == "150"
+    assert "| `figure.value` |" in page and "| 120 | 150 |" in page
+    assert ["text: en changed, ar did not"] == claims["authority-120"]["translations_to_check"]
+    assert "Translation to check" in page and "text: en changed, ar did not" in page.replace("&#58;", ":")
+    summary = [c for c in data["changes"] if c["kind"] == "incident"][0]
+    long_field = {f["field"]: f for f in summary["fields"]}["summary[0].text.ar"]
+    assert long_field["old"] == LONG_AR and long_field["new"] == LONG_AR.replace("يومين كاملين", "ثلاثة أيام")
+    assert {"op": "-", "text": "يومين كاملين "} in long_field["words"]
+    assert {"op": "+", "text": "ثلاثة أيام "} in long_field["words"]
+    assert "<del>يومين كاملين </del><ins>ثلاثة أيام </ins>" in page
+    assert "قبل أن تعلن إدارة الميناء استئناف العمل" in page  # never cut
+    assert summary["translations_to_check"] == ["summary[0].text: ar changed, en did not"]
+    assert f"`{incident}:" in page
+
+
+def test_diff_shows_an_added_claim_in_full_and_a_review_with_who_signed(mini: Path) -> None:
+    commit_all(mini)
+    set_back_to_draft(mini, "actors/dockworkers-union.yaml")
+    commit_all(mini, "draft")
+    union = (mini / UNION).read_text(encoding="utf-8")
+    (mini / UNION).write_text(union.replace("status: draft", "status: reviewed\n  by: editorial-desk\n"
+                                            "  on: '2026-12-02'"), encoding="utf-8")
+    incident = "content/incidents/harbour-strike.yaml"
+    text = (mini / incident).read_text(encoding="utf-8")
+    new_claim = """  - id: union-500
+    claimant: dockworkers-union
+    topic: strikers
+    text:
+      en: Five hundred joined.
+      ar: انضم خمسمئة.
+    figure: {party: dockworkers-union, value: '500', qualifier: about}
+    citations:
+      - source: harbour-en
+        paragraph: p2
+        quote: joined the strike
+"""
+    (mini / incident).write_text(text.replace("  - id: authority-120\n", new_claim + "  - id: authority-120\n"),
+                                 encoding="utf-8")
+    result = briefing("--root", str(mini), "diff", "HEAD")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "+ claim union-500  content/incidents/harbour-strike.yaml:" in out
+    for line in ("    incident: harbour-strike", "    claimant: dockworkers-union", "    topic: strikers",
+                 "    figure: party dockworkers-union, value 500, qualifier about", "    text (ar): انضم خمسمئة.",
+                 "    cites: harbour-en p2: “joined the strike”"):
+        assert line in out.splitlines(), line
+    assert "    review: draft → reviewed by editorial-desk on 2026-12-02" in out.splitlines()
 
 
 def test_diff_names_a_bad_revision_clearly(mini: Path) -> None:
@@ -178,9 +256,11 @@ def test_diff_from_before_content_existed_lists_every_record_as_added(mini: Path
         result = briefing("--root", str(mini), "diff", *args)
         assert result.returncode == 0, result.stderr
         lines = result.stdout.splitlines()
-        assert "+ actor harbour-authority" in lines and "+ dossier" in lines
-        assert all(line.startswith("+ ") for line in lines[:-1])
-        assert lines[-1] == f"{len(lines) - 1} added, 0 removed, 0 changed"
+        heads = [line for line in lines[:-1] if not line.startswith("    ")]
+        assert "+ actor harbour-authority  content/actors/harbour-authority.yaml:1" in heads
+        assert "+ dossier  content/dossier.yaml:1" in heads
+        assert all(line.startswith("+ ") for line in heads)
+        assert lines[-1] == f"{len(heads)} added, 0 removed, 0 changed"
 
 
 def test_a_yml_record_is_formatted_and_diffed_like_a_yaml_one(mini: Path) -> None:

@@ -9,8 +9,8 @@ from markupsafe import Markup
 from markupsafe import escape as html_escape
 
 from generator.factbase import model
-from generator.views.context import PageContext
 from generator.text.escape import anchor
+from generator.views.context import PageContext
 
 
 @dataclass

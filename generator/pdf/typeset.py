@@ -33,8 +33,8 @@ from generator.factbase.model import sorted_dossier
 from generator.files import write_atomic
 from generator.pdf.context import PrintContext
 from generator.pdf.textmap import repair_text_maps
-from generator.views import i18n
 from generator.text.escape import anchor
+from generator.views import i18n
 from generator.views.templates import PRINT, Templates, template_errors
 
 # WeasyPrint is CPU-bound; more workers than cores only adds memory.

@@ -6,7 +6,7 @@ import os
 import subprocess
 import tarfile
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -17,17 +17,51 @@ from generator.factbase.yamlio import plain, read
 
 
 @dataclass(frozen=True)
+class Field:
+    """One changed value inside a record: its dotted path, the old and new values (None where absent)
+    and its line in the newer revision."""
+
+    name: str
+    old: Any
+    new: Any
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Change:
-    sign: str  # "+", "-" or "~"
-    what: str  # e.g. "claim killed-50"
-    detail: str = ""
+    """A record added ("+"), removed ("-") or changed ("~"), with where it stands in the newer revision
+    (the older one for a removed record)."""
 
-    def __str__(self) -> str:
-        return f"{self.sign} {self.what}" + (f": {self.detail}" if self.detail else "")
+    sign: str
+    kind: str
+    id: str
+    path: str = ""
+    line: int = 1
+    fields: tuple[Field, ...] = ()
+    record: dict[str, Any] = field(default_factory=dict)   # the whole record, for one added or removed
+    to_check: tuple[str, ...] = ()                          # texts whose other language did not follow
+
+    @property
+    def what(self) -> str:
+        return f"{self.kind} {self.id}" if self.id else self.kind
+
+    @property
+    def review(self) -> tuple[str | None, str | None] | None:
+        """(old status, new status) when a changed record's review status moved."""
+        found = {f.name: f for f in self.fields}.get("review.status")
+        return (found.old, found.new) if found else None
 
 
-def _read_mapping(path: Path, shown: str, problems: list[Problem]) -> dict[str, Any] | None:
-    """One record file as plain data, or None with its problems noted: a file the strict loader
+@dataclass
+class _Side:
+    """The records of one revision: {"kind id": (plain data, the node with its line marks, file)}."""
+
+    records: dict[str, tuple[Any, Any, str]] = field(default_factory=dict)
+    languages: list[str] = field(default_factory=lambda: ["en", "ar"])
+
+
+def _read_node(path: Path, shown: str, problems: list[Problem]) -> Any | None:
+    """One record file as its YAML node, or None with its problems noted: a file the strict loader
     refuses must stop the diff, or it would read as a removed record."""
     node, yaml_problems = read(path)
     problems.extend(Problem(shown, p.line, p.col, ERROR, p.message, p.code) for p in yaml_problems)
@@ -38,43 +72,55 @@ def _read_mapping(path: Path, shown: str, problems: list[Problem]) -> dict[str, 
         problems.append(Problem(shown, getattr(node, "line", 1), getattr(node, "col", 1), ERROR,
                                 f"the file is {what}; write the record or delete the file", "not-a-record"))
         return None
-    return plain(node)
+    return node
 
 
-def _records(content: Path, label: str, problems: list[Problem]) -> dict[str, Any]:
-    """Every record of a content folder as plain data, keyed "kind id"; claims and events on their own.
+def _records(content: Path, label: str, problems: list[Problem]) -> _Side:
+    """Every record of a content folder, keyed "kind id"; claims and events on their own.
 
     Files that cannot be read are added to `problems`, each shown as `label` + its path under the dossier.
     """
+    side = _Side()
+
+    def add(key: str, node: Any, path: Path, **extra: Any) -> None:
+        side.records[key] = ({**plain(node), **extra}, node, path.relative_to(content.parent).as_posix())
+
     def shown(path: Path) -> str:
         return f"{label}{path.relative_to(content.parent).as_posix()}"
 
-    found: dict[str, Any] = {}
     for kind, (folder, _spec) in KINDS.items():
         for path in record_files(content / folder):
-            data = _read_mapping(path, shown(path), problems)
-            if data is None:
+            node = _read_node(path, shown(path), problems)
+            if node is None:
                 continue
             if kind == "incident":
-                for claim in data.pop("claims", None) or []:
+                claims = node.get("claims")
+                for claim in claims if isinstance(claims, list) else []:
                     if isinstance(claim, dict):
-                        found[f"claim {claim.get('id')}"] = claim
-            found[f"{kind} {data.get('id', path.stem)}"] = data
+                        add(f"claim {claim.get('id')}", claim, path, incident=plain(node).get("id", path.stem))
+                node = type(node)({k: v for k, v in node.items() if k != "claims"})
+                node.line, node.col, node.key_marks = 1, 1, {}
+            add(f"{kind} {plain(node).get('id', path.stem)}", node, path)
     timeline = content / "timeline.yaml"
     if timeline.is_file():
-        events = (_read_mapping(timeline, shown(timeline), problems) or {}).get("events")
+        node = _read_node(timeline, shown(timeline), problems)
+        events = node.get("events") if node is not None else None
         for event in events if isinstance(events, list) else []:
             if isinstance(event, dict):
-                found[f"event {event.get('id')}"] = event
+                add(f"event {event.get('id')}", event, timeline)
     dossier = content / "dossier.yaml"
     if dossier.is_file():
-        head = _read_mapping(dossier, shown(dossier), problems)
-        if head is not None:
-            found["dossier"] = head
-    return found
+        node = _read_node(dossier, shown(dossier), problems)
+        if node is not None:
+            add("dossier", node, dossier)
+            languages = plain(node).get("languages")
+            if isinstance(languages, list) and languages:
+                side.languages = [str(x) for x in languages]
+    return side
 
 
 def _leaves(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(dotted path, value) of every scalar; a list of scalars (aliases, claim ids) is one value."""
     if isinstance(value, dict):
         for key in value:
             yield from _leaves(value[key], f"{prefix}.{key}" if prefix else str(key))
@@ -85,24 +131,76 @@ def _leaves(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
         yield prefix, value
 
 
-def _show(value: Any, limit: int = 60) -> str:
-    text = " ".join(str(value).split()) if value is not None else "(none)"
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+def _lines(node: Any, prefix: str = "", line: int = 1) -> Iterator[tuple[str, int]]:
+    """(dotted path, line) of every scalar of a node, as `_leaves` names them."""
+    if isinstance(node, dict):
+        marks = getattr(node, "key_marks", {}) or {}
+        for key in node:
+            yield from _lines(node[key], f"{prefix}.{key}" if prefix else str(key), marks.get(key, (line, 1))[0])
+    elif isinstance(node, list) and any(isinstance(v, (dict, list)) for v in node):
+        for i, item in enumerate(node):
+            yield from _lines(item, f"{prefix}[{i}]", getattr(item, "line", line))
+    else:
+        yield prefix, line
 
 
-def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+def _language_maps(data: Any, languages: list[str], prefix: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every {language: text} map in a record, by its dotted path."""
+    if isinstance(data, dict):
+        if data and set(data) <= set(languages) and all(isinstance(v, str) for v in data.values()):
+            yield prefix, data
+            return
+        for key, value in data.items():
+            yield from _language_maps(value, languages, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _language_maps(item, languages, f"{prefix}[{i}]")
+
+
+def _to_check(old: Any, new: Any, languages: list[str]) -> list[str]:
+    """Texts where one language changed and another, present on both sides, did not; and quotes that
+    changed while their translation stayed as it was."""
+    before = dict(_language_maps(old, languages))
+    flagged = []
+    for path, texts in _language_maps(new, languages):
+        was = before.get(path)
+        if not was:
+            continue
+        changed = [lang for lang in texts if lang in was and texts[lang] != was[lang]]
+        kept = [lang for lang in texts if lang in was and texts[lang] == was[lang]]
+        if changed and kept:
+            flagged.append(f"{path}: {', '.join(changed)} changed, {', '.join(kept)} did not")
+    old_leaves, new_leaves = dict(_leaves(old)), dict(_leaves(new))
+    for path, quote in new_leaves.items():
+        if path.endswith(".quote") and path in old_leaves and old_leaves[path] != quote:
+            base = path[:-len("quote")] + "translation"
+            same = [k.rsplit(".", 1)[1] for k in new_leaves if k.startswith(base + ".")
+                    and old_leaves.get(k) == new_leaves[k]]
+            if same:
+                flagged.append(f"{path}: the quote changed, its translation ({', '.join(same)}) did not")
+    return flagged
+
+
+def compare(old: _Side, new: _Side) -> list[Change]:
+    """The changes from one side to the other, record by record, in kind and id order."""
     changes: list[Change] = []
-    for key in sorted(set(old) | set(new)):
-        if key not in old:
-            changes.append(Change("+", key))
-        elif key not in new:
-            changes.append(Change("-", key))
-        elif old[key] != new[key]:
-            a, b = dict(_leaves(old[key])), dict(_leaves(new[key]))
-            for path in sorted(set(a) | set(b)):
-                if a.get(path) != b.get(path):
-                    detail = f"{path}: {_show(a.get(path))} → {_show(b.get(path))}"
-                    changes.append(Change("~", key, detail))
+    for key in sorted(set(old.records) | set(new.records)):
+        kind, _, ident = key.partition(" ")
+        if key not in old.records:
+            data, node, path = new.records[key]
+            changes.append(Change("+", kind, ident, path, getattr(node, "line", 1), record=data))
+        elif key not in new.records:
+            data, node, path = old.records[key]
+            changes.append(Change("-", kind, ident, path, getattr(node, "line", 1), record=data))
+        elif old.records[key][0] != new.records[key][0]:
+            (a_data, _, _), (b_data, b_node, path) = old.records[key], new.records[key]
+            a, b, lines = dict(_leaves(a_data)), dict(_leaves(b_data)), dict(_lines(b_node))
+            fields = tuple(Field(name, a.get(name), b.get(name), lines.get(name))
+                           for name in sorted(set(a) | set(b), key=lambda n: (lines.get(n, 1 << 30), n))
+                           if a.get(name) != b.get(name))
+            first = min((f.line for f in fields if f.line), default=getattr(b_node, "line", 1))
+            changes.append(Change("~", kind, ident, path, first, fields, b_data,
+                                  tuple(_to_check(a_data, b_data, new.languages))))
     return changes
 
 
@@ -170,7 +268,7 @@ def _content_at(top: Path, content: str, rev: str, into: Path) -> Path:
     return into / content
 
 
-def _side(root: Path, top: Path, content: str, rev: str | None, into: Path) -> tuple[dict[str, Any], list[Problem]]:
+def _side(root: Path, top: Path, content: str, rev: str | None, into: Path) -> tuple[_Side, list[Problem]]:
     """The records of one side of a diff (a revision, or the working tree when `rev` is None)."""
     problems: list[Problem] = []
     if rev is None:

@@ -18,10 +18,10 @@ from generator.factbase import model
 from generator.site import chart
 from generator.site.xref import CrossIndex, Target, first_mentions, target
 from generator.text import verbatim
+from generator.text.escape import md, md_block_html
 from generator.text.seedtext import Paragraph
 from generator.views import i18n
 from generator.views.context import PageContext
-from generator.text.escape import md, md_block_html
 
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 

@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from generator.factbase import model, publish
 from generator.factbase.check import disagreements
-from generator.views import i18n
 from generator.text.escape import md
+from generator.views import i18n
 
 
 @dataclass

@@ -1,0 +1,186 @@
+"""The fact-level changes of a diff, written for the reader at hand: a terminal (text), a pull-request
+comment (Markdown) or a tool (JSON). All three say the same: every changed field old and new in full
+(a long text as a word-level change, never cut), an added or removed record in full, review status
+changes with who reviewed, the file and line in the newer revision, and the texts whose other
+language did not follow."""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from typing import Any
+
+from generator.review.diff import Change, Field
+from generator.text.escape import md
+
+# A value longer than this, or spanning words, is shown as a word-level change.
+_SHORT = 60
+_WORDS = re.compile(r"^\s+|\S+\s*")  # a word with the space after it: a changed phrase is one run
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """(op, text) runs from `old` to `new`, word by word: "=" kept, "-" removed, "+" added."""
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    runs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            runs.append(("=", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            runs.append(("-", "".join(a[i1:i2])))
+        if j2 > j1:
+            runs.append(("+", "".join(b[j1:j2])))
+    return runs
+
+
+def is_long(f: Field) -> bool:
+    """A text the reader must see word by word: long on either side, or several words changed."""
+    texts = [v for v in (f.old, f.new) if isinstance(v, str)]
+    return len(texts) == 2 and any(len(t) > _SHORT for t in texts)
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value) if value else "(none)"
+    return str(value)
+
+
+def counts(changes: list[Change]) -> dict[str, int]:
+    return {"added": sum(c.sign == "+" for c in changes), "removed": sum(c.sign == "-" for c in changes),
+            "changed": sum(c.sign == "~" for c in changes),
+            "translations_to_check": sum(len(c.to_check) for c in changes)}
+
+
+def summary_line(changes: list[Change]) -> str:
+    n = counts(changes)
+    line = f"{n['added']} added, {n['removed']} removed, {n['changed']} changed"
+    return line + (f", {n['translations_to_check']} translation(s) to check" if n["translations_to_check"] else "")
+
+
+def facts(change: Change) -> list[tuple[str, str]]:
+    """(label, value) lines that say what an added or removed record is, in full."""
+    record = change.record
+    out: list[tuple[str, str]] = []
+    for key in ("incident", "claimant", "topic", "kind", "date", "start", "end", "place", "asserted"):
+        if record.get(key) not in (None, "", []):
+            out.append((key, _plain(record[key])))
+    for key in ("figure", "period"):
+        if isinstance(record.get(key), dict):
+            out.append((key, ", ".join(f"{k} {_plain(v)}" for k, v in record[key].items())))
+    if record.get("answer"):
+        out.append(("answer", _plain(record["answer"])))
+    for key in ("name", "title", "text"):
+        if isinstance(record.get(key), dict):
+            out += [(f"{key} ({lang})", _plain(text)) for lang, text in record[key].items()]
+    for cit in record.get("citations") or []:
+        if isinstance(cit, dict):
+            out.append(("cites", f"{cit.get('source')} {cit.get('paragraph')}: “{_plain(cit.get('quote'))}”"))
+    review = record.get("review") if isinstance(record.get("review"), dict) else {}
+    if review:
+        out.append(("review", ", ".join(_plain(review.get(k)) for k in ("status", "by", "on") if review.get(k))))
+    return out
+
+
+def review_line(change: Change) -> str | None:
+    """"draft → reviewed by editorial-desk on 2026-12-01" when the review status moved."""
+    moved = change.review
+    if not moved:
+        return None
+    review = change.record.get("review") if isinstance(change.record.get("review"), dict) else {}
+    who = f" by {review['by']}" if review.get("by") else ""
+    when = f" on {review['on']}" if review.get("on") else ""
+    return f"{_plain(moved[0])} → {_plain(moved[1])}{who}{when}"
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+def text(changes: list[Change]) -> str:
+    lines: list[str] = []
+    for c in changes:
+        lines.append(f"{c.sign} {c.what}  {c.path}:{c.line}")
+        if c.sign == "~":
+            for f in c.fields:
+                at = f"  (line {f.line})" if f.line else ""
+                if is_long(f):
+                    words = "".join(t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
+                                    for op, t in word_diff(f.old, f.new))
+                    lines.append(f"    {f.name}{at}: {words}")
+                else:
+                    lines.append(f"    {f.name}: {_plain(f.old)} → {_plain(f.new)}{at}")
+            if review_line(c):
+                lines.append(f"    review: {review_line(c)}")
+        else:
+            lines += [f"    {label}: {value}" for label, value in facts(c)]
+        lines += [f"    ! translation to check: {item}" for item in c.to_check]
+    lines.append(summary_line(changes))
+    return "\n".join(lines) + "\n"
+
+
+# --- Markdown, for a pull-request comment --------------------------------------------------------
+
+def _code(value: object) -> str:
+    """An id or a path in backticks, which cannot hold a backtick itself."""
+    return "`" + str(value).replace("`", "'") + "`"
+
+
+def _words_md(f: Field) -> str:
+    return "".join(str(md(t)) if op == "=" else f"<del>{md(t)}</del>" if op == "-" else f"<ins>{md(t)}</ins>"
+                   for op, t in word_diff(f.old, f.new))
+
+
+def markdown(changes: list[Change], old_rev: str, new_rev: str | None) -> str:
+    n = counts(changes)
+    title = f"{_code(old_rev)} → {_code(new_rev) if new_rev else 'the working tree'}"
+    out = [f"## Fact-level changes: {title}", "",
+           f"{n['added']} added · {n['removed']} removed · {n['changed']} changed"
+           + (f" · **{n['translations_to_check']} translation(s) to check**" if n["translations_to_check"] else ""),
+           ""]
+    if not changes:
+        out += ["No record of the fact base changed.", ""]
+    for c in changes:
+        word = {"+": "Added", "-": "Removed", "~": "Changed"}[c.sign]
+        out += [f"### {word}: {c.kind} {_code(c.id or c.kind)}", "", f"{_code(f'{c.path}:{c.line}')}", ""]
+        if c.sign == "~":
+            short = [f for f in c.fields if not is_long(f)]
+            if short:
+                out += ["| field | line | before | after |", "|---|---|---|---|"]
+                out += [f"| {_code(f.name)} | {f.line or ''} | {md(_plain(f.old))} | {md(_plain(f.new))} |"
+                        for f in short]
+                out.append("")
+            for f in (f for f in c.fields if is_long(f)):
+                out += [f"**{_code(f.name)}**" + (f" (line {f.line})" if f.line else "") + ":", "",
+                        f'<p dir="auto">{_words_md(f)}</p>', ""]
+            if review_line(c):
+                out += [f"Review: {md(review_line(c))}", ""]
+        else:
+            out += [f"- {label}: {md(value)}" for label, value in facts(c)]
+            out.append("")
+        if c.to_check:
+            out += [f"> **Translation to check:** {md(item)}" for item in c.to_check]
+            out.append("")
+    return "\n".join(out)
+
+
+# --- JSON, for tools ----------------------------------------------------------------------------
+
+def as_json(changes: list[Change], old_rev: str, new_rev: str | None) -> str:
+    def field_json(f: Field) -> dict[str, Any]:
+        item: dict[str, Any] = {"field": f.name, "line": f.line, "old": f.old, "new": f.new}
+        if is_long(f):
+            item["words"] = [{"op": op, "text": t} for op, t in word_diff(f.old, f.new)]
+        return item
+
+    data = {
+        "from": old_rev, "to": new_rev, "summary": counts(changes),
+        "changes": [{
+            "sign": c.sign, "change": {"+": "added", "-": "removed", "~": "changed"}[c.sign], "kind": c.kind,
+            "id": c.id, "path": c.path, "line": c.line,
+            "fields": [field_json(f) for f in c.fields],
+            "record": c.record if c.sign != "~" else None,
+            "review": {"from": c.review[0], "to": c.review[1], **{k: v for k, v in (c.record.get("review") or {}).items()
+                                                                 if k in ("by", "on")}} if c.review else None,
+            "translations_to_check": list(c.to_check),
+        } for c in changes]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
