@@ -34,6 +34,13 @@ def _print_problems(problems: Problems, fmt: str = "text", strict: bool = False,
     if fmt == "json":
         print(json.dumps({"problems": [p.__dict__ for p in items],
                           "errors": errors, "warnings": warnings, "info": infos}, ensure_ascii=False, indent=2))
+    elif fmt in ("github", "sarif"):
+        from generator.review import annotate
+        shown = [p for p in items if p.severity != "info" or not quiet_info]
+        here = os.path.relpath(problems.root, Path.cwd()) if problems.root else "."
+        prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
+        sys.stdout.write(annotate.github(shown, prefix) if fmt == "github" else
+                         annotate.sarif(shown, version(), prefix))
     else:
         for p in items:
             if p.severity == "info" and quiet_info:
@@ -130,7 +137,9 @@ def cmd_promote(args: argparse.Namespace) -> int:
 
 
 def _check_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output for people or for tools")
+    p.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
+                   help="text for people, json for tools, github for annotations on a pull request's lines, "
+                        "sarif (2.1.0) for code-scanning tools")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--notes", action="store_true", help="also print notes, such as disagreeing claims")
 
@@ -143,6 +152,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     Example:
       briefing check --strict
+      briefing check --strict --format github          # in a CI workflow: problems on the changed lines
+      briefing check --format sarif > briefing.sarif   # for code scanning
     """
     from generator.factbase.check import run
     _, problems = run(args.root)
