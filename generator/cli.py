@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import inspect
 import json
 import os
@@ -10,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from generator import shipped
 from generator.errors import BriefingError, Problems
 
 Command = Callable[[argparse.Namespace], int]
@@ -40,7 +40,7 @@ def _print_problems(problems: Problems, fmt: str = "text", strict: bool = False,
         here = os.path.relpath(problems.root, Path.cwd()) if problems.root else "."
         prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
         sys.stdout.write(annotate.github(shown, prefix) if fmt == "github" else
-                         annotate.sarif(shown, version(), prefix))
+                         annotate.sarif(shown, shipped.version(), prefix))
     else:
         for p in items:
             if p.severity == "info" and quiet_info:
@@ -306,21 +306,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def version() -> str:
-    """The installed distribution's version: the one pip and a bug report name."""
-    try:
-        return importlib.metadata.version("briefing")
-    except importlib.metadata.PackageNotFoundError:  # run from a checkout that was never installed
-        return "unknown (not installed)"
-
-
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="briefing", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Turn source documents into a cited, bilingual briefing site.",
         epilog="Example:\n  briefing ingest && briefing check && briefing build")
     top.add_argument("--root", type=Path, default=Path("."), help="the dossier folder (default: here)")
-    top.add_argument("--version", action="version", version=f"briefing {version()}")
+    top.add_argument("--version", action="version", version=f"briefing {shipped.version()}")
     subs = top.add_subparsers(dest="command", metavar="COMMAND")
     for name, (fn, setup) in COMMANDS.items():
         doc = inspect.cleandoc(fn.__doc__ or "")

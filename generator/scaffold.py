@@ -28,7 +28,8 @@ GITIGNORE = ".venv/\nsite/\n.build/\n.site.old/\n"
 
 
 def init(directory: Path) -> Path:
-    """Create the folders, a dossier.yaml, the shared mkdocs.yml and the JSON schemas."""
+    """Create the folders, a dossier.yaml, the shared mkdocs.yml, the JSON schemas, and the wiring for
+    review in git: a pre-commit configuration and a CI workflow for pull requests and publication."""
     target = directory.resolve()
     if (target / "content").exists() or (target / "mkdocs.yml").exists():
         raise BriefingError(f"{target} already holds a dossier; choose an empty folder")
@@ -48,5 +49,10 @@ def init(directory: Path) -> Path:
                  "# yaml-language-server: $schema=schemas/timeline.schema.json\nevents: []\n")
     shutil.copyfile(shipped.base_config(), target / "mkdocs.yml")
     write_atomic(target / ".gitignore", GITIGNORE)
+    wiring = shipped.dossier_files()
+    write_atomic(target / ".pre-commit-config.yaml", (wiring / "pre-commit-config.yaml").read_text(encoding="utf-8"))
+    workflow = (wiring / "github" / "briefing.yml").read_text(encoding="utf-8")
+    write_atomic(target / ".github" / "workflows" / "briefing.yml",
+                 workflow.replace("@VERSION@", shipped.version().split(" ")[0]))
     write_schemas(target)
     return target

@@ -7,6 +7,7 @@ installed one find the same files through `importlib.resources`.
 """
 from __future__ import annotations
 
+import importlib.metadata
 from importlib.resources import files
 from pathlib import Path
 
@@ -37,6 +38,19 @@ def templates() -> Path:
 
 def base_config() -> Path:
     return defaults() / "mkdocs.yml"
+
+
+def dossier_files() -> Path:
+    """What `init` writes beside the content: the pre-commit configuration and the CI workflow."""
+    return defaults() / "dossier"
+
+
+def version() -> str:
+    """The installed distribution's version: the one pip, a bug report and a new dossier's CI name."""
+    try:
+        return importlib.metadata.version("briefing")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
 
 
 def locale() -> Path:

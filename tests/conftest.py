@@ -62,3 +62,18 @@ def briefing(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
     """Run the real command line, as a user would."""
     return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
                           cwd=cwd or PROJECT, check=False)
+
+
+def git(root: Path, *args: str) -> None:
+    """git with a fixed identity and nothing from the user's configuration."""
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin"})
+
+
+def commit_all(root: Path, message: str = "first") -> None:
+    """Commit everything under root, making it a git repository first if it is not one."""
+    if not (root / ".git").exists():
+        git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message)

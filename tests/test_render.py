@@ -11,8 +11,8 @@ from generator.factbase.check import run
 from generator.factbase.model import Dossier, Figure
 from generator.site.context import SiteContext
 from generator.site.render import render
-from generator.views.context import PageContext
 from generator.text.escape import anchor, md
+from generator.views.context import PageContext
 from generator.views.templates import Templates
 
 SHIPPED = Templates((PROJECT / "templates",))

@@ -1,11 +1,10 @@
 """`briefing fmt` (canonical YAML that keeps comments) and `briefing diff` (fact-level changes)."""
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import briefing, set_back_to_draft
+from conftest import briefing, commit_all, git, set_back_to_draft
 
 from generator.factbase.check import run
 from generator.review.fmt import fmt
@@ -76,20 +75,6 @@ def test_fmt_reports_files_it_cannot_read_and_formats_the_rest(mini: Path, make:
     assert "content/actors/odd.yaml:" in checked.stdout + checked.stderr
     assert "internal error" not in checked.stderr
     assert union.read_text(encoding="utf-8").index("kind:") < union.read_text(encoding="utf-8").index("name:")
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin"})
-
-
-def commit_all(root: Path, message: str = "first") -> None:
-    """Commit everything under root, making it a git repository first if it is not one."""
-    if not (root / ".git").exists():
-        git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", message)
 
 
 def test_diff_lists_fact_level_changes(mini: Path) -> None:
