@@ -20,6 +20,7 @@ from generator.factbase.check import DRAFT_REFERENCE
 from generator.factbase.check import run as check_run
 from generator.factbase.load import Layout
 from generator.pdf import typeset
+from generator.review import history
 from generator.site import export, mkdocs_project, render
 from generator.site.xref import CrossIndex
 from generator.views.templates import Templates
@@ -114,8 +115,9 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
     page_count = 0
     with timed(timings, "render"):
         index = CrossIndex(model.sorted_dossier(dossier))  # cross-references, shared by every language
+        past = history.read(root, dossier.languages)        # git history, when the dossier has one
         for lang in dossier.languages:
-            pages = render.render(dossier, templates, lang, index)
+            pages = render.render(dossier, templates, lang, index, past)
             page_count += len(pages)
             name = dossier.title.get(lang) or next(iter(dossier.title.values()))
             configs[lang] = mkdocs_project.prepare(layout.build, root, templates, lang, dossier.languages, name, pages,

@@ -15,9 +15,10 @@ from generator.factbase.records import KINDS
 
 
 def as_editor_tools_read(value: Any) -> Any:
-    """YAML as an editor's language server (YAML 1.2) reads it: dates stay text, numbers are numbers."""
+    """YAML as an editor's language server (YAML 1.2) reads it: dates stay text, numbers are numbers,
+    and the key `on` (of a review) is a word, where PyYAML, reading YAML 1.1, makes it true."""
     if isinstance(value, dict):
-        return {k: as_editor_tools_read(v) for k, v in value.items()}
+        return {"on" if k is True else k: as_editor_tools_read(v) for k, v in value.items()}
     if isinstance(value, list):
         return [as_editor_tools_read(v) for v in value]
     if isinstance(value, (datetime.date, datetime.datetime)):

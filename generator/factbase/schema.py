@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -384,6 +384,10 @@ class Obj(Spec):
             return None
         values: dict[str, Any] = {}
         ok = True
+        review = node.get("review") if "review" in self.fields else None
+        if isinstance(review, Map) and isinstance(review.get("status"), str):
+            # a record inside a file (a claim, a timeline event) is as strict as its own review says
+            ctx = replace(ctx, status=str(review["status"]))
         for key in node:
             if key not in self.fields:
                 line, col = node.key_marks[key]

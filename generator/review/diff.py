@@ -242,13 +242,18 @@ def _commit(top: Path, rev: str) -> str:
         raise BriefingError(f"{rev!r} is not a revision: a revision never starts with '-' or is empty; {REV_HINT}")
     done = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
     if done.returncode != 0:
+        if _git(top, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true":
+            raise BriefingError(f"cannot read content/ at {rev!r}: this clone is shallow and does not hold that "
+                                "revision; fetch the history first (git fetch --unshallow, or fetch-depth: 0 in a "
+                                "CI checkout)")
         raise BriefingError(f"cannot read content/ at {rev!r}: there is no such commit in this repository; "
                             f"{REV_HINT}")
     return done.stdout.decode("ascii").strip()
 
 
-def _content_at(top: Path, content: str, rev: str, into: Path) -> Path:
-    """content/ as it was at a git revision, unpacked into a temporary folder (empty if it did not exist).
+def _content_at(top: Path, content: str, rev: str, into: Path, only: list[str] | None = None) -> Path:
+    """content/ as it was at a git revision, unpacked into a temporary folder (empty if it did not exist);
+    with `only`, just those files (paths from the top of the work tree) that the revision holds.
 
     `content` is the content/ folder's path from the top of the work tree.
     """
@@ -256,7 +261,14 @@ def _content_at(top: Path, content: str, rev: str, into: Path) -> Path:
     into.mkdir(parents=True, exist_ok=True)
     if _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{commit}:{content}").returncode != 0:
         return into / content  # not there yet: every record of the other side is new
-    done = _git(top, "archive", "--format=tar", "--end-of-options", commit, f":(literal){content}")
+    wanted = [content]
+    if only is not None:
+        listed = _git(top, "ls-tree", "-r", "-z", "--name-only", "--end-of-options", commit, "--",
+                      *[f":(literal){p}" for p in only])
+        wanted = [os.fsdecode(p) for p in listed.stdout.split(b"\0") if p]
+        if not wanted:
+            return into / content
+    done = _git(top, "archive", "--format=tar", "--end-of-options", commit, *[f":(literal){p}" for p in wanted])
     if done.returncode != 0:
         raise BriefingError(f"cannot read content/ at {rev!r}: {_last_line(done.stderr)}")
     try:

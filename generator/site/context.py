@@ -14,7 +14,9 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from generator.factbase import model
+from generator.factbase import model, publish
+from generator.review.diff import Change
+from generator.review.history import Commit, History
 from generator.site import chart
 from generator.site.xref import CrossIndex, Target, first_mentions, target
 from generator.text import verbatim
@@ -53,6 +55,7 @@ class PartyRange:
 class SiteContext(PageContext):
     index: CrossIndex | None = None
     linked: set[str] = field(default_factory=set)
+    history: History = field(default_factory=History)
 
     @property
     def xref(self) -> CrossIndex:
@@ -302,6 +305,105 @@ class SiteContext(PageContext):
             fragment = _fragment(" ".join(words))
         return Markup('<a class="to-original" href="{0}#:~:text={1}" rel="noopener" title="{2}">↗</a>').format(
             source.url.split("#")[0], Markup(fragment), self._("Open the original at this passage"))
+
+    # --- history: when a page's content was reviewed and changed --------------------------------
+    def behind(self) -> tuple[list[Any], list[str]]:
+        """The records a page shows and the files they come from (a source page: its seed too)."""
+        d, path = self.dossier, self.path
+        stem = path.rsplit("/", 1)[-1][:-3]
+        records: list[Any]
+        if path.startswith("incidents/") and stem in d.incidents:
+            records = [d.incidents[stem], *d.incidents[stem].claims]
+        elif path.startswith("briefings/") and stem in d.briefings:
+            records = [d.briefings[stem]]
+        elif path.startswith("sources/") and stem in d.sources:
+            records = [d.sources[stem]]
+        else:
+            records = {"actors.md": list(d.actors.values()), "places.md": list(d.places.values()),
+                       "timeline.md": list(d.timeline), "incidents/index.md": list(d.incidents.values()),
+                       "briefings/index.md": list(d.briefings.values()),
+                       "sources/index.md": list(d.sources.values())}.get(path, [])
+        files = [r.loc.path for r in records] + [f"seeds/{r.file}" for r in records if isinstance(r, model.Source)]
+        return records, sorted(set(files))
+
+    def last_reviewed(self) -> Markup:
+        """"Last reviewed 1 December 2026 by the editorial desk": the latest signed review on the page."""
+        records, _ = self.behind()
+        signed = [r.review for r in records if r.review.on is not None and r.review.status != "draft"]
+        if not signed:
+            return Markup("")
+        latest = max(signed, key=lambda r: (r.on.value, r.by or ""))
+        text = self._("Last reviewed %(date)s by %(who)s") if latest.by else self._("Last reviewed %(date)s")
+        return self.esc(text % {"date": self.date(latest.on), "who": self.reviewer(latest.by or "")})
+
+    def last_changed(self) -> Markup:
+        """"Last changed 1 December 2026 (commit 6a4f6c9)", from git; nothing outside a repository."""
+        _, files = self.behind()
+        commit = self.history.last_change(files)
+        if commit is None:
+            return Markup("")
+        return self.esc(self._("Last changed %(date)s (commit %(commit)s)") % {
+            "date": self.date(commit.date), "commit": commit.short})
+
+    def recent_commits(self) -> list[Commit]:
+        """The recent commits that changed published records (or withdrew ones that were), for the Changes page."""
+        return [c for c in self.history.commits if self.published_changes(c) or not c.complete]
+
+    def published_changes(self, commit: Commit) -> list[Change]:
+        """A commit's changes that a reader of this site may see: to records it publishes, and the
+        removal of records that were reviewed (a draft's edits stay private)."""
+        shown = []
+        for change in commit.changes:
+            if change.sign == "-":
+                review = change.record.get("review") if isinstance(change.record.get("review"), dict) else {}
+                if review.get("status") in publish.PUBLIC:
+                    shown.append(change)
+            elif self._record(change.kind, change.id) is not None or self._withdrawn(change):
+                shown.append(change)
+        return shown
+
+    def _withdrawn(self, change: Change) -> bool:
+        """A reviewed record set back to draft: it leaves the site, and the Changes page says so."""
+        return change.review is not None and change.review[0] in publish.PUBLIC and change.review[1] not in publish.PUBLIC
+
+    def _record(self, kind: str, ident: str) -> Any:
+        d = self.dossier
+        if kind == "claim":
+            return d.claims.get(ident)
+        if kind == "event":
+            return next((e for e in d.timeline if e.id == ident), None)
+        if kind == "dossier":
+            return d
+        return {"source": d.sources, "actor": d.actors, "place": d.places, "incident": d.incidents,
+                "briefing": d.briefings}.get(kind, {}).get(ident)
+
+    def change_link(self, change: Change) -> Markup:
+        """The changed record, linked where this site shows it."""
+        label = self.esc(self._(f"record:{change.kind}")) + Markup(" ") + self.ltr(change.id or "")
+        record = self._record(change.kind, change.id) if change.sign != "-" and not self._withdrawn(change) else None
+        if record is None or change.kind == "dossier":
+            return label
+        if change.kind == "claim":
+            return self.link(label, f"incidents/{record.incident}.md", f"claim-{change.id}")
+        target = {"source": (f"sources/{change.id}.md", ""), "actor": ("actors.md", change.id),
+                  "place": ("places.md", change.id), "incident": (f"incidents/{change.id}.md", ""),
+                  "briefing": (f"briefings/{change.id}.md", ""), "event": ("timeline.md", f"event-{change.id}")}
+        page, anchor = target[change.kind]
+        return self.link(label, page, anchor)
+
+    def change_summary(self, change: Change) -> Markup:
+        """What changed, in the page's language: the fields, and how the review moved."""
+        if change.sign != "~" or self._withdrawn(change):
+            return self.esc(self._("added" if change.sign == "+" else "withdrawn"))
+        names = list(dict.fromkeys(f.name.split(".")[0].split("[")[0] for f in change.fields))
+        parts = [self.esc(self._("changed")) + Markup(": ") + self.join(names)]
+        if change.review:
+            parts.append(self.esc(self._("review: %(old)s → %(new)s") % {
+                "old": self._(f"status:{change.review[0] or 'draft'}"),
+                "new": self._(f"status:{change.review[1] or 'draft'}")}))
+        if change.to_check:
+            parts.append(self.esc(self._("a translation to check")))
+        return Markup(self.esc(self._(";")) + " ").join(parts)
 
     # --- glossary and home -------------------------------------------------------------------
     def alphabetical(self, records: Iterable[Any]) -> list[Any]:

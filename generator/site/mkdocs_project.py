@@ -28,7 +28,7 @@ def nav(lang: str) -> list[dict[str, str]]:
     _ = lambda m: i18n.gettext_for(lang, m)  # noqa: E731
     return [{_("Home"): "index.md"}, {_("Briefings"): "briefings/index.md"},
             {_("Incidents"): "incidents/index.md"}, {_("Actors"): "actors.md"}, {_("Places"): "places.md"},
-            {_("Timeline"): "timeline.md"}, {_("Sources"): "sources/index.md"}]
+            {_("Timeline"): "timeline.md"}, {_("Sources"): "sources/index.md"}, {_("Changes"): "changes.md"}]
 
 
 def prefix(lang: str, default: str) -> str:

@@ -13,6 +13,7 @@ import jinja2
 
 from generator.factbase import model
 from generator.factbase.model import sorted_dossier
+from generator.review.history import History
 from generator.site.context import SiteContext
 from generator.site.xref import CrossIndex
 from generator.text.escape import anchor, finalize
@@ -38,6 +39,7 @@ def pages(dossier: model.Dossier) -> list[tuple[str, str, dict[str, Any]]]:
         ("timeline.md", "timeline.md.j2", {}),
         ("sources/index.md", "sources.md.j2", {}),
         ("grades.md", "grades.md.j2", {}),
+        ("changes.md", "changes.md.j2", {}),
     ]
     out += [(f"briefings/{b}.md", "briefing.md.j2", {"briefing": dossier.briefings[b]}) for b in dossier.briefings]
     out += [(f"incidents/{i}.md", "incident.md.j2", {"incident": dossier.incidents[i]}) for i in dossier.incidents]
@@ -45,7 +47,8 @@ def pages(dossier: model.Dossier) -> list[tuple[str, str, dict[str, Any]]]:
     return out
 
 
-def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any = None) -> dict[str, str]:
+def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any = None,
+           history: History | None = None) -> dict[str, str]:
     """All Markdown pages of one language: {path under docs/: text}.
 
     `index` (a CrossIndex) may be shared by the languages of one build: it depends on no language.
@@ -55,7 +58,7 @@ def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any =
     result: dict[str, str] = {}
     index = index or CrossIndex(sorted_dossier(dossier))
     for path, template, variables in pages(dossier):
-        ctx = SiteContext(dossier, lang, path, index=index)
+        ctx = SiteContext(dossier, lang, path, index=index, history=history or History())
         with template_errors(PAGES):
             result[path] = env.get_template(template).render(p=ctx, d=dossier, lang=lang, **variables)
     return result

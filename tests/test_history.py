@@ -1,0 +1,85 @@
+"""History on the page: when a page's records were last reviewed and changed, and a Changes page of the
+fact-level changes of recent commits, in both languages, from the dossier's git history."""
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import commit_all, git
+
+from generator.build import build
+
+pytestmark = pytest.mark.slow
+INCIDENT = "content/incidents/harbour-strike.yaml"
+
+
+def _text(page: Path) -> str:
+    """What a reader sees of the page's article: its text, character references decoded."""
+    body = page.read_text(encoding="utf-8")
+    body = body[body.index("<article"):body.index("</article>")]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def _head(root: Path) -> str:
+    return subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def test_pages_say_when_they_were_reviewed_and_changed_and_list_the_changes(mini: Path) -> None:
+    commit_all(mini)
+    git(mini, "commit", "-q", "--amend", "--no-edit", "--date", "2026-11-20T10:00:00")
+    path = mini / INCIDENT
+    path.write_text(path.read_text(encoding="utf-8").replace("value: '120'", "value: '150'")
+                    .replace("Only 120 workers", "Only 150 workers"), encoding="utf-8")
+    env_date = {"GIT_COMMITTER_DATE": "2026-11-25T10:00:00"}
+    subprocess.run(["git", "-C", str(mini), "commit", "-q", "-am", "The employer's count is 150"], check=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", **env_date})
+    head = _head(mini)
+    build(mini)
+    site = mini / "site"
+    en = _text(site / "incidents" / "harbour-strike.html")
+    ar = _text(site / "ar" / "incidents" / "harbour-strike.html")
+    assert "Last reviewed December 1, 2026 by the editorial desk" in en
+    assert f"Last changed November 25, 2026 (commit {head})" in en.replace("&#40;", "(").replace("&#41;", ")")
+    assert "آخر مراجعة في 1 ديسمبر 2026" in ar and "هيئة التحرير" in ar
+    assert "آخر تعديل في 25 نوفمبر 2026" in ar and head in ar
+    changes_en, changes_ar = _text(site / "changes.html"), _text(site / "ar" / "changes.html")
+    assert "The employer" in changes_en and "claim authority-120" in changes_en and "figure" in changes_en
+    assert "ادعاء" in changes_ar and "authority-120" in changes_ar and "عُدّل" in changes_ar
+    links = re.findall(r'href="([^"]*claim-authority-120)"', (site / "changes.html").read_text(encoding="utf-8"))
+    assert links and set(links) == {"incidents/harbour-strike.html#claim-authority-120"}
+    first = (site / "changes.html").read_bytes()
+    build(mini)
+    assert (site / "changes.html").read_bytes() == first  # the same commit, the same bytes
+
+
+def test_a_draft_s_edits_stay_off_the_changes_page(mini: Path) -> None:
+    commit_all(mini)
+    path = mini / INCIDENT
+    text = path.read_text(encoding="utf-8")
+    marker = "    review:\n      status: reviewed\n      by: editorial-desk\n      on: '2026-12-01'\nreview:"
+    assert marker in text
+    path.write_text(text.replace(marker, "    review:\n      status: draft\nreview:"), encoding="utf-8")
+    briefing_file = mini / "content" / "briefings" / "harbour-strike.yaml"
+    briefing_file.write_text(briefing_file.read_text(encoding="utf-8").replace(
+        "claims: [union-400, authority-120]", "claims: [union-400]"), encoding="utf-8")
+    commit_all(mini, "authority-120 back to draft")
+    path.write_text(path.read_text(encoding="utf-8").replace("value: '120'", "value: '999'"), encoding="utf-8")
+    commit_all(mini, "a draft's secret figure")
+    build(mini)
+    changes = _text(mini / "site" / "changes.html")
+    assert "secret figure" not in changes and "999" not in changes
+    assert "claim authority-120: withdrawn" in changes  # its leaving the site is a change readers see
+
+
+def test_outside_git_a_page_says_nothing_of_its_history(mini: Path) -> None:
+    build(mini)
+    site = mini / "site"
+    assert "page-history" in (site / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")  # reviewed
+    assert "Last changed" not in _text(site / "incidents" / "harbour-strike.html")
+    assert "No recorded changes" in _text(site / "changes.html")
+    assert "لا تغييرات مسجّلة" in _text(site / "ar" / "changes.html")
