@@ -83,3 +83,15 @@ def test_outside_git_a_page_says_nothing_of_its_history(mini: Path) -> None:
     assert "Last changed" not in _text(site / "incidents" / "harbour-strike.html")
     assert "No recorded changes" in _text(site / "changes.html")
     assert "لا تغييرات مسجّلة" in _text(site / "ar" / "changes.html")
+
+
+def test_a_shallow_clone_builds_and_says_what_history_it_lacks(mini: Path, tmp_path: Path) -> None:
+    commit_all(mini)
+    path = mini / INCIDENT
+    path.write_text(path.read_text(encoding="utf-8").replace("value: '120'", "value: '150'"), encoding="utf-8")
+    commit_all(mini, "second")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{mini}", str(clone))
+    build(clone)
+    changes = _text(clone / "site" / "changes.html")
+    assert "shallow clone" in changes and "Last changed" in _text(clone / "site" / "incidents" / "harbour-strike.html")

@@ -260,3 +260,16 @@ def test_a_yml_record_is_formatted_and_diffed_like_a_yaml_one(mini: Path) -> Non
                      encoding="utf-8")
     result = briefing("--root", str(mini), "diff", "HEAD")
     assert result.returncode == 0 and "~ actor dockworkers-union" in result.stdout and "kind" in result.stdout
+
+
+def test_diff_in_a_shallow_clone_says_the_revision_is_not_fetched(mini: Path, tmp_path: Path) -> None:
+    commit_all(mini)
+    (mini / UNION).write_text((mini / UNION).read_text(encoding="utf-8").replace("Dockworkers' Union",
+                                                                               "Dock Workers' Union"),
+                              encoding="utf-8")
+    commit_all(mini, "second")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{mini}", str(clone))
+    result = briefing("--root", str(clone), "diff", "HEAD~1")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "'HEAD~1'" in result.stderr and "shallow" in result.stderr and "fetch-depth: 0" in result.stderr

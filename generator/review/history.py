@@ -59,6 +59,7 @@ def read(root: Path, languages: list[str], recent: int = RECENT) -> History:
         return History()
     history = History()
     commits = _entries(os.fsdecode(done.stdout))
+    boundary = _shallow_boundary(top)
     for commit, files in commits:
         for name in files:
             if name.startswith(prefix):
@@ -66,9 +67,23 @@ def read(root: Path, languages: list[str], recent: int = RECENT) -> History:
     with tempfile.TemporaryDirectory(prefix="briefing-history-") as tmp:
         for n, (commit, files) in enumerate(commits[:recent]):
             touched = [f for f in files if f.startswith(f"{prefix}content/")]
+            if commit.hash in boundary:  # a shallow clone stops here: its parent, and so its changes, are unknown
+                history.commits.append(replace(commit, complete=False))
+                continue
             history.commits.append(_with_changes(top, f"{prefix}content", commit, touched, languages,
                                                  Path(tmp) / str(n)))
     return history
+
+
+def _shallow_boundary(top: Path) -> set[str]:
+    """The commits where a shallow clone's history is cut (git lists them in its `shallow` file)."""
+    done = _git(top, "rev-parse", "--git-path", "shallow")
+    path = Path(os.fsdecode(done.stdout.strip()))
+    path = path if path.is_absolute() else top / path
+    try:
+        return set(path.read_text(encoding="ascii").split()) if done.returncode == 0 else set()
+    except OSError:  # not shallow
+        return set()
 
 
 def _entries(log: str) -> list[tuple[Commit, list[str]]]:
