@@ -60,10 +60,10 @@ CASES = [
     (UNION, "id: dockworkers-union", "id: dockworkers-union\nid: again", "duplicate-key", "id: again"),
     (UNION, "id: dockworkers-union", "id: dock-union", "id-filename", "id: dock-union"),
     (UNION, "id: dockworkers-union", "id: Dockworkers", "format", "id: Dockworkers"),
-    (UNION, "    quote: The union said", "    quote: The Union said", "quote-not-found", "source: harbour-en"),
+    (UNION, "    quote: The union said", "    quote: The Union said", "quote-not-found", "quote: The Union said"),
     (UNION, "    paragraph: p2\n    quote: The union said", "    paragraph: p1\n    quote: The union said",
-     "quote-elsewhere", "source: harbour-en"),
-    (UNION, "    paragraph: p2", "    paragraph: p9", "no-paragraph", "source: harbour-en"),
+     "quote-elsewhere", "paragraph: p1"),
+    (UNION, "    paragraph: p2", "    paragraph: p9", "no-paragraph", "paragraph: p9"),
     (UNION, "  - source: harbour-en", "  - source: harbour-fr", "unknown-ref", "source: harbour-fr"),
     (AUTHORITY, "    target: dockworkers-union", "    target: dockers", "unknown-ref", "target: dockers"),
     (AUTHORITY, "  ar: سلطة الميناء\n", "", "translation", "name:"),
@@ -317,3 +317,55 @@ def test_a_document_in_seeds_without_a_source_record_is_pointed_out(mini: Path) 
     found = [p for p in problems.items if p.code == "seed-unregistered"]
     assert [(p.path, p.severity) for p in found] == [("seeds/new-report.md", "warning")]
     assert "briefing ingest" in found[0].message
+
+
+def _line_of(root: Path, rel: str, needle: str) -> int:
+    return next(i for i, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_a_quote_one_letter_off_gets_the_nearest_passage_and_what_differs_at_the_quote_key(mini: Path) -> None:
+    edit(mini, INCIDENT, "quote: only 120 workers stayed away", "quote: only 120 wrokers stayed away")
+    _, problems = run(mini)
+    found = [p for p in problems.errors if p.code == "quote-not-found"]
+    assert len(found) == 1
+    assert found[0].line == _line_of(mini, INCIDENT, "quote: only 120 wrokers")  # the quote's own line
+    assert "the nearest passage, there, is “only 120 workers stayed away”" in found[0].message
+    assert "'wrokers' in the quote, 'workers' in the source" in found[0].message
+
+
+def test_an_arabic_quote_off_by_a_diacritic_or_a_hamza_is_shown_the_passage(mini: Path) -> None:
+    edit(mini, INCIDENT, "quote: '\"400 عضو على الأقل\"'", "quote: '\"400 عضو على الاقلّ\"'")
+    _, problems = run(mini)
+    found = [p for p in problems.errors if p.code == "quote-not-found"]
+    assert len(found) == 1 and "“\"400 عضو على الأقل\"”" in found[0].message
+    assert "arabic shadda in the quote" in found[0].message and "'ا' in the quote, 'أ' in the source" in found[0].message
+
+
+def test_a_quote_from_another_paragraph_nearly_is_found_there(mini: Path) -> None:
+    edit(mini, INCIDENT, "quote: only 120 workers stayed away", "quote: closing the harbour of Port Exampel")
+    _, problems = run(mini)
+    found = [p for p in problems.errors if p.code == "quote-not-found"]
+    assert len(found) == 1 and "the nearest passage, in p1, is “closing the harbour of Port Example”" in found[0].message
+
+
+def test_an_unknown_id_gets_a_suggestion(mini: Path) -> None:
+    edit(mini, INCIDENT, "claimant: harbour-authority", "claimant: harbour-autority")
+    _, problems = run(mini)
+    found = [p for p in problems.errors if p.code == "unknown-ref"]
+    assert found and "did you mean 'harbour-authority'?" in found[0].message
+    edit(mini, INCIDENT, "place: port-example", "place: nowhere-at-all")
+    _, problems = run(mini)
+    assert any(p.code == "unknown-ref" and "nowhere-at-all" in p.message and "did you mean" not in p.message
+               for p in problems.errors)
+
+
+def test_a_source_without_publisher_or_date_fails_strict_and_is_an_error_once_reviewed(mini: Path) -> None:
+    edit(mini, SOURCE, "publisher:\n  en: Harbour News\n  ar: أخبار الميناء\n", "")
+    _, problems = run(mini)
+    found = [p for p in problems.items if p.code == "source-incomplete"]
+    assert len(found) == 1 and found[0].severity == "error"
+    assert "source 'harbour-en' lacks a publisher ('publisher')" in found[0].message
+    set_back_to_draft(mini)
+    _, problems = run(mini)
+    assert [p.severity for p in problems.items if p.code == "source-incomplete"] == ["warning"]
+    assert briefing("--root", str(mini), "check", "--strict").returncode == 1

@@ -5,6 +5,7 @@ between a typo and a published falsehood. It reports, it never changes anything.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -14,6 +15,7 @@ from generator.errors import Problems
 from generator.factbase import model, publish
 from generator.factbase.load import Layout, Loaded, load, seed_files
 from generator.text import seedtext, verbatim
+from generator.text.seedtext import Paragraph
 
 # A reviewed record leaning on a draft: it stops a published build, not a preview of drafts.
 DRAFT_REFERENCE = "draft-reference"
@@ -85,13 +87,17 @@ def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int
     for path, kind, ident, line, col in refs:
         if ident not in known[kind] and ident not in partial.get(kind, set()):
             folder = {"claim": "incidents"}.get(kind, kind + "s")
-            problems.error(path, line, col, f"unknown {_KIND_LABEL[kind]} {ident!r}; define it in "
+            near = difflib.get_close_matches(ident, sorted(set(known[kind]) | partial.get(kind, set())), n=1,
+                                             cutoff=0.6)
+            hint = f"did you mean {near[0]!r}? Or define it" if near else "define it"
+            problems.error(path, line, col, f"unknown {_KIND_LABEL[kind]} {ident!r}; {hint} in "
                            f"content/{folder}/ or fix the id", "unknown-ref")
 
 
 def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
     by_file: dict[str, str] = {}
     for source in dossier.sources.values():
+        _check_source_fields(source, problems)
         if source.file in by_file:
             problems.error(source.loc.path, source.loc.line, source.loc.col,
                            f"seeds/{source.file} already has the source record {by_file[source.file]!r}; "
@@ -102,6 +108,31 @@ def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
                              f"the text of seeds/{source.file} changed since it was ingested (sha256 differs); "
                              "every citation of it was re-verified below; run 'briefing ingest' to record the "
                              "new hash", "source-changed")
+
+
+def _check_source_fields(source: model.Source, problems: Problems) -> None:
+    """What CONTRIBUTING asks of every source: who published it, when (or why it is undated), and how
+    reliable it is. An error once the source is reviewed, a warning before."""
+    missing = [what for what, present in (
+        ("a publisher ('publisher')", bool(source.publisher)),
+        ("a publication date ('published', or 'dating' saying why there is none)",
+         source.published is not None or bool(source.dating)),
+        ("a reliability grade ('reliability')", source.reliability is not None)) if not present]
+    if missing:
+        severity = "error" if publish.is_public(source) else "warning"
+        problems.add(source.loc.path, source.loc.line, source.loc.col, severity,
+                     f"source {source.id!r} lacks {' and '.join(missing)}; add it as CONTRIBUTING says",
+                     "source-incomplete")
+
+
+def _nearest_hint(source: model.Source, paragraph: Paragraph, quote: str) -> str:
+    """What a quote nearly matches, and how it differs, so the editor can see the mistake."""
+    near = verbatim.nearest(source.paragraphs, quote, paragraph.id)
+    if near is None:
+        return ": copy it verbatim from the source"
+    where = "there" if near.paragraph == paragraph.id else f"in {near.paragraph}"
+    return (f"; the nearest passage, {where}, is “{near.passage}”, which differs: "
+            f"{'; '.join(near.differences(quote))}; copy it verbatim")
 
 
 def _check_unregistered_seeds(dossier: model.Dossier, seeds: list[Path], problems: Problems) -> None:
@@ -137,18 +168,20 @@ def _check_citations(dossier: model.Dossier, problems: Problems) -> None:
             continue  # unknown source or unreadable seed: already reported
         where = (cit.loc.path, cit.loc.line, cit.loc.col)
         paragraph = source.paragraph(cit.paragraph)
+        at_paragraph = cit.loc.at("paragraph")
         if paragraph is None:
-            problems.error(*where, f"source {source.id!r} has no paragraph {cit.paragraph!r} (it has p1 to "
+            problems.error(at_paragraph.path, at_paragraph.line, at_paragraph.col, f"source {source.id!r} has no paragraph {cit.paragraph!r} (it has p1 to "
                            f"p{len(source.paragraphs)})", "no-paragraph")
             continue
         if verbatim.find_quote(paragraph.text, cit.quote) is None:
+            at = cit.loc.at("quote")
             elsewhere = verbatim.paragraphs_containing(source.paragraphs, cit.quote)
             if elsewhere:
-                problems.error(*where, f"quote not found in {source.id} {cit.paragraph}; found in "
-                               f"{', '.join(elsewhere)}: change 'paragraph'", "quote-elsewhere")
+                problems.error(at_paragraph.path, at_paragraph.line, at_paragraph.col, f"quote not found in {source.id} {cit.paragraph}; found "
+                               f"in {', '.join(elsewhere)}: change 'paragraph'", "quote-elsewhere")
             else:
-                problems.error(*where, f"quote not found in {source.id} {cit.paragraph}: copy it verbatim "
-                               "from the source", "quote-not-found")
+                problems.error(at.path, at.line, at.col, f"quote not found in {source.id} {cit.paragraph}"
+                               f"{_nearest_hint(source, paragraph, cit.quote)}", "quote-not-found")
         for lang in dossier.languages:
             if lang != source.language.split("-")[0] and lang not in cit.translation:
                 severity = "error" if status in ("reviewed", "published") else "warning"

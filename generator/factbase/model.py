@@ -34,11 +34,19 @@ UNITS = ("people", "vehicles", "aircraft", "bases", "attacks", "countries", "gro
 
 @dataclass(frozen=True)
 class Loc:
-    """Where a record or value was written."""
+    """Where a record or value was written, and where each of its keys stands."""
 
     path: str
     line: int = 1
     col: int = 1
+    keys: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
+
+    def at(self, key: str) -> Loc:
+        """The position of one key of the record (the record's own where the key is not written)."""
+        for name, line, col in self.keys:
+            if name == key:
+                return Loc(self.path, line, col)
+        return Loc(self.path, self.line, self.col)
 
 
 @dataclass(frozen=True, order=True)

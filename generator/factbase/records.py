@@ -46,7 +46,7 @@ RESERVED_SECTION_IDS = ("key-points", "sources")
 
 
 def _loc(values: dict[str, Any], ctx: Context) -> model.Loc:
-    return model.Loc(ctx.path, values["_line"], values["_col"])
+    return model.Loc(ctx.path, values["_line"], values["_col"], values.get("_keys", ()))
 
 
 def _in_order(values: dict[str, Any], node: Map, ctx: Context) -> None:

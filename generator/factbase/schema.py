@@ -411,6 +411,7 @@ class Obj(Spec):
         if not ok:
             return None
         values["_line"], values["_col"] = node.line, node.col
+        values["_keys"] = tuple((str(k), line, col) for k, (line, col) in node.key_marks.items())
         return self.build(values, ctx) if self.build else values
 
     def json_schema(self) -> dict[str, Any]:

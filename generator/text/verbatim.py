@@ -6,8 +6,11 @@ diacritics.
 """
 from __future__ import annotations
 
+import difflib
 import functools
+import re
 import unicodedata
+from dataclasses import dataclass
 
 from generator.text.seedtext import Paragraph
 
@@ -55,3 +58,125 @@ def find_quote(paragraph: str, quote: str) -> tuple[int, int] | None:
 def paragraphs_containing(paragraphs: list[Paragraph], quote: str) -> list[str]:
     """Ids of every paragraph where the quote occurs, used to say where a misplaced quote really is."""
     return [p.id for p in paragraphs if find_quote(p.text, quote) is not None]
+
+
+# --- the nearest passage, for a quote that is not verbatim ---------------------------------------
+
+# Folded away only to find what a quote nearly matches, never to accept it: Arabic marks and tatweel,
+# the seats of hamza and forms of alef, typographic quotes and dashes, case.
+_LOOSE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ؤ": "و", "ئ": "ي", "ة": "ه",
+                        "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "«": '"', "»": '"',
+                        "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_MARK = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f]")
+# A passage is "near" when this share of it matches the quote.
+NEAR = 0.8
+
+
+@dataclass(frozen=True)
+class Near:
+    """Where a quote nearly occurs: the paragraph, the passage as the source writes it, and how alike."""
+
+    paragraph: str
+    passage: str
+    ratio: float
+
+    def differences(self, quote: str, limit: int = 3) -> list[str]:
+        """What differs, word by word ("'Russains' in the quote, 'Russians' in the source"), and, where two
+        words differ only by marks or letter forms, the characters themselves."""
+        a, b = quote.split(), self.passage.split()
+        out = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+            if op == "equal":
+                continue
+            theirs, ours = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+            if theirs and ours and _loose(theirs)[0] == _loose(ours)[0]:
+                chars = difflib.SequenceMatcher(a=theirs, b=ours, autojunk=False).get_opcodes()
+                out += [f"{_shown(theirs[c1:c2])} in the quote, {_shown(ours[d1:d2])} in the source (in {ours!r})"
+                        for cop, c1, c2, d1, d2 in chars if cop != "equal"]
+            else:
+                out.append(f"{_shown(theirs)} in the quote, {_shown(ours)} in the source")
+        return out[:limit] + ([f"and {len(out) - limit} more"] if len(out) > limit else [])
+
+
+def _shown(text: str) -> str:
+    if not text:
+        return "nothing"
+    if all(unicodedata.combining(ch) or _MARK.match(ch) or ch.isspace() for ch in text):
+        return " + ".join(unicodedata.name(ch, f"U+{ord(ch):04X}").lower() for ch in text)
+    return repr(text)
+
+
+def _loose(text: str) -> tuple[str, list[int]]:
+    """The text folded loosely, with the index in `text` of each kept character."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(unicodedata.normalize("NFC", text)):
+        if _MARK.match(ch):
+            continue
+        ch = ch.translate(_LOOSE).casefold()
+        if ch.isspace():
+            if not out or out[-1] == " ":
+                continue
+            ch = " "
+        out.extend(ch)
+        index.extend([i] * len(ch))
+    return "".join(out), index
+
+
+def nearest(paragraphs: list[Paragraph], quote: str, first: str | None = None) -> Near | None:
+    """The passage that the quote most nearly matches, in the paragraph `first` if it has one near
+    enough, else anywhere in the source; None when nothing is near."""
+    needle, _ = _loose(quote)
+    if len(needle) < 4:
+        return None
+    best: Near | None = None
+    ordered = sorted(paragraphs, key=lambda p: p.id != first)
+    for paragraph in ordered:
+        hay, index = _loose(paragraph.text)
+        found = _closest_window(hay, needle)
+        if found is None:
+            continue
+        start, end, ratio = found
+        while end - start > 1 and not hay[end - 1].isalnum() and hay[end - 1] != needle[-1]:
+            end -= 1   # punctuation the quote does not end with: "away." for "away"
+        while end - start > 1 and not hay[start].isalnum() and hay[start] != needle[0]:
+            start += 1
+        original = unicodedata.normalize("NFC", paragraph.text)
+        near = Near(paragraph.id, original[index[start]:index[end - 1] + 1], ratio)
+        if paragraph.id == first and ratio >= NEAR:
+            return near
+        if best is None or ratio > best.ratio:
+            best = near
+    return best if best is not None and best.ratio >= NEAR else None
+
+
+def _closest_window(hay: str, needle: str) -> tuple[int, int, float] | None:
+    """(start, end, ratio) of the stretch of `hay` most like `needle`, trimmed to whole words."""
+    if not hay:
+        return None
+    at = hay.find(needle)
+    if at >= 0:
+        return at, at + len(needle), 1.0
+    matcher = difflib.SequenceMatcher(a=hay, b=needle, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    best: tuple[int, int, float] | None = None
+    for block in sorted(blocks, key=lambda b: -b.size)[:5]:
+        start = max(0, block.a - block.b)
+        for width in {len(needle) - 2, len(needle) - 1, len(needle), len(needle) + 1, len(needle) + 2}:
+            end = min(len(hay), start + max(width, 1))
+            s, e = _to_words(hay, start, end)
+            ratio = difflib.SequenceMatcher(a=hay[s:e], b=needle, autojunk=False).ratio()
+            if best is None or ratio > best[2]:
+                best = (s, e, ratio)
+    return best
+
+
+def _to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a stretch to the word boundaries around it, so the passage shown is whole words."""
+    while start > 0 and not text[start - 1].isspace() and not text[start].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace() and not text[end - 1].isspace():
+        end += 1
+    return start, max(end, start + 1)
