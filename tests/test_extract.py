@@ -11,7 +11,6 @@ import pytest
 from conftest import HERE, MINI, PROJECT, briefing, copy_dossier
 
 from generator.errors import BriefingError
-from generator.extract import figures
 from generator.extract.ingest import ingest
 from generator.extract.mentions import Gazetteer
 from generator.extract.promote import append_claim, promote
@@ -20,7 +19,7 @@ from generator.factbase.check import run
 from generator.factbase.load import load
 from generator.factbase.yamlio import parse, plain, read
 from generator.progress import Bar
-from generator.text import verbatim
+from generator.text import figures, verbatim
 from generator.text.language import detect
 
 NEW_ARTICLES = HERE / "fixtures" / "extract"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract import dates, figures, speech
-from generator.text import segment, verbatim
+from generator.extract import speech
+from generator.text import dates, figures, segment, verbatim
 
 # --- words, sentences, quotation marks -------------------------------------------------------
 

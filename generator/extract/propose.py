@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator.errors import BriefingError, Problems
-from generator.extract import dates, figures, speech
+from generator.extract import speech
 from generator.extract.mentions import Gazetteer, candidates
 from generator.factbase import model
 from generator.factbase.load import Layout, load
 from generator.factbase.yamlio import dump
 from generator.files import write_atomic
-from generator.text import language, segment, verbatim
+from generator.text import dates, figures, language, segment, verbatim
 
 FOLDER = "proposals"
 # The first line of every proposals file; only files that begin with it are ever removed by extract.
