@@ -369,3 +369,45 @@ def test_a_source_without_publisher_or_date_fails_strict_and_is_an_error_once_re
     _, problems = run(mini)
     assert [p.severity for p in problems.items if p.code == "source-incomplete"] == ["warning"]
     assert briefing("--root", str(mini), "check", "--strict").returncode == 1
+
+
+def test_a_figure_its_quotes_do_not_state_fails_at_the_figure_line(mini: Path) -> None:
+    edit(mini, INCIDENT, "figure: {party: dockworkers-union, value: '400', qualifier: at-least}",
+         "figure: {party: dockworkers-union, value: '500', qualifier: at-least}")
+    _, problems = run(mini)
+    found = [p for p in problems.items if p.code == "figure-quote"]
+    assert len(found) == 1 and found[0].severity == "error"  # the claim is reviewed
+    assert found[0].line == _line_of(mini, INCIDENT, "value: '500'")
+    assert "gives the figure 500 (at-least), but its quotes state 400 (at-least)" in found[0].message
+    result = briefing("--root", str(mini), "check", "--strict")
+    assert result.returncode == 1 and "[figure-quote]" in result.stderr
+
+
+def test_a_figure_in_words_digits_of_another_script_or_a_qualifier_is_read_from_its_quote(mini: Path) -> None:
+    # the Arabic quote alone, in Arabic-Indic digits, still states 400
+    edit(mini, INCIDENT, "quote: '\"400 عضو على الأقل\"'", "quote: '\"٤٠٠ عضو على الأقل\"'")
+    path = mini / "content" / "sources" / "harbour-ar.yaml"
+    seed = mini / "seeds" / "harbour-ar.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("400 عضو على الأقل", "٤٠٠ عضو على الأقل"),
+                    encoding="utf-8")
+    assert briefing("--root", str(mini), "ingest").returncode == 0
+    _, problems = run(mini)
+    assert not [p for p in problems.items if p.code in ("figure-quote", "figure-qualifier")], path
+    # exactly 400 against a quote that says at least 400: the number holds, the qualifier is questioned
+    edit(mini, INCIDENT, "value: '400', qualifier: at-least}", "value: '400'}")
+    _, problems = run(mini)
+    found = [p for p in problems.items if p.code == "figure-qualifier"]
+    assert len(found) == 1 and found[0].severity == "warning"
+
+
+def test_the_editors_reading_under_derived_is_accepted_and_shown(mini: Path) -> None:
+    edit(mini, INCIDENT, "figure: {party: dockworkers-union, value: '400', qualifier: at-least}",
+         "figure: {party: dockworkers-union, value: '500', qualifier: at-least}\n"
+         "    derived: {en: The union's 400 plus the 100 it counted later., ar: الأربعمئة مضافاً إليهم مئة أحصتهم النقابة لاحقاً.}")
+    dossier, problems = run(mini)
+    assert dossier is not None and not [p for p in problems.items if p.code == "figure-quote"]
+    from generator.site.render import render
+    from generator.views.templates import Templates
+    from conftest import PROJECT
+    page = render(dossier, Templates((PROJECT / "templates",)), "ar")["incidents/harbour-strike.md"]
+    assert 'class="derived"' in page and "قراءة المحررين" in page

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator import shipped
 from generator.errors import Problems
-from generator.factbase import model, publish
+from generator.factbase import agreement, model, publish
 from generator.factbase.load import Layout, Loaded, load, seed_files
 from generator.text import seedtext, verbatim
 from generator.text.seedtext import Paragraph
@@ -40,6 +40,7 @@ def check(loaded: Loaded) -> Problems:
     _check_citations(dossier, problems)
     _check_topics(dossier, problems)
     _check_claim_values(dossier, problems)
+    _check_figures_against_quotes(dossier, problems)
     _check_structure(dossier, problems)
     _check_grades(dossier, problems)
     _check_drafts(dossier, problems)
@@ -219,6 +220,29 @@ def _check_drafts(dossier: model.Dossier, problems: Problems) -> None:
     for loc, record, draft in publish.leaning_on_drafts(dossier):
         problems.error(loc.path, loc.line, loc.col, f"{record} is reviewed but leans on {draft}, which is a draft: "
                        f"review {draft} too, or set {record} back to draft", DRAFT_REFERENCE)
+
+
+def _check_figures_against_quotes(dossier: model.Dossier, problems: Problems) -> None:
+    """Every figure is stated by one of its own quotes, in any script or words, with a qualifier that
+    does not contradict it; the editor's own reading says so under 'derived'. An error once reviewed."""
+    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
+        if claim.figure is None or claim.derived:
+            continue
+        verdict = agreement.judge(claim.figure, agreement.stated_in(claim, dossier))
+        if verdict.outcome == "agrees":
+            continue
+        at = claim.loc.at("figure")
+        said = f"its quotes state {', '.join(verdict.said)}" if verdict.said else "its quotes state no figure"
+        claimed = agreement.describe(claim.figure)
+        if verdict.outcome == "missing":
+            severity = "error" if publish.is_public(claim) else "warning"
+            problems.add(at.path, at.line, at.col, severity,
+                         f"claim {claim.id!r} gives the figure {claimed}, but {said}; correct the figure, cite the "
+                         "passage that states it, or say under 'derived' how the editors read it", "figure-quote")
+        else:
+            problems.warning(at.path, at.line, at.col,
+                             f"claim {claim.id!r} gives the figure {claimed}, but {said}: the number is stated, its "
+                             "qualifier differs; make them agree, or say why under 'derived'", "figure-qualifier")
 
 
 def _check_grades(dossier: model.Dossier, problems: Problems) -> None:

@@ -220,6 +220,7 @@ class Claim:
     loc: Loc
     period: Period | None = None
     answer: str | None = None
+    derived: LangText = field(default_factory=dict)   # the editor's reading, where the text does not state it
 
     @property
     def comparable(self) -> tuple[str, object] | None:

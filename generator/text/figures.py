@@ -133,7 +133,9 @@ LEXICON: dict[str, Lexicon] = {
         nouns={**{w: ("people", "") for w in ("جندي", "جنود", "عسكري", "عسكريين", "عسكريون", "رجل", "رجال",
                                               "شخص", "أشخاص", "مقاتل", "مقاتلين", "مقاتلون", "مدني", "مدنيين",
                                               "مرتزق", "مرتزقة", "عنصر", "عناصر", "مسلح", "مسلحين", "فرد",
-                                              "أفراد", "ضابط", "ضباط", "مواطن", "مواطنين")},
+                                              "أفراد", "ضابط", "ضباط", "مواطن", "مواطنين", "عضو", "أعضاء", "عامل",
+                                              "عمال", "عاملا", "متظاهر", "متظاهرين", "لاجئ", "لاجئين", "طفل",
+                                              "أطفال", "امرأة", "نساء", "شرطي", "شرطيين", "مسلحا", "جنديا")},
                "قتيل": ("people", "killed"), "قتلى": ("people", "killed"), "جثة": ("people", "killed"),
                "جثث": ("people", "killed"), "جريح": ("people", "wounded"), "جرحى": ("people", "wounded"),
                "أسير": ("people", "captured"), "أسرى": ("people", "captured"), "رهينة": ("people", "captured"),
@@ -383,6 +385,26 @@ def _in_sentence(text: str, tokens: list[Token], vocab: _Vocabulary) -> list[Fou
     return out
 
 
+# Words that join two vague quantities of one noun, and the hedges between: "hundreds and probably thousands".
+_COORDINATION = {"and", "or", "et", "ou", "و", "او", "أو", "اور", "یا"}
+_HEDGES = {"probably", "perhaps", "possibly", "even", "maybe", "peut-être", "voire", "ربما", "بل", "شاید"}
+
+
+def _shared_noun(r: _Reader, k: int) -> tuple[str, str] | None:
+    """(unit, noun) of a vague quantity coordinated right after token k - 1, which counts the same thing."""
+    if k >= len(r.tokens) or not r.joined(k - 1, k) or r.norm[k] not in _COORDINATION:
+        return None
+    k += 1
+    while k < len(r.tokens) and r.norm[k] in _HEDGES:
+        k += 1
+    if k >= len(r.tokens) or r.phrase_at(k, r.vocab.vague) is None:
+        return None
+    following, _ = _figure_at(r, k)
+    if following is None or following.unit is None:
+        return None
+    return following.unit, following.noun or ""
+
+
 def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
     """The figure whose number (or vague quantity, or Arabic dual) starts at token i, and the token after it."""
     lex = r.vocab.lexicon
@@ -440,7 +462,10 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
     if symbol:
         unit, noun = unit or ("usd" if _CURRENCY[symbol] == "usd" else None), noun or symbol
     if vague and unit is None:
-        return None, last + 1   # "some channels": a vague word counts only people or things we know
+        shared = _shared_noun(r, last + 1)
+        if shared is None:
+            return None, last + 1   # "some channels": a vague word counts only people or things we know
+        unit, noun = shared         # "hundreds and probably thousands of men": the men are counted twice
     after = r.phrase_at(end_tok + 1, r.vocab.qualifiers_after)
     if after is not None and r.joined(end_tok, end_tok + 1):
         qualifier = str(after[1]) if qualifier in (None, "exactly") else qualifier

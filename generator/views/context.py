@@ -207,6 +207,14 @@ class PageContext:
             return self.actor(claim.answer)
         return Markup("")
 
+    def derived(self, claim: model.Claim) -> Markup:
+        """Beside a value that is the editors' reading rather than the text's: how they read it."""
+        if not claim.derived:
+            return Markup("")
+        label, _, rest = self._("editors' reading: %(text)s").partition("%(text)s")
+        return Markup(' <span class="derived">(') + self.esc(label) + self.t(claim.derived) + self.esc(rest) + \
+            Markup(")</span>")
+
     def figure(self, figure: model.Figure) -> str:
         if figure.value is None and figure.low is None and figure.high is None:
             return self._(f"alone:{figure.qualifier}")

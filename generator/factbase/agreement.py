@@ -1,0 +1,70 @@
+"""Does a claim's structured value say what its quotes say? The promise is that a reader can defend
+every figure against its source: a figure is checked against the quantities the shared reader
+(`text.figures`) finds in the claim's own quotes, in whatever script or words they are written.
+
+A claim whose figure is the editor's reading rather than the text's says so under `derived`, which
+the page shows; such a figure is not held to the letter of its quotes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.factbase import model
+from generator.text import figures
+
+# Qualifiers that leave a number open above or below: "at least 20" is not "exactly 20".
+_OPEN = {"at-least", "more-than", "as-many-as", "up-to", "fewer-than", "about"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """"agrees", "qualifier" (the number is stated, its qualifier differs) or "missing" (no quote states
+    the number), with what the quotes do say."""
+
+    outcome: str
+    said: tuple[str, ...] = ()
+
+
+def _said(found: figures.FoundFigure) -> str:
+    if found.value is None and found.low is None:
+        return found.number
+    number = f"{found.low}–{found.high}" if found.low is not None else str(found.value)
+    return number if found.qualifier in (None, "exactly") else f"{number} ({found.qualifier})"
+
+
+def judge(figure: model.Figure, stated: list[figures.FoundFigure]) -> Verdict:
+    """How a claimed figure stands against the figures stated in its quotes."""
+    said = tuple(dict.fromkeys(_said(f) for f in stated))
+    if figure.value is None and figure.low is None and figure.high is None:
+        same = [f for f in stated if f.value is None and f.low is None and f.qualifier == figure.qualifier]
+        return Verdict("agrees" if same else "missing", said)
+    if figure.value is None:
+        same = [f for f in stated if (f.low, f.high) == (figure.low, figure.high)]
+        return Verdict("agrees" if same else "missing", said)
+    same = [f for f in stated if f.value == figure.value]
+    if not same:
+        return Verdict("missing", said)
+    if any(f.qualifier in (None, figure.qualifier) for f in same):
+        return Verdict("agrees", said)
+    # "at least 20" quoted for an exact 20, or "20" quoted for "at least 20": the number holds, the
+    # qualifier is the editor's to reconsider
+    if figure.qualifier in _OPEN or any(f.qualifier in _OPEN for f in same):
+        return Verdict("qualifier", said)
+    return Verdict("agrees", said)
+
+
+def stated_in(claim: model.Claim, dossier: model.Dossier) -> list[figures.FoundFigure]:
+    """The figures the claim's quotes state, each read in its source's language (years left out)."""
+    out: list[figures.FoundFigure] = []
+    for cit in claim.citations:
+        source = dossier.sources.get(cit.source)
+        language = source.language if source else "und"
+        out += [f for f in figures.find(cit.quote, language) if not f.bare_year]
+    return out
+
+
+def describe(figure: model.Figure) -> str:
+    if figure.value is None and figure.low is None and figure.high is None:
+        return figure.qualifier
+    number = str(figure.value) if figure.value is not None else f"{figure.low}–{figure.high}"
+    return number if figure.qualifier == "exactly" else f"{number} ({figure.qualifier})"
