@@ -110,3 +110,40 @@ def test_a_quote_is_never_found_with_another_case_or_other_diacritics() -> None:
     assert verbatim.find_quote("Two soldiers died.", "two soldiers") is None
     assert verbatim.find_quote("قُتل جنديان", "قتل جنديان") is None
     assert verbatim.find_quote("anything", "") is None
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("قتل 12 مدنيا و47 جنديًا", "ar", [("قتل 12 مدنيا", 12, None, None, "exactly"),
+                                     ("47 جنديًا", 47, None, None, "exactly")]),
+    ("أصيب و10 جنود", "ar", [("10 جنود", 10, None, None, "exactly")]),
+    ("قتل ما بين 20 و30 مسلحا", "ar", [("بين 20 و30 مسلحا", None, 20, 30, "exactly")]),
+    ("من 20 إلى 30 قتيلا", "ar", [("من 20 إلى 30 قتيلا", None, 20, 30, "exactly")]),
+    ("une soixantaine de véhicules", "fr", [("une soixantaine de véhicules", 60, None, None, "about")]),
+    ("de 20 à 30 morts", "fr", [("de 20 à 30 morts", None, 20, 30, "exactly")]),
+    ("کم از کم پندرہ فوجی زخمی", "ur", [("کم از کم پندرہ فوجی زخمی", 15, None, None, "at-least")]),
+    ("20 سے 30 افراد", "ur", [("20 سے 30 افراد", None, 20, 30, "exactly")]),
+    ("The Wagner PMC lost hundreds and probably thousands of men", "en",
+     [("hundreds", None, None, None, "hundreds"), ("thousands of men", None, None, None, "thousands")]),
+], ids=["fused-digits", "fused-alone", "fused-range", "range-ar", "soixantaine", "range-fr", "urdu-words",
+        "range-ur", "coordinated-vague"])
+def test_fused_particles_ranges_and_approximate_quantities(text: str, language: str,
+                                                          expected: list[tuple[object, ...]]) -> None:
+    found = figures.find(text, language)
+    assert [(text[f.start:f.end], f.value, f.low, f.high, f.qualifier) for f in found] == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("the callsign Five Hundred led the unit", "en"), ("at 10:30 on Tuesday", "en"), ("40% of the voters", "en"),
+    ("40 per cent of the voters", "en"), ("صوّت 40 في المئة من الناخبين", "ar"), ("the third attack", "en"),
+])
+def test_not_figures_callsigns_times_and_shares(text: str, language: str) -> None:
+    assert figures.find(text, language) == []
+
+
+def test_a_short_quotation_nobody_says_is_a_name_or_a_scare_quote() -> None:
+    text = "His callsign was “White”, a former officer said. Residents called it “the massacre”."
+    quotes, names = speech.find(text, "en", [])
+    assert quotes == [] and [text[a:b] for a, b in names] == ["White"]
+    said = "“We will win,” the commander said."
+    quotes, _ = speech.find(said, "en", [])
+    assert [said[q.start:q.end] for q in quotes] == ["We will win,"]

@@ -57,7 +57,8 @@ class FoundQuote:
 
 
 def find(text: str, language: str, mentions: list[Mention]) -> tuple[list[FoundQuote], list[tuple[int, int]]]:
-    """Quotations with speakers, and the short quoted names (Arabic script) that are not quotations."""
+    """Quotations with speakers, and the short quoted names that are not quotations (a word or three in
+    quotation marks with nobody saying it: a name in Arabic script, a callsign or a scare quote elsewhere)."""
     code = language.split("-")[0]
     speech = SPEECH.get(code)
     arabic_script = code in ("ar", "fa", "ur")
@@ -82,6 +83,16 @@ def find(text: str, language: str, mentions: list[Mention]) -> tuple[list[FoundQ
             speaker = _speaker_after(text, close + 1, s_end, speech, mentions)
             if speaker is None and spoken_before is not None:
                 speaker = _speaker_before(text, s_start, open_, spoken_before, speech, mentions)
+        words = segment.tokens(text, start, end)
+        # "“We will win,” the commander said": the words end inside the marks, a verb of saying follows
+        spoken_after = speech is not None and text[end - 1] in ",!?." and any(
+            _is_verb(t, speech) for t in segment.tokens(text, close + 1, s_end)[:_REACH])
+        if (not arabic_script and len(words) <= _SHORT and spoken_before is None and speaker is None
+                and not spoken_after):
+            # "his callsign was “White”", "“the massacre”": a name or a scare quote, not something said
+            if all(w.text[:1].isupper() for w in words):
+                names.append((start, end - 1 if text[end - 1] in ".,;:" else end))
+            continue
         ref = None
         if speaker is not None:
             ref = next((m.id for m in mentions if m.record == "actor" and speaker[0] <= m.start

@@ -11,7 +11,7 @@ A language without a table still gets every number, with no qualifier rather tha
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from generator.text import arabic, segment
@@ -95,9 +95,12 @@ LEXICON: dict[str, Lexicon] = {
                            "environ": "about", "quelque": "about", "quelques": "about", "presque": "about",
                            "seulement": "exactly", "seuls": "exactly"},
         qualifiers_after={"au moins": "at-least", "environ": "about"},
-        numbers={"une dizaine": (10, "about"), "une douzaine": (12, "about"), "une vingtaine": (20, "about"),
-                 "une centaine": (100, "about"), "un millier": (1000, "about")},
-        vague={"des dizaines": "dozens", "dizaines": "dozens", "des centaines": "hundreds",
+        numbers={"une dizaine": (10, "about"), "une douzaine": (12, "about"), "une quinzaine": (15, "about"),
+                 "une vingtaine": (20, "about"), "une trentaine": (30, "about"), "une quarantaine": (40, "about"),
+                 "une cinquantaine": (50, "about"), "une soixantaine": (60, "about"), "une centaine": (100, "about"),
+                 "un millier": (1000, "about")},
+        vague={"des dizaines": "dozens", "dizaines": "dozens", "plusieurs dizaines": "dozens",
+               "plusieurs centaines": "hundreds", "quelques centaines": "hundreds", "des centaines": "hundreds",
                "centaines": "hundreds", "des milliers": "thousands", "milliers": "thousands",
                "plusieurs": "several", "quelques": "some"},
         nouns={**{w: ("people", "") for w in ("personnes", "pompiers", "soldats", "militaires", "hommes", "femmes", "enfants",
@@ -159,7 +162,16 @@ LEXICON: dict[str, Lexicon] = {
         duals=("جندي", "رجل", "شخص", "انقلاب", "دولة", "هجوم", "يوم", "شهر", "عام", "قاعدة", "طائرة", "مركبة",
                "سيارة", "جثة")),
     "ur": Lexicon(
-        qualifiers_before={"کم از کم": "at-least", "تقریباً": "about", "تقریبا": "about", "قریب": "about"},
+        # num2words spells no Urdu: the cardinals a report uses most, as Urdu writes them
+        numbers={w: (n, "") for n, w in ((2, "دو"), (3, "تین"), (4, "چار"), (5, "پانچ"), (6, "چھ"), (7, "سات"),
+                                          (8, "آٹھ"), (9, "نو"), (10, "دس"), (11, "گیارہ"), (12, "بارہ"),
+                                          (13, "تیرہ"), (14, "چودہ"), (15, "پندرہ"), (16, "سولہ"), (17, "سترہ"),
+                                          (18, "اٹھارہ"), (19, "انیس"), (20, "بیس"), (25, "پچیس"), (30, "تیس"),
+                                          (40, "چالیس"), (50, "پچاس"), (60, "ساٹھ"), (70, "ستر"), (80, "اسی"),
+                                          (90, "نوے"), (100, "سو"), (1000, "ایک ہزار"), (100_000, "ایک لاکھ"),
+                                          (200, "دو سو"), (300, "تین سو"), (500, "پانچ سو"))},
+        qualifiers_before={"کم از کم": "at-least", "تقریباً": "about", "تقریبا": "about", "قریب": "about",
+                           "لگ بھگ": "about", "تک": "up-to"},
         qualifiers_after={"سے زیادہ": "more-than", "سے زائد": "more-than", "سے کم": "fewer-than"},
         vague={"درجنوں": "dozens", "سینکڑوں": "hundreds", "ہزاروں": "thousands", "کئی": "several"},
         nouns={**{w: ("people", "") for w in ("افراد", "لوگ", "لوگوں", "فوجی", "فوجیوں", "اہلکار", "اہلکاروں",
@@ -253,6 +265,8 @@ def vocabulary(language: str) -> _Vocabulary:
     qb, qa, vague, events = (table(lex.qualifiers_before), table(lex.qualifiers_after), table(lex.vague),
                              table(lex.events))
     nouns = {_norm(k, code): v for k, v in lex.nouns.items()}
+    lex = replace(lex, range_words=tuple(_norm(w, code) for w in lex.range_words),
+                  between=tuple(_norm(w, code) for w in lex.between))  # compared with normalised tokens
     longest = max([len(p) for p in list(numbers) + list(qb) + list(qa) + list(vague) + list(events)] + [1])
     return _Vocabulary(code, lex, numbers, ones, magnitudes, qb, qa, vague, nouns, events,
                        frozenset(_norm(d, code) for d in lex.duals), longest)
@@ -284,7 +298,8 @@ def find(text: str, language: str) -> list[FoundFigure]:
     found: list[FoundFigure] = []
     for start, end in segment.sentences(text):
         found.extend(_in_sentence(text, segment.tokens(text, start, end), vocab))
-    return found
+    return [f for f in found if not _PERCENT.match(text[f.end:f.end + 12])   # a share is not a count
+            and not (f.number in _PER_HUNDRED and re.search(r"(?:في\s?|بال)$", text[:f.start]))]
 
 
 class _Reader:
@@ -331,12 +346,24 @@ class _Reader:
         return None
 
 
+def _in_a_time(text: str, tok: Token) -> bool:
+    before, after = text[max(0, tok.start - 2):tok.start], text[tok.end:tok.end + 2]
+    return bool(re.fullmatch(r":\d", after) or re.fullmatch(r"\d:", before))
+
+
+# What makes a number a share rather than a count: "40%", "40 per cent", "40 في المئة".
+_PER_HUNDRED = {"المئة", "المائة", "مئة", "مائة"}   # "في المئة": the hundred of a percentage
+_PERCENT = re.compile(r"^\s*(?:%|٪|per\s?cent\b|pour\s?cent\b|في\s?الم[ئا]ة|بالم[ئا]ة|فیصد)")
+
+
 def _number_at(r: _Reader, i: int) -> tuple[int, int | float, str] | None:
     """(tokens used, value, implied qualifier) of a number starting at token i."""
     if i >= len(r.tokens):
         return None
     tok = r.tokens[i]
     implied = ""
+    if _DIGITS.match(tok.text) and _in_a_time(r.text, tok):
+        return None   # "10:30": a time of day
     if _DIGITS.match(tok.text):
         used, raw = 1, tok.text
         # "2 000 soldats": groups of three digits after a plain space continue the number
@@ -354,6 +381,8 @@ def _number_at(r: _Reader, i: int) -> tuple[int, int | float, str] | None:
                 return None
             hit = (one[0], (1, ""))
         used, (value, implied) = hit[0], hit[1]  # type: ignore[misc]
+        if i > 0 and all(t.text[:1].isupper() for t in r.tokens[i:i + used]):
+            return None   # "the callsign Five Hundred": number words capitalised mid-sentence are a name
     j = i + used
     if j < len(r.tokens) and r.joined(j - 1, j):
         scale = next((r.vocab.magnitudes[f] for f in sorted(r.forms(j)) if f in r.vocab.magnitudes), None)
@@ -373,7 +402,26 @@ def _digits_value(raw: str) -> int | float:
     return int("".join(parts))
 
 
+# A conjunction or preposition written onto digits, as Arabic and Urdu do: "و47 جنديًا", "ب30 سيارة".
+_FUSED_DIGITS = re.compile(r"^([وفبلك]{1,2})(\d.*)$")
+
+
+def _unfused(tokens: list[Token]) -> list[Token]:
+    """Tokens with a particle fused to digits split off, so that the digits read as a number."""
+    out: list[Token] = []
+    for tok in tokens:
+        m = _FUSED_DIGITS.match(tok.text)
+        if m:
+            cut = tok.start + len(m.group(1))
+            out += [Token(tok.start, cut, m.group(1)), Token(cut, tok.end, m.group(2))]
+        else:
+            out.append(tok)
+    return out
+
+
 def _in_sentence(text: str, tokens: list[Token], vocab: _Vocabulary) -> list[FoundFigure]:
+    if vocab.language in ("ar", "ur", "fa"):
+        tokens = _unfused(tokens)
     r = _Reader(text, tokens, vocab)
     out: list[FoundFigure] = []
     i = 0
