@@ -60,6 +60,11 @@ def _alternation(names: list[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))
 
 
+# "14 آذار/مارس 2023": Arabic newsrooms of the Levant and Iraq write these, often beside the other name.
+_LEVANT_MONTHS = (("كانون الثاني",), ("شباط",), ("آذار",), ("نيسان",), ("أيار",), ("حزيران",), ("تموز",),
+                  ("آب",), ("أيلول",), ("تشرين الأول",), ("تشرين الثاني",), ("كانون الأول",))
+
+
 @lru_cache(maxsize=None)
 def calendar(language: str) -> _Calendar | None:
     """Month, weekday and relative-day vocabulary of a language from dateparser; None if it has none."""
@@ -74,6 +79,9 @@ def calendar(language: str) -> _Calendar | None:
         return None
     months = {name.lower(): number for number, key in enumerate(_MONTHS, start=1)
               for name in info.get(key, []) if len(name) >= 3 and not name.endswith(".")}
+    if language.split("-")[0] == "ar":  # the Syriac month names of the Levant and Iraq, which dateparser lacks
+        for number, names in enumerate(_LEVANT_MONTHS, start=1):
+            months.update({name: number for name in names})
     weekdays = {name.lower(): number for number, key in enumerate(_WEEKDAYS)
                 for name in info.get(key, []) if len(name) >= _MIN_NAME}
     relative = {phrase.lower(): key for key, phrases in info.get("relative-type", {}).items()

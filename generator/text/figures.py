@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from generator.text import arabic, segment
+from generator.text import arabic, dates, segment
 from generator.text.segment import Token
 
 # A token that is a number written in digits, with thousands or decimal separators.
@@ -45,6 +45,10 @@ class Lexicon:
     demonyms: bool = False   # a capitalised plural after a number counts people: "50 Russians"
     # Verbs that make "from X to Y" a change (two figures: before and after), not a range.
     changes: tuple[str, ...] = ()
+    magnitudes: dict[str, int] = field(default_factory=dict)   # where num2words cannot spell them
+    # Words after which a bare number is a name's ("Route 9", "اللواء 17"), and after it a time ("6 بجے").
+    naming: tuple[str, ...] = ()
+    clock: tuple[str, ...] = ()
 
 
 _PEOPLE_EN = ("people", "persons", "men", "women", "children", "civilians", "soldiers", "troops", "fighters",
@@ -86,6 +90,9 @@ LEXICON: dict[str, Lexicon] = {
                 "taken prisoner": "captured", "missing": "missing", "arrested": "arrested",
                 "detained": "arrested", "executed": "killed"},
         range_words=("to", "-", "–"), between=("between", "from"),
+        naming=("route", "brigade", "division", "battalion", "flight", "highway", "road", "sector", "gate", "camp",
+                "unit", "zone", "block", "lot", "no", "number", "resolution", "article"),
+        clock=("o'clock", "am", "pm", "a.m.", "p.m.", "hours", "gmt", "utc"),
         demonyms=True, changes=("increase", "increased", "increasing", "raise", "raised", "boost", "expand",
                                 "grow", "grew", "rise", "rose", "reduce", "reduced", "cut", "lower", "fell",
                                 "drop", "dropped", "decrease", "decreased", "went")),
@@ -120,6 +127,9 @@ LEXICON: dict[str, Lexicon] = {
                 "capturés": "captured", "enlevés": "captured", "enlevées": "captured", "arrêtés": "arrested",
                 "disparus": "missing"},
         range_words=("à", "-", "–"), between=("entre", "de"),
+        naming=("route", "brigade", "division", "bataillon", "vol", "secteur", "camp", "porte", "zone", "n°",
+                "numéro", "résolution", "article"),
+        clock=("heures", "heure", "h", "gmt"),
         changes=("augmenter", "augmenté", "porter", "porté", "passer", "passé", "réduire", "réduit", "baisser",
                  "baissé")),
     "ar": Lexicon(
@@ -138,7 +148,11 @@ LEXICON: dict[str, Lexicon] = {
                                               "مرتزق", "مرتزقة", "عنصر", "عناصر", "مسلح", "مسلحين", "فرد",
                                               "أفراد", "ضابط", "ضباط", "مواطن", "مواطنين", "عضو", "أعضاء", "عامل",
                                               "عمال", "عاملا", "متظاهر", "متظاهرين", "لاجئ", "لاجئين", "طفل",
-                                              "أطفال", "امرأة", "نساء", "شرطي", "شرطيين", "مسلحا", "جنديا")},
+                                              "أطفال", "امرأة", "نساء", "شرطي", "شرطيين", "مسلحا", "جنديا", "صحفي",
+                                              "صحفيين")},
+               "أسبوع": ("days", ""), "أسابيع": ("days", ""), "مرحلة": ("", ""), "مراحل": ("", ""),
+               "قرية": ("", ""), "قرى": ("", ""), "ساعة": ("", ""), "ساعات": ("", ""),
+               "مقعد": ("", ""), "مقاعد": ("", ""),
                "قتيل": ("people", "killed"), "قتلى": ("people", "killed"), "جثة": ("people", "killed"),
                "جثث": ("people", "killed"), "جريح": ("people", "wounded"), "جرحى": ("people", "wounded"),
                "أسير": ("people", "captured"), "أسرى": ("people", "captured"), "رهينة": ("people", "captured"),
@@ -158,9 +172,12 @@ LEXICON: dict[str, Lexicon] = {
                 "إصابة": "wounded", "جرح": "wounded", "أسر": "captured", "أسروا": "captured",
                 "اختطاف": "captured", "خطف": "captured", "اعتقال": "arrested", "اعتقل": "arrested"},
         range_words=("إلى", "-", "–"), between=("بين", "من"),
+        naming=("اللواء", "الكتيبة", "الفرقة", "الطريق", "طريق", "رقم", "الرحلة", "المخيم", "القطاع", "البوابة",
+                "المنطقة", "القرار", "المادة", "الساعة"),
+        clock=("صباحا", "صباحًا", "مساء", "مساءً", "ظهرا", "ظهرًا", "بتوقيت"),
         changes=("زيادة", "رفع", "خفض", "تقليص", "ارتفع", "انخفض"),
         duals=("جندي", "رجل", "شخص", "انقلاب", "دولة", "هجوم", "يوم", "شهر", "عام", "قاعدة", "طائرة", "مركبة",
-               "سيارة", "جثة")),
+               "سيارة", "جثة", "ضابط", "طفل", "أسبوع", "مرحلة", "مدني", "عامل", "صحفي", "قرية", "ساعة")),
     "ur": Lexicon(
         # num2words spells no Urdu: the cardinals a report uses most, as Urdu writes them
         numbers={w: (n, "") for n, w in ((2, "دو"), (3, "تین"), (4, "چار"), (5, "پانچ"), (6, "چھ"), (7, "سات"),
@@ -169,10 +186,11 @@ LEXICON: dict[str, Lexicon] = {
                                           (18, "اٹھارہ"), (19, "انیس"), (20, "بیس"), (25, "پچیس"), (30, "تیس"),
                                           (40, "چالیس"), (50, "پچاس"), (60, "ساٹھ"), (70, "ستر"), (80, "اسی"),
                                           (90, "نوے"), (100, "سو"), (1000, "ایک ہزار"), (100_000, "ایک لاکھ"),
-                                          (200, "دو سو"), (300, "تین سو"), (500, "پانچ سو"))},
+                                          (200, "دو سو"), (300, "تین سو"), (500, "پانچ سو"))}
+        | {"درجن بھر": (12, "about"), "درجن": (12, ""), "تینوں": (3, ""), "دونوں": (2, "")},
         qualifiers_before={"کم از کم": "at-least", "تقریباً": "about", "تقریبا": "about", "قریب": "about",
-                           "لگ بھگ": "about", "تک": "up-to"},
-        qualifiers_after={"سے زیادہ": "more-than", "سے زائد": "more-than", "سے کم": "fewer-than"},
+                           "لگ بھگ": "about"},
+        qualifiers_after={"سے زیادہ": "more-than", "سے زائد": "more-than", "سے کم": "fewer-than", "تک": "up-to"},
         vague={"درجنوں": "dozens", "سینکڑوں": "hundreds", "ہزاروں": "thousands", "کئی": "several"},
         nouns={**{w: ("people", "") for w in ("افراد", "لوگ", "لوگوں", "فوجی", "فوجیوں", "اہلکار", "اہلکاروں",
                                               "شہری", "شہریوں", "جنگجو", "مزدور")},
@@ -181,7 +199,10 @@ LEXICON: dict[str, Lexicon] = {
                "حملوں": ("attacks", ""), "دن": ("days", ""), "مہینے": ("months", ""), "سال": ("years", "")},
         events={"ہلاک": "killed", "جاں بحق": "killed", "زخمی": "wounded", "گرفتار": "arrested",
                 "اغوا": "captured"},
-        range_words=("سے", "-", "–")),
+        range_words=("سے", "-", "–"),
+        magnitudes={"ہزار": 1000, "لاکھ": 100_000, "کروڑ": 10_000_000},
+        naming=("روٹ", "بریگیڈ", "ڈویژن", "نمبر", "سیکٹر", "کیمپ", "شام", "صبح", "رات", "دوپہر"),
+        clock=("بجے",)),
 }
 
 
@@ -210,9 +231,15 @@ class FoundFigure:
 
 # --- vocabulary --------------------------------------------------------------------------------
 
+# French and Italian write an article or conjunction onto the next word: "qu'une trentaine", "d'habitants".
+_ELISION = re.compile(r"^(?:qu|jusqu|d|l|j|n|s|c|m|t)'(?=\w)")
+
+
 def _norm(word: str, language: str) -> str:
     word = word.replace("’", "'").lower()
-    return arabic.normalise(word) if language in ("ar", "ur", "fa") else word
+    if language in ("ar", "ur", "fa"):
+        return arabic.normalise(word)
+    return _ELISION.sub("", word) if language in ("fr", "it") else word
 
 
 def _phrase(text: str, language: str) -> tuple[str, ...]:
@@ -233,6 +260,9 @@ class _Vocabulary:
     events: dict[tuple[str, ...], str]
     duals: frozenset[str]
     longest: int
+    months: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()
+    clock: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -253,6 +283,10 @@ def vocabulary(language: str) -> _Vocabulary:
                     magnitudes[last[0]] = scale
     for words, (value, qualifier) in lex.numbers.items():
         numbers[_phrase(words, code)] = (value, qualifier)
+    for word, scale in lex.magnitudes.items():
+        magnitudes.setdefault(_norm(word, code), scale)
+    if code == "ar":
+        _arabic_forms(numbers)
     if code == "ar":  # the feminine forms of 3-10 drop ta marbuta: "خمس سنوات" beside "خمسة أشهر"
         for phrase, (value, q) in list(numbers.items()):
             if len(phrase) == 1 and 3 <= value <= 10 and phrase[0].endswith("ه"):
@@ -268,8 +302,25 @@ def vocabulary(language: str) -> _Vocabulary:
     lex = replace(lex, range_words=tuple(_norm(w, code) for w in lex.range_words),
                   between=tuple(_norm(w, code) for w in lex.between))  # compared with normalised tokens
     longest = max([len(p) for p in list(numbers) + list(qb) + list(qa) + list(vague) + list(events)] + [1])
+    cal = dates.calendar(code)
+    months = frozenset(_norm(m.split()[0], code) for m in (cal.months if cal else ()))
     return _Vocabulary(code, lex, numbers, ones, magnitudes, qb, qa, vague, nouns, events,
-                       frozenset(_norm(d, code) for d in lex.duals), longest)
+                       frozenset(_norm(d, code) for d in lex.duals), longest, months,
+                       frozenset(_norm(w, code) for w in lex.naming), frozenset(_norm(w, code) for w in lex.clock))
+
+
+def _arabic_forms(numbers: dict[tuple[str, ...], tuple[int, str]]) -> None:
+    """The cases and genders num2words does not write: "سبعين" beside "سبعون", "سبع عشرة" beside "سبعة
+    عشر", "اثني عشر", and "مئة" beside "مائة"; all derived from its own spellings."""
+    for phrase, (value, q) in list(numbers.items()):
+        if len(phrase) == 1 and 20 <= value <= 90 and phrase[0].endswith("ون"):
+            numbers.setdefault((phrase[0][:-2] + "ين",), (value, q))                  # accusative, genitive
+        if len(phrase) == 2 and 13 <= value <= 19 and phrase[1] == "عشر" and phrase[0].endswith("ه"):
+            numbers.setdefault((phrase[0][:-1], "عشره"), (value, q))                   # the feminine
+        if any("مائه" in w for w in phrase):
+            numbers.setdefault(tuple(w.replace("مائه", "مئه") for w in phrase), (value, q))
+    for words, value in (("اثني عشر", 12), ("اثنتا عشره", 12), ("اثنتي عشره", 12), ("احدى عشره", 11)):
+        numbers.setdefault(tuple(words.split()), (value, ""))
 
 
 def _spelled(language: str, values: tuple[int, ...] = tuple(range(2, 1000))) -> list[tuple[int, str]]:
@@ -403,7 +454,7 @@ def _digits_value(raw: str) -> int | float:
 
 
 # A conjunction or preposition written onto digits, as Arabic and Urdu do: "و47 جنديًا", "ب30 سيارة".
-_FUSED_DIGITS = re.compile(r"^([وفبلك]{1,2})(\d.*)$")
+_FUSED_DIGITS = re.compile(r"^([وفبلك]{1,2}\u0640?)(\d.*)$")
 
 
 def _unfused(tokens: list[Token]) -> list[Token]:
@@ -438,6 +489,28 @@ _COORDINATION = {"and", "or", "et", "ou", "و", "او", "أو", "اور", "یا"
 _HEDGES = {"probably", "perhaps", "possibly", "even", "maybe", "peut-être", "voire", "ربما", "بل", "شاید"}
 
 
+_OF = {"of", "de", "des", "du", "d", "من", "کے", "کی", "more", "autres", "آخرين", "اخرين", "مزید"}
+
+
+def _counts_something(r: _Reader, k: int) -> bool:
+    """Whether what follows a vague quantity is what it counts: "of …", "more", or, in Arabic and Urdu,
+    a noun in construct ("عشرات المهاجمين", "درجنوں مظاہرین")."""
+    if k >= len(r.tokens) or not r.joined(k - 1, k):
+        return False
+    if r.norm[k] in _OF or r.tokens[k].text.lower().startswith(("d'", "d’")):
+        return True
+    if not r.arabic and any(r.norm[j].endswith("s") and r.joined(k, j) for j in range(k, min(k + 2, len(r.tokens)))):
+        return True   # "several mortar shells", "plusieurs obus": what is counted, in the plural
+    word = r.norm[k]
+    return r.arabic and word.isalpha() and word not in _AR_NOT_NOUNS and _number_at(r, k) is None
+
+
+# Words after "عشرات"/"مئات" that do not make it count a noun: "عدة مرات" counts times, a verb counts nothing.
+_AR_NOT_NOUNS = {arabic.normalise(w) for w in ("في", "على", "من", "إلى", "الى", "عن", "مع", "قد", "لم", "لا",
+                                               "ما", "أن", "إن", "هو", "هي", "مرات", "مرة", "میں", "سے", "پر",
+                                               "نے", "کو", "ہے", "ہیں", "تھے")}
+
+
 def _shared_noun(r: _Reader, k: int) -> tuple[str, str] | None:
     """(unit, noun) of a vague quantity coordinated right after token k - 1, which counts the same thing."""
     if k >= len(r.tokens) or not r.joined(k - 1, k) or r.norm[k] not in _COORDINATION:
@@ -459,11 +532,14 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
     number = _number_at(r, i)
     vague: str | None = None
     dual = None if number else _dual(r, i)
+    definite = False
     if number is None and dual is None:
         hit = r.phrase_at(i, r.vocab.vague)
         if hit is None or _number_at(r, i + hit[0]) is not None:
             return None, i + 1   # "some 40 people": "some" qualifies the number that follows
         vague, used = str(hit[1]), hit[0]
+        if r.arabic and r.norm[i].startswith("ال") and used == 1:
+            definite = True   # "المئات", "العشرات": hundreds, dozens, of people, standing alone
     else:
         used = number[0] if number else 1
     first, last = i, i + used - 1
@@ -511,9 +587,14 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
         unit, noun = unit or ("usd" if _CURRENCY[symbol] == "usd" else None), noun or symbol
     if vague and unit is None:
         shared = _shared_noun(r, last + 1)
-        if shared is None:
-            return None, last + 1   # "some channels": a vague word counts only people or things we know
-        unit, noun = shared         # "hundreds and probably thousands of men": the men are counted twice
+        if shared is not None:
+            unit, noun = shared     # "hundreds and probably thousands of men": the men are counted twice
+        elif definite:
+            unit = "people"
+        elif _counts_something(r, last + 1):
+            end_tok = last + 1      # "dozens of attackers", "عشرات المهاجمين", "hundreds more"
+        else:
+            return None, last + 1   # "some said": a vague word alone counts nothing
     after = r.phrase_at(end_tok + 1, r.vocab.qualifiers_after)
     if after is not None and r.joined(end_tok, end_tok + 1):
         qualifier = str(after[1]) if qualifier in (None, "exactly") else qualifier
@@ -531,8 +612,43 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
             start_tok, event = hit_before[0], str(hit_before[1])
     start = r.tokens[start_tok].start - (len(symbol) if symbol and start_tok == first else 0)
     written = r.text[r.tokens[first].start:r.tokens[last].end]
+    if _not_a_count(r, first, last, number is not None and unit is None and event is None and low is None
+                    and qualifier in (None, "exactly")):
+        return None, last + 1
     figure = FoundFigure(start, r.tokens[end_tok].end, written, value, low, high, qualifier, unit, noun, event)
     return figure, end_tok + 1
+
+
+_AR_ORDINALS = {arabic.normalise(w) for w in ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس",
+                                               "السابع", "الثامن", "التاسع", "حادي", "ثاني", "ثالث")}
+
+
+def _quoted_alone(r: _Reader, first: int, last: int) -> bool:
+    before = r.text[max(0, r.tokens[first].start - 1):r.tokens[first].start]
+    after = r.text[r.tokens[last].end:r.tokens[last].end + 1]
+    return bool(before) and before in segment.QUOTE_PAIRS and after == segment.QUOTE_PAIRS[before]
+
+
+def _not_a_count(r: _Reader, first: int, last: int, bare: bool) -> bool:
+    """A number that is a share ("40%"), a day of a month ("14 آذار"), a time ("6 بجے") or, when nothing
+    else makes it a count, part of a name ("Route 9", "Brigade 17", "اللواء 17")."""
+    after = r.text[r.tokens[last].end:r.tokens[last].end + 14]
+    if _PERCENT.match(after):
+        return True
+    following = r.forms(last + 1) if last + 1 < len(r.tokens) else set()
+    if following & r.vocab.months or following & r.vocab.clock:
+        return True
+    if _quoted_alone(r, first, last):
+        return True   # "الاسم الحركي «خمسمئة»": a number alone in quotation marks is a name
+    if first > 0 and r.arabic and r.forms(first - 1) & _AR_ORDINALS:
+        return True   # "الثاني عشر": the twelfth
+    if not bare or first == 0:
+        return False
+    before = r.forms(first - 1)
+    if before & r.vocab.naming:
+        return True
+    word = r.tokens[first - 1].text
+    return not r.arabic and word[:1].isupper() and word.lower() not in r.vocab.lexicon.qualifiers_before
 
 
 def _changes(r: _Reader, i: int) -> bool:
