@@ -411,3 +411,29 @@ def test_the_editors_reading_under_derived_is_accepted_and_shown(mini: Path) -> 
     from conftest import PROJECT
     page = render(dossier, Templates((PROJECT / "templates",)), "ar")["incidents/harbour-strike.md"]
     assert 'class="derived"' in page and "قراءة المحررين" in page
+
+
+def _with_period(mini: Path, start: str) -> None:
+    edit(mini, INCIDENT, "figure: {party: dockworkers-union, value: '400', qualifier: at-least}",
+         f"figure: {{party: dockworkers-union, value: '400', qualifier: at-least}}\n    period: {{start: '{start}'}}")
+    edit(mini, INCIDENT, "      - source: harbour-ar\n        paragraph: p2\n        quote: '\"400 عضو على الأقل\"'",
+         "      - source: harbour-en\n        paragraph: p1\n        quote: Dockworkers walked out on Monday\n"
+         "        translation:\n          ar: أضرب عمال الميناء يوم الاثنين\n"
+         "      - source: harbour-ar\n        paragraph: p2\n        quote: '\"400 عضو على الأقل\"'")
+
+
+def test_a_period_its_quotes_do_not_give_fails_and_a_worked_out_one_asks_to_say_so(mini: Path) -> None:
+    original = (mini / INCIDENT).read_text(encoding="utf-8")
+    _with_period(mini, "2023-05-03")
+    _, problems = run(mini)
+    found = [p for p in problems.items if p.code == "period-quote"]
+    assert len(found) == 1 and found[0].severity == "error" and "2023-05-01" in found[0].message
+    assert found[0].line == _line_of(mini, INCIDENT, "period: {start: '2023-05-03'}")
+    (mini / INCIDENT).write_text(original, encoding="utf-8")
+    _with_period(mini, "2023-05-01")   # Monday, worked out from the article of Tuesday 2 May
+    _, problems = run(mini)
+    assert [p.severity for p in problems.items if p.code.startswith("period")] == ["warning"]
+    edit(mini, INCIDENT, "    period: {start: '2023-05-01'}",
+         "    period: {start: '2023-05-01'}\n    derived: {en: Monday read against the paper's date., ar: يوم الاثنين مقروءاً في ضوء تاريخ الصحيفة.}")
+    _, problems = run(mini)
+    assert not [p for p in problems.items if p.code.startswith("period")]

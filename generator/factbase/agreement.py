@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.factbase import model
-from generator.text import figures
+from generator.text import dates, figures
 
 # Qualifiers that leave a number open above or below: "at least 20" is not "exactly 20".
 _OPEN = {"at-least", "more-than", "as-many-as", "up-to", "fewer-than", "about"}
@@ -68,3 +68,27 @@ def describe(figure: model.Figure) -> str:
         return figure.qualifier
     number = str(figure.value) if figure.value is not None else f"{figure.low}–{figure.high}"
     return number if figure.qualifier == "exactly" else f"{number} ({figure.qualifier})"
+
+
+def period_verdict(claim: model.Claim, dossier: model.Dossier) -> Verdict:
+    """How a claimed period stands against the dates its quotes give: "agrees" where they state both ends,
+    "worked-out" where an end is only worked out (from "Sunday", "yesterday", a year-less date read in
+    the publication's year), "missing" where no quote gives it."""
+    assert claim.period is not None
+    found: list[tuple[str, str]] = []
+    for cit in claim.citations:
+        source = dossier.sources.get(cit.source)
+        if source is None:
+            continue
+        published = source.published.value if source.published and source.published.precision == "day" else None
+        for d in dates.find(cit.quote, source.language, published):
+            found += [(d.value, d.basis)] + ([(d.until, d.basis)] if d.until else [])
+    said = tuple(dict.fromkeys(value for value, _ in found))
+    outcome = "agrees"
+    for end in [claim.period.start] + ([claim.period.end] if claim.period.end else []):
+        bases = {basis for value, basis in found if value == end.value}
+        if not bases:
+            return Verdict("missing", said)
+        if "stated" not in bases:
+            outcome = "worked-out"
+    return Verdict(outcome, said)

@@ -41,6 +41,7 @@ def check(loaded: Loaded) -> Problems:
     _check_topics(dossier, problems)
     _check_claim_values(dossier, problems)
     _check_figures_against_quotes(dossier, problems)
+    _check_periods_against_quotes(dossier, problems)
     _check_structure(dossier, problems)
     _check_grades(dossier, problems)
     _check_drafts(dossier, problems)
@@ -243,6 +244,29 @@ def _check_figures_against_quotes(dossier: model.Dossier, problems: Problems) ->
             problems.warning(at.path, at.line, at.col,
                              f"claim {claim.id!r} gives the figure {claimed}, but {said}: the number is stated, its "
                              "qualifier differs; make them agree, or say why under 'derived'", "figure-qualifier")
+
+
+def _check_periods_against_quotes(dossier: model.Dossier, problems: Problems) -> None:
+    """Every claimed period is given by its quotes; an end the quotes only let one work out (from a
+    weekday, or a date without its year) says so under 'derived'."""
+    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
+        if claim.period is None or claim.derived:
+            continue
+        verdict = agreement.period_verdict(claim, dossier)
+        if verdict.outcome == "agrees":
+            continue
+        at = claim.loc.at("period")
+        said = f"its quotes give {', '.join(verdict.said)}" if verdict.said else "its quotes give no date"
+        if verdict.outcome == "missing":
+            severity = "error" if publish.is_public(claim) else "warning"
+            problems.add(at.path, at.line, at.col, severity,
+                         f"claim {claim.id!r} gives the period {claim.period.start}–{claim.period.end or ''}, but "
+                         f"{said}; correct the period, cite the passage that gives it, or say under 'derived' how "
+                         "the editors worked it out", "period-quote")
+        else:
+            problems.warning(at.path, at.line, at.col,
+                             f"claim {claim.id!r}: its quotes let one work the period out ({said}) but do not "
+                             "state it; say how under 'derived', so that the page shows it", "period-derived")
 
 
 def _check_grades(dossier: model.Dossier, problems: Problems) -> None:
