@@ -32,10 +32,9 @@ def test_pages_say_when_they_were_reviewed_and_changed_and_list_the_changes(mini
     commit_all(mini)
     git(mini, "commit", "-q", "--amend", "--no-edit", "--date", "2026-11-20T10:00:00")
     path = mini / INCIDENT
-    path.write_text(path.read_text(encoding="utf-8").replace("value: '120'", "value: '150'")
-                    .replace("Only 120 workers", "Only 150 workers"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("grade: '4'", "grade: '5'"), encoding="utf-8")
     env_date = {"GIT_COMMITTER_DATE": "2026-11-25T10:00:00"}
-    subprocess.run(["git", "-C", str(mini), "commit", "-q", "-am", "The employer's count is 150"], check=True,
+    subprocess.run(["git", "-C", str(mini), "commit", "-q", "-am", "The employer's count is graded improbable"], check=True,
                    env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
                         "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", **env_date})
     head = _head(mini)
@@ -48,7 +47,7 @@ def test_pages_say_when_they_were_reviewed_and_changed_and_list_the_changes(mini
     assert "آخر مراجعة في 1 ديسمبر 2026" in ar and "هيئة التحرير" in ar
     assert "آخر تعديل في 25 نوفمبر 2026" in ar and head in ar
     changes_en, changes_ar = _text(site / "changes.html"), _text(site / "ar" / "changes.html")
-    assert "The employer" in changes_en and "claim authority-120" in changes_en and "figure" in changes_en
+    assert "The employer" in changes_en and "claim authority-120" in changes_en and "credibility" in changes_en
     assert "ادعاء" in changes_ar and "authority-120" in changes_ar and "عُدّل" in changes_ar
     links = re.findall(r'href="([^"]*claim-authority-120)"', (site / "changes.html").read_text(encoding="utf-8"))
     assert links and set(links) == {"incidents/harbour-strike.html#claim-authority-120"}
@@ -68,7 +67,8 @@ def test_a_draft_s_edits_stay_off_the_changes_page(mini: Path) -> None:
     briefing_file.write_text(briefing_file.read_text(encoding="utf-8").replace(
         "claims: [union-400, authority-120]", "claims: [union-400]"), encoding="utf-8")
     commit_all(mini, "authority-120 back to draft")
-    path.write_text(path.read_text(encoding="utf-8").replace("value: '120'", "value: '999'"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Only 120 workers stayed away.",
+                                                             "Only 120 workers stayed away, 999 said."), encoding="utf-8")
     commit_all(mini, "a draft's secret figure")
     build(mini)
     changes = _text(mini / "site" / "changes.html")
@@ -88,7 +88,7 @@ def test_outside_git_a_page_says_nothing_of_its_history(mini: Path) -> None:
 def test_a_shallow_clone_builds_and_says_what_history_it_lacks(mini: Path, tmp_path: Path) -> None:
     commit_all(mini)
     path = mini / INCIDENT
-    path.write_text(path.read_text(encoding="utf-8").replace("value: '120'", "value: '150'"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("grade: '4'", "grade: '5'"), encoding="utf-8")
     commit_all(mini, "second")
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{mini}", str(clone))
