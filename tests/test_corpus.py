@@ -12,8 +12,8 @@ FLOORS = {
     # language: (figures precision, figures recall, names precision, names recall)
     "en": (0.99, 0.98, 0.95, 0.58),
     "fr": (0.99, 0.98, 0.93, 0.18),
-    "ar": (0.98, 0.99, 0.88, 0.53),
-    "ur": (0.97, 0.99, 0.94, 0.24),
+    "ar": (0.98, 0.99, 0.99, 0.88),
+    "ur": (0.97, 0.99, 0.99, 0.80),
 }
 
 

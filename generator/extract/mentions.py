@@ -5,7 +5,9 @@ English name is found in an Arabic article that writes it in Latin letters. Name
 script are compared word by word through `arabic` (attached prefixes, alef, ya and ta marbuta
 variants); other names by a pattern that forgives only case after the first letter, straight or
 curly apostrophes and spacing. Candidates for new records are multi-word capitalised names in
-scripts with capitals, and, in Arabic, names after titles or alone in quotation marks.
+scripts with capitals, and, in the Arabic script (Arabic, Urdu), names that the text marks: after
+titles, roles and words that begin a name ("جبهة …", "مدينة …"), in quotation marks, before a
+transliteration in parentheses, or written twice in one paragraph.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.extract.arabic_names import arabic_names
 from generator.factbase import model
 from generator.text import arabic, segment
 
@@ -47,12 +50,6 @@ _KEYWORDS = {
     "airport": ("place", "site"), "base": ("place", "military-base"),
 }
 _PLACE_CUES = {"in", "near", "at", "town", "city", "village", "region", "province", "à", "dans", "près", "ville"}
-_AR_TITLES = {arabic.normalise(w) for w in ("الرئيس", "العقيد", "الجنرال", "اللواء", "العميد", "الوزير", "الشيخ",
-                                            "السيد", "القائد", "الزعيم", "النائب", "المشير", "الرائد", "النقيب")}
-_AR_PLACE_CUES = {arabic.normalise(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "ولاية", "إقليم", "في", "إلى",
-                                                "من", "قرب")}
-_AR_STOP = {arabic.normalise(w) for w in ("في", "من", "إلى", "على", "عن", "أن", "إن", "بعد", "قبل", "الذي", "التي",
-                                          "و", "أو", "ثم", "قد", "لم", "لا", "ما", "هذا", "هذه", "كان", "كانت", "مع")}
 
 
 @dataclass(frozen=True)
@@ -137,6 +134,28 @@ class Gazetteer:
         lower = word.lower()
         return lower.endswith(("n", "ns", "ese", "i", "ish")) and any(
             lower.startswith(stem) and len(lower) - len(stem) <= 4 for stem in self._place_stems)
+
+    @cached_property
+    def _arabic_place_stems(self) -> dict[str, set[str]]:
+        stems: dict[str, set[str]] = {}
+        for name in self.names:
+            if name.record != "place" or name.derived or not arabic.is_arabic_script(name.text) \
+                    or len(name.text.split()) != 1:
+                continue
+            word = arabic.core(arabic.normalise(name.text.strip()))
+            ending = next((e for e in ("يا", "ا", "ي", "ه") if word.endswith(e)), "")
+            if len(word) - len(ending) >= 3:
+                stems.setdefault(word[:len(word) - len(ending)], set()).add(word)
+        return stems
+
+    def is_arabic_adjective_of_place(self, word: str) -> bool:
+        """"الألمانية", "الفرنسيين", "ألمان" (normalised, article cut): made from a known place's name, not a name."""
+        for ending in ("يون", "يين", "يه", "ي", ""):
+            if word.endswith(ending):
+                names = self._arabic_place_stems.get(word[:len(word) - len(ending)])
+                if names and (ending or word not in names):
+                    return True
+        return False
 
     def find(self, text: str) -> list[Mention]:
         """Known names in `text`: the longest match wins; one span may name several records."""
@@ -244,7 +263,7 @@ def candidates(text: str, language: str, gazetteer: Gazetteer, mentions: list[Me
             guess = ("actor", "person") if titled else _guess_latin(text, start, words)
             found[(start, end)] = Candidate(start, end, *guess)
     if language.split("-")[0] in ("ar", "fa", "ur"):
-        for start, end, record, kind in _arabic_names(text, quoted):
+        for start, end, record, kind in arabic_names(text, language, gazetteer, calendar, quoted, free):
             if free(start, end) and (start, end) not in found:
                 found[(start, end)] = Candidate(start, end, record, kind)
     return [found[k] for k in sorted(found)]
@@ -260,36 +279,3 @@ def _guess_latin(text: str, start: int, words: list[segment.Token]) -> tuple[str
     if before and before[-1] in _PLACE_CUES:
         return "place", None
     return "unknown", None
-
-
-def _arabic_names(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
-    """Names after a title ("العقيد «أسيمي غويتا»") and names alone in quotation marks ("تمبكتو")."""
-    out: list[tuple[int, int, str, str | None]] = []
-    words = arabic.words(text)
-    for i, (_, end, word) in enumerate(words):
-        if not ({word} | arabic.bare_forms(word)) & _AR_TITLES:
-            continue
-        k = i + 1
-        while k < len(words) and words[k][2].startswith("ال") and k - i <= 3:
-            k += 1  # adjectives of the title: "الرئيس الفرنسي السابق"
-        opening = text[words[k - 1][1]:words[k][0]] if k < len(words) else ""
-        if any(q in opening for q in segment.QUOTE_PAIRS):
-            continue  # the quoted name itself is taken below, as a person
-        name: list[tuple[int, int, str]] = []
-        while k < len(words) and len(name) < 3 and words[k][2] not in _AR_STOP and not words[k][2].startswith("ال"):
-            if name and text[name[-1][1]:words[k][0]].strip():
-                break
-            name.append(words[k])
-            k += 1
-        if name:
-            out.append((name[0][0], name[-1][1], "actor", "person"))
-    for start, end in quoted:
-        before = [w for _, e, w in words if e <= start][-4:]
-        titled = any(({w} | arabic.bare_forms(w)) & _AR_TITLES for w in before)
-        if titled:
-            out.append((start, end, "actor", "person"))
-        elif before and ({before[-1]} | arabic.bare_forms(before[-1])) & _AR_PLACE_CUES:
-            out.append((start, end, "place", None))
-        else:
-            out.append((start, end, "unknown", None))
-    return out

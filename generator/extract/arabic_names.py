@@ -1,0 +1,689 @@
+"""New names in the Arabic script (Arabic, Urdu), which has no capitals: a name is proposed only where
+the text itself marks one, after a title or a role, after a word that begins the name of an organisation
+or a place, between quotation marks, before a transliteration in parentheses, or written twice in one
+paragraph. Particles, verbs, common nouns, numbers, months and weekdays never start or end one.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from generator.extract.name_cues import (
+    AR_FOR,
+    AR_GENERIC_HEADS,
+    AR_HEADS,
+    AR_NAMES,
+    AR_OFFICIAL,
+    AR_PREPOSITION,
+    LONE_NUMBER,
+    UR_NAMES,
+    NameCues,
+)
+from generator.text import arabic, segment
+
+
+class NameIndex(Protocol):
+    """What the finder asks of the dossier's known names (`mentions.Gazetteer` answers)."""
+
+    def find(self, text: str) -> list[Any]: ...
+
+    def is_arabic_adjective_of_place(self, word: str) -> bool: ...
+
+
+# --- new names in the Arabic script (Arabic, Urdu) ----------------------------------------------
+#
+# The script has no capitals, so a new name is proposed only where the text itself marks one: after a
+# title or a role ("العقيد X", "وزیر اعظم X", "المتحدث باسم X"), after a word that begins the name of an
+# organisation or a place ("جبهة التحرير الوطني", "مدينة X", "ضلع X"), between quotation marks, before
+# a transliteration in parentheses ("جبهة الإنقاذ (FSN)"), or as the same few words written twice in
+# one paragraph. Particles, verbs, common nouns, numbers, months and weekdays never start or end one.
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    norm: str
+    readings: tuple[tuple[int, str], ...]   # (letters of attached particles, the rest), the word itself first
+    joined: bool                            # only spaces since the word before
+    article: bool                           # written with the article, ال or ٱل ("إلمورا" is not)
+    conj_article: bool                      # and with و or ف before it: "والمسلمين"
+
+
+def _readings(word: str, peel: bool) -> tuple[tuple[int, str], ...]:
+    out = [(0, word)]
+    if peel:
+        for conj in ("", "و", "ف"):
+            if not word.startswith(conj):
+                continue
+            rest = word[len(conj):]
+            for prep in ("", "ب", "ل"):
+                stem = rest[len(prep):] if rest.startswith(prep) else ""
+                if prep == "ل" and stem.startswith("ل"):
+                    continue   # ل before the article is written "لل": "اللواء" is not ل + "لواء"
+                if (conj or prep) and len(stem) >= 2:
+                    out.append((len(conj) + len(prep), stem))
+            if rest.startswith("لل") and len(rest) > 3:
+                out.append((0, "ال" + rest[2:]))   # ل + ال: "للجيش" is "الجيش", but not cut in two
+    return tuple(out)
+
+
+class _Reader:
+    """One paragraph's Arabic-script words, and what the lexicon of its language says of them."""
+
+    def __init__(self, text: str, lexicon: NameCues, gazetteer: NameIndex, calendar: set[str]) -> None:
+        self.text, self.lex, self.gazetteer = text, lexicon, gazetteer
+        self.titles = lexicon.titles | lexicon.construct | lexicon.spokes
+        self.calendar = {arabic.normalise(c) for c in calendar} | {arabic.core(arabic.normalise(c)) for c in calendar}
+        self.words: list[_Word] = []
+        last = None
+        for start, end, norm in arabic.words(text):
+            gap = text[last:start] if last is not None else ""
+            joined = last is not None and (not gap.strip(" \t\u00a0\u200c\u200e\u200f") or gap in ("-", "\u2010"))
+            plain = "".join(ch for ch in text[start:end] if arabic.normalise(ch))
+            article = plain.startswith(("ال", "ٱل")) and len(plain) > 3
+            conj_article = plain[:1] in ("و", "ف") and plain[1:3] in ("ال", "ٱل") and len(plain) > 4
+            self.words.append(_Word(start, end, norm, _readings(norm, lexicon.peel), joined, article, conj_article))
+            last = end
+
+    # --- what a word is -------------------------------------------------------------------------
+    def stems(self, k: int) -> set[str]:
+        return {rest for _, rest in self.words[k].readings}
+
+    def cue(self, k: int, table: dict[str, str | None] | frozenset[str]) -> tuple[int, str] | None:
+        """(letters of particles, word) where word `k`, particles aside, is one of `table`."""
+        return next(((p, rest) for p, rest in self.words[k].readings if rest in table), None)
+
+    def definite(self, k: int, conj: bool = False) -> bool:
+        """Written with the article ("الدفاع"; with `conj` also "والمسلمين")."""
+        return self.lex.article and (self.words[k].article or (conj and self.words[k].conj_article))
+
+    def stop(self, k: int) -> bool:
+        """A particle, a verb, a number word, a month or a weekday."""
+        if self.stems(k) & self.lex.stop or self.dated(k) or re.search("(مئه|مائه)$", self.words[k].norm):
+            return True   # … or a number: "خمسمئة"
+        w = self.words[k].norm   # a verb with و or ف written on; not "فيصل" read as ف + "يصل"
+        return w in self.lex.verbs or any(rest in self.lex.verbs for p, rest in self.words[k].readings
+                                          if p == 1 and w[0] in "وف" and not (w[0] == "ف" and rest[:1] in "يت"))
+
+    def dated(self, k: int) -> bool:
+        return any(r in self.calendar or arabic.core(r) in self.calendar for r in self.stems(k))
+
+    def adjective(self, k: int) -> bool:
+        for r in self.stems(k):
+            word = arabic.core(r)
+            for ending in ("", "ه", "ون", "ين", "ات"):
+                if word.endswith(ending) and word[:len(word) - len(ending)] in self.lex.adjectives:
+                    return True
+            if self.gazetteer.is_arabic_adjective_of_place(word):
+                return True
+            for ending in ("ي", "يه", "يين", "يون"):   # made from a common noun: "جنوبي", "حكومية"
+                stem = word[:len(word) - len(ending)]
+                if self.lex.article and word.endswith(ending) and len(stem) >= 3 and (
+                        stem in self.lex.common or stem + "ه" in self.lex.common):
+                    return True
+        return False
+
+    def nisba(self, k: int) -> bool:
+        """An adjective by its ending, "ساحلية", "حكومية": never the first word of a name after a cue."""
+        return self.lex.article and arabic.core(self.words[k].norm).endswith(("يه", "يين", "يون"))
+
+    def common(self, k: int) -> bool:
+        return any(arabic.core(r) in self.lex.common or r in self.lex.common for r in self.stems(k))
+
+    def title(self, k: int) -> bool:
+        return self.cue(k, self.titles) is not None
+
+    def marker(self, k: int) -> bool:
+        return self.title(k) or self.cue(k, self.lex.orgs) is not None or self.cue(k, self.lex.places) is not None
+
+    def name_word(self, k: int) -> bool:
+        """A word that may be part of a person's or a place's name: not one written with tanwin ("ليلًا")."""
+        w = self.words[k]
+        return (len(w.norm) >= 2 and not re.search("[\u064b-\u064d]", self.text[w.start:w.end]) and not self.definite(k) and not self.stop(k) and not self.marker(k)
+                and not self.common(k) and not self.adjective(k) and not (self.lex.peel and AR_PREPOSITION.match(
+                    "".join(ch for ch in self.text[w.start:w.end] if arabic.normalise(ch)))))
+
+    def body_word(self, k: int) -> bool:
+        """A word that may be part of an organisation's name: common nouns are ("وزارة الدفاع")."""
+        return len(self.words[k].norm) >= 2 and not self.stop(k) and self.cue(k, self.lex.titles) is None
+
+    def next_joined(self, k: int) -> bool:
+        return k < len(self.words) and self.words[k].joined
+
+    def after(self, k: int, letters: int) -> int:
+        """Offset in the text after the first `letters` letters of word `k` (marks on them included)."""
+        w = self.words[k]
+        pos, seen = w.start, 0
+        while pos < w.end and seen < letters:
+            seen += bool(arabic.normalise(self.text[pos]))
+            pos += 1
+        while pos < w.end and not arabic.normalise(self.text[pos]):
+            pos += 1
+        return pos
+
+    # --- names after words that announce them ----------------------------------------------------
+    def person(self, k: int) -> int:
+        """The end (exclusive word index) of a person's name starting at `k`; `k` when there is none."""
+        first, n = k, len(self.words)
+        while k < n and k - first < 4 and (k == first or self.words[k].joined):
+            if self.name_word(k):
+                k += 1
+                continue
+            if k > first and self.definite(k) and not self.stop(k):
+                if self.words[k - 1].norm in self.lex.links:
+                    k += 1     # "عبد الفتاح", "ولد الشيخ"
+                    continue
+                following = k + 1 < n and self.words[k + 1].joined and (
+                    self.name_word(k + 1) or self.definite(k + 1))
+                if (not following or self.words[k].norm.endswith("ي")) and not (
+                        self.adjective(k) or self.common(k) or self.marker(k)):
+                    k += 1     # a surname with the article, last: "عبد الفتاح السيسي", "أحمد المسماري"
+            break
+        while k > first and self.words[k - 1].norm in self.lex.links:
+            k -= 1
+        return k
+
+    def chain(self, k: int, limit: int, conj: bool = False) -> int:
+        """The end of the words with the article from `k` on: "الدفاع الأمريكي"."""
+        first = k
+        while (k < len(self.words) and k - first < limit and self.words[k].joined
+               and self.definite(k, conj and k > first) and not self.stop(k) and not self.title(k)):
+            k += 1
+        return k
+
+    def organisation(self, i: int) -> tuple[int, int, str | None] | None:
+        """(first letter, end word, kind) of an organisation's name begun by the cue word `i`."""
+        found = self.cue(i, self.lex.orgs)
+        if found is None:
+            return None
+        letters, cue = found
+        k, n = i + 1, len(self.words)
+        if self.lex.article:
+            while self.next_joined(k) and k - i <= 2 and not self.definite(k) and self.body_word(k) \
+                    and not self.cue(k, self.lex.places) and not self.title(k):
+                if k == i + 1 and (self.nisba(k) or self.adjective(k) or self.common(k)):
+                    break   # "جماعة مسلحة", "قوات حكومية": what it is, not what it is called
+                k += 1
+            k = self.chain(k, 6, conj=True)
+            # past the cue's own word, a common noun with the article begins what follows: "بوكو حرام القرية"
+            k = next((x for x in range(i + 2, k) if self.definite(x) and self.common(x)), k)
+            if k > i + 1 and self.next_joined(k) and self.words[k].norm in AR_FOR and k + 1 < n \
+                    and self.words[k + 1].joined and self.body_word(k + 1):
+                k += 2   # "الجبهة الشعبية لتحرير فلسطين"
+        else:
+            while self.next_joined(k) and k - i <= 3 and self.body_word(k) and not self.title(k) \
+                    and not self.cue(k, self.lex.places):
+                k += 1
+                if self.cue(k - 1, self.lex.offices) is not None:
+                    break   # "وزارت خارجہ", "دفتر خارجہ": the office ends the name
+        if k == i + 1 or (k == i + 2 and self.definite(i + 1) and (self.common(i + 1) or cue in AR_GENERIC_HEADS)):
+            return None   # "مركز المدينة", "قوات الجيش", "قوات الأمن"
+        return self.after(i, letters), k, self.lex.orgs[cue]
+
+    def place(self, i: int) -> list[tuple[int, int, str | None]]:
+        """(start, end, kind) of the place names after the cue word `i`: "مدينة X", "بلدتي X وY"."""
+        found = self.cue(i, self.lex.places)
+        if found is None or not self.next_joined(i + 1) or (i and self.words[i - 1].norm == "عن"):
+            return []   # "عن طريق": by way of
+        k = i + 1
+        if self.definite(k):
+            if self.definite(i) or self.adjective(k) or self.common(k):
+                return []   # "العاصمة الفرنسية", "منطقة الحدود"
+            k += 1
+            while self.next_joined(k) and k - i <= 3 and self.definite(k) and not self.stop(k) \
+                    and not self.adjective(k) and not self.nisba(k) and not self.marker(k) and not self.common(k):
+                k += 1
+        else:
+            if self.nisba(k):
+                return []   # "مدينة ساحلية"
+            while self.next_joined(k) and k - i <= 3 and self.name_word(k) and not (
+                    k > i + 1 and self.lex.peel and self.words[k].norm[:1] == "و"):
+                k += 1   # "… وبيترين": and another place
+            if k > i + 1:
+                while self.next_joined(k) and k - i <= 4 and self.definite(k) and not self.stop(k) \
+                        and not self.adjective(k) and not self.nisba(k) and not self.marker(k):
+                    k += 1
+        if k == i + 1:
+            return []
+        kind = self.lex.places[found[1]]
+        out = [(self.words[i + 1].start, self.words[k - 1].end, kind)]
+        if found[1] in self.lex.pairs and self.next_joined(k) and self.words[k].norm[:1] == "و" \
+                and not self.stop(k) and not self.common(k) and not self.adjective(k):
+            out.append((self.after(k, 1), self.words[k].end, kind))   # "بلدتي ناردو وبيترين"
+        return out
+
+    def after_cued(self) -> list[tuple[int, int, str, str | None]]:
+        """Urdu writes many names with the word that says what they are last ("نیشنل لبریشن فرنٹ",
+        "کاروش قصبے"), or after "X نامی" ("named X"), and places before "کے علاقے" ("the area of"),
+        "کے قریب" ("near") or "پہنچے" ("reached")."""
+        out: list[tuple[int, int, str, str | None]] = []
+        words, lex = self.words, self.lex
+        for i in range(1, len(words)):
+            word = words[i].norm
+            if not words[i].joined:
+                continue
+            if word in lex.named and (start := self.back(i, self.body_word)) < i:   # names of common words
+                following = words[i + 1].norm if self.next_joined(i + 1) else ""
+                kind = lex.orgs.get(following) or lex.orgs_after.get(following)
+                guess = ("actor", kind) if kind else ("place", lex.places[following]) if following in lex.places \
+                    else ("unknown", None)
+                out.append((words[start].start, words[i - 1].end, *guess))
+            elif word in lex.orgs_after and (start := self.back(i)) < i:
+                out.append((words[start].start, words[i].end, "actor", lex.orgs_after[word]))
+            elif word in lex.places_after and not self.place(i) and (start := self.back(i)) < i:
+                out.append((words[start].start, words[i - 1].end, "place", lex.places_after[word]))
+            elif word in lex.reached and not (self.next_joined(i + 1) and words[i + 1].norm in lex.given) \
+                    and (start := self.back(i)) < i:   # not "پہنچا دی", delivered
+                out.append((words[start].start, words[i - 1].end, "place", None))
+            elif word in lex.of_place and words[i - 1].norm in lex.of and i > 1 and words[i - 1].joined \
+                    and (start := self.back(i - 1)) < i - 1:
+                out.append((words[start].start, words[i - 2].end, "place", None))
+        return out
+
+    def back(self, i: int, fits: Callable[[int], bool] | None = None) -> int:
+        """The first of up to three name words just before word `i`; `i` when there are none."""
+        k = i
+        while k > 0 and i - k < 3 and self.words[k].joined and (fits or self.name_before)(k - 1):
+            k -= 1
+        return k
+
+    def name_before(self, k: int) -> bool:
+        return (len(self.words[k].norm) >= 2 and not self.stop(k) and not self.common(k) and not self.adjective(k)
+                and not self.title(k) and self.cue(k, self.lex.places) is None
+                and not {self.words[k].norm} & (self.lex.named | self.lex.places_after.keys() | self.lex.orgs_after.keys()))
+
+    def numbered(self) -> list[tuple[int, int, str, str | None]]:
+        """A unit or a place called by a number: "اللواء 17", "الطريق 9", "بریگیڈ 17"."""
+        out: list[tuple[int, int, str, str | None]] = []
+        for k, w in enumerate(self.words):
+            m = LONE_NUMBER.match(self.text, w.end)
+            if m is None:
+                continue
+            after = next((j for j, x in enumerate(self.words) if x.start >= m.end()), None)
+            if after is not None and self.words[after].start == m.end() + 1 and not self.stop(after):
+                continue   # "قوات 500 جندي": a count
+            guess = None
+            for p, r in self.words[k].readings:
+                for form in {r, arabic.core(r)}:
+                    if form in self.lex.orgs or form in self.lex.orgs_after:
+                        guess = guess or ("actor", self.lex.orgs.get(form) or self.lex.orgs_after.get(form), p)
+                    elif form in self.lex.places or form in self.lex.places_after:
+                        guess = guess or ("place", self.lex.places.get(form) or self.lex.places_after.get(form), p)
+            if guess is not None:
+                out.append((self.after(k, guess[2]), m.end(), guess[0], guess[1]))
+        return out
+
+    def spelled(self) -> list[tuple[int, int, str, str | None]]:
+        """Urdu spells initials out: "آئی ایس پی آر", "یو این ایچ سی آر"."""
+        out: list[tuple[int, int, str, str | None]] = []
+        words, k = self.words, 0
+        while k < len(words):
+            end = k
+            while end < len(words) and words[end].norm in self.lex.letters and (end == k or words[end].joined):
+                end += 1
+            first, last = k, end
+            while first < last and words[first].norm in self.lex.stop:
+                first += 1      # "کے" is K, and also "of"
+            while last > first and words[last - 1].norm in self.lex.stop:
+                last -= 1
+            if last - first >= 2:
+                out.append((words[first].start, words[last - 1].end, "unknown", None))
+            k = max(end, k + 1)
+        return out
+
+    def known_names(self) -> list[tuple[int, int, str, str | None]]:
+        """Names every reader knows, such as "الأمم المتحدة", though the fact base does not have them yet."""
+        out: list[tuple[int, int, str, str | None]] = []
+        words = self.words
+        for key, guess in self.lex.known.items():
+            for i in range(len(words) - len(key) + 1):
+                reading = next(((p, r) for p, r in words[i].readings if r == key[0]), None)
+                if reading is not None and all(words[i + t].joined and words[i + t].norm == key[t]
+                                               for t in range(1, len(key))):
+                    out.append((self.after(i, reading[0]), words[i + len(key) - 1].end, *guess))
+        return out
+
+    def organisation_of(self, i: int) -> tuple[int, int, str | None] | None:
+        """A name begun by an organisation's word with the article, its adjectives and what it is for:
+        "المجلس الوطني للإنقاذ", "المفوضية السامية للأمم المتحدة لشؤون اللاجئين"."""
+        if not self.lex.article or not self.definite(i):
+            return None
+        head = arabic.core(self.words[i].norm)
+        if head not in self.lex.orgs or head in AR_GENERIC_HEADS:
+            return None
+        k = i + 1
+        while self.next_joined(k) and k - i <= 2 and self.definite(k) and not self.stop(k) and not self.common(k) \
+                and not self.gazetteer.is_arabic_adjective_of_place(arabic.core(self.words[k].norm)):
+            k += 1
+        if k == i + 1 or not (self.next_joined(k) and self.words[k].norm[:1] == "ل" and len(self.words[k].norm) >= 4
+                and not self.stop(k) and not self.title(k)):
+            return None
+        k += 1
+        while self.next_joined(k) and k - i < 8 and not self.stop(k) and not self.title(k) and (
+                self.definite(k, conj=True) or self.words[k].norm[:1] == "ل" or self.name_word(k)):
+            k += 1
+        return self.words[i].start, k, self.lex.orgs[head]
+
+    def titled(self) -> list[tuple[int, int, str, str | None]]:
+        out: list[tuple[int, int, str, str | None]] = []
+        words, n = self.words, len(self.words)
+        for i in range(n):
+            found = self.cue(i, self.titles)
+            if found is None:
+                continue
+            title = found[1]
+            k = i + 1
+            if title in self.lex.spokes:
+                j = k + 1 if self.next_joined(k) and words[k].norm in AR_OFFICIAL else k
+                if self.next_joined(j) and words[j].norm in self.lex.on_behalf:
+                    spoken = self.spoken_for(j + 1)
+                    if spoken is None:
+                        continue
+                    start, end, kind, named = spoken
+                    if named:
+                        out.append((start, words[end - 1].end, "actor", kind))
+                    # the speaker is unnamed, unless a name follows what he speaks for
+                    if self.next_joined(end) and not self.definite(end) and not self.title(end):
+                        last = self.person(end)
+                        if last > end:
+                            out.append((words[end].start, words[last - 1].end, "actor", "person"))
+                    continue
+            skipped: list[int] = []
+            if title in self.lex.construct and title not in self.lex.titles and self.next_joined(k):
+                org = self.organisation(k)
+                if org is not None:                        # "قائد قوات الدعم السريع X"
+                    out.append((org[0], words[org[1] - 1].end, "actor", org[2]))
+                    k = org[1]
+                elif self.definite(k):                      # "وزير الدفاع الأمريكي X"
+                    k = self.chain(k, 3)
+                elif self.body_word(k) and self.next_joined(k + 1) and self.definite(k + 1):
+                    k = self.chain(k + 1, 3)                 # "قائد فرق الإنقاذ"
+                elif self.gazetteer_at(k):
+                    k += 1                                   # "رئيس تشاد X": a known place or actor
+                elif self.nisba(k) or self.adjective(k) or self.common(k) or words[k].norm.endswith("ي"):
+                    continue                                 # "قائد ميداني": who, not named
+            elif not self.lex.article and self.next_joined(k) and (org := self.organisation(k)) is not None:
+                out.append((org[0], words[org[1] - 1].end, "actor", org[2]))   # "ترجمان دفتر خارجہ X"
+                k = org[1]
+            else:
+                while self.next_joined(k) and len(skipped) < 3 and (
+                        (self.definite(k) or self.lex.article and words[k].norm.startswith("لل") and skipped)
+                        and not self.stop(k) and not self.title(k) or self.cue(k, self.lex.offices) is not None):
+                    skipped.append(k)   # "الرئيس الفرنسي السابق X", "وزیر اعظم X"
+                    k += 1
+                if skipped and words[skipped[-1]].norm in self.lex.offices_of_place and self.next_joined(k) \
+                        and self.name_word(k) and self.next_joined(k + 1) and self.name_word(k + 1):
+                    out.append((words[k].start, words[k].end, "place", None))   # "وزیر اعلیٰ پنجاب X"
+                    k += 1
+            end = self.person(k) if self.next_joined(k) and not self.title(k) else k
+            if end > k:
+                out.append((words[k].start, words[end - 1].end, "actor", "person"))
+            elif len(skipped) == 1 and self.definite(skipped[0]) and not (
+                    self.adjective(skipped[0]) or self.common(skipped[0]) or self.marker(skipped[0])):
+                s = skipped[0]           # "الرئيس السيسي": the name carries the article
+                out.append((words[s].start, words[s].end, "actor", "person"))
+        return out
+
+    def spoken_for(self, k: int) -> tuple[int, int, str | None, bool] | None:
+        """"المتحدث باسم X": (first letter, end word, kind) of X, an organisation, and whether X is a name
+        rather than a word as general as "الحكومة"."""
+        if not self.next_joined(k):
+            return None
+        org = self.organisation(k)
+        if org is not None:
+            return org[0], org[1], org[2], True
+        end = self.chain(k, 4) if self.definite(k) else k
+        if end == k:   # "باسم حماس", "باسم قيادة المنطقة الشرقية"
+            while self.next_joined(end) and end - k < 2 and (self.name_word(end) or (
+                    end == k and self.body_word(end) and self.next_joined(end + 1) and self.definite(end + 1))):
+                end += 1
+            end = self.chain(end, 3) if end > k else end
+        if end == k:
+            return None
+        head = arabic.core(self.words[k].norm)
+        kind = self.lex.orgs.get(head) or AR_HEADS.get(head, "organisation")
+        return self.words[k].start, end, kind, not (end == k + 1 and self.words[k].norm in self.lex.generic)
+
+    def gazetteer_at(self, k: int) -> bool:
+        w = self.words[k]
+        return bool(self.gazetteer.find(self.text[w.start:w.end]))
+
+    def cued(self) -> list[tuple[int, int, str, str | None]]:
+        out: list[tuple[int, int, str, str | None]] = []
+        for i in range(len(self.words)):
+            if (org := self.organisation(i) or self.organisation_of(i)) is not None:
+                out.append((org[0], self.words[org[1] - 1].end, "actor", org[2]))
+            else:
+                out += [(start, end, "place", kind) for start, end, kind in self.place(i)]
+        return out + self.after_cued() + self.known_names() + self.spelled() + self.numbered()
+
+    # --- names the punctuation marks -------------------------------------------------------------
+    def kind_before(self, start: int, first: int | None) -> tuple[str, str | None]:
+        """What a cue before `start` (or the name's own first word) says a marked name is."""
+        before = [k for k, w in enumerate(self.words) if w.end <= start][-4:]
+        close = False
+        if before:
+            last = before[-1]
+            gap = self.text[self.words[last].end:start]
+            close = not re.search(r"[^\s\"“”«»„'‘’]", gap)
+            if close and (org := self.cue(last, self.lex.orgs)) is not None:
+                return "actor", self.lex.orgs[org[1]]
+            if close and (place := self.cue(last, self.lex.places)) is not None:
+                return "place", self.lex.places[place[1]]
+        if first is not None and (org := self.cue(first, self.lex.orgs)) is not None:
+            return "actor", self.lex.orgs[org[1]]
+        if first is not None and self.definite(first) and arabic.core(self.words[first].norm) in self.lex.orgs:
+            return "actor", self.lex.orgs[arabic.core(self.words[first].norm)]   # "الحركة الوطنية …"
+        if before and close and self.cue(before[-1], self.lex.near) is not None:
+            return "place", None
+        if any(self.title(k) for k in before):
+            return "actor", "person"
+        return "unknown", None
+
+    def inside(self, start: int, end: int) -> list[int]:
+        return [k for k, w in enumerate(self.words) if start <= w.start and w.end <= end]
+
+    def said(self, start: int, end: int) -> bool:
+        """A verb of saying before the quotation in its sentence, or just after it."""
+        s_start = segment.sentence_at(self.text, start)[0]
+        near = [k for k, w in enumerate(self.words) if s_start <= w.start and w.end <= start]
+        return any(self.stems(k) & self.lex.saying for k in near) or self.said_after(end)
+
+    def said_after(self, end: int) -> bool:
+        """A verb of saying right after `end`, in the same sentence: "«…»، قال"."""
+        k = next((k for k, w in enumerate(self.words) if w.start >= end), None)
+        return k is not None and not re.search(r"[^\s\"”»’'،,]", self.text[end:self.words[k].start]) \
+            and bool(self.stems(k) & self.lex.saying)
+
+    def quoted(self, quoted: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
+        out: list[tuple[int, int, str, str | None]] = []
+        spans = list(quoted)
+        for open_, close in segment.quotations(self.text):
+            start, end = _trim(self.text, open_ + 1, close)
+            inner, tokens = self.inside(start, end), segment.tokens(self.text, start, end)
+            if (start, end) in spans or not inner or not 1 <= len(tokens) <= 5 or any(self.stop(k) for k in inner) \
+                    or any(not tok.text.isdigit() and not arabic.is_arabic_script(tok.text) for tok in tokens):
+                continue
+            if self.named_in_speech(open_, close):
+                spans.append((start, end))   # "أكدت حركة «أنصار الدين»", "من «اللواء 17»"
+            elif len(tokens) >= 4 and not self.said(open_, close + 1) \
+                    and self.kind_before(start, inner[0])[0] != "unknown":
+                spans.append((start, end))   # "تنظيم «جماعة نصرة الإسلام والمسلمين»"
+        for start, end in sorted(spans):
+            inner = self.inside(start, end)
+            if not re.search(r"[^\W\d_]", self.text[start:end]):
+                continue   # a number
+            if inner and len(inner) == len(segment.tokens(self.text, start, end)) and (
+                    self.stop(inner[0]) or self.stop(inner[-1])):
+                continue   # «لا», «الأحد»: not a name
+            if inner and all(self.common(k) or self.adjective(k) or self.nisba(k) for k in inner) \
+                    and self.kind_before(start, inner[0])[0] == "unknown":
+                continue   # «السلام», «عيد الاستقلال»: words, not names
+            if self.said_after(end):
+                continue   # «…» قال: words someone said
+            guess = self.kind_before(start, inner[0] if inner else None)
+            if guess[0] == "unknown" and out and re.fullmatch(r"[\"”»’]?\s*(?:و|أو|او)\s*[\"“«‘]?",
+                                                              self.text[out[-1][1]:start]):
+                guess = out[-1][2], out[-1][3]   # "في «حمص» و«حماة»": as the name before
+            out.append((start, end, *guess))
+        return out
+
+    def named_in_speech(self, open_: int, close: int) -> bool:
+        """Whether short quoted words in a sentence with a verb of saying (which `speech` takes for a
+        quotation) are a name: they are, unless they are what is said, right after "قال إن" or a colon,
+        or right after the verb and not its subject ("قالت «X» إن" names X)."""
+        k = next((k for k in range(len(self.words) - 1, -1, -1) if self.words[k].end <= open_), None)
+        if k is None or self.text[self.words[k].end:open_].strip() or self.stems(k) & self.lex.that:
+            return False
+        if self.stems(k) & self.lex.saying:
+            after = next((j for j, w in enumerate(self.words) if w.start > close), None)
+            return after is not None and bool(self.stems(after) & self.lex.that) \
+                and not self.text[close + 1:self.words[after].start].strip(" ")
+        return True
+
+    def transliterated(self) -> list[tuple[int, int, str, str | None]]:
+        """"جبهة الإنقاذ (FSN)", "أحمد سالم (Ahmed Salem)": the Arabic-script words before a Latin name."""
+        out: list[tuple[int, int, str, str | None]] = []
+        for m in re.finditer(r"\(([^()\n]{1,80})\)", self.text):
+            latin = re.findall(r"[A-Za-zÀ-ÿ][\w'’.-]*", m.group(1))
+            if not latin or not latin[0][0].isupper() or arabic.is_arabic_script(m.group(1)):
+                continue
+            stop = len(self.text[:m.start()].rstrip())
+            if stop and self.text[stop - 1] in segment.QUOTE_PAIRS.values():
+                opened = [q for q in segment.quotations(self.text) if q[1] == stop - 1]
+                if opened:
+                    start, end = _trim(self.text, opened[0][0] + 1, opened[0][1])
+                    inner = self.inside(start, end)
+                    if inner and len(segment.tokens(self.text, start, end)) <= 5:
+                        out.append((start, end, *self.kind_before(start, inner[0])))
+                continue
+            last = next((k for k, w in enumerate(self.words) if w.end == stop), None)
+            if last is None or self.stop(last) or self.title(last):
+                continue
+            acronym = len(latin) == 1 and latin[0].isupper() and 2 <= len(latin[0]) <= 6
+            limit = min(5, len(latin[0]) if acronym else len(latin))
+            first = last
+            while last - first + 1 < limit and self.words[first].joined and first > 0:
+                if self.cue(first, self.lex.orgs) is not None:
+                    break
+                prev = first - 1
+                if self.stop(prev) or self.title(prev) or (self.common(prev) and not self.cue(prev, self.lex.orgs)):
+                    break
+                first = prev
+            if self.stop(first):
+                continue
+            org = self.cue(first, self.lex.orgs)
+            letters = org[0] if org is not None else self.particle(first, latin[0])
+            start = self.after(first, letters)
+            out.append((start, self.words[last].end, *self.kind_before(start, first)))
+        return out
+
+    def particle(self, k: int, latin: str) -> int:
+        """Letters of a particle before the name in word `k`, judged by the transliteration's first letter."""
+        if not self.lex.peel:
+            return 0
+        for letters, rest in sorted(self.words[k].readings):
+            if rest.startswith("ال") and letters == 0 and rest != self.words[k].norm:
+                continue
+            if _sounds(rest[:1], latin[:1].lower()):
+                return letters
+        return 0
+
+    # --- names written twice -------------------------------------------------------------------------
+    def repeated(self) -> list[list[tuple[int, int, str, str | None]]]:
+        """The same 2 to 4 words twice or more in the paragraph, not a common phrase: "بوكو حرام"; each
+        time they are written, grouped."""
+        words, n = self.words, len(self.words)
+        seen: dict[tuple[str, ...], set[tuple[int, int]]] = {}
+        for size in (4, 3, 2):
+            for i in range(n - size + 1):
+                if not all(words[i + t].joined for t in range(1, size)):
+                    continue
+                rest = tuple(words[i + t].norm for t in range(1, size))
+                for letters, stem in words[i].readings:
+                    seen.setdefault((stem, *rest), set()).add((i, letters))
+        # each time the words are written, the reading of their first word that cuts the fewest letters
+        # and is written elsewhere too: "وجبهة الإنقاذ … جبهة الإنقاذ" cuts the و, "وجبهة الإنقاذ" twice does not
+        best: dict[tuple[int, int], tuple[int, tuple[str, ...]]] = {}
+        for key, places in seen.items():
+            if len({i for i, _ in places}) < 2 or not self.phrase(key, min(i for i, _ in places)):
+                continue
+            for i, letters in places:
+                if (i, len(key)) not in best or letters < best[(i, len(key))][0]:
+                    best[(i, len(key))] = letters, key
+        groups: dict[tuple[str, ...], list[tuple[int, int, str, str | None]]] = {}
+        for (i, size), (letters, key) in sorted(best.items()):
+            record, kind = "unknown", None
+            if (org := self.cue(i, self.lex.orgs)) is not None:
+                record, kind = "actor", self.lex.orgs[org[1]]
+            elif (place := self.cue(i, self.lex.places)) is not None:
+                record, kind = "place", self.lex.places[place[1]]
+            groups.setdefault(key, []).append((self.after(i, letters), words[i + size - 1].end, record, kind))
+        return [group for group in groups.values() if len(group) > 1]
+
+    def phrase(self, key: tuple[str, ...], at: int) -> bool:
+        """Whether the words at `at` (the first written as key[0]) may be a name."""
+        ks = range(at, at + len(key))
+        if any(self.stop(k) or (self.lex.peel and self.words[k].norm in ("و", "ف", "ب", "ل")) for k in ks):
+            return False
+        if self.title(at) or self.marker(ks[-1]) or self.words[ks[-1]].norm in self.lex.links:
+            return False
+        if all(self.common(k) or self.adjective(k) or self.nisba(k) for k in ks):
+            return False    # "وقف إطلاق النار", "جنود فرنسيون"
+        # a noun and what it is like ("القوات التركية") is not a name, unless the noun is one that names
+        return arabic.core(key[0]) in AR_HEADS or not all(self.adjective(k) or self.nisba(k) for k in ks[1:])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sounds(letter: str, latin: str) -> bool:
+    """Whether an Arabic letter may be written with this Latin first letter: "أحمد" Ahmed, "عمر" Omar."""
+    if not letter or not latin:
+        return False
+    vowels = "aeiou"
+    if letter in "اأإآءعئؤ":
+        return latin in vowels
+    if letter == "و":
+        return latin in "wvou"
+    if letter == "ي":
+        return latin in "yjie"
+    roman = arabic.romanise(letter)
+    return bool(roman) and roman[0] == latin
+
+
+def arabic_names(text: str, language: str, gazetteer: NameIndex, calendar: set[str], quoted: list[tuple[int, int]],
+                  free: Callable[[int, int], bool]) -> list[tuple[int, int, str, str | None]]:
+    """Names in Arabic-script text, marked by punctuation first, then by the words around them, then by
+    repetition; a span overlapping one already taken (or a known name) is left out."""
+    lexicon = UR_NAMES if language.split("-")[0] == "ur" else AR_NAMES
+    reader = _Reader(text, lexicon, gazetteer, calendar)
+    chosen: list[tuple[int, int, str, str | None]] = []
+
+    def overlap(start: int, end: int) -> tuple[int, int, str, str | None] | None:
+        return next((c for c in chosen if start < c[1] and c[0] < end), None)
+
+    for found in (reader.quoted(quoted) + reader.transliterated(), reader.titled() + reader.cued()):
+        for start, end, record, kind in sorted(set(found), key=lambda f: (f[2] == "unknown", f[0] - f[1], f[0])):
+            if start < end and free(start, end) and overlap(start, end) is None:
+                chosen.append((start, end, record, kind))
+    def apart(start: int, end: int) -> bool:
+        """Whether words written twice are a name of their own where a longer name holds them: not
+        "لعمال الموانئ" in «الاتحاد العام لعمال الموانئ», but "بوكو حرام" in "جماعة بوكو حرام"."""
+        c = overlap(start, end)
+        return c is None or (c[0], c[1]) == (start, end) or (
+            c[0] <= start and end == c[1] and len(text[c[0]:start].split()) == 1)
+
+    for group in sorted(reader.repeated(), key=lambda g: g[0][0] - g[0][1]):
+        if all(apart(start, end) for start, end, _, _ in group):
+            for start, end, record, kind in group:
+                if free(start, end) and overlap(start, end) is None:
+                    chosen.append((start, end, record, kind))
+    return sorted(chosen)
