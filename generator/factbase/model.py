@@ -323,9 +323,18 @@ class Dossier:
     briefings: dict[str, Briefing] = field(default_factory=dict)
     timeline: list[TimelineEvent] = field(default_factory=list)
 
+    _claims: tuple[tuple[int, ...], dict[str, Claim]] | None = field(default=None, init=False, repr=False,
+                                                                      compare=False)
+
     @property
     def claims(self) -> dict[str, Claim]:
-        return {c.id: c for inc in self.incidents.values() for c in inc.claims}
+        """Every claim by id. Built once and kept while the incidents and their claims lists are the same
+        objects: pages look claims up tens of thousands of times per build."""
+        key = (id(self.incidents), *(id(i.claims) for i in self.incidents.values()),
+               *(len(i.claims) for i in self.incidents.values()))
+        if self._claims is None or self._claims[0] != key:
+            self._claims = (key, {c.id: c for inc in self.incidents.values() for c in inc.claims})
+        return self._claims[1]
 
     def citations(self) -> Iterator[tuple[Owner, Citation]]:
         """Every citation in the dossier with the record that makes it."""

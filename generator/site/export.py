@@ -35,7 +35,7 @@ def _jsonable(value: Any) -> Any:
         return None
     if dataclasses.is_dataclass(value):
         return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.name not in ("loc",)}
+                if f.name != "loc" and not f.name.startswith("_")}
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in sorted(value.items())}
     if isinstance(value, (list, tuple)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from generator.factbase import model
 from generator.text import arabic
@@ -129,7 +129,7 @@ def name_spans(text: str, name: str) -> list[tuple[int, int]]:
     """(start, end) of every whole-word occurrence of `name`: no letter on either side, except the
     particles Arabic writes onto a word. A span covers the whole written word, so a link never
     splits a word in two."""
-    forms = arabic.written_forms(name) if arabic.is_arabic_script(name) else [(name, frozenset({""}))]
+    forms = _written_forms(name)
     spans = set()
     for needle, prefixes in forms:
         at = text.find(needle)
@@ -141,6 +141,13 @@ def name_spans(text: str, name: str) -> list[tuple[int, int]]:
                 spans.add((start, end))
             at = text.find(needle, at + 1)
     return sorted(spans)
+
+
+@lru_cache(maxsize=None)
+def _written_forms(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """How a name may be written in running text, worked out once per name: pages look for every
+    actor's names in every paragraph."""
+    return tuple(arabic.written_forms(name)) if arabic.is_arabic_script(name) else ((name, frozenset({""})),)
 
 
 def first_mentions(text: str, lang: str, actors: list[model.Actor], skip: set[str]) -> list[tuple[int, int, str]]:

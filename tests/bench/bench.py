@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+# Every record is signed: a build publishes only what is reviewed.
+SIGNED = {"status": "reviewed", "by": "editorial-desk", "on": "2026-12-01"}
 PARAGRAPHS = 24
 CLAIMS = 16
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +59,10 @@ def write_dossier(root: Path, scale: int) -> dict[str, int]:
         path.write_text(path.read_text(encoding="utf-8").replace(
             "title:\n", f"title:\n  {'ar' if s % 2 == 0 else 'en'}: {'تقرير' if s % 2 == 0 else 'Report'} {s}\n"),
             encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "review:\n  status: draft", "review:\n  status: reviewed\n  by: editorial-desk\n  on: '2026-12-01'")
+            + "publisher: {en: Synthetic Wire, ar: وكالة اصطناعية}\npublished: '2024-02-01'\n"
+            "reliability: {grade: C, reason: {en: Synthetic., ar: مصطنع.}}\n", encoding="utf-8")
 
     def cite(spot: tuple, quote: tuple[str, str]) -> dict:
         source, para, lang, *_ = spot
@@ -72,13 +78,13 @@ def write_dossier(root: Path, scale: int) -> dict[str, int]:
         spot = first[("actor", k)]
         record = {"id": f"unit-{k}", "kind": "organisation", "name": {"en": actor_en[k], "ar": actor_ar[k]},
                   "description": {"en": f"A command numbered {k}.", "ar": f"قيادة تحمل الرقم {k}."},
-                  "citations": [cite(spot, (actor_en[k], actor_ar[k]))]}
+                  "citations": [cite(spot, (actor_en[k], actor_ar[k]))], "review": SIGNED}
         dump(root / "content" / "actors" / f"unit-{k}.yaml", record)
     for k in range(n_places):
         spot = first[("place", k)]
         record = {"id": f"town-{k}", "kind": "town", "name": {"en": place_en[k], "ar": place_ar[k]},
                   "coordinates": {"lat": f"{10 + k % 20}.5", "lon": f"{k % 30}.25", "precision": "settlement"},
-                  "citations": [cite(spot, (place_en[k], place_ar[k]))]}
+                  "citations": [cite(spot, (place_en[k], place_ar[k]))], "review": SIGNED}
         dump(root / "content" / "places" / f"town-{k}.yaml", record)
     incidents = []
     for m in range(scale):
@@ -88,7 +94,8 @@ def write_dossier(root: Path, scale: int) -> dict[str, int]:
                                                "ar": f"قُتل {spot[6]} مقاتلاً."},
                    "figure": {"party": f"unit-{spot[4]}", "value": str(spot[6])},
                    "citations": [cite(spot, (f"{spot[6]} fighters", f"{spot[6]} مقاتلاً"))],
-                   "credibility": {"grade": str(1 + c % 6), "reason": {"en": "Synthetic.", "ar": "مصطنع."}}}
+                   "credibility": {"grade": str(1 + c % 6), "reason": {"en": "Synthetic.", "ar": "مصطنع."}},
+                   "review": SIGNED}
                   for c, spot in enumerate(chosen)]
         record = {"id": f"clash-{m}", "title": {"en": f"Clash {m}", "ar": f"اشتباك {m}"},
                   "start": f"2024-01-{1 + m % 28:02d}", "place": f"town-{chosen[0][5]}",
@@ -96,7 +103,7 @@ def write_dossier(root: Path, scale: int) -> dict[str, int]:
                                    for k in (3, 4)],
                   "summary": [{"text": {"en": "Fighting was reported.", "ar": "أفيد بوقوع قتال."},
                                "citations": [cite(chosen[0], ("said on Monday", "يوم الاثنين"))]}],
-                  "claims": claims}
+                  "claims": claims, "review": SIGNED}
         dump(root / "content" / "incidents" / f"clash-{m}.yaml", record)
         incidents.append(record)
     for b in range(max(1, scale // 2)):
@@ -108,11 +115,13 @@ def write_dossier(root: Path, scale: int) -> dict[str, int]:
                                   "claims": [c["id"] for c in i["claims"][:4]]} for i in mine],
                   "sections": [{"id": f"part-{i['id']}", "heading": {"en": "What was said", "ar": "ما قيل"},
                                 "paragraphs": [{"text": {"en": "A unit spoke.", "ar": "تحدثت وحدة."},
-                                                "claims": [c["id"]]} for c in i["claims"]]} for i in mine]}
+                                                "claims": [c["id"]]} for c in i["claims"]]} for i in mine],
+                  "review": SIGNED}
         dump(root / "content" / "briefings" / f"brief-{b}.yaml", record)
     events = [{"id": f"event-{e}", "date": f"2024-01-{1 + e % 28:02d}",
                "text": {"en": "Fighting was reported.", "ar": "أفيد بوقوع قتال."},
-               "citations": [cite(spots[e * 5 % len(spots)], ("were killed", "قُتلوا"))]} for e in range(8 * scale)]
+               "citations": [cite(spots[e * 5 % len(spots)], ("were killed", "قُتلوا"))], "review": SIGNED}
+              for e in range(8 * scale)]
     dump(root / "content" / "timeline.yaml", {"events": events})
     dossier = root / "content" / "dossier.yaml"
     dossier.write_text(dossier.read_text(encoding="utf-8").replace(
