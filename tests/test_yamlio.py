@@ -84,3 +84,29 @@ def test_a_direction_override_is_reported_and_a_direction_mark_is_not() -> None:
     assert [(p.line, p.col, p.code) for p in problems] == [(2, 21, "yaml-character")]
     assert "reverse order" in problems[0].message
     assert parse('name: {ar: "\u200fنص"}\n')[1] == []
+
+
+def _shape(value: object) -> object:
+    """A parsed value with everything the loader keeps: text, line, column, quoting, key positions."""
+    from generator.factbase.yamlio import Map, Seq, Str
+    if isinstance(value, Map):
+        return ("map", value.line, value.col, sorted(value.key_marks.items()),
+                [(k, _shape(v)) for k, v in value.items()])
+    if isinstance(value, Seq):
+        return ("seq", value.line, value.col, [_shape(v) for v in value])
+    if isinstance(value, Str):
+        return ("str", str(value), value.line, value.col, value.quoted)
+    return value
+
+
+def test_the_c_parser_reads_every_shipped_record_exactly_as_the_python_one(monkeypatch) -> None:  # noqa: ANN001
+    """LibYAML makes loading fast; it must not change a value, a line or a column."""
+    from conftest import PROJECT
+
+    from generator.factbase import yamlio
+    files = sorted((PROJECT / "content").rglob("*.yaml")) + sorted((PROJECT / "tests" / "fixtures").rglob("*.yaml"))
+    assert yamlio._CParser is not None and len(files) > 100
+    fast = {f: _shape(yamlio.parse(f.read_text(encoding="utf-8"))[0]) for f in files}
+    monkeypatch.setattr(yamlio, "_CParser", None)
+    for f in files:
+        assert _shape(yamlio.parse(f.read_text(encoding="utf-8"))[0]) == fast[f], f
