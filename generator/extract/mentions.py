@@ -18,6 +18,7 @@ from functools import cached_property
 from generator.extract.arabic_names import arabic_names
 from generator.factbase import model
 from generator.text import arabic, segment
+from generator.text.names import NameMatcher
 
 # Words between two capitalised words that keep them one name: "Framework for Peace", "al Qaeda".
 _CONNECTORS = {"of", "for", "and", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "van", "von",
@@ -103,26 +104,8 @@ class Gazetteer:
         return cls(names)
 
     @cached_property
-    def _latin(self) -> list[tuple[Name, re.Pattern[str]]]:
-        out = []
-        for name in self.names:
-            if arabic.is_arabic_script(name.text) or not name.text.strip():
-                continue
-            body = r"\s+".join("".join("['’‘]" if ch in "'’‘" else re.escape(ch) for ch in part)
-                               for part in name.text.split())
-            out.append((name, re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)))
-        return out
-
-    @cached_property
-    def _arabic(self) -> dict[str, list[tuple[tuple[str, ...], Name]]]:
-        index: dict[str, list[tuple[tuple[str, ...], Name]]] = {}
-        for name in self.names:
-            if not arabic.is_arabic_script(name.text):
-                continue
-            words = tuple(arabic.core(w) for _, _, w in arabic.words(name.text))
-            if words:
-                index.setdefault(words[0], []).append((words, name))
-        return index
+    def _matcher(self) -> NameMatcher:
+        return NameMatcher((name.text, name) for name in self.names)
 
     @cached_property
     def _place_stems(self) -> tuple[str, ...]:
@@ -159,22 +142,7 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Mention]:
         """Known names in `text`: the longest match wins; one span may name several records."""
-        found: list[tuple[int, int, Name]] = []
-        for name, pattern in self._latin:
-            for m in pattern.finditer(text):
-                if name.text[0].isupper() and not m.group()[0].isupper():
-                    continue  # "the acme" is not "Acme"; case after the first letter is forgiven
-                found.append((m.start(), m.end(), name))
-        words = arabic.words(text)
-        for i, (start, _, word) in enumerate(words):
-            for form in sorted({arabic.core(f) for f in arabic.bare_forms(word)}):
-                for key, name in self._arabic.get(form, []):
-                    last = i + len(key) - 1
-                    if last < len(words) and all(
-                            arabic.core(words[i + k][2]) == key[k] and not text[words[i + k - 1][1]:words[i + k][0]].strip()
-                            for k in range(1, len(key))):
-                        found.append((start, words[last][1], name))
-        return _longest(found)
+        return _longest(self._matcher.find(text))  # type: ignore[arg-type]
 
 
 def _longest(found: list[tuple[int, int, Name]]) -> list[Mention]:

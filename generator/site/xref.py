@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from generator.factbase import model
-from generator.text import arabic
+from generator.text.names import NameMatcher, longest_first
 
 
 @dataclass(frozen=True, order=True)
@@ -122,32 +122,13 @@ def names(actor: model.Actor | model.Place, lang: str) -> list[str]:
 
 
 def mentions(actor: model.Actor, lang: str, text: str) -> bool:
-    return any(name_spans(text, name) for name in names(actor, lang))
+    return bool(_matcher(tuple((name, actor.id) for name in names(actor, lang))).find(text))
 
 
-def name_spans(text: str, name: str) -> list[tuple[int, int]]:
-    """(start, end) of every whole-word occurrence of `name`: no letter on either side, except the
-    particles Arabic writes onto a word. A span covers the whole written word, so a link never
-    splits a word in two."""
-    forms = _written_forms(name)
-    spans = set()
-    for needle, prefixes in forms:
-        at = text.find(needle)
-        while at >= 0:
-            start, end = at, at + len(needle)
-            while start > 0 and text[start - 1].isalnum():
-                start -= 1
-            if text[start:at] in prefixes and not (end < len(text) and text[end].isalnum()):
-                spans.add((start, end))
-            at = text.find(needle, at + 1)
-    return sorted(spans)
-
-
-@lru_cache(maxsize=None)
-def _written_forms(name: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """How a name may be written in running text, worked out once per name: pages look for every
-    actor's names in every paragraph."""
-    return tuple(arabic.written_forms(name)) if arabic.is_arabic_script(name) else ((name, frozenset({""})),)
+@lru_cache(maxsize=4096)
+def _matcher(entries: tuple[tuple[str, str], ...]) -> NameMatcher:
+    """The shared name matcher (`text.names`) for a set of (name, actor id), built once per set."""
+    return NameMatcher(entries)
 
 
 def first_mentions(text: str, lang: str, actors: list[model.Actor], skip: set[str]) -> list[tuple[int, int, str]]:
@@ -157,15 +138,10 @@ def first_mentions(text: str, lang: str, actors: list[model.Actor], skip: set[st
     inside a longer one ("Kyiv" in "Kyiv Post") is never taken for another actor, even when the
     longer one was already linked earlier on the page.
     """
-    candidates = sorted(((name, actor.id) for actor in actors for name in names(actor, lang)),
-                        key=lambda item: (-len(item[0]), item[0], item[1]))
-    taken: list[tuple[int, int, str]] = []
-    for name, ident in candidates:
-        for start, end in name_spans(text, name):
-            if not any(start < e and end > s for s, e, _ in taken):
-                taken.append((start, end, ident))
+    entries = tuple(sorted((name, actor.id) for actor in actors for name in names(actor, lang)))
+    taken = longest_first(_matcher(entries).find(text))
     first: dict[str, tuple[int, int, str]] = {}
-    for span in sorted(taken):
-        if span[2] not in skip:
-            first.setdefault(span[2], span)
+    for start, end, ident in taken:
+        if ident not in skip:
+            first.setdefault(str(ident), (start, end, str(ident)))
     return sorted(first.values())

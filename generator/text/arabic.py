@@ -41,7 +41,7 @@ def core(word: str) -> str:
     return word[len(_ARTICLE):] if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1 else word
 
 
-def bare_forms(word: str) -> set[str]:
+def bare_forms(word: str, prepositions: tuple[str, ...] = _PREPOSITIONS) -> set[str]:
     """Every reading of a normalised word with its attached conjunction, preposition and article peeled.
 
     "وبغداد" gives {"وبغداد", "بغداد", …}; "للحكومه" gives {"للحكومه", "حكومه", …}. The word itself is
@@ -52,7 +52,7 @@ def bare_forms(word: str) -> set[str]:
         if not word.startswith(conj):
             continue
         rest = word[len(conj):]
-        for prep in _PREPOSITIONS:
+        for prep in prepositions:
             if not rest.startswith(prep):
                 continue
             stem = rest[len(prep):]
@@ -63,19 +63,9 @@ def bare_forms(word: str) -> set[str]:
     return {f for f in forms if len(f) >= 2}
 
 
-# What may be written onto the front of a name in running text: a conjunction, the prepositions ب and
-# ل, or both ("وب", "فل"). Not ك: far more words begin with it than carry it as "like".
-_NAME_PREFIXES = frozenset(c + p for c in _CONJUNCTIONS for p in ("", "ب", "ل"))
-
-
-def written_forms(name: str) -> list[tuple[str, frozenset[str]]]:
-    """How a name may sit inside a written word: (letters to look for, what may precede them in the
-    same word). A conjunction or preposition may be written on ("وكييف", "بالجيش"), and ل + ال is
-    written "لل", dropping the article's alef ("للجيش")."""
-    forms = [(name, _NAME_PREFIXES)]
-    if name.startswith(_ARTICLE) and len(name) > len(_ARTICLE) + 1:
-        forms.append((name[1:], frozenset(c + "ل" for c in _CONJUNCTIONS)))
-    return forms
+# The prepositions a name may carry written onto it, besides و and ف ("وبكييف", "للجيش"). Not ك: far
+# more words begin with it than carry it as "like".
+NAME_PREPOSITIONS = ("", "ب", "ل")
 
 
 # Letters to Latin, for ids made from Arabic file names: a reading aid, not a transliteration standard.
@@ -96,3 +86,25 @@ def romanise(text: str) -> str:
 def words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, normalised word) for every Arabic-script word of `text`, in order."""
     return [(m.start(), m.end(), normalise(m.group())) for m in WORD.finditer(text)]
+
+
+# A name in Arabic-script text keeps its identity: its digits (of any script: "1" and "١" are one digit)
+# and any Latin letters in it count, so "قيادة الوحدة 1" is not "قيادة الوحدة 2" nor "CSP-PSD" "CSP".
+NAME_TOKEN = re.compile(WORD.pattern + r"|[0-9\u0660-\u0669\u06f0-\u06f9]+|[A-Za-z\u00c0-\u024f]+")
+_DIGIT_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def name_tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, token) of every word of a name's or a text's, for matching names: Arabic-script
+    words normalised, digits as Latin digits, Latin words in lower case."""
+    out = []
+    for m in NAME_TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit():
+            token = token.translate(_DIGIT_FOLD)
+        elif token[0].isascii() or "\u00c0" <= token[0] <= "\u024f":
+            token = token.lower()
+        else:
+            token = normalise(token)
+        out.append((m.start(), m.end(), token))
+    return out

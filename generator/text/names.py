@@ -1,0 +1,76 @@
+"""Finding known names in running text: the one matcher that extract, the glossary links and the
+cross-index all use, so that the three can never disagree.
+
+A Latin-script name matches as whole words, case forgiven after its first letter ("the acme" is not
+"Acme"). A name in the Arabic script matches word by word, each word folded (diacritics, hamza seats,
+alef forms), the article and the particles written onto the first word peeled ("وللجيش"), and its
+identity kept: digits of every script count, Latin digits and Arabic-Indic ones alike, and so do
+Latin letters inside it ("قيادة الوحدة 1" is not "قيادة الوحدة 12", "CSP-PSD" is not "CSP").
+"""
+from __future__ import annotations
+
+import re
+from typing import Hashable, Iterable
+
+from generator.text import arabic
+
+
+class NameMatcher:
+    """Every way of finding a set of names, built once: {name text: the keys it stands for}."""
+
+    def __init__(self, entries: Iterable[tuple[str, Hashable]]) -> None:
+        self._latin: list[tuple[str, re.Pattern[str], Hashable]] = []
+        self._arabic: dict[str, list[tuple[tuple[str, ...], Hashable]]] = {}
+        for text, key in entries:
+            if not text.strip():
+                continue
+            if arabic.is_arabic_script(text):
+                words = tuple(arabic.core(w) for _, _, w in arabic.name_tokens(text))
+                if words:
+                    self._arabic.setdefault(words[0], []).append((words, key))
+            else:
+                body = r"\s+".join("".join("['’‘]" if ch in "'’‘" else re.escape(ch) for ch in part)
+                                   for part in text.split())
+                self._latin.append((text, re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE), key))
+
+    def find(self, text: str) -> list[tuple[int, int, Hashable]]:
+        """(start, end, key) of every match, overlapping ones included; a span covers whole written words."""
+        found: list[tuple[int, int, Hashable]] = []
+        for name, pattern, key in self._latin:
+            for m in pattern.finditer(text):
+                if name[0].isupper() and not m.group()[0].isupper():
+                    continue  # "the acme" is not "Acme"; case after the first letter is forgiven
+                found.append((m.start(), m.end(), key))
+        if not self._arabic:
+            return found
+        words = arabic.name_tokens(text)
+        for i, (start, _, word) in enumerate(words):
+            # not ك: far more words begin with it than carry it as "like"
+            for form in sorted({arabic.core(f) for f in arabic.bare_forms(word, arabic.NAME_PREPOSITIONS)}):
+                for key_words, key in self._arabic.get(form, []):
+                    last = i + len(key_words) - 1
+                    if last < len(words) and all(
+                            arabic.core(words[i + k][2]) == key_words[k] and _adjacent(text, words[i + k - 1], words[i + k])
+                            for k in range(1, len(key_words))) and _whole(text, words[last]):
+                        found.append((start, words[last][1], key))
+        return found
+
+
+def longest_first(found: list[tuple[int, int, Hashable]]) -> list[tuple[int, int, Hashable]]:
+    """Matches that do not overlap, the longest claiming its place first: a name inside a longer one
+    ("Kyiv" in "Kyiv Post") is never taken for another record."""
+    taken: list[tuple[int, int, Hashable]] = []
+    for start, end, key in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0], str(f[2]))):
+        if not any(start < e and s < end for s, e, _ in taken):
+            taken.append((start, end, key))
+    return sorted(taken, key=lambda f: (f[0], f[1], str(f[2])))
+
+
+def _adjacent(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Two words of a name follow each other: only spaces or a hyphen between them ("CSP-PSD")."""
+    return re.fullmatch(r"[\s\-–]*", text[a[1]:b[0]]) is not None
+
+
+def _whole(text: str, last: tuple[int, int, str]) -> bool:
+    """A match is whole words: no letter or digit runs on from its last word ("الوحدة 1" in "الوحدة 12")."""
+    return not (last[1] < len(text) and text[last[1]].isalnum())
