@@ -53,6 +53,5 @@ def test_the_glossary_links_only_the_actors_the_text_names(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_appears_in_counts_only_the_actors_the_text_names(lang: str) -> None:
     """The cross-index's "appears in" asks the same matcher whether a briefing's text names an actor."""
-    from generator.site.xref import mentions
-    named = {ident for ident, en, ar in ACTORS if mentions(_actor(ident, en, ar), lang, TEXT[lang])}
-    assert named == {"unit-1", "unit-12", "csp-psd"}
+    from generator.site.xref import actors_named
+    assert actors_named(TEXT[lang], lang, [_actor(*a) for a in ACTORS]) == {"unit-1", "unit-12", "csp-psd"}

@@ -86,12 +86,14 @@ class CrossIndex:
         for actor in d.actors.values():
             for cit in actor.citations + [c for rel in actor.relations for c in rel.citations]:
                 found[actor.id].add(target(d, model.Owner("source", cit.source)))
+        actors = list(d.actors.values())
         for briefing in d.briefings.values():
             passages = briefing.key_points + [p for s in briefing.sections for p in s.paragraphs]
             cited = {k for p in passages for k in p.claims}
             texts = [t for p in passages for t in p.text.items()]
-            for actor in d.actors.values():
-                if cited & claims_of[actor.id] or any(mentions(actor, lang, text) for lang, text in texts):
+            in_text = set().union(*(actors_named(text, lang, actors) for lang, text in texts))
+            for actor in actors:
+                if cited & claims_of[actor.id] or actor.id in in_text:
                     found[actor.id].add(target(d, model.Owner("briefing", briefing.id)))
         return {key: sorted(value, key=_order) for key, value in found.items()}
 
@@ -121,8 +123,11 @@ def names(actor: model.Actor | model.Place, lang: str) -> list[str]:
     return sorted({n for n in out if n.strip()}, key=lambda n: (-len(n), n))
 
 
-def mentions(actor: model.Actor, lang: str, text: str) -> bool:
-    return bool(_matcher(tuple((name, actor.id) for name in names(actor, lang))).find(text))
+def actors_named(text: str, lang: str, actors: list[model.Actor]) -> set[str]:
+    """The actors a text names, every actor's names matched together as the glossary links them, so a
+    name inside a longer one ("CSP" in "CSP-PSD") is not counted for another actor."""
+    entries = tuple(sorted((name, actor.id) for actor in actors for name in names(actor, lang)))
+    return {str(ident) for _, _, ident in longest_first(_matcher(entries).find(text))}
 
 
 @lru_cache(maxsize=4096)
