@@ -37,6 +37,7 @@ clean:
 serve: $(STAMP)
 	$(BIN)/briefing serve
 
-# Build time and memory of synthetic dossiers of growing size (a measurement, not a test).
+# Time and memory of synthetic dossiers of growing size (a measurement, not a test); SIZE=N sources
+# measures one dossier of about N sources (a unit of scale holds two).
 bench: $(STAMP)
-	$(BIN)/python tests/bench/bench.py --scale 1 --scale 4 --scale 16
+	$(BIN)/python tests/bench/bench.py $(if $(SIZE),--scale $$(( ($(SIZE) + 1) / 2 )),--scale 1 --scale 4 --scale 16)

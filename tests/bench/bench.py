@@ -2,8 +2,9 @@
 
 Writes a synthetic bilingual dossier SCALE times the size of a small one (per unit of scale: two
 sources of 24 paragraphs, 12 actors, 6 places, one incident of 16 claims, 8 timeline events; a
-briefing per two units), checks it, builds it twice (cold, then with MkDocs' and the fonts' caches
-warm) and prints the wall time, each stage's time and the peak memory of the largest process.
+briefing per two units), then times `check`, `extract`, a cold build, a rebuild with nothing changed
+and one after a claim's text changed (each with its stages and peak memory), and a bare `mkdocs build`
+of the same Markdown, printing the build without its PDFs as a ratio to it.
 
     .venv/bin/python tests/bench/bench.py --scale 1 --scale 4 --scale 16
 
@@ -163,6 +164,29 @@ def measured_build(root: Path) -> dict[str, object]:
             "stages": {s.split()[0]: float(s.split()[1]) for s in stages}}
 
 
+def timed(command: str, root: Path) -> float:
+    started = time.perf_counter()
+    run(command, root=root)
+    return round(time.perf_counter() - started, 2)
+
+
+def edit_one_claim(root: Path) -> None:
+    """What an editor does between two previews: one claim's English text changes."""
+    path = root / "content" / "incidents" / "clash-0.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("fighters were killed.", "fighters were reported killed.", 1), encoding="utf-8")
+
+
+def bare_mkdocs(root: Path) -> float:
+    """`mkdocs build` of the Markdown the last build wrote, each language in turn: what MkDocs alone costs
+    for these pages, the baseline of the build's own ratio."""
+    started = time.perf_counter()
+    for config in sorted((root / ".build").glob("*/mkdocs.yml")):
+        subprocess.run([PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d",
+                        str(root / ".build" / "bare" / config.parent.name)], check=True, capture_output=True)
+    return round(time.perf_counter() - started, 2)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, action="append", help="size in units (repeatable; default 1 and 4)")
@@ -175,11 +199,17 @@ def main() -> int:
             root = base / f"scale-{scale}"
             shutil.rmtree(root, ignore_errors=True)
             counts = write_dossier(root, scale)
-            started = time.perf_counter()
-            run("check", root=root)
-            check_s = round(time.perf_counter() - started, 2)
+            check_s = timed("check", root)
+            extract_s = timed("extract", root)
             cold, warm = measured_build(root), measured_build(root)
-            results.append({"scale": scale, **counts, "check_s": check_s, "cold": cold, "warm": warm})
+            edit_one_claim(root)
+            one_claim = measured_build(root)
+            bare = bare_mkdocs(root)
+            without_pdf = cold["wall_s"] - cold["stages"].get("pdf", 0.0)
+            results.append({"scale": scale, **counts, "check_s": check_s, "extract_s": extract_s,
+                            "extract_sources_per_s": round(counts["sources"] / extract_s, 1),
+                            "cold": cold, "warm": warm, "one_claim": one_claim, "bare_mkdocs_s": bare,
+                            "cold_without_pdf_over_bare_mkdocs": round(without_pdf / bare, 2)})
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
     finally:
         if not args.keep:
