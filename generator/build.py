@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from generator import fingerprint
 from generator.errors import BriefingError, Problems
 from generator.factbase import model, publish
 from generator.factbase.check import DRAFT_REFERENCE
@@ -108,6 +109,12 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
         dossier, problems = checked(root, strict, drafts)
         dossier = publish.for_build(dossier, drafts)
     templates = templates_for(layout)
+    with timed(timings, "unchanged"):
+        inputs = fingerprint.of_inputs(root, templates, drafts)
+        previous = fingerprint.previous(layout.build, layout.site, inputs)
+    if previous is not None:  # nothing the site is made from changed, and the site is as that build left it
+        return BuildResult(layout.site, problems, previous.pages, [layout.site / p for p in previous.pdfs], timings)
+    timings.pop("unchanged")
     staging = layout.build / "staging"
     shutil.rmtree(staging, ignore_errors=True)
 
@@ -134,7 +141,9 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
     with timed(timings, "export"):
         export.write_exports(dossier, staging / "data")
     with timed(timings, "swap"):
+        fingerprint.forget(layout.build)
         _swap(staging, layout.site)
+        fingerprint.remember(layout.build, layout.site, inputs, page_count, [f"pdf/{p.name}" for p in pdfs])
     return BuildResult(layout.site, problems, page_count, [layout.site / "pdf" / p.name for p in pdfs], timings)
 
 

@@ -20,6 +20,7 @@ LAYERS: list[set[str]] = [
     {"factbase"},
     {"extract", "views", "review"},
     {"site", "pdf"},
+    {"fingerprint"},
     {"build", "scaffold"},
     {"serve"},
     {"cli"},

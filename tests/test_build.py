@@ -215,7 +215,10 @@ def test_an_unchanged_pdf_is_reused_and_an_edited_briefing_rendered_again(mini: 
     assert len(first) == 2  # one briefing, two languages
     for entry in cache.iterdir():  # mark the cached copies: a rebuild that reuses them shows the mark
         entry.write_bytes(entry.read_bytes() + b"%reused\n")
-    build(mini)
+    timeline = mini / "content" / "timeline.yaml"   # a change the briefing's PDF does not show: a rebuild
+    timeline.write_text(timeline.read_text(encoding="utf-8").replace("en: The strike begins.",
+                                                                     "en: The strike starts."), encoding="utf-8")
+    assert "pdf" in build(mini).timings
     pdfs = mini / "site" / "pdf"
     assert all(p.read_bytes().endswith(b"%reused\n") for p in pdfs.glob("*.pdf"))
 
@@ -316,3 +319,21 @@ def test_a_template_that_fails_while_rendering_names_its_file_and_line(mini: Pat
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "actors.md.j2:4:1: error: 'no_such_thing' is undefined" in result.stderr
+
+
+def test_a_rebuild_with_nothing_changed_does_almost_nothing_and_any_change_rebuilds(mini: Path) -> None:
+    first = build(mini)
+    site = mini / "site"
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    again = build(mini)
+    assert "render" not in again.timings and "unchanged" in again.timings
+    assert again.pages == first.pages and sorted(again.pdfs) == sorted(first.pdfs)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    (site / "index.html").write_text("tampered", encoding="utf-8")   # the site is not as the build left it
+    assert "render" in build(mini).timings and (site / "index.html").read_bytes() == before[Path("index.html")]
+    union = mini / "content" / "actors" / "dockworkers-union.yaml"
+    union.write_text(union.read_text(encoding="utf-8").replace("Dockworkers' Union", "Dock Workers' Union"),
+                     encoding="utf-8")
+    changed = build(mini)
+    assert "render" in changed.timings and "Dock Workers" in (site / "actors.html").read_text(encoding="utf-8")
+    assert "render" in build(mini, drafts=True).timings   # another option, another site

@@ -1,0 +1,91 @@
+"""Whether a build can be skipped: a fingerprint of everything a site is made from (the dossier's files,
+its templates, the git commit its pages' history comes from, the generator's own code and version, the
+build's options), kept with a fingerprint of the site that build wrote. When both still match, the
+site is exactly what a new build would write, so a rebuild with nothing changed does almost nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import shipped
+from generator.files import write_atomic
+from generator.views.templates import Templates
+
+_FILE = "fingerprint.json"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Previous:
+    pages: int
+    pdfs: list[str]
+
+
+def _tree(digest: "hashlib._Hash", folder: Path, base: Path) -> None:
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def _tools() -> str:
+    """The versions of what turns the pages into a site: another MkDocs or WeasyPrint, another site."""
+    found = []
+    for name in ("mkdocs", "mkdocs-material", "weasyprint", "jinja2", "markdown", "babel", "fonttools"):
+        try:
+            found.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ";".join(found)
+
+
+def of_inputs(root: Path, templates: Templates, drafts: bool) -> str:
+    """The fingerprint of what a build of `root` reads."""
+    digest = hashlib.sha256(f"drafts={drafts};version={shipped.version()};{_tools()}".encode())
+    for name in ("content", "seeds"):
+        _tree(digest, root / name, root)
+    digest.update((root / "mkdocs.yml").read_bytes() if (root / "mkdocs.yml").is_file() else b"")
+    for folder in templates.folders:
+        _tree(digest, folder, folder)
+    _tree(digest, _PACKAGE, _PACKAGE)   # the generator's own code and catalogues
+    head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, check=False)
+    digest.update(head.stdout if head.returncode == 0 else b"no git")
+    return digest.hexdigest()
+
+
+def _of_site(site: Path) -> str:
+    """The site as it stands: every file's path, size and time of last change."""
+    digest = hashlib.sha256()
+    for path in sorted(site.rglob("*")) if site.is_dir() else []:
+        info = path.lstat()
+        digest.update(f"{path.relative_to(site).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def previous(build: Path, site: Path, inputs: str) -> Previous | None:
+    """What the last build wrote, if it was made from the same inputs and the site is still as it left it."""
+    try:
+        kept = json.loads((build / _FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if kept.get("inputs") != inputs or kept.get("site") != _of_site(site):
+        return None
+    return Previous(int(kept["pages"]), list(kept["pdfs"]))
+
+
+def forget(build: Path) -> None:
+    """Before a site is replaced: a build interrupted from here on must not be taken for a finished one."""
+    try:
+        os.unlink(build / _FILE)
+    except OSError:
+        pass
+
+
+def remember(build: Path, site: Path, inputs: str, pages: int, pdfs: list[str]) -> None:
+    write_atomic(build / _FILE, json.dumps({"inputs": inputs, "site": _of_site(site), "pages": pages,
+                                           "pdfs": pdfs}, indent=1) + "\n")
