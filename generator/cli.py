@@ -356,6 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefing: interrupted; nothing was half-written", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # "briefing check --format json | head": the reader stopped listening
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no second error at exit
+        return 141
     except Exception as exc:  # a bug of ours: say so in one line; BRIEFING_DEBUG=1 shows the traceback
         if os.environ.get("BRIEFING_DEBUG"):
             raise

@@ -437,3 +437,36 @@ def test_a_period_its_quotes_do_not_give_fails_and_a_worked_out_one_asks_to_say_
          "    period: {start: '2023-05-01'}\n    derived: {en: Monday read against the paper's date., ar: يوم الاثنين مقروءاً في ضوء تاريخ الصحيفة.}")
     _, problems = run(mini)
     assert not [p for p in problems.items if p.code.startswith("period")]
+
+
+def test_a_record_that_links_out_of_the_dossier_is_refused_unread(mini: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("id: secret\nkind: person\npassword: hunter2-do-not-print\n", encoding="utf-8")
+    (mini / "content" / "actors" / "secret.yaml").symlink_to(secret)
+    for command in (["check"], ["fmt", "--check"], ["build"]):
+        result = briefing("--root", str(mini), *command)
+        out = result.stdout + result.stderr
+        assert result.returncode == 1 and "hunter2" not in out and "Traceback" not in out, command
+        assert "content/actors/secret.yaml" in out and "link to a file outside the dossier" in out, command
+    assert not (mini / "site").exists()
+
+
+@pytest.mark.parametrize("character", ["\0", "\u202e"])
+def test_a_nul_or_a_direction_override_in_a_seed_is_reported_at_its_place(mini: Path, character: str) -> None:
+    seed = mini / "seeds" / "harbour-en.md"
+    text = seed.read_text(encoding="utf-8")
+    at = text.index("The union said")
+    seed.write_text(text[:at] + character + text[at:], encoding="utf-8")
+    _, problems = run(mini)
+    found = [p for p in problems.errors if p.code == "seed-character"]
+    line = text[:at].count("\n") + 1
+    assert len(found) == 1 and found[0].line == line and found[0].col == at - text.rfind("\n", 0, at)
+
+
+def test_a_seed_turned_invalid_utf8_is_reported_where_the_bad_byte_is(mini: Path) -> None:
+    seed = mini / "seeds" / "harbour-en.md"
+    data = seed.read_bytes()
+    seed.write_bytes(data + b"\nbroken \xff here\n")
+    _, problems = run(mini)
+    found = [p for p in problems.errors if p.code == "encoding" and p.path.endswith("harbour-en.md")]
+    assert len(found) == 1 and found[0].line == data.count(b"\n") + 2 and found[0].col == 8

@@ -91,3 +91,13 @@ def test_serve_refuses_an_impossible_port_before_building(mini: Path) -> None:
     result = briefing("--root", str(mini), "serve", "--port", "99999")
     assert result.returncode == 2 and "not a port number" in result.stderr
     assert not (mini / "site").exists()
+
+
+def test_output_cut_short_by_a_closed_pipe_is_no_internal_error(mini: Path) -> None:
+    """`briefing check --format json | head -1`: the reader stops early; briefing stops quietly."""
+    import subprocess
+    import sys
+    done = subprocess.run(f"'{sys.executable}' -m generator --root '{mini}' check --format json --notes | head -c 10",
+                          shell=True, capture_output=True, text=True, check=False)
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+    assert done.stdout.startswith("{")

@@ -110,3 +110,10 @@ def test_the_c_parser_reads_every_shipped_record_exactly_as_the_python_one(monke
     monkeypatch.setattr(yamlio, "_CParser", None)
     for f in files:
         assert _shape(yamlio.parse(f.read_text(encoding="utf-8"))[0]) == fast[f], f
+
+
+def test_yaml_nested_hundreds_deep_is_a_problem_not_a_crash() -> None:
+    node, problems = yamlio.parse("a: " + "[" * 600 + "]" * 600 + "\n")
+    assert node is None and [p.code for p in problems] == ["yaml-depth"]
+    node, problems = yamlio.parse("a:\n" + "".join("  " * k + "- \n" for k in range(1, 400)))
+    assert all(p.code in ("yaml-depth", "yaml-syntax") for p in problems)

@@ -73,7 +73,7 @@ def existing_records(out_dir: Path) -> dict[str, Path]:
     """Seed file name -> its source record, so an editor may rename a record (and its id) freely."""
     found: dict[str, Path] = {}
     for path in record_files(out_dir):
-        node, _ = read(path)
+        node, _ = read(path, within=out_dir.parent.parent)
         if isinstance(node, Map) and isinstance(node.get("file"), str):
             found.setdefault(str(node["file"]), path)
     return found
@@ -119,7 +119,7 @@ def ingest(root: Path) -> IngestReport:
             write_atomic(target, dump(record_for(seed, parsed), SCHEMA_HEADER.format(kind="source")))
             report.created.append(ident)
             continue
-        _, broken = read(target)
+        _, broken = read(target, within=target.parent.parent.parent)
         if broken:
             problems.error(target, broken[0].line, broken[0].col, f"not updated from {seed.name}: "
                            f"{broken[0].message}; fix the file, then ingest again", "ingest-skipped")

@@ -4,6 +4,7 @@ Nothing here renders or writes: load everything, then check, then render.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ class Layout:
 
 def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
               refs: list[tuple[str, str, str, int, int]], partial: dict[str, set[str]] | None = None) -> Any:
-    node, yaml_problems = read(path)
+    node, yaml_problems = read(path, within=problems.root)
     for p in yaml_problems:
         problems.error(path, p.line, p.col, p.message, p.code)
     if yaml_problems and node is None:
@@ -176,6 +177,11 @@ def load(root: Path) -> Loaded:
     return Loaded(dossier, problems, refs, partial)
 
 
+# Characters a document should never carry into pages: NUL, and the bidirectional embeddings and
+# overrides (the marks LRM and RLM, and the isolates, are ordinary Arabic typography and stay).
+_UNSAFE_IN_SEED = re.compile("[\0\u202a-\u202e]")
+
+
 def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> None:
     """Read the seed behind a source, so citations can be proved against its paragraphs."""
     path = layout.seeds / source.file
@@ -189,9 +195,22 @@ def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> No
         problems.error(path, 1, 1, f"not read: {refused}", "seed-link")
         return
     try:
-        parsed = seedtext.parse(seedtext.decode(path.read_bytes()))
-    except UnicodeDecodeError:
-        problems.error(path, 1, 1, "seed is not valid UTF-8; save it as UTF-8", "encoding")
+        data = path.read_bytes()
+        raw = seedtext.decode(data)
+    except OSError as exc:
+        problems.error(path, 1, 1, f"cannot read the seed ({exc.strerror}); make it readable", "io")
         return
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.error(path, line, col, "seed is not valid UTF-8 here; save it as UTF-8", "encoding")
+        return
+    for m in _UNSAFE_IN_SEED.finditer(raw):
+        line = raw.count("\n", 0, m.start()) + 1
+        col = m.start() - (raw.rfind("\n", 0, m.start()) + 1) + 1
+        what = "a NUL byte" if m.group() == "\0" else f"the direction control U+{ord(m.group()):04X}, which " \
+            "would show the text after it reversed"
+        problems.error(path, line, col, f"the seed holds {what}; delete it from the document", "seed-character")
+    parsed = seedtext.parse(raw)
     source.paragraphs = parsed.paragraphs
     source.text_sha256 = parsed.sha256

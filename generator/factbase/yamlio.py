@@ -166,6 +166,14 @@ def _fast_node(text: str) -> Any | None:
 
 def parse(text: str) -> tuple[Any, list[YamlProblem]]:
     """Parse one YAML document into Map/Seq/Str/None nodes, with every problem found."""
+    try:
+        return _parse(text)
+    except RecursionError:  # "[[[[…": a few bytes can nest deeper than any reader recurses
+        return None, [YamlProblem(1, 1, "the YAML is nested far more deeply than any record is; it is not a "
+                                  "record: rewrite or remove the file", "yaml-depth")]
+
+
+def _parse(text: str) -> tuple[Any, list[YamlProblem]]:
     problems: list[YamlProblem] = []
     cleaned = _forbidden_characters(text, problems)
     fast = _fast_node(cleaned)
@@ -231,8 +239,18 @@ def _convert(node: yaml.Node, problems: list[YamlProblem]) -> Any:
     return result
 
 
-def read(path: Path) -> tuple[Any, list[YamlProblem]]:
-    """Read and parse a YAML file; encoding and size problems come back as problems, not exceptions."""
+def read(path: Path, within: Path | None = None) -> tuple[Any, list[YamlProblem]]:
+    """Read and parse a YAML file; encoding and size problems come back as problems, not exceptions.
+    With `within`, a link that leads out of that folder is refused unread: its text could be any file
+    of the machine (a password file, the process's environment), and would reach pages and messages."""
+    if within is not None and path.is_symlink():
+        try:
+            inside = path.resolve(strict=True).is_relative_to(within.resolve())
+        except (OSError, RuntimeError):
+            inside = True   # a broken or looping link: reported below as not a regular file
+        if not inside:
+            return None, [YamlProblem(1, 1, "this is a link to a file outside the dossier, which is not read; "
+                                      "copy the record into the dossier instead", "link-outside")]
     if not path.is_file():  # a folder, a pipe (reading it would wait forever), a broken or looping link
         return None, [YamlProblem(1, 1, "not a regular file (a folder, a pipe, or a broken or looping link); "
                                   "replace it with the record file or remove it", "io")]

@@ -88,7 +88,7 @@ def fmt(root: Path, check_only: bool = False) -> FmtReport:
     assert report.problems is not None
     for path in content_files(layout):
         # not a regular file, unreadable, not UTF-8, too large or not YAML: a problem, not a crash
-        before, problems = read(path)
+        before, problems = read(path, within=root)
         if problems or before is None:
             first = problems[0] if problems else None
             report.problems.error(path, first.line if first else 1, first.col if first else 1,
