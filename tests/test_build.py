@@ -337,3 +337,12 @@ def test_a_rebuild_with_nothing_changed_does_almost_nothing_and_any_change_rebui
     changed = build(mini)
     assert "render" in changed.timings and "Dock Workers" in (site / "actors.html").read_text(encoding="utf-8")
     assert "render" in build(mini, drafts=True).timings   # another option, another site
+
+
+def test_no_page_links_to_a_protocol_relative_address(built_mini: Path) -> None:
+    """A 404 page's language links were written "//ar/": a browser takes that for a host named "ar"."""
+    site = built_mini / "site"
+    for page in sorted(site.rglob("*.html")):
+        bad = [href for href, _ in scan(page).links if href.startswith("//")]
+        assert bad == [], (page.relative_to(site), bad)
+    assert any(href == "/ar/" for href, _ in scan(site / "404.html").links)
