@@ -117,3 +117,14 @@ def test_claims_tables_repeat_their_header_and_keep_rows_whole(built_shipped: Pa
         assert len(with_rows) >= 2, b.id  # the tables do run over several pages
         for i in with_rows:
             assert header in pages[i], (b.id, i + 1)  # and each page has the header row
+
+
+def test_a_word_thousands_of_letters_long_gets_break_opportunities() -> None:
+    """WeasyPrint breaks an unbreakable word at a cost that grows with the square of its length; a run
+    longer than any real word gets a zero-width space every 40 letters, and short words none."""
+    from generator.pdf.context import _breakable
+    word = "x" * 30_000
+    broken = _breakable(f"a {word} b")
+    assert broken.replace("\u200b", "") == f"a {word} b"
+    assert max(len(part) for part in broken.split("\u200b")) <= 42
+    assert _breakable("Tinzaouaten, قيادة الوحدة") == "Tinzaouaten, قيادة الوحدة"

@@ -13,6 +13,18 @@ from generator.text.escape import anchor
 from generator.views.context import PageContext
 
 
+# A run of letters longer than this gets a break opportunity (a zero-width space) every so many letters:
+# WeasyPrint breaks an unbreakable word letter by letter at a cost that grows with the square of its
+# length (30,000 letters took 83 s), and no real word is this long.
+_LONG_RUN = re.compile(r"\S{80,}")
+_EVERY = 40
+
+
+def _breakable(text: str) -> str:
+    return _LONG_RUN.sub(lambda m: "\u200b".join(m.group()[i:i + _EVERY]
+                                                  for i in range(0, len(m.group()), _EVERY)), text)
+
+
 @dataclass
 class PrintContext(PageContext):
     """The page helpers, producing HTML for print: links are plain text, citations are endnotes
@@ -24,7 +36,7 @@ class PrintContext(PageContext):
     def esc(self, value: object) -> Markup:
         if isinstance(value, Markup):
             return value
-        return html_escape(" ".join(str(value).split()))
+        return html_escape(_breakable(" ".join(str(value).split())))
 
     def link(self, label: Markup | str, target: str, anchor: str = "") -> Markup:
         return self.esc(label)
