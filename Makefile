@@ -24,11 +24,13 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(STAMP)
 
+# pip at -qq shows errors only: a machine's pip.conf may name index folders that do not exist, and pip
+# would warn about each package it looks up there, screens of it.
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install python3.11 or run 'make PYTHON=python3 ...'"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -e '.[test]'
 	touch $(STAMP)
 
 clean:
