@@ -18,7 +18,7 @@ from functools import cached_property
 from generator.extract.arabic_names import arabic_names
 from generator.factbase import model
 from generator.text import arabic, segment
-from generator.text.names import NameMatcher
+from generator.text.names import NameMatcher, longest_first
 
 # Words between two capitalised words that keep them one name: "Framework for Peace", "al Qaeda".
 _CONNECTORS = {"of", "for", "and", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "van", "von",
@@ -151,11 +151,7 @@ def _longest(found: list[tuple[int, int, Name]]) -> list[Mention]:
     for start, end, name in found:
         spans.setdefault((start, end), []).append(name)
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for (start, end) in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
-        if any(start < e and s < end for s, e in taken):
-            continue
-        taken.append((start, end))
+    for start, end, _ in longest_first([(start, end, "") for start, end in spans]):
         names = spans[(start, end)]
         full = [n for n in names if not n.derived] or names
         for record, ident in sorted({(n.record, n.id) for n in full}):

@@ -124,16 +124,9 @@ def names(actor: model.Actor | model.Place, lang: str) -> list[str]:
 
 
 def actors_named(text: str, lang: str, actors: list[model.Actor]) -> set[str]:
-    """The actors a text names, every actor's names matched together as the glossary links them, so a
-    name inside a longer one ("CSP" in "CSP-PSD") is not counted for another actor."""
-    entries = tuple(sorted((name, actor.id) for actor in actors for name in names(actor, lang)))
-    return {str(ident) for _, _, ident in longest_first(_matcher(entries).find(text))}
-
-
-@lru_cache(maxsize=4096)
-def _matcher(entries: tuple[tuple[str, str], ...]) -> NameMatcher:
-    """The shared name matcher (`text.names`) for a set of (name, actor id), built once per set."""
-    return NameMatcher(entries)
+    """The actors a text names, matched as the glossary links them, so a name inside a longer one
+    ("CSP" in "CSP-PSD") is not counted for another actor."""
+    return {ident for _, _, ident in _mentions(text, lang, actors)}
 
 
 def first_mentions(text: str, lang: str, actors: list[model.Actor], skip: set[str]) -> list[tuple[int, int, str]]:
@@ -143,10 +136,20 @@ def first_mentions(text: str, lang: str, actors: list[model.Actor], skip: set[st
     inside a longer one ("Kyiv" in "Kyiv Post") is never taken for another actor, even when the
     longer one was already linked earlier on the page.
     """
-    entries = tuple(sorted((name, actor.id) for actor in actors for name in names(actor, lang)))
-    taken = longest_first(_matcher(entries).find(text))
     first: dict[str, tuple[int, int, str]] = {}
-    for start, end, ident in taken:
+    for start, end, ident in _mentions(text, lang, actors):
         if ident not in skip:
-            first.setdefault(str(ident), (start, end, str(ident)))
+            first.setdefault(ident, (start, end, ident))
     return sorted(first.values())
+
+
+def _mentions(text: str, lang: str, actors: list[model.Actor]) -> list[tuple[int, int, str]]:
+    """Every mention of the actors in the text, all their names matched together, longest first."""
+    entries = tuple(sorted((name, actor.id) for actor in actors for name in names(actor, lang)))
+    return [(start, end, str(ident)) for start, end, ident in longest_first(_matcher(entries).find(text))]
+
+
+@lru_cache(maxsize=4096)
+def _matcher(entries: tuple[tuple[str, str], ...]) -> NameMatcher:
+    """The shared name matcher (`text.names`) for a set of (name, actor id), built once per set."""
+    return NameMatcher(entries)
