@@ -84,8 +84,7 @@ def _check_unique(dossier: model.Dossier, problems: Problems) -> None:
 
 def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int]],
                 partial: dict[str, set[str]], problems: Problems) -> None:
-    known = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
-             "incident": dossier.incidents, "briefing": dossier.briefings, "claim": dossier.claims}
+    known = {kind: dossier.records(kind) for kind in _KIND_LABEL}
     for path, kind, ident, line, col in refs:
         if ident not in known[kind] and ident not in partial.get(kind, set()):
             folder = {"claim": "incidents"}.get(kind, kind + "s")

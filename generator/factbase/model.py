@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Iterator
 
 from generator.text.seedtext import Paragraph
 
@@ -335,6 +335,15 @@ class Dossier:
         if self._claims is None or self._claims[0] != key:
             self._claims = (key, {c.id: c for inc in self.incidents.values() for c in inc.claims})
         return self._claims[1]
+
+    def records(self, kind: str) -> dict[str, Any]:
+        """The records of one kind by id: source, actor, place, incident, briefing, claim or event."""
+        if kind == "claim":
+            return self.claims
+        if kind == "event":
+            return {e.id: e for e in self.timeline}
+        return {"source": self.sources, "actor": self.actors, "place": self.places, "incident": self.incidents,
+                "briefing": self.briefings}[kind]
 
     def citations(self) -> Iterator[tuple[Owner, Citation]]:
         """Every citation in the dossier with the record that makes it."""

@@ -47,14 +47,12 @@ def leaning_on_drafts(dossier: model.Dossier) -> Iterator[tuple[model.Loc, str, 
     """(where, the public record, the draft it needs) for every reviewed or published record that
     could not be published without a draft: its claimant, place, sources, cited claims, incidents.
     A paragraph that cites a draft is reported at the paragraph."""
-    lookup: dict[str, dict[str, Reviewed]] = {
-        "source": dossier.sources, "actor": dossier.actors, "place": dossier.places,  # type: ignore[dict-item]
-        "incident": dossier.incidents, "claim": dossier.claims}  # type: ignore[dict-item]
+    lookup = {kind: dossier.records(kind) for kind in ("source", "actor", "place", "incident", "claim")}
 
     def drafts(refs: list[tuple[str, str | None]]) -> list[str]:
         found = [(kind, ident, lookup[kind].get(ident)) for kind, ident in dict.fromkeys(refs) if ident]
         return [f"{kind} {ident}" for kind, ident, record in found
-                if record is not None and record.review.status == "draft"]
+                if record is not None and not is_public(record)]
 
     def cited(citations: list[model.Citation]) -> list[tuple[str, str | None]]:
         return [("source", c.source) for c in citations]

@@ -329,7 +329,7 @@ class SiteContext(PageContext):
     def last_reviewed(self) -> Markup:
         """"Last reviewed 1 December 2026 by the editorial desk": the latest signed review on the page."""
         records, _ = self.behind()
-        signed = [r.review for r in records if r.review.on is not None and r.review.status != "draft"]
+        signed = [r.review for r in records if r.review.on is not None and publish.is_public(r)]
         if not signed:
             return Markup("")
         latest = max(signed, key=lambda r: (r.on.value, r.by or ""))
@@ -367,15 +367,7 @@ class SiteContext(PageContext):
         return change.review is not None and change.review[0] in publish.PUBLIC and change.review[1] not in publish.PUBLIC
 
     def _record(self, kind: str, ident: str) -> Any:
-        d = self.dossier
-        if kind == "claim":
-            return d.claims.get(ident)
-        if kind == "event":
-            return next((e for e in d.timeline if e.id == ident), None)
-        if kind == "dossier":
-            return d
-        return {"source": d.sources, "actor": d.actors, "place": d.places, "incident": d.incidents,
-                "briefing": d.briefings}.get(kind, {}).get(ident)
+        return self.dossier if kind == "dossier" else self.dossier.records(kind).get(ident)
 
     def change_link(self, change: Change) -> Markup:
         """The changed record, linked where this site shows it."""
@@ -383,13 +375,8 @@ class SiteContext(PageContext):
         record = self._record(change.kind, change.id) if change.sign != "-" and not self._withdrawn(change) else None
         if record is None or change.kind == "dossier":
             return label
-        if change.kind == "claim":
-            return self.link(label, f"incidents/{record.incident}.md", f"claim-{change.id}")
-        target = {"source": (f"sources/{change.id}.md", ""), "actor": ("actors.md", change.id),
-                  "place": ("places.md", change.id), "incident": (f"incidents/{change.id}.md", ""),
-                  "briefing": (f"briefings/{change.id}.md", ""), "event": ("timeline.md", f"event-{change.id}")}
-        page, anchor = target[change.kind]
-        return self.link(label, page, anchor)
+        home = target(self.dossier, model.Owner(change.kind, change.id))
+        return self.link(label, home.page, "" if home.anchor == "top" else home.anchor)
 
     def change_summary(self, change: Change) -> Markup:
         """What changed, in the page's language: the fields, and how the review moved."""
