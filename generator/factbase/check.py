@@ -40,8 +40,7 @@ def check(loaded: Loaded) -> Problems:
     _check_citations(dossier, problems)
     _check_topics(dossier, problems)
     _check_claim_values(dossier, problems)
-    _check_figures_against_quotes(dossier, problems)
-    _check_periods_against_quotes(dossier, problems)
+    _check_values_against_quotes(dossier, problems)
     _check_structure(dossier, problems)
     _check_grades(dossier, problems)
     _check_drafts(dossier, problems)
@@ -222,50 +221,44 @@ def _check_drafts(dossier: model.Dossier, problems: Problems) -> None:
                        f"review {draft} too, or set {record} back to draft", DRAFT_REFERENCE)
 
 
-def _check_figures_against_quotes(dossier: model.Dossier, problems: Problems) -> None:
-    """Every figure is stated by one of its own quotes, in any script or words, with a qualifier that
-    does not contradict it; the editor's own reading says so under 'derived'. An error once reviewed."""
+def _check_values_against_quotes(dossier: model.Dossier, problems: Problems) -> None:
+    """Every claimed figure is stated by one of its own quotes, in any script or words, with a qualifier
+    that does not contradict it, and every claimed period is given by them; the editors' own reading says
+    so under 'derived'. An error once reviewed."""
     for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
-        if claim.figure is None or claim.derived:
+        if claim.derived:
             continue
-        verdict = agreement.judge(claim.figure, agreement.stated_in(claim, dossier))
-        if verdict.outcome == "agrees":
-            continue
-        at = claim.loc.at("figure")
-        said = f"its quotes state {', '.join(verdict.said)}" if verdict.said else "its quotes state no figure"
-        claimed = agreement.describe(claim.figure)
-        if verdict.outcome == "missing":
-            severity = "error" if publish.is_public(claim) else "warning"
-            problems.add(at.path, at.line, at.col, severity,
-                         f"claim {claim.id!r} gives the figure {claimed}, but {said}; correct the figure, cite the "
-                         "passage that states it, or say under 'derived' how the editors read it", "figure-quote")
-        else:
-            problems.warning(at.path, at.line, at.col,
-                             f"claim {claim.id!r} gives the figure {claimed}, but {said}: the number is stated, its "
-                             "qualifier differs; make them agree, or say why under 'derived'", "figure-qualifier")
+        if claim.figure is not None:
+            verdict = agreement.judge(claim.figure, agreement.stated_in(claim, dossier))
+            said = f"its quotes state {', '.join(verdict.said)}" if verdict.said else "its quotes state no figure"
+            claimed = f"claim {claim.id!r} gives the figure {agreement.describe(claim.figure)}, but {said}"
+            _report_value(problems, claim, "figure", verdict.outcome, (
+                f"{claimed}; correct the figure, cite the passage that states it, or say under 'derived' how the "
+                "editors read it", "figure-quote"), (
+                f"{claimed}: the number is stated, its qualifier differs; make them agree, or say why under "
+                "'derived'", "figure-qualifier"))
+        if claim.period is not None:
+            verdict = agreement.period_verdict(claim, dossier)
+            said = f"its quotes give {', '.join(verdict.said)}" if verdict.said else "its quotes give no date"
+            _report_value(problems, claim, "period", verdict.outcome, (
+                f"claim {claim.id!r} gives the period {claim.period.start}–{claim.period.end or ''}, but {said}; "
+                "correct the period, cite the passage that gives it, or say under 'derived' how the editors worked "
+                "it out", "period-quote"), (
+                f"claim {claim.id!r}: its quotes let one work the period out ({said}) but do not state it; say how "
+                "under 'derived', so that the page shows it", "period-derived"))
 
 
-def _check_periods_against_quotes(dossier: model.Dossier, problems: Problems) -> None:
-    """Every claimed period is given by its quotes; an end the quotes only let one work out (from a
-    weekday, or a date without its year) says so under 'derived'."""
-    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
-        if claim.period is None or claim.derived:
-            continue
-        verdict = agreement.period_verdict(claim, dossier)
-        if verdict.outcome == "agrees":
-            continue
-        at = claim.loc.at("period")
-        said = f"its quotes give {', '.join(verdict.said)}" if verdict.said else "its quotes give no date"
-        if verdict.outcome == "missing":
-            severity = "error" if publish.is_public(claim) else "warning"
-            problems.add(at.path, at.line, at.col, severity,
-                         f"claim {claim.id!r} gives the period {claim.period.start}–{claim.period.end or ''}, but "
-                         f"{said}; correct the period, cite the passage that gives it, or say under 'derived' how "
-                         "the editors worked it out", "period-quote")
-        else:
-            problems.warning(at.path, at.line, at.col,
-                             f"claim {claim.id!r}: its quotes let one work the period out ({said}) but do not "
-                             "state it; say how under 'derived', so that the page shows it", "period-derived")
+def _report_value(problems: Problems, claim: model.Claim, key: str, outcome: str, missing: tuple[str, str],
+                  partly: tuple[str, str]) -> None:
+    """At the value's own line: what no quote states (an error once reviewed), or states only in part."""
+    if outcome == "agrees":
+        return
+    at = claim.loc.at(key)
+    if outcome == "missing":
+        severity = "error" if publish.is_public(claim) else "warning"
+        problems.add(at.path, at.line, at.col, severity, *missing)
+    else:
+        problems.warning(at.path, at.line, at.col, *partly)
 
 
 def _check_grades(dossier: model.Dossier, problems: Problems) -> None:
