@@ -110,7 +110,7 @@ def _remove_stale(root: Path, known: set[str]) -> list[str]:
 def propose(source: model.Source, gazetteer: Gazetteer) -> dict[str, Any]:
     """The proposals of one source, as the mapping written to its file, in reading order."""
     lang = source.language
-    published = source.published.value if source.published and source.published.precision == "day" else None
+    published = source.published_day
     whole = "\n\n".join(p.text for p in source.paragraphs)
     common = {t.lower for p in source.paragraphs for t in segment.tokens(p.text) if t.text.islower()}
     cal = dates.calendar(lang)

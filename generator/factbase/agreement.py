@@ -35,7 +35,7 @@ def _said(found: figures.FoundFigure) -> str:
 def judge(figure: model.Figure, stated: list[figures.FoundFigure]) -> Verdict:
     """How a claimed figure stands against the figures stated in its quotes."""
     said = tuple(dict.fromkeys(_said(f) for f in stated))
-    if figure.value is None and figure.low is None and figure.high is None:
+    if figure.numberless:
         same = [f for f in stated if f.value is None and f.low is None and f.qualifier == figure.qualifier]
         return Verdict("agrees" if same else "missing", said)
     if figure.value is None:
@@ -64,7 +64,7 @@ def stated_in(claim: model.Claim, dossier: model.Dossier) -> list[figures.FoundF
 
 
 def describe(figure: model.Figure) -> str:
-    if figure.value is None and figure.low is None and figure.high is None:
+    if figure.numberless:
         return figure.qualifier
     number = str(figure.value) if figure.value is not None else f"{figure.low}–{figure.high}"
     return number if figure.qualifier == "exactly" else f"{number} ({figure.qualifier})"
@@ -80,8 +80,7 @@ def period_verdict(claim: model.Claim, dossier: model.Dossier) -> Verdict:
         source = dossier.sources.get(cit.source)
         if source is None:
             continue
-        published = source.published.value if source.published and source.published.precision == "day" else None
-        for d in dates.find(cit.quote, source.language, published):
+        for d in dates.find(cit.quote, source.language, source.published_day):
             found += [(d.value, d.basis)] + ([(d.until, d.basis)] if d.until else [])
     said = tuple(dict.fromkeys(value for value, _ in found))
     outcome = "agrees"

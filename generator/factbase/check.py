@@ -312,7 +312,7 @@ def _check_claim_values(dossier: model.Dossier, problems: Problems) -> None:
                            f"claim {claim.id!r} has {' and '.join(given)}; a claim states one kind of value",
                            "claim-value")
         f = claim.figure
-        if f and f.value is None and f.low is None and f.high is None and f.qualifier not in model.VAGUE:
+        if f and f.numberless and f.qualifier not in model.VAGUE:
             problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
                            f"claim {claim.id!r}: a figure needs 'value', or 'low' and/or 'high', or a "
                            f"qualifier that stands alone ({', '.join(model.VAGUE)})", "figure")

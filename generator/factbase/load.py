@@ -13,7 +13,7 @@ from generator.errors import Problems
 from generator.factbase import model
 from generator.factbase.records import DOSSIER, KINDS, TIMELINE
 from generator.factbase.schema import Context, Obj
-from generator.factbase.yamlio import Map, read
+from generator.factbase.yamlio import Map, line_col, read
 from generator.text import seedtext
 
 # Both spellings of the extension are read, so an editor's x.yml is never silently ignored; x.yaml
@@ -201,16 +201,14 @@ def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> No
         problems.error(path, 1, 1, f"cannot read the seed ({exc.strerror}); make it readable", "io")
         return
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        problems.error(path, line, col, "seed is not valid UTF-8 here; save it as UTF-8", "encoding")
+        problems.error(path, *line_col(data, exc.start), "seed is not valid UTF-8 here; save it as UTF-8",
+                       "encoding")
         return
     for m in _UNSAFE_IN_SEED.finditer(raw):
-        line = raw.count("\n", 0, m.start()) + 1
-        col = m.start() - (raw.rfind("\n", 0, m.start()) + 1) + 1
         what = "a NUL byte" if m.group() == "\0" else f"the direction control U+{ord(m.group()):04X}, which " \
             "would show the text after it reversed"
-        problems.error(path, line, col, f"the seed holds {what}; delete it from the document", "seed-character")
+        problems.error(path, *line_col(raw, m.start()), f"the seed holds {what}; delete it from the document",
+                       "seed-character")
     parsed = seedtext.parse(raw)
     source.paragraphs = parsed.paragraphs
     source.text_sha256 = parsed.sha256

@@ -118,6 +118,11 @@ class Source:
     paragraphs: list[Paragraph] = field(default_factory=list)
     text_sha256: str | None = None
 
+    @property
+    def published_day(self) -> str | None:
+        """The publication date when known to the day: what "on Sunday" or "yesterday" is read against."""
+        return self.published.value if self.published and self.published.precision == "day" else None
+
     def paragraph(self, pid: str) -> Paragraph | None:
         return next((p for p in self.paragraphs if p.id == pid), None)
 
@@ -174,6 +179,11 @@ class Figure:
     high: int | None
     qualifier: str
     unit: str = "people"
+
+    @property
+    def numberless(self) -> bool:
+        """A vague quantity with no number at all: "dozens", "some"."""
+        return self.value is None and self.low is None and self.high is None
 
     @property
     def bounds(self) -> tuple[int | None, int | None]:

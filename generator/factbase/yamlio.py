@@ -108,21 +108,23 @@ def _describe(char: str) -> str:
 _OVERRIDES = re.compile("[\u202d\u202e]")
 
 
-def _line_col(text: str, at: int) -> tuple[int, int]:
-    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+def line_col(text: str | bytes, at: int) -> tuple[int, int]:
+    """The 1-based line and column of offset `at` in a text (or in bytes, counting bytes)."""
+    newline = "\n" if isinstance(text, str) else b"\n"
+    return text.count(newline, 0, at) + 1, at - text.rfind(newline, 0, at)  # type: ignore[arg-type]
 
 
 def _forbidden_characters(text: str, problems: list[YamlProblem]) -> str:
     """Report each character YAML refuses, and each direction override, at its line and column;
     return the text with each refused character replaced."""
     for match in list(_OVERRIDES.finditer(text))[:_MAX_CHARACTER_PROBLEMS]:
-        problems.append(YamlProblem(*_line_col(text, match.start()),
+        problems.append(YamlProblem(*line_col(text, match.start()),
                                     f"direction override U+{ord(match.group()):04X}: it makes pages show the "
                                     "text after it in reverse order; delete it", "yaml-character"))
     found = list(Reader.NON_PRINTABLE.finditer(text))
     for match in found[:_MAX_CHARACTER_PROBLEMS]:
         char = match.group()
-        problems.append(YamlProblem(*_line_col(text, match.start()),
+        problems.append(YamlProblem(*line_col(text, match.start()),
                                     f"invalid character U+{ord(char):04X} ({_describe(char)}); delete it",
                                     "yaml-character"))
     if len(found) > _MAX_CHARACTER_PROBLEMS:

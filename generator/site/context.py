@@ -224,7 +224,7 @@ class SiteContext(PageContext):
         bars = []
         for claim in claims:
             f = claim.figure
-            if f is None or (f.value is None and f.low is None and f.high is None):
+            if f is None or f.numberless:
                 continue
             low, high = f.bounds
             if low is None and high is not None:

@@ -216,7 +216,7 @@ class PageContext:
             Markup(")</span>")
 
     def figure(self, figure: model.Figure) -> str:
-        if figure.value is None and figure.low is None and figure.high is None:
+        if figure.numberless:
             return self._(f"alone:{figure.qualifier}")
         if figure.value is None:
             low, high = figure.low, figure.high
