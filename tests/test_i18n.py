@@ -53,3 +53,11 @@ def test_every_interface_language_has_its_catalogue_and_no_catalogue_is_unlisted
     """check refuses a dossier language without interface strings: the list it reads must be the catalogues."""
     found = sorted(p.name for p in shipped.locale().iterdir() if (p / "LC_MESSAGES" / "briefing.po").is_file())
     assert found == sorted(shipped.INTERFACE_LANGUAGES)
+
+
+def test_no_message_is_written_twice_in_a_catalogue() -> None:
+    """A repeated msgid is silently dropped by the catalogue reader: the second translation never shows."""
+    for lang in shipped.INTERFACE_LANGUAGES:
+        po = (shipped.locale() / lang / "LC_MESSAGES" / "briefing.po").read_text(encoding="utf-8")
+        ids = re.findall(r'^msgid "(.+)"$', po, re.MULTILINE)
+        assert sorted({i for i in ids if ids.count(i) > 1}) == [], lang
