@@ -39,7 +39,7 @@ clean:
 serve: $(STAMP)
 	$(BIN)/briefing serve
 
-# Time and memory of synthetic dossiers of growing size (a measurement, not a test); SIZE=N sources
-# measures one dossier of about N sources (a unit of scale holds two).
+# Time and memory of synthetic dossiers (a measurement, not a test). `make bench` measures one small
+# dossier (30 sources); `make bench SIZE=1000` measures 100, 300 and 1,000 sources to show how cost grows.
 bench: $(STAMP)
-	$(BIN)/python tests/bench/bench.py $(if $(SIZE),--scale $$(( ($(SIZE) + 1) / 2 )),--scale 1 --scale 4 --scale 16)
+	$(BIN)/python tests/bench/bench.py $(if $(SIZE),--sources $$(( $(SIZE) / 10 )) --sources $$(( $(SIZE) * 3 / 10 )) --sources $(SIZE),--sources 30)

@@ -130,7 +130,9 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
             configs[lang] = mkdocs_project.prepare(layout.build, root, templates, lang, dossier.languages, name, pages,
                                          dossier.site_url)
     with timed(timings, "mkdocs"):
-        outs = mkdocs_project.build_languages(configs, layout.build / "out", source_epoch(dossier))
+        epoch = source_epoch(dossier)
+        outs = mkdocs_project.build_languages(configs, layout.build / "out", epoch,
+                                              fingerprint.of_frame(root, templates, epoch))
         default = dossier.languages[0]
         shutil.copytree(outs[default], staging)
         for lang, out in outs.items():

@@ -44,17 +44,32 @@ def _tools() -> str:
     return ";".join(found)
 
 
-def of_inputs(root: Path, templates: Templates, drafts: bool) -> str:
-    """The fingerprint of what a build of `root` reads."""
-    digest = hashlib.sha256(f"drafts={drafts};version={shipped.version()};{_tools()}".encode())
-    for name in ("content", "seeds"):
-        _tree(digest, root / name, root)
+def _frame(digest: "hashlib._Hash", root: Path, templates: Templates) -> None:
+    """What shapes every page alike: the base configuration, the templates, the generator, the tools."""
+    digest.update(f"version={shipped.version()};{_tools()}".encode())
     digest.update((root / "mkdocs.yml").read_bytes() if (root / "mkdocs.yml").is_file() else b"")
     for folder in templates.folders:
         _tree(digest, folder, folder)
     _tree(digest, _PACKAGE, _PACKAGE)   # the generator's own code and catalogues
+
+
+def of_inputs(root: Path, templates: Templates, drafts: bool) -> str:
+    """The fingerprint of what a build of `root` reads."""
+    digest = hashlib.sha256(f"drafts={drafts};".encode())
+    _frame(digest, root, templates)
+    for name in ("content", "seeds"):
+        _tree(digest, root / name, root)
     head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, check=False)
     digest.update(head.stdout if head.returncode == 0 else b"no git")
+    return digest.hexdigest()
+
+
+def of_frame(root: Path, templates: Templates, epoch: int) -> str:
+    """The fingerprint of what every page's HTML depends on besides its own Markdown: while it holds, MkDocs
+    need render again only the pages whose Markdown changed (the language's own configuration is added
+    by `mkdocs_project.run_mkdocs`)."""
+    digest = hashlib.sha256(f"epoch={epoch};".encode())
+    _frame(digest, root, templates)
     return digest.hexdigest()
 
 

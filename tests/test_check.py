@@ -406,9 +406,10 @@ def test_the_editors_reading_under_derived_is_accepted_and_shown(mini: Path) -> 
          "    derived: {en: The union's 400 plus the 100 it counted later., ar: الأربعمئة مضافاً إليهم مئة أحصتهم النقابة لاحقاً.}")
     dossier, problems = run(mini)
     assert dossier is not None and not [p for p in problems.items if p.code == "figure-quote"]
+    from conftest import PROJECT
+
     from generator.site.render import render
     from generator.views.templates import Templates
-    from conftest import PROJECT
     page = render(dossier, Templates((PROJECT / "templates",)), "ar")["incidents/harbour-strike.md"]
     assert 'class="derived"' in page and "قراءة المحررين" in page
 

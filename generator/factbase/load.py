@@ -11,9 +11,10 @@ from typing import Any
 
 from generator.errors import Problems
 from generator.factbase import model
+from generator.factbase.cache import ParseCache
 from generator.factbase.records import DOSSIER, KINDS, TIMELINE
 from generator.factbase.schema import Context, Obj
-from generator.factbase.yamlio import Map, line_col, read
+from generator.factbase.yamlio import Map, line_col, parse_bytes, read_bytes
 from generator.text import seedtext
 
 # Both spellings of the extension are read, so an editor's x.yml is never silently ignored; x.yaml
@@ -76,8 +77,35 @@ class Layout:
 
 
 def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
-              refs: list[tuple[str, str, str, int, int]], partial: dict[str, set[str]] | None = None) -> Any:
-    node, yaml_problems = read(path, within=problems.root)
+              refs: list[tuple[str, str, str, int, int]], partial: dict[str, set[str]] | None = None,
+              cache: ParseCache | None = None, kind: str = "") -> Any:
+    """One record file, read and checked against its schema; what that gave is taken from `cache` when
+    the same bytes were validated before."""
+    data, trouble = read_bytes(path, within=problems.root)
+    if data is None:
+        for p in trouble:
+            problems.error(path, p.line, p.col, p.message, p.code)
+        return None
+    key = cache.key(problems.rel(path), kind, languages, data) if cache is not None else ""
+    kept = cache.get(key) if cache is not None else None
+    if kept is None:
+        mine, my_refs, my_partial = Problems(problems.root), [], {}  # type: ignore[var-annotated]
+        value = _validate_bytes(path, data, spec, mine, languages, my_refs, my_partial)
+        kept = (value, mine.items, my_refs, my_partial)
+        if cache is not None:
+            cache.put(key, kept)
+    value, found, found_refs, found_partial = kept
+    problems.items.extend(found)
+    refs.extend(found_refs)
+    if partial is not None:
+        for name, ids in found_partial.items():
+            partial.setdefault(name, set()).update(ids)
+    return value
+
+
+def _validate_bytes(path: Path, data: bytes, spec: Obj, problems: Problems, languages: list[str],
+                    refs: list[tuple[str, str, str, int, int]], partial: dict[str, set[str]]) -> Any:
+    node, yaml_problems = parse_bytes(data)
     for p in yaml_problems:
         problems.error(path, p.line, p.col, p.message, p.code)
     if yaml_problems and node is None:
@@ -92,7 +120,7 @@ def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
     ctx = Context(rel, languages, lambda line, col, sev, msg, code: problems.add(path, line, col, sev, msg, code),
                   status=status)
     value = spec.check(node, ctx)
-    if value is None and partial is not None and isinstance(node, Map):
+    if value is None and isinstance(node, Map):
         _remember_ids(node, partial)
     refs.extend((rel, kind, ident, line, col) for kind, ident, line, col in ctx.refs)
     if value is not None and isinstance(node, Map) and "id" in node and node["id"] != path.stem:
@@ -122,8 +150,18 @@ class Loaded:
     partial: dict[str, set[str]] = field(default_factory=dict)
 
 
-def load(root: Path) -> Loaded:
-    """Load a dossier directory; the result has a dossier unless dossier.yaml itself is unusable."""
+def load(root: Path, cache: ParseCache | None = None) -> Loaded:
+    """Load a dossier directory; the result has a dossier unless dossier.yaml itself is unusable.
+
+    Records already validated are taken from `cache` (by default the dossier's own, see
+    `factbase.cache`); what was used is kept for the next load."""
+    cache = cache or ParseCache.for_dossier(root)
+    loaded = _load(root, cache)
+    cache.save()
+    return loaded
+
+
+def _load(root: Path, cache: ParseCache) -> Loaded:
     layout = Layout(root)
     problems = Problems(root)
     refs: list[tuple[str, str, str, int, int]] = []
@@ -132,7 +170,7 @@ def load(root: Path) -> Loaded:
         problems.error(layout.dossier_file, 1, 1, "no content/dossier.yaml here; run 'briefing init DIR' to "
                        "start a dossier, or pass --root to point at one", "no-dossier")
         return Loaded(None, problems, refs)
-    head = _validate(layout.dossier_file, DOSSIER, problems, ["en", "ar"], refs)
+    head = _validate(layout.dossier_file, DOSSIER, problems, ["en", "ar"], refs, cache=cache, kind="dossier")
     if head is None:
         return Loaded(None, problems, refs)
     languages = list(dict.fromkeys(head["languages"]))  # a repeat is reported; it must not double every check
@@ -161,13 +199,13 @@ def load(root: Path) -> Loaded:
                                f"({path.stem!r}); keep one of the two files and delete the other", "duplicate-id")
             by_stem.setdefault(path.stem, path)
             kind_partial: dict[str, set[str]] = {}
-            record = _validate(path, spec, problems, languages, refs, kind_partial)
+            record = _validate(path, spec, problems, languages, refs, kind_partial, cache, kind)
             partial.setdefault(kind, set()).update(kind_partial.get("record", set()))
             partial.setdefault("claim", set()).update(kind_partial.get("claim", set()))
             if record is not None:
                 targets[kind].setdefault(record.id, record)
     if layout.timeline_file.exists():
-        events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs)
+        events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs, cache=cache, kind="timeline")
         dossier.timeline = sorted(events or [], key=lambda e: (e.date.value, e.id))
     for incident in dossier.incidents.values():
         for claim in incident.claims:

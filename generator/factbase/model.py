@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 from generator.text.seedtext import Paragraph
 
@@ -333,25 +335,32 @@ class Dossier:
     briefings: dict[str, Briefing] = field(default_factory=dict)
     timeline: list[TimelineEvent] = field(default_factory=list)
 
-    _claims: tuple[tuple[int, ...], dict[str, Claim]] | None = field(default=None, init=False, repr=False,
-                                                                      compare=False)
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    # A dossier is complete when `load` (or `publish`, which makes a new one) returns it, and is only read
+    # from then on: what is derived from it is computed once, on first use, and kept.
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """`compute()`, once per dossier: the indexes pages read tens of thousands of times per build."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     @property
     def claims(self) -> dict[str, Claim]:
-        """Every claim by id. Built once and kept while the incidents and their claims lists are the same
-        objects: pages look claims up tens of thousands of times per build."""
-        key = (id(self.incidents), *(id(i.claims) for i in self.incidents.values()),
-               *(len(i.claims) for i in self.incidents.values()))
-        if self._claims is None or self._claims[0] != key:
-            self._claims = (key, {c.id: c for inc in self.incidents.values() for c in inc.claims})
-        return self._claims[1]
+        """Every claim by id."""
+        return self.memo("claims", lambda: {c.id: c for inc in self.incidents.values() for c in inc.claims})
+
+    @property
+    def events(self) -> dict[str, TimelineEvent]:
+        """Every timeline event by id."""
+        return self.memo("events", lambda: {e.id: e for e in self.timeline})
 
     def records(self, kind: str) -> dict[str, Any]:
         """The records of one kind by id: source, actor, place, incident, briefing, claim or event."""
         if kind == "claim":
             return self.claims
         if kind == "event":
-            return {e.id: e for e in self.timeline}
+            return self.events
         return {"source": self.sources, "actor": self.actors, "place": self.places, "incident": self.incidents,
                 "briefing": self.briefings}[kind]
 

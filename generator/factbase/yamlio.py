@@ -245,6 +245,12 @@ def read(path: Path, within: Path | None = None) -> tuple[Any, list[YamlProblem]
     """Read and parse a YAML file; encoding and size problems come back as problems, not exceptions.
     With `within`, a link that leads out of that folder is refused unread: its text could be any file
     of the machine (a password file, the process's environment), and would reach pages and messages."""
+    data, problems = read_bytes(path, within)
+    return (None, problems) if data is None else parse_bytes(data)
+
+
+def read_bytes(path: Path, within: Path | None = None) -> tuple[bytes | None, list[YamlProblem]]:
+    """The bytes of a record file, or why they cannot be read (see `read`)."""
     if within is not None and path.is_symlink():
         try:
             inside = path.resolve(strict=True).is_relative_to(within.resolve())
@@ -262,6 +268,11 @@ def read(path: Path, within: Path | None = None) -> tuple[Any, list[YamlProblem]
         return None, [YamlProblem(1, 1, f"cannot read file: {exc.strerror}", "io")]
     if len(data) > MAX_BYTES:
         return None, [YamlProblem(1, 1, f"file is larger than {MAX_BYTES // 1024} KiB; split it", "too-large")]
+    return data, []
+
+
+def parse_bytes(data: bytes) -> tuple[Any, list[YamlProblem]]:
+    """Decode UTF-8 and parse; an encoding fault is a problem at its line."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

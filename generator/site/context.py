@@ -167,8 +167,7 @@ class SiteContext(PageContext):
         if target.kind == "source":
             return self.t(d.sources[target.id].title)
         if target.kind == "event":
-            event = next(e for e in d.timeline if e.id == target.id)
-            return self.esc(self.date(event.date))
+            return self.esc(self.date(d.events[target.id].date))
         if target.kind == "place":
             return self.t(d.places[target.id].name)
         return self.t(d.actors[target.id].name)

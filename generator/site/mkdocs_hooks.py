@@ -12,16 +12,35 @@ print as text everywhere; Jinja's `| e` leaves `Markup` alone.
 """
 from __future__ import annotations
 
+import json
+import logging
+import os
+import re
+from html import escape as html_escape
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
+from mkdocs.plugins import event_priority
+
+from generator.views import i18n
 
 # The Markdown extensions every generated page relies on.
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "footnotes", "tables", "toc")
 
 
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation stale; ours keeps every page's HTML and search
+    entries exact, and the warning would fail `--strict`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
 def on_config(config: Any) -> Any:
+    if os.environ.get("BRIEFING_DIRTY") == "1":
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
     config["site_name"] = escape(config["site_name"])
     for name in REQUIRED_EXTENSIONS:
         if name not in config["markdown_extensions"]:
@@ -36,3 +55,89 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         page.title = escape(unescape(str(page.title)))
         page.meta["title"] = page.title
     return html
+
+
+# --- What used to be a pass over the finished site, done per page as MkDocs writes it ------------------
+
+_HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\"(?! dir=)")
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def finish_html(output: str, lang: str) -> str:
+    """Two fixes to Material's pages: `dir` on <html> too (Material sets it on <body> only, but screen
+    readers and tools look at <html>), and a name for the search dialog (axe: aria-dialog-name)."""
+    label = html_escape(i18n.gettext_for(lang, "Search"), quote=True)
+    fixed = _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{i18n.direction(lang)}"', output, count=1)
+    return fixed.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return finish_html(output, config["theme"]["language"])
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The theme's own pages (404.html) get the same fixes; the sitemap has no <html> and is left as is."""
+    return finish_html(output, config["theme"]["language"]) if template_name.endswith(".html") else output
+
+
+# --- An incremental build: MkDocs' --dirty mode with a complete search index ----------------------------
+# Under `--dirty` MkDocs renders only the pages whose Markdown is newer than their HTML, and Material's
+# search plugin indexes only those. The entries of every page are kept between builds (in the file
+# BRIEFING_SEARCH_STATE names), so a dirty build hands the search plugin every page's entries in the
+# order a full build would, and the index comes out byte for byte as a full build writes it. Pages
+# that are gone lose their HTML and their entries.
+
+_pages: list[str] = []                      # every page's URL, in the order MkDocs builds them
+_fresh: dict[str, list[dict[str, Any]]] = {}  # entries of the pages rendered in this run
+_counted = 0
+
+
+def _search(config: Any) -> Any:
+    for name in ("material/search", "search"):
+        if name in config.plugins:
+            return config.plugins[name]
+    return None
+
+
+def _state_file() -> Path | None:
+    named = os.environ.get("BRIEFING_SEARCH_STATE")
+    return Path(named) if named else None
+
+
+def on_files(files: Any, config: Any) -> Any:
+    global _counted
+    _pages[:] = [file.url for file in files.documentation_pages()]
+    _fresh.clear()
+    _counted = 0
+    return files
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """Runs after the search plugin's own (same priority, registered later): what it just added is this page's."""
+    global _counted
+    search = _search(config)
+    if search is not None:
+        entries = search.search_index.entries
+        _fresh[page.url] = entries[_counted:]
+        _counted = len(entries)
+    return context
+
+
+@event_priority(50)  # before the search plugin writes its index
+def on_post_build(config: Any) -> None:
+    search, state = _search(config), _state_file()
+    if search is None or state is None:
+        return
+    if os.environ.get("BRIEFING_DIRTY") == "1":
+        kept = json.loads(state.read_text(encoding="utf-8"))
+        for gone in sorted(set(kept) - set(_pages)):
+            target = Path(config["site_dir"]) / gone
+            if target.is_file():
+                target.unlink()
+        every = {url: _fresh[url] if url in _fresh else kept.get(url, []) for url in _pages}
+        search.search_index.entries = [entry for url in _pages for entry in every[url]]
+    else:
+        every = {url: _fresh.get(url, []) for url in _pages}
+    temporary = state.with_name(state.name + ".tmp")
+    temporary.write_text(json.dumps(every, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, state)

@@ -6,7 +6,7 @@ MkDocs only through its command line, so nothing before `mkdocs build` depends o
 """
 from __future__ import annotations
 
-import html
+import hashlib
 import os
 import re
 import shutil
@@ -114,14 +114,29 @@ def prepare(build_dir: Path, root: Path, templates: Templates, lang: str, langua
     return cfg
 
 
-def run_mkdocs(cfg: Path, out: Path, epoch: int) -> None:
-    """`mkdocs build --strict` into `out`; its warnings become a clear error."""
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
+def run_mkdocs(cfg: Path, out: Path, epoch: int, frame: str) -> None:
+    """`mkdocs build --strict` into `out`; its warnings become a clear error.
+
+    When `out` holds what a build of the same frame (`frame`: the configuration, theme, assets and
+    tools, see `fingerprint.of_frame`) left, MkDocs runs `--dirty`: only pages whose Markdown changed
+    are rendered again, and the hooks keep the search index complete. Anything else is a full build.
+    """
+    key, state = out.with_name(f"{out.name}.frame"), out.with_name(f"{out.name}.search.json")
+    frame += ";" + hashlib.sha256(cfg.read_bytes()).hexdigest()
+    dirty = out.is_dir() and state.is_file() and key.is_file() and key.read_text(encoding="utf-8") == frame
+    key.unlink(missing_ok=True)  # a build that stops half-way must not be taken for a finished one
+    if not dirty:
+        shutil.rmtree(out, ignore_errors=True)
+        state.unlink(missing_ok=True)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", BRIEFING_SEARCH_STATE=str(state),
+               BRIEFING_DIRTY="1" if dirty else "0")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg),
-                           "-d", str(out)], capture_output=True, text=True, env=env, check=False)
+                           "-d", str(out)] + (["--dirty"] if dirty else []),
+                          capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         raise BriefingError(f"MkDocs could not build {cfg.parent.name}: the previous site/ is unchanged.\n"
                             f"{mkdocs_complaint(proc.stderr + proc.stdout)}")
+    write_atomic(key, frame)
 
 
 def mkdocs_complaint(output: str) -> str:
@@ -135,32 +150,13 @@ def mkdocs_complaint(output: str) -> str:
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\"(?! dir=)")
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
-def finish_html(out: Path, lang: str) -> None:
-    """Two fixes to Material's pages: `dir` on <html> too (Material sets it on <body> only, but screen
-    readers and tools look at <html>), and a name for the search dialog (axe: aria-dialog-name)."""
-    direction = i18n.direction(lang)
-    label = html.escape(i18n.gettext_for(lang, "Search"), quote=True)
-    for page in sorted(out.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        fixed = _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{direction}"', text, count=1)
-        fixed = fixed.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
-        if fixed != text:
-            page.write_text(fixed, encoding="utf-8")
-
-
-def build_languages(configs: dict[str, Path], out_dir: Path, epoch: int) -> dict[str, Path]:
+def build_languages(configs: dict[str, Path], out_dir: Path, epoch: int, frame: str) -> dict[str, Path]:
     """Build every language, in parallel; returns each language's output folder."""
     outs = {lang: out_dir / lang for lang in configs}
-    for out in outs.values():
-        shutil.rmtree(out, ignore_errors=True)
     with ThreadPoolExecutor(max_workers=min(2, len(configs))) as pool:
-        futures = [pool.submit(run_mkdocs, configs[lang], outs[lang], epoch) for lang in configs]
+        futures = [pool.submit(run_mkdocs, configs[lang], outs[lang], epoch, frame) for lang in configs]
         for future in futures:
             future.result()
-    for lang, out in outs.items():
-        finish_html(out, lang)
     return outs

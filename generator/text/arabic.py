@@ -9,6 +9,7 @@ original letters of the source: these functions only decide equality, they never
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Harakat, Quranic marks, superscript alef and tatweel: never part of a word's identity.
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -41,7 +42,8 @@ def core(word: str) -> str:
     return word[len(_ARTICLE):] if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 1 else word
 
 
-def bare_forms(word: str, prepositions: tuple[str, ...] = _PREPOSITIONS) -> set[str]:
+@lru_cache(maxsize=1 << 16)  # words repeat: a source's thousands of tokens are a few hundred words
+def bare_forms(word: str, prepositions: tuple[str, ...] = _PREPOSITIONS) -> frozenset[str]:
     """Every reading of a normalised word with its attached conjunction, preposition and article peeled.
 
     "وبغداد" gives {"وبغداد", "بغداد", …}; "للحكومه" gives {"للحكومه", "حكومه", …}. The word itself is
@@ -60,7 +62,7 @@ def bare_forms(word: str, prepositions: tuple[str, ...] = _PREPOSITIONS) -> set[
             forms.add(core(stem))
         if rest.startswith("لل"):  # ل + ال, written with one alef dropped
             forms.add(rest[2:])
-    return {f for f in forms if len(f) >= 2}
+    return frozenset(f for f in forms if len(f) >= 2)
 
 
 # The prepositions a name may carry written onto it, besides و and ف ("وبكييف", "للجيش"). Not ك: far

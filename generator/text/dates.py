@@ -210,6 +210,7 @@ def _resolve(name: str, m: re.Match[str], cal: _Calendar | None,
     return values[0], "day", basis, until
 
 
+@lru_cache(maxsize=4096)  # the same phrase against the same day ("Monday", "yesterday") recurs in a source
 def _parse(language: str, text: str, base: dt.date) -> tuple[str, str] | None:
     """dateparser's reading of `text` as (value, precision), relative to `base`; None if it has none."""
     data = _parser(language, base.isoformat()).get_date_data(text.translate(_DIGITS))

@@ -353,6 +353,9 @@ def find(text: str, language: str) -> list[FoundFigure]:
             and not (f.number in _PER_HUNDRED and re.search(r"(?:في\s?|بال)$", text[:f.start]))]
 
 
+_JOINER = re.compile(r"[\s\-–]*")
+
+
 class _Reader:
     """The tokens of one sentence, with the comparisons the finder needs."""
 
@@ -360,22 +363,32 @@ class _Reader:
         self.text, self.tokens, self.vocab = text, tokens, vocab
         self.norm = [_norm(t.text, vocab.language) for t in tokens]
         self.arabic = vocab.language in ("ar", "ur", "fa")
+        # Computed once per sentence, read thousands of times: where runs of joined tokens break (as a
+        # running count, so "tokens i..j are joined" is one subtraction), and each token's readings.
+        breaks = [0]
+        for k in range(len(tokens) - 1):
+            breaks.append(breaks[-1] + (_JOINER.fullmatch(text[tokens[k].end:tokens[k + 1].start]) is None))
+        self._breaks = breaks
+        self._forms = [arabic.bare_forms(w) if self.arabic else frozenset((w,)) for w in self.norm]
+        self._sorted = [sorted(forms) for forms in self._forms]
 
-    def forms(self, i: int) -> set[str]:
+    def forms(self, i: int) -> frozenset[str]:
         """Readings of token i: an Arabic word may carry a conjunction, preposition or article."""
-        return arabic.bare_forms(self.norm[i]) if self.arabic else {self.norm[i]}
+        return self._forms[i]
 
     def joined(self, i: int, j: int) -> bool:
         """Whether tokens i..j follow each other with only spaces (or hyphens) between them."""
-        return all(re.fullmatch(r"[\s\-–]*", self.text[self.tokens[k].end:self.tokens[k + 1].start])
-                   for k in range(i, j))
+        if i < 0:
+            return all(_JOINER.fullmatch(self.text[self.tokens[k].end:self.tokens[k + 1].start])
+                       for k in range(i, j))
+        return i >= j or self._breaks[j] == self._breaks[i]
 
     def match(self, i: int, n: int, table: dict) -> object | None:  # type: ignore[type-arg]
         """The value of the n-token phrase at token i in `table`, or None."""
         if i < 0 or i + n > len(self.tokens) or not self.joined(i, i + n - 1):
             return None
         rest = tuple(self.norm[i + 1:i + n])
-        for first in sorted(self.forms(i)):
+        for first in self._sorted[i]:
             if (first,) + rest in table:
                 return table[(first,) + rest]
         return None

@@ -10,6 +10,7 @@ Latin letters inside it ("قيادة الوحدة 1" is not "قيادة الوح
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Hashable, Iterable
 
 from generator.text import arabic
@@ -20,23 +21,40 @@ class NameMatcher:
 
     def __init__(self, entries: Iterable[tuple[str, Hashable]]) -> None:
         self._latin: list[tuple[str, re.Pattern[str], Hashable]] = []
-        self._arabic: dict[str, list[tuple[tuple[str, ...], Hashable]]] = {}
+        # Latin names by their first word, case folded: a paragraph is searched only for the names whose
+        # first word it holds, instead of with every pattern in turn. Names that do not begin with a
+        # letter or digit are always searched.
+        self._by_first: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        # Arabic-script names as a trie of folded words: {word: (keys of the names ending here, {next word: …})},
+        # so a paragraph is read once, word by word, whatever the number of names sharing a first word.
+        self._arabic: dict[str, tuple[list[Hashable], dict]] = {}  # type: ignore[type-arg]
         for text, key in entries:
             if not text.strip():
                 continue
             if arabic.is_arabic_script(text):
                 words = tuple(arabic.core(w) for _, _, w in arabic.name_tokens(text))
-                if words:
-                    self._arabic.setdefault(words[0], []).append((words, key))
+                level, node = self._arabic, None
+                for word in words:
+                    node = level.setdefault(word, ([], {}))
+                    level = node[1]
+                if node is not None:
+                    node[0].append(key)
             else:
                 body = r"\s+".join("".join("['’‘]" if ch in "'’‘" else re.escape(ch) for ch in part)
                                    for part in text.split())
+                first = _WORD.match(text)
+                (self._by_first.setdefault(first.group().casefold(), []) if first else self._always).append(
+                    len(self._latin))
                 self._latin.append((text, re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE), key))
 
     def find(self, text: str) -> list[tuple[int, int, Hashable]]:
         """(start, end, key) of every match, overlapping ones included; a span covers whole written words."""
         found: list[tuple[int, int, Hashable]] = []
-        for name, pattern, key in self._latin:
+        chosen = set(self._always)
+        for word in {w.casefold() for w in _WORD.findall(text)} if self._by_first else ():
+            chosen.update(self._by_first.get(word, ()))
+        for name, pattern, key in (self._latin[n] for n in sorted(chosen)):
             for m in pattern.finditer(text):
                 if name[0].isupper() and not m.group()[0].isupper():
                     continue  # "the acme" is not "Acme"; case after the first letter is forgiven
@@ -44,16 +62,28 @@ class NameMatcher:
         if not self._arabic:
             return found
         words = arabic.name_tokens(text)
+        cores = [arabic.core(w) for _, _, w in words]
         for i, (start, _, word) in enumerate(words):
-            # not ك: far more words begin with it than carry it as "like"
-            for form in sorted({arabic.core(f) for f in arabic.bare_forms(word, arabic.NAME_PREPOSITIONS)}):
-                for key_words, key in self._arabic.get(form, []):
-                    last = i + len(key_words) - 1
-                    if last < len(words) and all(
-                            arabic.core(words[i + k][2]) == key_words[k] and _adjacent(text, words[i + k - 1], words[i + k])
-                            for k in range(1, len(key_words))) and _whole(text, words[last]):
-                        found.append((start, words[last][1], key))
+            for form in _first_forms(word):
+                node, last = self._arabic.get(form), i
+                while node is not None:
+                    if node[0] and _whole(text, words[last]):
+                        found.extend((start, words[last][1], key) for key in node[0])
+                    last += 1
+                    if last >= len(words) or not _adjacent(text, words[last - 1], words[last]):
+                        break
+                    node = node[1].get(cores[last])
         return found
+
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_forms(word: str) -> tuple[str, ...]:
+    """The readings of a name's first word as written in text, its particles peeled (not ك: far more words
+    begin with it than carry it as "like")."""
+    return tuple(sorted({arabic.core(f) for f in arabic.bare_forms(word, arabic.NAME_PREPOSITIONS)}))
 
 
 def longest_first(found: list[tuple[int, int, Hashable]]) -> list[tuple[int, int, Hashable]]:

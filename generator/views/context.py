@@ -6,7 +6,6 @@ Templates call these and nothing else; `site.context.SiteContext` adds what only
 """
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -16,6 +15,26 @@ from generator.factbase import model, publish
 from generator.factbase.check import disagreements
 from generator.text.escape import md
 from generator.views import i18n
+
+
+def relative(target: str, page: str) -> str:
+    """The path of `target` from the folder of `page`, both relative to docs/ ("../sources/x.md"); the
+    string arithmetic of `posixpath.relpath` without its look at the working directory, which a build
+    of thousands of links per page would pay each time."""
+    here = page.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+def _disputed_by_incident(dossier: model.Dossier) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for group in disagreements(dossier):
+        for claim in group:
+            out.setdefault(claim.incident or "", set()).add(claim.id)
+    return out
 
 
 @dataclass
@@ -103,8 +122,7 @@ class PageContext:
 
     # --- links -------------------------------------------------------------------------------
     def href(self, target: str, anchor: str = "") -> str:
-        rel = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
-        return rel + (f"#{anchor}" if anchor else "")
+        return relative(target, self.path) + (f"#{anchor}" if anchor else "")
 
     def link(self, label: Markup | str, target: str, anchor: str = "") -> Markup:
         return Markup("[") + self.esc(label) + Markup(f"]({self.href(target, anchor)})")
@@ -278,7 +296,7 @@ class PageContext:
 
     def disputed(self, incident: model.Incident) -> set[str]:
         """Ids of claims that disagree with another claim on the same topic and party."""
-        return {c.id for group in disagreements(self.dossier) for c in group if c.incident == incident.id}
+        return self.dossier.memo("disputed", lambda: _disputed_by_incident(self.dossier)).get(incident.id, set())
 
     def any_disputed(self, claims: list[model.Claim], disputed: set[str]) -> bool:
         return any(c.id in disputed for c in claims)

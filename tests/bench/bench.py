@@ -1,12 +1,15 @@
-"""How build time and memory grow with the size of a dossier.
+"""How the commands' time and memory grow with the size of a dossier.
 
-Writes a synthetic bilingual dossier SCALE times the size of a small one (per unit of scale: two
-sources of 24 paragraphs, 12 actors, 6 places, one incident of 16 claims, 8 timeline events; a
-briefing per two units), then times `check`, `extract`, a cold build, a rebuild with nothing changed
-and one after a claim's text changed (each with its stages and peak memory), and a bare `mkdocs build`
-of the same Markdown, printing the build without its PDFs as a ratio to it.
+Writes a synthetic bilingual dossier whose counts are set one by one (sources of 24 paragraphs,
+actors, places, incidents, claims spread over them, briefings of two incidents each, timeline
+events; by default scaled from the number of sources the way a real dossier of 1,000 sources with
+300 actors, 5,000 claims, 250 incidents and 20 briefings is), then times `check`, `extract`,
+`extract --source`, a cold build, a rebuild with nothing changed and one after a claim's text
+changed, each with its stages and the peak memory of its whole process tree, and a bare
+`mkdocs build` of the same Markdown in the same run, the baseline the build is given as a ratio to.
+Prints a table against the targets and writes the JSON.
 
-    .venv/bin/python tests/bench/bench.py --scale 1 --scale 4 --scale 16
+    .venv/bin/python tests/bench/bench.py --sources 100 --sources 300 --sources 1000
 
 It is a measurement, not a test: nothing here passes or fails on a number.
 """
@@ -14,20 +17,44 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 # Every record is signed: a build publishes only what is reviewed.
 SIGNED = {"status": "reviewed", "by": "editorial-desk", "on": "2026-12-01"}
 PARAGRAPHS = 24
-CLAIMS = 16
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
+PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The size of a synthetic dossier, set one by one. `for_sources` scales the others the way the issue's
+    measured dossier does (1,000 sources, 300 actors, 5,000 claims, 250 incidents, 20 briefings)."""
+    sources: int
+    actors: int
+    places: int
+    claims: int
+    incidents: int
+    briefings: int
+    events: int
+
+    @classmethod
+    def for_sources(cls, n: int, **given: int) -> "Counts":
+        scaled = {"sources": n, "actors": max(4, round(0.3 * n)), "places": max(2, n // 5),
+                  "claims": 5 * n, "incidents": max(1, n // 4), "briefings": max(1, n // 50),
+                  "events": max(4, 2 * n)}
+        scaled.update({k: v for k, v in given.items() if v is not None})
+        return cls(**scaled)
 
 
 def names(count: int) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -36,14 +63,14 @@ def names(count: int) -> tuple[list[str], list[str], list[str], list[str]]:
             [f"Town {k}" for k in range(count)], [f"بلدة {k}" for k in range(count)])
 
 
-def write_dossier(root: Path, scale: int) -> dict[str, int]:
+def write_dossier(root: Path, size: Counts) -> dict[str, int]:
     """A dossier that passes `briefing check`: every record cites a verbatim passage of a seed."""
-    rng = random.Random(scale)
-    n_sources, n_actors, n_places = 2 * scale, 12 * scale, 6 * scale
+    rng = random.Random(size.sources)
+    n_actors, n_places = size.actors, size.places
     actor_en, actor_ar, place_en, place_ar = names(max(n_actors, n_places))
     run("init", str(root), root=None)
     spots = []  # (source, paragraph number, lang, actor a, actor b, place, figure)
-    for s in range(n_sources):
+    for s in range(size.sources):
         lang = "en" if s % 2 == 0 else "ar"
         lines = [f"# Report {s}" if lang == "en" else f"# تقرير {s}", ""]
         for j in range(PARAGRAPHS):
@@ -55,7 +82,7 @@ def write_dossier(root: Path, scale: int) -> dict[str, int]:
             spots.append((f"report-{s}", j + 1, lang, a, b, p, n))
         (root / "seeds" / f"report-{s}.md").write_text("\n".join(lines), encoding="utf-8")
     run("ingest", root=root)
-    for s in range(n_sources):
+    for s in range(size.sources):
         path = root / "content" / "sources" / f"report-{s}.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace(
             "title:\n", f"title:\n  {'ar' if s % 2 == 0 else 'en'}: {'تقرير' if s % 2 == 0 else 'Report'} {s}\n"),
@@ -88,8 +115,11 @@ def write_dossier(root: Path, scale: int) -> dict[str, int]:
                   "citations": [cite(spot, (place_en[k], place_ar[k]))], "review": SIGNED}
         dump(root / "content" / "places" / f"town-{k}.yaml", record)
     incidents = []
-    for m in range(scale):
-        chosen = [spots[(m * CLAIMS + c) * 3 % len(spots)] for c in range(CLAIMS)]
+    per_incident = [size.claims // size.incidents + (m < size.claims % size.incidents) for m in range(size.incidents)]
+    taken = 0
+    for m in range(size.incidents):
+        chosen = [spots[(taken + c) * 3 % len(spots)] for c in range(max(1, per_incident[m]))]
+        taken += len(chosen)
         claims = [{"id": f"claim-{m}-{c}", "claimant": f"unit-{spot[3]}", "asserted": f"2024-01-{1 + c % 28:02d}",
                    "topic": "killed", "text": {"en": f"{spot[6]} fighters were killed.",
                                                "ar": f"قُتل {spot[6]} مقاتلاً."},
@@ -100,15 +130,15 @@ def write_dossier(root: Path, scale: int) -> dict[str, int]:
                   for c, spot in enumerate(chosen)]
         record = {"id": f"clash-{m}", "title": {"en": f"Clash {m}", "ar": f"اشتباك {m}"},
                   "start": f"2024-01-{1 + m % 28:02d}", "place": f"town-{chosen[0][5]}",
-                  "participants": [{"actor": f"unit-{chosen[0][k]}", "side": {"en": f"Side {k}", "ar": f"الطرف {k}"}}
-                                   for k in (3, 4)],
+                  "participants": [{"actor": f"unit-{spot[3]}", "side": {"en": f"Side {k}", "ar": f"الطرف {k}"}}
+                                   for k, spot in enumerate(dict((s[3], s) for s in chosen).values()) if k < 2],
                   "summary": [{"text": {"en": "Fighting was reported.", "ar": "أفيد بوقوع قتال."},
                                "citations": [cite(chosen[0], ("said on Monday", "يوم الاثنين"))]}],
                   "claims": claims, "review": SIGNED}
         dump(root / "content" / "incidents" / f"clash-{m}.yaml", record)
         incidents.append(record)
-    for b in range(max(1, scale // 2)):
-        mine = incidents[b * 2:b * 2 + 2]
+    for b in range(size.briefings):
+        mine = [incidents[(b * 2 + k) % len(incidents)] for k in range(min(2, len(incidents)))]
         record = {"id": f"brief-{b}", "title": {"en": f"Brief {b}", "ar": f"موجز {b}"}, "date": "2024-02-01",
                   "summary": {"en": "What the reports say.", "ar": "ما تقوله التقارير."},
                   "incidents": [i["id"] for i in mine],
@@ -122,13 +152,12 @@ def write_dossier(root: Path, scale: int) -> dict[str, int]:
     events = [{"id": f"event-{e}", "date": f"2024-01-{1 + e % 28:02d}",
                "text": {"en": "Fighting was reported.", "ar": "أفيد بوقوع قتال."},
                "citations": [cite(spots[e * 5 % len(spots)], ("were killed", "قُتلوا"))], "review": SIGNED}
-              for e in range(8 * scale)]
+              for e in range(size.events)]
     dump(root / "content" / "timeline.yaml", {"events": events})
     dossier = root / "content" / "dossier.yaml"
     dossier.write_text(dossier.read_text(encoding="utf-8").replace(
         "topics: {}", "topics:\n  killed: {en: Killed, ar: القتلى}"), encoding="utf-8")
-    return {"sources": n_sources, "actors": n_actors, "places": n_places, "incidents": scale,
-            "claims": scale * CLAIMS, "briefings": max(1, scale // 2), "events": 8 * scale}
+    return asdict(size)
 
 
 def dump(path: Path, record: dict) -> None:
@@ -145,29 +174,54 @@ def run(*args: str, root: Path | None) -> subprocess.CompletedProcess[str]:
     return result
 
 
-def measured_build(root: Path) -> dict[str, object]:
-    """One `briefing build --timings` in a process of its own, so peak memory is this build's alone."""
-    probe = ("import resource, subprocess, sys, time\n"
-             "t = time.perf_counter()\n"
-             "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-             "wall = time.perf_counter() - t\n"
-             "print(r.returncode, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-             "print(r.stdout + r.stderr)\n")
-    out = subprocess.run([PYTHON, "-c", probe, PYTHON, "-m", "generator", "build", "--timings", "--root", str(root)],
-                         capture_output=True, text=True, cwd=ROOT, check=True).stdout
-    head, _, rest = out.partition("\n")
-    code, wall, rss = head.split()
-    if code != "0":
-        raise SystemExit(f"build failed:\n{rest}")
-    stages = rest.strip().splitlines()[-1].split("  ")
-    return {"wall_s": round(float(wall), 2), "peak_rss_mib": round(int(rss) / 1024),
-            "stages": {s.split()[0]: float(s.split()[1]) for s in stages}}
+def _tree_rss(pid: int) -> int:
+    """Resident memory (KiB) of `pid` and all its descendants, read from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rpartition(")")[2].split()
+            with open(f"/proc/{entry}/statm", encoding="ascii") as handle:
+                rss[int(entry)] = int(handle.read().split()[1]) * PAGE_KIB
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo += children.get(current, [])
+    return total
 
 
-def timed(command: str, root: Path) -> float:
+def measured(*args: str, root: Path) -> dict[str, object]:
+    """One command in a process of its own: wall time, the peak resident memory of its whole process tree
+    (MkDocs and the PDF workers included, sampled every 20 ms), and the stages `--timings` prints."""
+    cmd = [PYTHON, "-m", "generator", *args, "--root", str(root)]
     started = time.perf_counter()
-    run(command, root=root)
-    return round(time.perf_counter() - started, 2)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT, text=True)
+    peak = [0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output = proc.communicate()[0]
+    wall = time.perf_counter() - started
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{output}")
+    result: dict[str, object] = {"wall_s": round(wall, 2), "peak_tree_mib": round(peak[0] / 1024)}
+    if "--timings" in args:
+        stages = output.strip().splitlines()[-1].split("  ")
+        result["stages"] = {s.split()[0]: float(s.split()[1]) for s in stages}
+    return result
 
 
 def edit_one_claim(root: Path) -> None:
@@ -178,42 +232,98 @@ def edit_one_claim(root: Path) -> None:
 
 
 def bare_mkdocs(root: Path) -> float:
-    """`mkdocs build` of the Markdown the last build wrote, each language in turn: what MkDocs alone costs
-    for these pages, the baseline of the build's own ratio."""
+    """`mkdocs build` of the Markdown the last build wrote, both languages at once as the build runs them:
+    what MkDocs alone costs for these pages, the baseline of the build's own ratio."""
     started = time.perf_counter()
-    for config in sorted((root / ".build").glob("*/mkdocs.yml")):
-        subprocess.run([PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d",
-                        str(root / ".build" / "bare" / config.parent.name)], check=True, capture_output=True)
+    procs = [subprocess.Popen([PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d",
+                               str(root / ".build" / "bare" / config.parent.name)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+             for config in sorted((root / ".build").glob("*/mkdocs.yml"))]
+    if any(proc.wait() != 0 for proc in procs):
+        raise SystemExit("bare mkdocs build failed")
     return round(time.perf_counter() - started, 2)
+
+
+def measure(root: Path, size: Counts) -> dict[str, object]:
+    counts = write_dossier(root, size)
+    check = measured("check", root=root)
+    extract = measured("extract", root=root)
+    one_source = measured("extract", "--source", "report-0", root=root)
+    cold = measured("build", "--timings", root=root)
+    warm = measured("build", "--timings", root=root)
+    edit_one_claim(root)
+    one_claim = measured("build", "--timings", root=root)
+    bare = bare_mkdocs(root)
+    without_pdf = float(cold["wall_s"]) - cold["stages"].get("pdf", 0.0)  # type: ignore[union-attr]
+    return {**counts, "check": check, "extract": extract,
+            "extract_sources_per_s": round(size.sources / float(extract["wall_s"]), 1),
+            "extract_one_source": one_source, "cold_build": cold, "rebuild_nothing_changed": warm,
+            "rebuild_one_claim": one_claim, "bare_mkdocs_s": bare,
+            "cold_without_pdf_s": round(without_pdf, 2),
+            "cold_without_pdf_over_bare_mkdocs": round(without_pdf / bare, 2)}
+
+
+# (what, how it is read from a result, target at 1,000 sources, whether lower is better)
+TARGETS = [
+    ("briefing check (s)", lambda r: r["check"]["wall_s"], 3.0, True),
+    ("briefing extract (sources/s)", lambda r: r["extract_sources_per_s"], 100.0, False),
+    ("extract --source (s)", lambda r: r["extract_one_source"]["wall_s"], 2.0, True),
+    ("cold build without PDFs / bare MkDocs", lambda r: r["cold_without_pdf_over_bare_mkdocs"], 1.25, True),
+    ("cold build with PDFs (s)", lambda r: r["cold_build"]["wall_s"], 75.0, True),
+    ("rebuild, one claim edited (s)", lambda r: r["rebuild_one_claim"]["wall_s"], 10.0, True),
+    ("rebuild, nothing changed (s)", lambda r: r["rebuild_nothing_changed"]["wall_s"], 3.0, True),
+    ("peak memory, process tree (MiB)", lambda r: max(r[k]["peak_tree_mib"] for k in
+                                                       ("check", "extract", "cold_build", "rebuild_one_claim")),
+     1536.0, True),
+]
+
+
+def table(results: list[dict[str, object]]) -> str:
+    """One row per measure, one column per size, and the target (set for 1,000 sources)."""
+    head = ["measure"] + [f"{r['sources']} sources" for r in results] + ["target at 1,000", "met"]
+    rows = [head, ["---"] * len(head)]
+    for what, read, target, lower in TARGETS:
+        values = [read(r) for r in results]
+        last = values[-1]
+        met = (last <= target) if lower else (last >= target)
+        ratio = last / target if lower else target / last if last else float("inf")
+        rows.append([what] + [f"{v:g}" for v in values]
+                    + [f"{'≤' if lower else '≥'} {target:g}", "yes" if met else f"no ({ratio:.2f}× the target)"])
+    if len(results) > 1:
+        base = results[0]
+        for what, key in (("cold build s per source", "cold_build"), ("check s per source", "check")):
+            rows.append([f"{what} (× of the smallest)"] + [
+                f"{(r[key]['wall_s'] / r['sources']) / (base[key]['wall_s'] / base['sources']):.2f}"
+                for r in results] + ["≈ 1 (linear)", ""])
+    return "\n".join("| " + " | ".join(str(c) for c in row) + " |" for row in rows)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", type=int, action="append", help="size in units (repeatable; default 1 and 4)")
+    parser.add_argument("--sources", type=int, action="append",
+                        help="a dossier of this many sources (repeatable, one dossier each; default 30)")
+    for name in ("actors", "places", "claims", "incidents", "briefings", "events"):
+        parser.add_argument(f"--{name}", type=int, help=f"number of {name} (default: scaled from --sources)")
     parser.add_argument("--keep", type=Path, help="write the dossiers here and keep them")
+    parser.add_argument("--json", type=Path, default=ROOT / ".build" / "bench.json", help="where the JSON goes")
     args = parser.parse_args()
     results = []
     base = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    given = {k: getattr(args, k) for k in ("actors", "places", "claims", "incidents", "briefings", "events")}
     try:
-        for scale in args.scale or [1, 4]:
-            root = base / f"scale-{scale}"
+        for n in args.sources or [30]:
+            root = base / f"sources-{n}"
             shutil.rmtree(root, ignore_errors=True)
-            counts = write_dossier(root, scale)
-            check_s = timed("check", root)
-            extract_s = timed("extract", root)
-            cold, warm = measured_build(root), measured_build(root)
-            edit_one_claim(root)
-            one_claim = measured_build(root)
-            bare = bare_mkdocs(root)
-            without_pdf = cold["wall_s"] - cold["stages"].get("pdf", 0.0)
-            results.append({"scale": scale, **counts, "check_s": check_s, "extract_s": extract_s,
-                            "extract_sources_per_s": round(counts["sources"] / extract_s, 1),
-                            "cold": cold, "warm": warm, "one_claim": one_claim, "bare_mkdocs_s": bare,
-                            "cold_without_pdf_over_bare_mkdocs": round(without_pdf / bare, 2)})
+            results.append(measure(root, Counts.for_sources(n, **given)))
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"machine": {"cpus": os.cpu_count()}, "results": results}, indent=1,
+                                    ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"JSON: {args.json}")
     return 0
 
 

@@ -1,0 +1,139 @@
+"""Records already read, kept so that an unchanged file is not parsed and validated twice.
+
+Reading a record (YAML, then the schema) is most of what `check`, `build` and `extract` cost on a
+large dossier, and nearly every file is the same as last time. What validating one file gave (the
+record, its problems, its references) is kept under a key made of the file's bytes, its path, the
+kind of record, the dossier's languages and the code that reads it; a different byte anywhere
+gives another key, so a kept result is exactly what reading the file again would give.
+
+Kept results live in memory for as long as the process does (a preview reloads only the files that
+changed) and on disk in `.build/parse-cache`, so the next command starts warm. The file on disk is
+a pickle, and unpickling runs code: a cache committed to a repository, or written by anyone else,
+must never be loaded. Each file therefore carries an HMAC made with a key that never leaves this
+user's own cache folder (`$XDG_CACHE_HOME/briefing/cache-key`); a file whose HMAC does not match is
+ignored. Without a writable home for the key there is no disk cache, only the one in memory.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+from pathlib import Path
+from typing import Any
+
+from generator.files import write_atomic
+
+_FILE = "parse-cache"
+_open: dict[Path, "ParseCache"] = {}
+
+
+def _code_version() -> str:
+    """The code whose output is kept: the fact base and text packages, and the errors they report."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for folder in ("factbase", "text"):
+        for path in sorted((package / folder).glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update((package / "errors.py").read_bytes())
+    return digest.hexdigest()
+
+
+def _key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "briefing" / "cache-key"
+
+
+def _secret() -> bytes | None:
+    """This user's key for signing caches, made on first use; None where it cannot be kept."""
+    path = _key_file()
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+        return path.read_bytes()
+    except OSError:
+        try:  # another process made it first
+            key = path.read_bytes()
+            return key if len(key) >= 32 else None
+        except OSError:
+            return None
+
+
+class ParseCache:
+    """Validated records by key: in memory always, and on disk when a key to sign it with exists."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._version = _code_version()
+        self._folder = folder
+        self._secret = _secret() if folder is not None else None
+        self._kept: dict[str, bytes] = self._read()
+        self._used: set[str] = set()
+        self._added = False
+
+    @classmethod
+    def for_dossier(cls, root: Path) -> ParseCache:
+        """The cache of one dossier, one per process, so a preview keeps it between rebuilds."""
+        folder = (root / ".build").resolve()
+        if folder not in _open:
+            _open[folder] = cls(folder)
+        return _open[folder]
+
+    def key(self, rel: str, kind: str, languages: list[str], data: bytes) -> str:
+        head = f"{self._version}\0{rel}\0{kind}\0{','.join(languages)}\0".encode()
+        return hashlib.sha256(head + data).hexdigest()
+
+    def get(self, key: str) -> Any | None:
+        """A fresh copy of what was kept (callers may change what they are given)."""
+        kept = self._kept.get(key)
+        if kept is None:
+            return None
+        self._used.add(key)
+        return pickle.loads(kept)  # noqa: S301 (written by this code, signed with this user's key)
+
+    def put(self, key: str, value: Any) -> None:
+        try:
+            self._kept[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return
+        self._used.add(key)
+        self._added = True
+
+    def save(self) -> None:
+        """Keep on disk what this load used, and nothing else (so the file never grows without bound)."""
+        stale = set(self._kept) - self._used
+        if self._folder is None or self._secret is None or not (self._added or stale):
+            self._used.clear()
+            return
+        self._kept = {k: self._kept[k] for k in self._used}
+        self._used.clear()
+        self._added = False
+        body = pickle.dumps((self._version, self._kept), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            write_atomic(self._folder / _FILE, hmac.new(self._secret, body, "sha256").digest() + body)
+        except Exception:  # noqa: BLE001 - a cache that cannot be written is only a slower next run
+            pass
+
+    def _read(self) -> dict[str, bytes]:
+        if self._folder is None or self._secret is None:
+            return {}
+        try:
+            data = (self._folder / _FILE).read_bytes()
+        except OSError:
+            return {}
+        mac, body = data[:32], data[32:]
+        if not hmac.compare_digest(mac, hmac.new(self._secret, body, "sha256").digest()):
+            return {}   # not written by this user's own runs: never unpickled
+        try:
+            version, kept = pickle.loads(body)  # noqa: S301 (signed above)
+        except Exception:  # noqa: BLE001 - a damaged cache is an empty one
+            return {}
+        return kept if version == self._version and isinstance(kept, dict) else {}
