@@ -78,6 +78,7 @@ class ParseCache:
         self._kept: dict[str, bytes] = self._read()
         self._used: set[str] = set()
         self._added = False
+        self.hits = 0   # records taken from the cache, for tests and `--timings`
 
     @classmethod
     def for_dossier(cls, root: Path) -> ParseCache:
@@ -97,6 +98,7 @@ class ParseCache:
         if kept is None:
             return None
         self._used.add(key)
+        self.hits += 1
         return pickle.loads(kept)  # noqa: S301 (written by this code, signed with this user's key)
 
     def put(self, key: str, value: Any) -> None:

@@ -1,0 +1,128 @@
+"""An incremental build writes the bytes a cold build of the same input writes, and does only the work
+an edit calls for; records read once are not read again (the parse cache), and a cache nobody on this
+machine signed is never unpickled."""
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, copy_dossier
+from generator.build import build
+from generator.factbase import cache as parse_cache
+from generator.factbase.load import load
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _cold(root: Path, scratch: Path) -> dict[str, bytes]:
+    """The same input built from nothing in another folder: no .build/, no site/."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    build(copy_dossier(root, scratch))
+    return _tree(scratch / "site")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_series_of_edits_builds_incrementally_to_the_bytes_of_cold_builds(tmp_path: Path) -> None:
+    root = copy_dossier(MINI, tmp_path / "dossier")
+    content = root / "content"
+    # A source nothing cites, with a page of its own: it is renamed, then deleted, below.
+    shutil.copy(root / "seeds" / "harbour-en.md", root / "seeds" / "extra.md")
+    (content / "sources" / "extra.yaml").write_text(
+        (content / "sources" / "harbour-en.yaml").read_text(encoding="utf-8")
+        .replace("id: harbour-en", "id: extra").replace("file: harbour-en.md", "file: extra.md")
+        .replace("Strike closes", "Another report, strike closes"), encoding="utf-8")
+    build(root)
+    grades = root / "site" / "grades.html"
+
+    def claim_text() -> None:
+        _edit(content / "incidents" / "harbour-strike.yaml", "At least 400 members joined the strike.",
+              "At least 400 members joined the strike that day.")
+
+    def actor_name() -> None:   # a name shown on nearly every page, and in the glossary's links
+        _edit(content / "actors" / "harbour-authority.yaml", "en: Harbour Authority", "en: Harbour Board")
+
+    def renamed_file() -> None:
+        (content / "sources" / "extra.yaml").rename(content / "sources" / "extra-report.yaml")
+        _edit(content / "sources" / "extra-report.yaml", "id: extra", "id: extra-report")
+
+    def deleted_record() -> None:
+        (content / "sources" / "extra-report.yaml").unlink()
+
+    for step in (claim_text, actor_name, renamed_file, deleted_record):
+        before = grades.stat().st_mtime_ns
+        step()
+        build(root)
+        assert _tree(root / "site") == _cold(root, tmp_path / "cold"), f"after {step.__name__}"
+        if step is claim_text:  # a page the edit does not touch was not rendered again
+            assert grades.stat().st_mtime_ns == before
+    assert not (root / "site" / "sources" / "extra.html").exists()
+    assert not (root / "site" / "sources" / "extra-report.html").exists()
+    index = (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "sources/harbour-ar.html" in index and "extra" not in index
+
+
+@pytest.mark.slow
+def test_a_change_to_the_frame_of_every_page_builds_every_page(mini: Path) -> None:
+    """A new site name (the dossier's title) is in every page's header: nothing may be kept."""
+    build(mini)
+    _edit(mini / "content" / "dossier.yaml", "en: ", "en: Revised ")
+    build(mini)
+    assert _tree(mini / "site") == _cold(mini, mini.parent / "cold")
+
+
+@pytest.fixture
+def own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache key of this test's own, and no cache kept in memory from other tests."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setattr(parse_cache, "_open", {})
+    return tmp_path / "user-cache" / "briefing" / "cache-key"
+
+
+def test_records_read_before_come_from_the_cache_and_an_edit_is_read_again(mini: Path, own_key: Path) -> None:
+    first = load(mini)
+    assert (mini / ".build" / "parse-cache").is_file() and own_key.is_file()
+    assert oct(own_key.stat().st_mode & 0o777) == "0o600"
+    fresh = parse_cache.ParseCache(mini / ".build")   # as in a new process: the cache comes from disk
+    parse_cache._open[(mini / ".build").resolve()] = fresh
+    again = load(mini)
+    assert again.dossier == first.dossier and again.problems.items == first.problems.items
+    assert fresh.hits == 9   # dossier.yaml, timeline.yaml and the seven records
+    _edit(mini / "content" / "actors" / "harbour-authority.yaml", "kind:", "knid:")
+    broken = load(mini)
+    assert any(p.path == "content/actors/harbour-authority.yaml" and p.severity == "error"
+               for p in broken.problems.items)
+    _edit(mini / "content" / "actors" / "harbour-authority.yaml", "knid:", "kind:")
+    assert load(mini).problems.items == first.problems.items
+
+
+class _Trap:
+    """Unpickling this writes a file: what a cache planted in a repository could do."""
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (Path.write_text, (Path(os.environ["TRAP"]), "ran"))   # type: ignore[return-value]
+
+
+def test_a_cache_this_user_did_not_sign_is_never_unpickled(mini: Path, own_key: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    trap = mini.parent / "trap"
+    monkeypatch.setenv("TRAP", str(trap))
+    body = pickle.dumps((_Trap(), {}))
+    (mini / ".build").mkdir()
+    (mini / ".build" / "parse-cache").write_bytes(b"\0" * 32 + body)
+    loaded = load(mini)
+    assert not trap.exists()
+    assert loaded.dossier is not None and not loaded.problems.errors
+    # and the planted file is replaced by one this user signed
+    assert (mini / ".build" / "parse-cache").read_bytes()[32:] != body
