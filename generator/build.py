@@ -123,8 +123,7 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
     with timed(timings, "render"):
         index = CrossIndex(model.sorted_dossier(dossier))  # cross-references, shared by every language
         past = history.read(root, dossier.languages)        # git history, when the dossier has one
-        for lang in dossier.languages:
-            pages = render.render(dossier, templates, lang, index, past)
+        for lang, pages in render.render_languages(dossier, templates, index, past).items():
             page_count += len(pages)
             name = dossier.title.get(lang) or next(iter(dossier.title.values()))
             configs[lang] = mkdocs_project.prepare(layout.build, root, templates, lang, dossier.languages, name, pages,

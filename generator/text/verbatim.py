@@ -43,6 +43,7 @@ def fold_text(text: str) -> str:
     return fold(unicodedata.normalize("NFC", text))[0]
 
 
+@functools.lru_cache(maxsize=1 << 17)   # check, then each language's pages, ask for the same passages
 def find_quote(paragraph: str, quote: str) -> tuple[int, int] | None:
     """Where `quote` occurs in `paragraph` (start, end in the paragraph's own text), or None."""
     needle = fold_text(quote)
