@@ -7,6 +7,7 @@ Templates call these and nothing else; `site.context.SiteContext` adds what only
 from __future__ import annotations
 
 import posixpath
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -116,6 +117,23 @@ class PageContext:
     def actor(self, ident: str) -> Markup:
         actor = self.dossier.actors.get(ident)
         return self.link(self.t(actor.name), "actors.md", ident) if actor else self.esc(ident)
+
+    def tight_name(self, ident: str) -> str:
+        """An actor's label where room is tight (a chart, a map) in this page's language: its `short`
+        form where the record gives one, else its whole name, which the layout wraps; never cut."""
+        actor = self.dossier.actors.get(ident)
+        return (actor.short.get(self.lang) if actor else None) or self.full_name(ident)
+
+    def tight_names(self, idents: Iterable[str]) -> dict[str, str]:
+        """Tight labels for actors shown together: where two different actors' labels coincide (a short
+        form that is another's short form or name), those actors show their whole names instead."""
+        labels = {ident: self.tight_name(ident) for ident in dict.fromkeys(idents)}
+        counts = Counter(labels.values())
+        return {ident: self.full_name(ident) if counts[label] > 1 else label for ident, label in labels.items()}
+
+    def full_name(self, ident: str) -> str:
+        actor = self.dossier.actors.get(ident)
+        return i18n.pick(actor.name, self.lang)[0] if actor else ident
 
     def place(self, ident: str | None) -> Markup:
         place = self.dossier.places.get(ident or "")
