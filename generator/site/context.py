@@ -176,6 +176,10 @@ class SiteContext(PageContext):
     def target_link(self, target: Target) -> Markup:
         return self.link(self.target_label(target), target.page, "" if target.anchor == "top" else target.anchor)
 
+    def target_links(self, targets: Iterable[Target]) -> Markup:
+        """Records linked where they live, as a list in the page's language ("Cited by: a، b")."""
+        return self.join(self.target_link(t) for t in targets)
+
     def cited_by(self, source: model.Source, pid: str) -> list[Target]:
         return self.xref.cited_by.get((source.id, pid), [])
 

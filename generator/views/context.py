@@ -83,15 +83,16 @@ class PageContext:
     def direction(self, lang: str) -> str:
         return i18n.direction(lang)
 
-    def join(self, items: Iterable[str]) -> Markup:
-        return Markup(self.esc(self._(",")) + Markup(" ")).join(self.esc(x) for x in items)
+    def join(self, items: Iterable[str | Markup]) -> Markup:
+        """Names or links as a list, with the page language's separator (`i18n.list_separator`)."""
+        return self.esc(i18n.list_separator(self.lang)).join(self.esc(x) for x in items)
 
     def join_in(self, items: Iterable[str], lang: str) -> Markup:
         """Names in another language than the page's, joined with that language's separator
-        (the Arabic comma in Arabic) and isolated as one run of that language."""
+        (the Arabic comma in Arabic and Urdu) and isolated as one run of that language."""
         if lang == self.lang:
             return self.join(items)
-        return self.isolate((i18n.gettext_for(lang, ",") + " ").join(items), lang)
+        return self.isolate(i18n.format_list(items, lang), lang)
 
     def date(self, value: model.PartialDate | None) -> str:
         return i18n.format_partial_date(value, self.lang)
@@ -142,6 +143,13 @@ class PageContext:
     def source(self, ident: str) -> Markup:
         source = self.dossier.sources.get(ident)
         return self.link(self.t(source.title), f"sources/{ident}.md") if source else self.esc(ident)
+
+    def original_title(self, source: model.Source) -> Markup:
+        """The title in the source's own language, when that is not the page's and the record has it:
+        what to search for. Isolated with its language and direction (a French or an Urdu title)."""
+        if source.language == self.lang or not source.title.get(source.language):
+            return Markup("")
+        return self.isolate(source.title[source.language], source.language)
 
     def source_label(self, source: model.Source) -> Markup:
         """Title (publisher, date): how a note names its source, on the web and in print."""
