@@ -6,9 +6,11 @@ injected into each page type in both languages.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -36,15 +38,24 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(built_shipped: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built_shipped / "site"))
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """A built site served on localhost, for as long as the block runs."""
+    handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(built_shipped: Path) -> Iterator[str]:
+    with serving(built_shipped / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -216,3 +227,147 @@ def test_printing_a_page_leaves_out_the_navigation(page: object, base_url: str) 
     assert not page.locator(".md-header").is_visible()  # type: ignore[attr-defined]
     assert not page.locator(".md-sidebar--primary").is_visible()  # type: ignore[attr-defined]
     assert page.locator("article h1").is_visible()  # type: ignore[attr-defined]
+
+
+# For every footnote call on a page: the last word before it (or the call before it, in a row of calls),
+# measured with Range.getClientRects() on the call's line, and the call's own box. The call belongs right
+# after that word in the line's direction: its right edge at the word's left edge on a right-to-left page,
+# its left edge at the word's right edge on a left-to-right one. A call that joined the number before it
+# ("… 1991." then 9) is drawn on the number's far side, between the number and the word before it.
+CALL_POSITIONS = """() => {
+  const rtl = getComputedStyle(document.body).direction === "rtl";
+  const isCall = (el) => el && el.nodeType === 1 && el.matches('sup[id^="fnref"]');
+  const out = [];
+  for (const sup of document.querySelectorAll('.md-content sup[id^="fnref"]')) {
+    const box = sup.getBoundingClientRect();
+    const onLine = (r) => r.width > 0 && r.top < box.bottom && r.bottom > box.top;
+    let rects = [], before = "";
+    if (isCall(sup.previousSibling)) {
+      rects = [sup.previousSibling.getBoundingClientRect()];
+      before = "call " + sup.previousSibling.textContent;
+    } else {
+      const block = sup.closest("p, td, th, li, dd, figcaption") || sup.parentElement;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!(sup.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_PRECEDING)) break;
+        nodes.push(n);
+      }
+      let start = null, end = null;
+      for (const n of nodes.reverse()) {  // back to the space before the last word, across elements
+        if (isCall(n.parentElement && n.parentElement.closest("sup"))) break;
+        const text = n.textContent;
+        let i = text.length;
+        if (!end) {
+          while (i > 0 && /\\s/.test(text[i - 1])) i--;
+          if (i === 0) continue;
+          end = [n, i];
+        }
+        let j = i;
+        while (j > 0 && !/\\s/.test(text[j - 1])) j--;
+        start = [n, j];
+        before = text.slice(j, i) + before;
+        if (j > 0) break;
+      }
+      if (!end) continue;
+      const range = document.createRange();
+      range.setStart(...start);
+      range.setEnd(...end);
+      rects = [...range.getClientRects()].filter(onLine);
+    }
+    if (!rects.length) { out.push({call: sup.textContent, before, gap: null}); continue; }
+    const left = Math.min(...rects.map(r => r.left)), right = Math.max(...rects.map(r => r.right));
+    out.push({call: sup.textContent, before, gap: rtl ? left - box.right : box.left - right});
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang, path", [("ar", "incidents/tinzaouaten-ambush-2024.html"),
+                                        ("ar", "incidents/russian-deployment-mali-2021.html"),
+                                        ("ar", "briefings/tinzaouaten-ambush.html"), ("ar", "timeline.html"),
+                                        ("en", "incidents/tinzaouaten-ambush-2024.html"),
+                                        ("en", "incidents/russian-deployment-mali-2021.html")])
+def test_footnote_calls_follow_their_text(page: object, base_url: str, lang: str, path: str) -> None:
+    """A call follows the text it belongs to, whatever script or digits precede it: on an Arabic page
+    it is drawn just left of the word before it (a date, "1991.", a Latin name), never between a number
+    and the word before that number; on an English page just right of it."""
+    page.goto(base_url + ("ar/" if lang == "ar" else "") + path, wait_until="networkidle")  # type: ignore[attr-defined]
+    calls = page.evaluate(CALL_POSITIONS)  # type: ignore[attr-defined]
+    assert len(calls) > 20
+    after_numbers = [c for c in calls if re.search(r"[0-9٠-٩][.)»]*$", c["before"])]
+    if path.startswith("incidents/"):
+        assert after_numbers, "the page should have calls right after a figure or a date"
+    offending = [c for c in calls if c["gap"] is None or not -1 < c["gap"] < 6]
+    assert offending == []
+
+
+# Every text of every claims chart, in the SVG's own units: its box, and the column it belongs in.
+CHART_TEXTS = """() => [...document.querySelectorAll("svg.claims-chart")].flatMap(svg => {
+  const view = svg.viewBox.baseVal;
+  const bars = [...svg.querySelectorAll("rect")].map(r => r.getBBox());
+  return [...svg.querySelectorAll("text")].map(t => {
+    const box = t.getBBox();
+    const lines = [...t.querySelectorAll("tspan")].map(s => s.textContent);
+    return {kind: t.getAttribute("class"), text: lines.length ? lines.join(" ") : t.textContent, lines: lines.length,
+            left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height, width: view.width,
+            height: view.height,
+            overlaps: bars.filter(b => b.x < box.x + box.width && box.x < b.x + b.width &&
+                                       b.y < box.y + box.height && box.y < b.y + b.height).length};
+  });
+})"""
+
+
+def chart_problems(texts: list[dict[str, object]], rtl: bool) -> list[str]:
+    """Texts drawn outside the chart, labels outside their column or over a bar."""
+    from generator.site.chart import LABEL
+    problems = []
+    for t in texts:
+        inside = 0 <= t["left"] and t["right"] <= t["width"] and 0 <= t["top"] and t["bottom"] <= t["height"]
+        column = t["kind"] != "chart-label" or (
+            t["left"] >= t["width"] - LABEL if rtl else t["right"] <= LABEL)
+        if not inside or not column or t["overlaps"]:
+            problems.append(f"{t['text']!r}: {t}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_chart_labels_are_whole_and_inside_their_column(page: object, base_url: str, lang: str) -> None:
+    page.goto(base_url + ("ar/" if lang == "ar" else "") + "incidents/tinzaouaten-ambush-2024.html",
+              wait_until="networkidle")  # type: ignore[attr-defined]
+    texts = page.evaluate(CHART_TEXTS)  # type: ignore[attr-defined]
+    labels = [t["text"] for t in texts if t["kind"] == "chart-label"]
+    assert len(labels) >= 4 and not [label for label in labels if label.endswith("…")]
+    if lang == "en":
+        assert "Unofficial Russian Telegram channels" in labels  # wrapped over two lines, not cut
+    assert chart_problems(texts, lang == "ar") == []
+
+
+@pytest.fixture(scope="module")
+def long_names_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A new dossier whose two claimants have long names that begin alike, in both languages."""
+    from conftest import MINI, copy_dossier
+    from test_chart import LONG_NAMES, rename
+
+    from generator.build import build
+    root = copy_dossier(MINI, tmp_path_factory.mktemp("long-names") / "mini")
+    rename(root, LONG_NAMES)
+    build(root)
+    with serving(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_long_claimant_names_wrap_inside_the_chart(browser: object, long_names_url: str, lang: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(long_names_url + ("ar/" if lang == "ar" else "") + "incidents/harbour-strike.html",
+             wait_until="networkidle")
+    texts = tab.evaluate(CHART_TEXTS)
+    context.close()
+    labels = [t for t in texts if t["kind"] == "chart-label"]
+    column = 0 if lang == "en" else 1
+    from test_chart import LONG_NAMES
+    assert sorted(t["text"] for t in labels) == sorted(names[column] for names in LONG_NAMES.values())
+    assert all(t["lines"] > 1 for t in labels)
+    assert chart_problems(texts, lang == "ar") == []

@@ -148,6 +148,7 @@ class Actor:
     citations: list[Citation]
     review: Review
     loc: Loc
+    short: LangText = field(default_factory=dict)  # for a tight space (a chart label), where a language has one
 
 
 @dataclass

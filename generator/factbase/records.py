@@ -133,12 +133,14 @@ ACTOR = Obj({
     "kind": F(Enum(ACTOR_KINDS), required=True),
     "name": F(LangMap("the name readers see"), required=True),
     "aliases": F(_langlist(), default=dict),
+    "short": F(LangMap("a short form of the name, for a chart or a map where the whole name does not fit "
+                       "(optional, per language; without it the name wraps)", complete=False), default=dict),
     "description": F(LangMap("one or two sentences, drawn only from the sources"), required=True),
     "relations": F(ListOf(RELATION), default=list),
     "citations": F(ListOf(CITATION, min_items=1), required=True),
     "review": F(REVIEW, default=model.Review),
 }, lambda v, ctx: model.Actor(v["id"], v["kind"], v["name"], v["aliases"], v["description"], v["relations"],
-                              v["citations"], v["review"], _loc(v, ctx)))
+                              v["citations"], v["review"], _loc(v, ctx), v["short"]))
 
 COORDINATES = Obj({
     "lat": F(Number("latitude", integer=False, low=-90, high=90), required=True),

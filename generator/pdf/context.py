@@ -126,12 +126,6 @@ class PrintContext(PageContext):
             ids.update(c.source for claim in incident.claims for c in claim.citations)
         return [self.dossier.sources[i] for i in sorted(ids) if i in self.dossier.sources]
 
-    def original_title(self, source: model.Source) -> Markup:
-        """The title in the source's own language, when the reader's differs: what to search for."""
-        if source.language == self.lang or source.language not in source.title:
-            return Markup("")
-        return self.isolate(source.title[source.language], source.language)
-
     def reliability(self, source: model.Source) -> Markup:
         if source.reliability is None:
             return Markup("")

@@ -175,6 +175,10 @@ class SiteContext(PageContext):
     def target_link(self, target: Target) -> Markup:
         return self.link(self.target_label(target), target.page, "" if target.anchor == "top" else target.anchor)
 
+    def target_links(self, targets: Iterable[Target]) -> Markup:
+        """Records linked where they live, as a list in the page's language ("Cited by: a، b")."""
+        return self.join(self.target_link(t) for t in targets)
+
     def cited_by(self, source: model.Source, pid: str) -> list[Target]:
         return self.xref.cited_by.get((source.id, pid), [])
 
@@ -221,6 +225,7 @@ class SiteContext(PageContext):
     def chart(self, incident: model.Incident, topic: str, party: str | None, claims: list[model.Claim]) -> Markup:
         """A bar chart of the claimed figures, where two or more claimants give numbers."""
         bars = []
+        labels = self.tight_names(c.claimant for c in claims)
         for claim in claims:
             f = claim.figure
             if f is None or f.numberless:
@@ -228,27 +233,14 @@ class SiteContext(PageContext):
             low, high = f.bounds
             if low is None and high is not None:
                 low, high = 0, high
-            bars.append(chart.Bar(self.short_name(claim.claimant), low or 0, high, self.figure(f)))
+            bars.append(chart.Bar(labels[claim.claimant], low or 0, high, self.figure(f)))
         if len(bars) < 2:
             return Markup("")
         title = str(i18n.pick(self.dossier.topics.get(topic, {}), self.lang)[0] or topic)
         if party and party in self.dossier.actors:
-            title += " — " + i18n.pick(self.dossier.actors[party].name, self.lang)[0]
+            title += " — " + self.full_name(party)
         return Markup('<figure class="claims-chart">') + chart.svg(
             bars, title, self.dir == "rtl", f"chart-{topic}-{party or 'all'}") + Markup("</figure>")
-
-    def short_name(self, ident: str, limit: int = 28) -> str:
-        """An actor's name short enough for a chart label: the name, else its shortest alias, else cut."""
-        actor = self.dossier.actors.get(ident)
-        if actor is None:
-            return ident
-        name = i18n.pick(actor.name, self.lang)[0]
-        if len(name) <= limit:
-            return name
-        aliases = sorted(actor.aliases.get(self.lang, []), key=lambda a: (len(a), a))
-        if aliases and len(aliases[0]) <= limit:
-            return aliases[0]
-        return name[:limit - 1].rstrip() + "…"
 
     def json_ld(self, incident: model.Incident) -> Markup:
         """schema.org Event data for search engines and tools; every `<` is written `\\u003c`, valid JSON

@@ -6,6 +6,7 @@ Templates call these and nothing else; `site.context.SiteContext` adds what only
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -101,15 +102,16 @@ class PageContext:
     def direction(self, lang: str) -> str:
         return i18n.direction(lang)
 
-    def join(self, items: Iterable[str]) -> Markup:
-        return Markup(self.esc(self._(",")) + Markup(" ")).join(self.esc(x) for x in items)
+    def join(self, items: Iterable[str | Markup]) -> Markup:
+        """Names or links as a list, with the page language's separator (`i18n.list_separator`)."""
+        return self.esc(i18n.list_separator(self.lang)).join(self.esc(x) for x in items)
 
     def join_in(self, items: Iterable[str], lang: str) -> Markup:
         """Names in another language than the page's, joined with that language's separator
-        (the Arabic comma in Arabic) and isolated as one run of that language."""
+        (the Arabic comma in Arabic and Urdu) and isolated as one run of that language."""
         if lang == self.lang:
             return self.join(items)
-        return self.isolate((i18n.gettext_for(lang, ",") + " ").join(items), lang)
+        return self.isolate(i18n.format_list(items, lang), lang)
 
     def date(self, value: model.PartialDate | None) -> str:
         return i18n.format_partial_date(value, self.lang)
@@ -135,6 +137,23 @@ class PageContext:
         actor = self.dossier.actors.get(ident)
         return self.link(self.t(actor.name), "actors.md", ident) if actor else self.esc(ident)
 
+    def tight_name(self, ident: str) -> str:
+        """An actor's label where room is tight (a chart, a map) in this page's language: its `short`
+        form where the record gives one, else its whole name, which the layout wraps; never cut."""
+        actor = self.dossier.actors.get(ident)
+        return (actor.short.get(self.lang) if actor else None) or self.full_name(ident)
+
+    def tight_names(self, idents: Iterable[str]) -> dict[str, str]:
+        """Tight labels for actors shown together: where two different actors' labels coincide (a short
+        form that is another's short form or name), those actors show their whole names instead."""
+        labels = {ident: self.tight_name(ident) for ident in dict.fromkeys(idents)}
+        counts = Counter(labels.values())
+        return {ident: self.full_name(ident) if counts[label] > 1 else label for ident, label in labels.items()}
+
+    def full_name(self, ident: str) -> str:
+        actor = self.dossier.actors.get(ident)
+        return i18n.pick(actor.name, self.lang)[0] if actor else ident
+
     def place(self, ident: str | None) -> Markup:
         place = self.dossier.places.get(ident or "")
         return self.link(self.t(place.name), "places.md", place.id) if place else Markup("")
@@ -142,6 +161,13 @@ class PageContext:
     def source(self, ident: str) -> Markup:
         source = self.dossier.sources.get(ident)
         return self.link(self.t(source.title), f"sources/{ident}.md") if source else self.esc(ident)
+
+    def original_title(self, source: model.Source) -> Markup:
+        """The title in the source's own language, when that is not the page's and the record has it:
+        what to search for. Isolated with its language and direction (a French or an Urdu title)."""
+        if source.language == self.lang or not source.title.get(source.language):
+            return Markup("")
+        return self.isolate(source.title[source.language], source.language)
 
     def source_label(self, source: model.Source) -> Markup:
         """Title (publisher, date): how a note names its source, on the web and in print."""
