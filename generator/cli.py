@@ -293,7 +293,9 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview both languages on localhost, rebuilding when content/, seeds/ or templates/ change.
 
-    A rebuild that fails prints its problems and keeps serving the last good site.
+    A rebuild that fails prints its problems and keeps serving the last good site. Pages open in a
+    browser reload themselves after each good rebuild (only the preview adds that script; the files
+    in site/ never carry it). Each rebuild redoes only what the edit changed.
 
     Example:
       briefing serve --port 8000   # then open http://127.0.0.1:8000/ and /ar/

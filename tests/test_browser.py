@@ -371,3 +371,38 @@ def test_long_claimant_names_wrap_inside_the_chart(browser: object, long_names_u
     assert sorted(t["text"] for t in labels) == sorted(names[column] for names in LONG_NAMES.values())
     assert all(t["lines"] > 1 for t in labels)
     assert chart_problems(texts, lang == "ar") == []
+
+
+def test_an_open_preview_page_reloads_itself_after_an_edit(browser: object, mini: Path) -> None:
+    """`briefing serve` only: the page shows the edit without anyone pressing reload."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(mini), "serve", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    try:
+        assert proc.stdout is not None
+        base = None
+        for line in proc.stdout:
+            if found := re.search(r"serving (http://127\.0\.0\.1:\d+/)", line):
+                base = found.group(1)
+                break
+        assert base, "serve did not start"
+        context = browser.new_context()  # type: ignore[attr-defined]
+        for lang in ("", "ar/"):
+            tab = context.new_page()
+            tab.goto(base + lang + "index.html", wait_until="load")
+            tab.evaluate("window.__before_edit = true")
+            tab.wait_for_timeout(500)   # the event stream is open
+            dossier = mini / "content" / "dossier.yaml"
+            old, new = ("Port Example strike", "Harbour dispute") if not lang else ("إضراب بورت إكزامبل", "نزاع الميناء")
+            text = dossier.read_text(encoding="utf-8")
+            assert old in text
+            dossier.write_text(text.replace(old, new), encoding="utf-8")
+            tab.wait_for_function(f"document.body.innerText.includes({new!r})", timeout=180_000)
+            assert tab.evaluate("window.__before_edit === undefined")   # a new page, not an edited one
+            tab.close()
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

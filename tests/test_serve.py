@@ -67,3 +67,31 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(mini: Path) -> No
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_pages_from_the_preview_reload_after_a_good_rebuild_and_the_site_itself_has_no_script(mini: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(mini), "serve", "--port", "0",
+                             ], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    try:
+        assert proc.stdout is not None
+        lines = Lines(proc.stdout)
+        base = re.search(r"(http://127\.0\.0\.1:\d+/)", lines.wait_for(r"serving http://")).group(1)
+        for page in ("index.html", "ar/", "ar/incidents/harbour-strike.html"):
+            assert "/__briefing/events" in fetch(base + page), page
+        built = [p for p in (mini / "site").rglob("*") if p.is_file() and b"__briefing" in p.read_bytes()]
+        assert built == []
+        with urllib.request.urlopen(base + "__briefing/events", timeout=120) as events:  # noqa: S310
+            assert events.headers["Content-Type"] == "text/event-stream"
+            first = events.readline().decode()
+            assert first.startswith("data: ")
+            events.readline()
+            dossier = mini / "content" / "dossier.yaml"
+            dossier.write_text(dossier.read_text(encoding="utf-8").replace("Port Example strike", "Harbour dispute"),
+                               encoding="utf-8")
+            while (line := events.readline().decode()).startswith(":") or not line.strip():
+                pass    # the keep-alive comments while the rebuild runs
+            assert line.startswith("data: ") and line != first
+        assert "Harbour dispute" in fetch(base + "index.html")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
