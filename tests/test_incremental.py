@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import MINI, copy_dossier
+
 from generator.build import build
 from generator.factbase import cache as parse_cache
 from generator.factbase.load import load
