@@ -179,9 +179,17 @@ class PageContext:
             return Markup("")
         names = Markup(self.esc(self._(",")) + Markup(" ")).join(
             self.t(p.name) for p in sorted(shown, key=lambda p: i18n.pick(p.name, self.lang)[0]))
-        caption, _, rest = self._("On the map: %(places)s").partition("%(places)s")
-        return Markup('<figure class="locator-map">') + locator.svg(plan, self.lang, self._("Locator map"), map_id) + \
-            Markup("<figcaption>") + self.esc(caption) + names + self.esc(rest) + Markup("</figcaption></figure>")
+        before, _, after = self._("On the map: %(places)s").partition("%(places)s")
+        space = Markup(" ") if before.endswith(" ") else Markup("")  # print's escaping trims the edges
+        title = self._("Locator map")
+        drawing = (locator.svg if self.map_text_in_svg else locator.overlaid)(plan, self.lang, title, map_id)
+        return Markup('<figure class="locator-map">') + drawing + Markup("<figcaption>") + self.esc(before.rstrip()) + \
+            space + names + self.esc(after) + Markup("</figcaption></figure>")
+
+    @property
+    def map_text_in_svg(self) -> bool:
+        """Whether a map's labels are SVG text (browsers shape it) or HTML laid over the drawing."""
+        return True
 
     # --- notes -------------------------------------------------------------------------------
     # One numbering for web pages and printed briefings: a note is keyed by the passage it quotes

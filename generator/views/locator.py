@@ -107,6 +107,13 @@ class Layout:
         width = max(self.scale_px, text_width(self.scale_text, SCALE_SIZE))
         return Box(EDGE, HEIGHT - EDGE - SCALE_SIZE * 1.3 - 8, EDGE + 8 + width + 4, HEIGHT - EDGE + 2)
 
+    @property
+    def scale_label(self) -> Label:
+        """The scale bar's distance, just above the bar's left end."""
+        w, h = text_width(self.scale_text, SCALE_SIZE), SCALE_SIZE * 1.35
+        x0, bottom = EDGE + 4, HEIGHT - EDGE - 5
+        return Label(self.scale_text, "", Box(x0, bottom - h, x0 + w, bottom), SCALE_SIZE, "scale")
+
 
 def text_width(text: str, size: float) -> float:
     """A generous estimate of the width a text takes: the map has no font metrics, so it errs wide."""
@@ -269,16 +276,40 @@ def _inset(countries: tuple[geo.Country, ...], view: geo.View) -> tuple[geo.View
     return inset, land, Box(x0, y0, x1, y1)
 
 
-def _text(label: Label, page_lang: str, cls: str, fill: str) -> str:
+COLOURS = {"place": INK, "country": MUTED, "scale": INK}
+
+
+def _text(label: Label, page_lang: str) -> str:
     lang = label.lang or page_lang
     cx, base = (label.box.x0 + label.box.x1) / 2, label.box.y1 - label.size * 0.4
     other = f' lang="{escape(lang)}"' if lang != page_lang else ""
     return (f'<text x="{cx:.1f}" y="{base:.1f}" text-anchor="middle" direction="{direction(lang)}"{other} '
-            f'class="{cls}" font-size="{label.size:g}" fill="{fill}">{escape(label.text)}</text>')
+            f'class="label-{label.kind}" font-size="{label.size:g}" fill="{COLOURS[label.kind]}">'
+            f'{escape(label.text)}</text>')
 
 
-def svg(plan: Layout, lang: str, title: str, map_id: str) -> Markup:
-    """The map as inline SVG: presentation attributes only, so browsers and WeasyPrint draw the same."""
+def _html_text(label: Label, page_lang: str) -> str:
+    """A label as an HTML span over the map, at its box in percentages of the map's size."""
+    lang = label.lang or page_lang
+    other = f' lang="{escape(lang)}"' if lang != page_lang else ""
+    b = label.box
+    return (f'<span class="label-{label.kind}" dir="{direction(lang)}"{other} style="left:{b.x0 / WIDTH:.2%};'
+            f'top:{b.y0 / HEIGHT:.2%};width:{(b.x1 - b.x0) / WIDTH:.2%};height:{(b.y1 - b.y0) / HEIGHT:.2%}">'
+            f'{escape(label.text)}</span>')
+
+
+def overlaid(plan: Layout, lang: str, title: str, map_id: str) -> Markup:
+    """The map without SVG text, its labels as HTML laid over it at the same boxes: for renderers that
+    shape no Arabic inside an SVG (WeasyPrint draws SVG text one code point at a time, its issue 2909;
+    HTML text it shapes and orders)."""
+    spans = [_html_text(label, lang) for label in (*plan.labels, plan.scale_label)]
+    return Markup('<div class="map-frame">') + svg(plan, lang, title, map_id, text=False) + \
+        Markup('<div class="map-labels" aria-hidden="true">' + "".join(spans) + "</div></div>")
+
+
+def svg(plan: Layout, lang: str, title: str, map_id: str, text: bool = True) -> Markup:
+    """The map as inline SVG: presentation attributes only, so browsers and WeasyPrint draw the same.
+    Without `text`, the labels are left to `overlaid`."""
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="locator-map" role="img" '
            f'aria-labelledby="{escape(map_id)}-title" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" width="100%">',
            f'<title id="{escape(map_id)}-title">{escape(title)}</title>',
@@ -302,16 +333,11 @@ def svg(plan: Layout, lang: str, title: str, map_id: str) -> Markup:
             out.append(f'<circle class="place-point" data-place="{ident}" cx="{d.x:.1f}" cy="{d.y:.1f}" '
                        f'r="{d.r:.1f}" stroke="#ffffff" stroke-width="1.2"/>')
     out.append('</g><g class="labels">')
-    out += [_text(label, lang, f"label-{label.kind}", INK if label.kind == "place" else MUTED)
-            for label in plan.labels]
+    out += [_text(label, lang) for label in (*plan.labels, plan.scale_label) if text]
     y = HEIGHT - EDGE
     x0, x1 = EDGE + 4, EDGE + 4 + plan.scale_px
     out.append(f'</g><g class="scale-bar" stroke="{INK}" stroke-width="1.5" fill="none">'
-               f'<path d="M{x0:.1f} {y - 5:.1f}V{y:.1f}H{x1:.1f}V{y - 5:.1f}"/>'
-               f'<text x="{x0 + text_width(plan.scale_text, SCALE_SIZE) / 2:.1f}" y="{y - 8:.1f}" '
-               f'font-size="{SCALE_SIZE:g}" fill="{INK}" stroke="none" direction="{direction(lang)}" '
-               'text-anchor="middle" '
-               f'class="scale-text">{escape(plan.scale_text)}</text></g>')
+               f'<path d="M{x0:.1f} {y - 5:.1f}V{y:.1f}H{x1:.1f}V{y - 5:.1f}"/></g>')
     box, frame = plan.inset_box, plan.inset_frame
     out.append(f'<g class="inset" transform="translate({box.x0:.1f} {box.y0:.1f})">'
                f'<rect width="{INSET_W:g}" height="{INSET_H:g}" fill="{SEA}" stroke="{MUTED}" stroke-width="0.8"/>'
