@@ -12,7 +12,9 @@ import pytest
 from conftest import PROJECT
 
 from generator import shipped
+from generator.factbase.load import load
 from generator.factbase.model import Coordinates, Dossier, Loc, Place, Review
+from generator.pdf.context import PrintContext
 from generator.views import geo, i18n, locator
 from generator.views.context import PageContext, _outlines
 
@@ -253,11 +255,34 @@ def test_the_map_asks_nothing_from_the_network() -> None:
 
 
 def test_an_incident_map_shows_its_place_and_what_it_lies_within_up_to_the_country() -> None:
-    from conftest import MINI  # noqa: F401  (the shipped dossier is the realistic case)
-    from generator.factbase.load import load
     dossier = load(PROJECT).dossier
     assert dossier is not None
     ctx = PageContext(dossier, "en", "incidents/x.md")
     incident = dossier.incidents["tinzaouaten-ambush-2024"]
     assert [p.id for p in ctx.incident_places(incident)] == ["tinzaouaten", "mali-algeria-border", "northern-mali",
                                                              "mali"]
+
+
+def test_print_lays_the_labels_over_the_map_as_html_it_can_shape() -> None:
+    evil = place("evil", 18.0, 1.0, en="<script>alert(1)</script>", ar="<b>كيدال</b>")
+    for lang, direction in (("en", "ltr"), ("ar", "rtl")):
+        ctx = PrintContext(Dossier({}, {}, ["en", "ar"]), lang, "briefings/x.md")
+        figure = str(ctx.locator_map([*PLACES, evil], "m"))
+        assert "<text" not in figure  # WeasyPrint would draw SVG text letter by letter
+        assert "<script" not in figure and "<b>" not in figure
+        spans = re.findall(r'<span class="label-place" dir="(\w+)"[^>]*style="left:([\d.]+)%;top:([\d.]+)%', figure)
+        assert spans and all(d == direction for d, _, _ in spans)
+        web = plan_of(lang)
+        boxes = sorted((round(lb.box.x0 / locator.WIDTH * 100, 2), round(lb.box.y0 / locator.HEIGHT * 100, 2))
+                       for lb in web.labels if lb.kind == "place")
+        assert sorted((float(x), float(y)) for _, x, y in spans) == boxes  # the same boxes as on the web
+        assert re.search(r'<span class="label-scale"[^>]*>\d+ (km|كم)</span>', figure)
+
+
+def plan_of(lang: str) -> locator.Layout:
+    evil = place("evil", 18.0, 1.0, en="<script>alert(1)</script>", ar="<b>كيدال</b>")
+    markers = [locator.Marker(p.id, p.coordinates.lon, p.coordinates.lat, p.coordinates.precision,
+                              (p.name[lang],), lang) for p in [*PLACES, evil] if p.coordinates]
+    found = locator.layout(COUNTRIES, markers, lambda code: i18n.territory_name(code, lang), lambda km: str(km))
+    assert found is not None
+    return found

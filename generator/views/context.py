@@ -165,7 +165,7 @@ class PageContext:
         """A locator map of the places that have coordinates, with the list of them as its caption;
         nothing when none has. The same figure on web pages and in print."""
         markers, shown = [], []
-        for place in sorted(places, key=lambda p: p.id):
+        for place in places:  # `layout` puts them in its own order: any order gives the same map
             c = place.coordinates
             if c is None:
                 continue
