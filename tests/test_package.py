@@ -2,6 +2,7 @@
 outside this checkout, with nothing but the package to find its templates and configuration."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -80,3 +81,8 @@ def test_init_then_build_anywhere_gives_both_languages_and_the_pdfs(installed: P
         ["harbour-strike.ar.pdf", "harbour-strike.en.pdf"]
     assert (site / "assets" / "briefing.css").read_bytes() == (PROJECT / "templates" / "assets" /
                                                                "briefing.css").read_bytes()
+    # the installed tool draws maps from the outlines the wheel carries
+    for page in ("incidents/harbour-strike.html", "ar/incidents/harbour-strike.html", "places.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert '<figure class="locator-map">' in html and 'data-place="port-example"' in html, page
+        assert re.search(r'<path class="country" data-country="\d{3}"', html), page
