@@ -100,12 +100,11 @@ class Layout:
 
     @property
     def inset_box(self) -> Box:
-        return Box(WIDTH - EDGE - INSET_W, EDGE, WIDTH - EDGE, EDGE + INSET_H)
+        return INSET_BOX
 
     @property
     def scale_box(self) -> Box:
-        width = max(self.scale_px, text_width(self.scale_text, SCALE_SIZE))
-        return Box(EDGE, HEIGHT - EDGE - SCALE_SIZE * 1.3 - 8, EDGE + 8 + width + 4, HEIGHT - EDGE + 2)
+        return _scale_box(self.scale_px, self.scale_text)
 
     @property
     def scale_label(self) -> Label:
@@ -113,6 +112,15 @@ class Layout:
         w, h = text_width(self.scale_text, SCALE_SIZE), SCALE_SIZE * 1.35
         x0, bottom = EDGE + 4, HEIGHT - EDGE - 5
         return Label(self.scale_text, "", Box(x0, bottom - h, x0 + w, bottom), SCALE_SIZE, "scale")
+
+
+INSET_BOX = Box(WIDTH - EDGE - INSET_W, EDGE, WIDTH - EDGE, EDGE + INSET_H)  # the top right, in both languages
+
+
+def _scale_box(scale_px: float, text: str) -> Box:
+    """Where the scale bar and its distance stand, bottom left: no label may cover them."""
+    width = max(scale_px, text_width(text, SCALE_SIZE))
+    return Box(EDGE, HEIGHT - EDGE - SCALE_SIZE * 1.3 - 8, EDGE + 8 + width + 4, HEIGHT - EDGE + 2)
 
 
 def text_width(text: str, size: float) -> float:
@@ -203,9 +211,8 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
                            outline))
 
     scale_km = geo.round_km(WIDTH * 0.22 / scale_px_per_km)
-    partial = Layout(view, (), (), (), scale_km, scale_km * scale_px_per_km, km(scale_km), view, "",
-                     Box(0, 0, 0, 0))
-    fixed = [partial.inset_box, partial.scale_box] + [d.box for d in drawn if d.shape != "area"]
+    scale_px, scale_text = scale_km * scale_px_per_km, km(scale_km)
+    fixed = [INSET_BOX, _scale_box(scale_px, scale_text)] + [d.box for d in drawn if d.shape != "area"]
     labels: list[Label] = []
     for d in drawn:
         label = _place_label(d, fixed, labels)
@@ -221,8 +228,7 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
 
     inset_view, inset_land, inset_frame = _inset(countries, view)
     return Layout(view, tuple((c.code, paths[id(c)]) for c in shown if id(c) in paths), tuple(drawn),
-                  tuple(labels), partial.scale_km, partial.scale_px, partial.scale_text, inset_view, inset_land,
-                  inset_frame)
+                  tuple(labels), scale_km, scale_px, scale_text, inset_view, inset_land, inset_frame)
 
 
 def _free(box: Box, fixed: list[Box], labels: list[Label]) -> bool:
