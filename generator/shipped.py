@@ -1,5 +1,5 @@
 """What every dossier gets from the installed package: the default templates, the base MkDocs
-configuration and the interface strings of each language.
+configuration, the interface strings of each language and the outlines of the locator maps.
 
 The repository's top-level `templates/` and `mkdocs.yml` are the one source: `generator/defaults/`
 holds links to them, which building a wheel turns into copies, so an editable install and an
@@ -8,6 +8,8 @@ installed one find the same files through `importlib.resources`.
 from __future__ import annotations
 
 import importlib.metadata
+import json
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -56,3 +58,14 @@ def version() -> str:
 def locale() -> Path:
     """Gettext catalogues, one folder per interface language."""
     return _folder("locale")
+
+
+@lru_cache(maxsize=1)
+def outlines() -> dict:
+    """The country outlines of the locator maps (Natural Earth, derived by scripts/derive_outlines.py)."""
+    path = files("generator") / "data" / "outlines.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise BriefingError(f"the installed generator's map data is missing or damaged ({path}: {error}); "
+                            "reinstall it with 'pip install briefing' or 'make site'") from error

@@ -406,3 +406,29 @@ def test_an_open_preview_page_reloads_itself_after_an_edit(browser: object, mini
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.mark.parametrize("path", ["places.html", "ar/places.html", "incidents/tinzaouaten-ambush-2024.html",
+                                  "ar/incidents/tinzaouaten-ambush-2024.html"])
+def test_map_labels_as_the_browser_draws_them_overlap_nothing(page: object, base_url: str, path: str) -> None:
+    """The map places labels with estimated widths; in the page's real font each label stays inside the
+    box it was given, so no two labels meet and no label covers a place."""
+    page.goto(base_url + path)  # type: ignore[attr-defined]
+    found = page.evaluate("""() => {  // type: ignore
+      const svg = document.querySelector('svg.locator-map');
+      const box = e => { const b = e.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; };
+      return {
+        labels: [...svg.querySelectorAll('.labels text')].map(t => [t.textContent, ...box(t)]),
+        places: [...svg.querySelectorAll('.place-point, .place-circle')].map(c => [c.dataset.place, ...box(c)]),
+      };
+    }""")  # type: ignore[attr-defined]
+    labels, places = found["labels"], found["places"]
+    assert len(labels) >= 3 and places
+
+    def meet(a: list, b: list) -> bool:
+        return a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5 and a[2] < b[4] - 0.5 and b[2] < a[4] - 0.5
+
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:] + places:
+            assert not meet(a, b), (a[0], b[0])
+    assert not page.problems  # type: ignore[attr-defined]

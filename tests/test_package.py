@@ -2,6 +2,7 @@
 outside this checkout, with nothing but the package to find its templates and configuration."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -80,3 +81,14 @@ def test_init_then_build_anywhere_gives_both_languages_and_the_pdfs(installed: P
         ["harbour-strike.ar.pdf", "harbour-strike.en.pdf"]
     assert (site / "assets" / "briefing.css").read_bytes() == (PROJECT / "templates" / "assets" /
                                                                "briefing.css").read_bytes()
+    # the installed tool draws maps from the outlines the wheel carries (Port Example lies at sea: the
+    # outlines show in the inset)
+    for page in ("incidents/harbour-strike.html", "ar/incidents/harbour-strike.html", "places.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert '<figure class="locator-map">' in html and 'data-place="port-example"' in html, page
+        assert re.search(r'<g class="inset"[^>]*><rect [^>]*/><path d="M', html), page
+    data = _run(installed / "bin" / "python", "-c", "from importlib.resources import files; "
+                "from generator.views.context import _outlines; "
+                "print(files('generator') / 'data' / 'outlines.json'); print(len(_outlines()))", cwd=tmp_path)
+    path, count = data.stdout.split()
+    assert str(installed) in path and int(count) > 200

@@ -32,6 +32,12 @@ class PrintContext(PageContext):
     tabled: set[str] = field(default_factory=set)  # claims that have a row in a claims table
 
     # --- output ------------------------------------------------------------------------------
+    @property
+    def map_text_in_svg(self) -> bool:
+        """WeasyPrint draws SVG text one code point at a time, which breaks Arabic: labels go over the map
+        as HTML, which it shapes."""
+        return False
+
     def esc(self, value: object) -> Markup:
         if isinstance(value, Markup):
             return value

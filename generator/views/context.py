@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from markupsafe import Markup
 
+from generator import shipped
 from generator.factbase import model, publish
 from generator.factbase.check import disagreements
 from generator.text.escape import md
-from generator.views import i18n
+from generator.views import geo, i18n, locator
+
+
+@lru_cache(maxsize=1)
+def _outlines() -> tuple[geo.Country, ...]:
+    """The shipped country outlines, decoded once for every map of a build."""
+    return geo.decode(shipped.outlines())
 
 
 def relative(target: str, page: str) -> str:
@@ -175,6 +183,57 @@ class PageContext:
         publisher = self.t(source.publisher) + comma if source.publisher else Markup("")
         return self.t(source.title) + Markup(" (") + publisher + self.esc(self.date(source.published)) + \
             Markup(")")
+
+    # --- maps --------------------------------------------------------------------------------
+    def incident_places(self, incident: model.Incident) -> list[model.Place]:
+        """An incident's place and what it lies within, up to its country: the map's context."""
+        found: list[model.Place] = []
+        place = self.dossier.places.get(incident.place or "")
+        while place is not None and place not in found:
+            found.append(place)
+            if place.coordinates and place.coordinates.precision == "country":
+                break
+            place = self.dossier.places.get(place.within or "")
+        return found
+
+    def briefing_places(self, briefing: model.Briefing) -> list[model.Place]:
+        """The places of a briefing's incidents, each once."""
+        found: dict[str, model.Place] = {}
+        for ident in briefing.incidents:
+            incident = self.dossier.incidents.get(ident)
+            for place in self.incident_places(incident) if incident else []:
+                found.setdefault(place.id, place)
+        return list(found.values())
+
+    def locator_map(self, places: Iterable[model.Place], map_id: str) -> Markup:
+        """A locator map of the places that have coordinates, with the list of them as its caption;
+        nothing when none has. The same figure on web pages and in print."""
+        markers, shown = [], []
+        for place in places:  # `layout` puts them in its own order: any order gives the same map
+            c = place.coordinates
+            if c is None:
+                continue
+            name, lang = i18n.pick(place.name, self.lang)
+            shorter = sorted((a for a in place.aliases.get(lang, []) if len(a) < len(name)), key=lambda a: (len(a), a))
+            markers.append(locator.Marker(place.id, c.lon, c.lat, c.precision, (name, *shorter), lang))
+            shown.append(place)
+        plan = locator.layout(_outlines(), markers, lambda code: i18n.territory_name(code, self.lang),
+                              lambda km: self._("%(n)s km") % {"n": self.num(km)})
+        if plan is None:
+            return Markup("")
+        names = Markup(self.esc(self._(",")) + Markup(" ")).join(
+            self.t(p.name) for p in sorted(shown, key=lambda p: i18n.pick(p.name, self.lang)[0]))
+        before, _, after = self._("On the map: %(places)s").partition("%(places)s")
+        space = Markup(" ") if before.endswith(" ") else Markup("")  # print's escaping trims the edges
+        title = self._("Locator map")
+        drawing = (locator.svg if self.map_text_in_svg else locator.overlaid)(plan, self.lang, title, map_id)
+        return Markup('<figure class="locator-map">') + drawing + Markup("<figcaption>") + self.esc(before.rstrip()) + \
+            space + names + self.esc(after) + Markup("</figcaption></figure>")
+
+    @property
+    def map_text_in_svg(self) -> bool:
+        """Whether a map's labels are SVG text (browsers shape it) or HTML laid over the drawing."""
+        return True
 
     # --- notes -------------------------------------------------------------------------------
     # One numbering for web pages and printed briefings: a note is keyed by the passage it quotes

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date as _babel_date
 from babel.dates import format_skeleton
 from babel.messages.mofile import write_mo
@@ -103,3 +104,20 @@ def pick(text: LangText, lang: str) -> tuple[str, str]:
     for other in sorted(text):
         return text[other], other
     return "", lang
+
+
+@lru_cache(maxsize=None)
+def _territories(lang: str) -> dict[str, str]:
+    try:
+        return dict(Locale.parse(lang.replace("-", "_")).territories)
+    except (UnknownLocaleError, ValueError):
+        return dict(Locale.parse("en").territories)
+
+
+def territory_name(numeric: str, lang: str) -> str | None:
+    """A country's name in `lang` from its ISO 3166-1 numeric code, through CLDR: CLDR maps the
+    numeric codes to the alpha-2 ones it names territories by, so no name is typed by hand."""
+    alpha2 = get_global("territory_aliases").get(numeric.zfill(3)) if numeric else None
+    if not alpha2 or len(alpha2) != 1:
+        return None
+    return _territories(lang).get(alpha2[0])
