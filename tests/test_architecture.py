@@ -15,7 +15,7 @@ PACKAGE = PROJECT / "generator"
 # layer (site and pdf share only what lies below both) and never a higher one.
 LAYERS: list[set[str]] = [
     {"errors"},
-    {"files", "shipped", "progress"},
+    {"files", "shipped", "progress", "parallel"},
     {"text"},
     {"factbase"},
     {"extract", "views", "review"},

@@ -447,3 +447,36 @@ def test_a_paragraph_of_many_figures_keeps_its_proposals_short() -> None:
     for figure in found["figures"]:
         assert figure["span"] in figure["sentence"] and figure["sentence"] in text
         assert len(figure["sentence"]) <= 2 * 150 + len(figure["span"])
+
+
+def test_a_source_is_read_again_only_when_what_its_proposals_come_from_changed(shipped: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.extract.propose as propose_module
+
+    extract(shipped)
+    read: list[str] = []
+    original = propose_module.propose
+    monkeypatch.setattr(propose_module, "propose", lambda source, g: read.append(source.id) or original(source, g))
+    monkeypatch.setattr("generator.parallel.os.cpu_count", lambda: 1)   # in this process, so `read` sees it
+    assert extract(shipped).written == [] and read == []
+    # a new name can be found in every source: all are read again
+    actor = shipped / "content" / "actors" / "jnim.yaml"
+    text = actor.read_text(encoding="utf-8")
+    assert "  en: [JNIM, " in text
+    actor.write_text(text.replace("  en: [JNIM, ", "  en: [Nusrat, JNIM, "), encoding="utf-8")
+    assert not run(shipped)[1].errors
+    assert len(extract(shipped).written) == 3 and sorted(read) == sorted({*read}) and len(read) == 3
+    # a proposals file whose stamp does not match what it is made from is made again
+    read.clear()
+    path = proposals_file(shipped, CNN)
+    path.write_text(path.read_text(encoding="utf-8").replace("# made from: ", "# made from: 0"), encoding="utf-8")
+    assert extract(shipped).written == [CNN] and read == [CNN]
+
+
+def test_proposals_read_on_several_cores_are_those_read_on_one(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extract(shipped)
+    parallel = {p.name: p.read_bytes() for p in (shipped / "content" / "proposals").iterdir()}
+    shutil.rmtree(shipped / "content" / "proposals")
+    monkeypatch.setattr("generator.parallel.os.cpu_count", lambda: 1)
+    extract(shipped)
+    assert {p.name: p.read_bytes() for p in (shipped / "content" / "proposals").iterdir()} == parallel

@@ -11,6 +11,7 @@ transliteration in parentheses, or written twice in one paragraph.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -102,6 +103,11 @@ class Gazetteer:
                 if kind == "person" and len(words) > 1 and len(words[-1]) > 3:
                     names.append(Name(record, ident, words[-1], True))   # "Yusov added"
         return cls(names)
+
+    @cached_property
+    def digest(self) -> str:
+        """Every name this gazetteer knows, as one hash: proposals made with the same names are the same."""
+        return hashlib.sha256(repr(self.names).encode()).hexdigest()
 
     @cached_property
     def _matcher(self) -> NameMatcher:

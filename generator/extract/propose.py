@@ -8,7 +8,9 @@ Curated files are never touched: editors copy what is right, or `briefing promot
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -16,9 +18,10 @@ from generator.errors import BriefingError, Problems
 from generator.extract import speech
 from generator.extract.mentions import Gazetteer, candidates
 from generator.factbase import model
-from generator.factbase.load import Layout, load
+from generator.factbase.load import Layout, Only, load, record_files
 from generator.factbase.yamlio import dump
 from generator.files import write_atomic
+from generator.parallel import fork_map
 from generator.text import dates, figures, language, segment, verbatim
 
 FOLDER = "proposals"
@@ -51,34 +54,89 @@ def proposals_file(root: Path, source_id: str) -> Path:
     return proposals_dir(root) / f"{source_id}.yaml"
 
 
+# What proposals are made from: the sources and their seeds, and the names of actors and places.
+_NEEDS = frozenset({"source", "actor", "place"})
+
+
 def extract(root: Path, source: str | None = None, progress: Progress | None = None) -> ExtractReport:
-    """Write the proposals of one source (`source`) or of all, and remove those of deleted sources."""
-    loaded = load(root)
+    """Write the proposals of one source (`source`) or of all, and remove those of deleted sources.
+
+    A source whose proposals file was made from the same seed, record and names by the same code is
+    not read again; the others are read on every core at once."""
+    loaded = load(root, only=Only(_NEEDS, None if source is None else frozenset({source})))
     if loaded.dossier is None:
         raise BriefingError("cannot read the dossier; fix the problems above and run 'briefing extract' again",
                             loaded.problems.errors)
     dossier = loaded.dossier
     if source is not None and source not in dossier.sources:
-        known = ", ".join(sorted(dossier.sources)) or "none"
+        files = sorted({p.stem for p in record_files(Layout(root).kind_dir("source"))})
+        if source in files:
+            raise BriefingError(f"the source {source!r} cannot be read; fix the problems above and run "
+                                "'briefing extract' again", loaded.problems.errors)
+        known = ", ".join(files) or "none"
         raise BriefingError(f"no source {source!r} in content/sources/ (known: {known}); run 'briefing ingest' "
                             "for a new document")
     report = ExtractReport(problems=Problems(root))
     gazetteer = Gazetteer.of(dossier)
     targets = [source] if source is not None else sorted(dossier.sources)
-    for done, ident in enumerate(targets, start=1):
-        record = dossier.sources[ident]
-        if not record.paragraphs:
+    stamps = {ident: _stamp(dossier.sources[ident], gazetteer) for ident in targets}
+    todo = []
+    for ident in targets:
+        if not dossier.sources[ident].paragraphs:
             report.skipped.append(ident)
             report.problems.extend(_problems_of(loaded.problems, ident))
+        elif _stamp_of(proposals_file(root, ident)) == stamps[ident]:
+            report.unchanged.append(ident)
         else:
-            text = dump(propose(record, gazetteer), HEADER.format(id=ident))
-            changed = write_atomic(proposals_file(root, ident), text)
-            (report.written if changed else report.unchanged).append(ident)
+            todo.append(ident)
+    done = len(targets) - len(todo)
+    texts = fork_map(lambda ident: dump(propose(dossier.sources[ident], gazetteer),
+                                        HEADER.format(id=ident) + STAMP + stamps[ident] + "\n"), todo)
+    for ident, text in zip(todo, texts):
+        changed = write_atomic(proposals_file(root, ident), text)
+        (report.written if changed else report.unchanged).append(ident)
+        done += 1
         if progress is not None:
             progress(done, len(targets), ident)
+    report.unchanged.sort()
     if source is None:
         report.removed = _remove_stale(root, set(dossier.sources))
     return report
+
+
+STAMP = "# made from: "
+
+
+def _stamp(source: model.Source, gazetteer: Gazetteer) -> str:
+    """What a source's proposals depend on, as one hash: the record and its seed's text, every known
+    name, and the code that reads them (the package's version and the extract and text modules)."""
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(repr((source.id, source.file, source.language, source.published_day, source.text_sha256,
+                        [(p.id, p.text) for p in source.paragraphs])).encode())
+    digest.update(gazetteer.digest.encode())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for folder in ("extract", "text"):
+        for path in sorted((package / folder).glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp_of(path: Path) -> str | None:
+    """The stamp a proposals file was written with (in its header), if it is one of ours."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head = [handle.readline() for _ in range(8)]
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not head[0].startswith(MARK):
+        return None
+    return next((line[len(STAMP):].strip() for line in head if line.startswith(STAMP)), None)
 
 
 def _problems_of(problems: Problems, ident: str) -> Problems:

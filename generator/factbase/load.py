@@ -150,18 +150,28 @@ class Loaded:
     partial: dict[str, set[str]] = field(default_factory=dict)
 
 
-def load(root: Path, cache: ParseCache | None = None) -> Loaded:
+@dataclass(frozen=True)
+class Only:
+    """Part of a dossier, for a command that needs no more: these kinds of record (and of sources, these
+    ids alone). References to what is left out are not checked; `check` and `build` read everything."""
+
+    kinds: frozenset[str]
+    sources: frozenset[str] | None = None
+
+
+def load(root: Path, cache: ParseCache | None = None, only: Only | None = None) -> Loaded:
     """Load a dossier directory; the result has a dossier unless dossier.yaml itself is unusable.
 
     Records already validated are taken from `cache` (by default the dossier's own, see
     `factbase.cache`); what was used is kept for the next load."""
     cache = cache or ParseCache.for_dossier(root)
-    loaded = _load(root, cache)
-    cache.save()
+    loaded = _load(root, cache, only)
+    if only is None:  # a partial load would drop from the cache what it did not read
+        cache.save()
     return loaded
 
 
-def _load(root: Path, cache: ParseCache) -> Loaded:
+def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
     layout = Layout(root)
     problems = Problems(root)
     refs: list[tuple[str, str, str, int, int]] = []
@@ -179,11 +189,12 @@ def _load(root: Path, cache: ParseCache) -> Loaded:
                "incident": dossier.incidents, "briefing": dossier.briefings}
     for kind, (folder, spec) in KINDS.items():
         directory = layout.content / folder
-        if not directory.is_dir():
+        if not directory.is_dir() or (only is not None and kind not in only.kinds):
             continue
         by_stem: dict[str, Path] = {}
         for path in sorted(directory.iterdir()):
-            if path.name.startswith("."):
+            if path.name.startswith(".") or (only is not None and only.sources is not None and kind == "source"
+                                             and path.stem not in only.sources):
                 continue
             if path.is_dir():
                 if path.suffix in RECORD_SUFFIXES:
@@ -204,7 +215,7 @@ def _load(root: Path, cache: ParseCache) -> Loaded:
             partial.setdefault("claim", set()).update(kind_partial.get("claim", set()))
             if record is not None:
                 targets[kind].setdefault(record.id, record)
-    if layout.timeline_file.exists():
+    if layout.timeline_file.exists() and (only is None or "event" in only.kinds):
         events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs, cache=cache, kind="timeline")
         dossier.timeline = sorted(events or [], key=lambda e: (e.date.value, e.id))
     for incident in dossier.incidents.values():

@@ -7,14 +7,12 @@ that is data is escaped for Markdown by the environment's `finalize`, so a quote
 """
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
-import os
 from typing import Any
 
 import jinja2
 
 from generator.factbase import model
+from generator.parallel import fork_map
 from generator.factbase.model import sorted_dossier
 from generator.review.history import History
 from generator.site.context import SiteContext
@@ -67,36 +65,10 @@ def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any =
     return result
 
 
-# What a forked worker renders from: set just before the fork, so the child inherits the loaded dossier
-# instead of receiving it pickled.
-_shared: tuple[model.Dossier, Templates, Any, History | None] | None = None
-
-
-def _render_inherited(lang: str) -> dict[str, str]:
-    assert _shared is not None
-    dossier, templates, index, history = _shared
-    return render(dossier, templates, lang, index, history)
-
-
 def render_languages(dossier: model.Dossier, templates: Templates, index: Any = None,
                      history: History | None = None) -> dict[str, dict[str, str]]:
-    """Every language's pages, {lang: {path: text}}: the first language here, the others at the same
-    time in a forked worker when the machine has a second core (the pages of one language depend on
-    nothing another renders). A fork, not a fresh interpreter: the worker starts with the dossier
-    loaded and checked, and only the pages come back."""
+    """Every language's pages, {lang: {path: text}}, the languages at the same time on a machine with
+    more than one core: the pages of one language depend on nothing another renders."""
     index = index or CrossIndex(sorted_dossier(dossier))
-    first, *others = dossier.languages
-    if not others or (os.cpu_count() or 1) < 2:
-        return {lang: render(dossier, templates, lang, index, history) for lang in dossier.languages}
-    global _shared
-    _shared = (dossier, templates, index, history)
-    try:
-        context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            futures = {lang: pool.submit(_render_inherited, lang) for lang in others}
-            out = {first: render(dossier, templates, first, index, history)}
-            for lang, future in futures.items():
-                out[lang] = future.result()
-    finally:
-        _shared = None
-    return {lang: out[lang] for lang in dossier.languages}
+    langs = dossier.languages
+    return dict(zip(langs, fork_map(lambda lang: render(dossier, templates, lang, index, history), langs)))
