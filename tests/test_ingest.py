@@ -71,7 +71,7 @@ def test_bad_seeds_are_reported_by_name_and_skipped(mini: Path) -> None:
     result = briefing("--root", str(mini), "ingest")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     out = result.stdout + result.stderr
-    assert "seeds/latin1.txt:1:1: error: not valid UTF-8" in out
+    assert "seeds/latin1.txt:1:4: error: seed is not valid UTF-8 here" in out  # at the bad byte
     assert "seeds/scan.pdf:1:1: warning: skipped" in out
     assert "seeds/empty.txt:1:1: error" in out
     assert not (mini / "content" / "sources" / "latin1.yaml").exists()

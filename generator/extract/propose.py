@@ -16,7 +16,7 @@ from generator.errors import BriefingError, Problems
 from generator.extract import speech
 from generator.extract.mentions import Gazetteer, candidates
 from generator.factbase import model
-from generator.factbase.load import Layout, load
+from generator.factbase.load import UNREADABLE_FOLDER, Layout, load
 from generator.factbase.yamlio import dump
 from generator.files import write_atomic
 from generator.text import dates, figures, language, segment, verbatim
@@ -54,9 +54,10 @@ def proposals_file(root: Path, source_id: str) -> Path:
 def extract(root: Path, source: str | None = None, progress: Progress | None = None) -> ExtractReport:
     """Write the proposals of one source (`source`) or of all, and remove those of deleted sources."""
     loaded = load(root)
-    if loaded.dossier is None:
+    unread = [p for p in loaded.problems.errors if p.code == UNREADABLE_FOLDER]
+    if loaded.dossier is None or unread:  # proposals made without the records there would be wrong
         raise BriefingError("cannot read the dossier; fix the problems above and run 'briefing extract' again",
-                            loaded.problems.errors)
+                            unread or loaded.problems.errors)
     dossier = loaded.dossier
     if source is not None and source not in dossier.sources:
         known = ", ".join(sorted(dossier.sources)) or "none"
@@ -69,7 +70,7 @@ def extract(root: Path, source: str | None = None, progress: Progress | None = N
         record = dossier.sources[ident]
         if not record.paragraphs:
             report.skipped.append(ident)
-            report.problems.extend(_problems_of(loaded.problems, ident))
+            report.problems.extend(_problems_of(loaded.problems, record))
         else:
             text = dump(propose(record, gazetteer), HEADER.format(id=ident))
             changed = write_atomic(proposals_file(root, ident), text)
@@ -81,9 +82,11 @@ def extract(root: Path, source: str | None = None, progress: Progress | None = N
     return report
 
 
-def _problems_of(problems: Problems, ident: str) -> Problems:
+def _problems_of(problems: Problems, source: model.Source) -> Problems:
+    """Why a source could not be read: the problems of its record and of its own seed."""
     out = Problems(problems.root)
-    out.items = [p for p in problems.errors if p.path == f"content/sources/{ident}.yaml" or p.path.startswith("seeds/")]
+    mine = {f"content/sources/{source.id}.yaml", f"seeds/{source.file}"}
+    out.items = [p for p in problems.errors if p.path in mine]
     return out
 
 

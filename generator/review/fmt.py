@@ -21,9 +21,9 @@ from generator.files import write_atomic
 SKIPPED = ("proposals", "schemas")
 
 
-def content_files(layout: Layout) -> list[Path]:
+def content_files(layout: Layout, problems: Problems | None = None) -> list[Path]:
     """Every curated YAML file; machine-owned proposals and generated schemas are left alone."""
-    return [p for p in record_files(layout.content, recursive=True)
+    return [p for p in record_files(layout.content, recursive=True, problems=problems)
             if not set(p.relative_to(layout.content).parts[:-1]) & set(SKIPPED)]
 
 
@@ -86,7 +86,7 @@ def fmt(root: Path, check_only: bool = False) -> FmtReport:
     layout = Layout(root)
     report = FmtReport(problems=Problems(root))
     assert report.problems is not None
-    for path in content_files(layout):
+    for path in content_files(layout, report.problems):
         # not a regular file, unreadable, not UTF-8, too large or not YAML: a problem, not a crash
         before, problems = read(path, within=root)
         if problems or before is None:
