@@ -21,18 +21,19 @@ from generator.factbase.load import Layout
 WATCHED = ("content", "seeds", "templates", "mkdocs.yml")
 
 
-def snapshot(root: Path) -> dict[str, tuple[int, int]]:
-    """(mtime, size) of every watched file, to compare between polls. A file or folder that cannot be
-    read counts as (-1, -1): its change is seen, and the rebuild reports it; the polling goes on."""
-    state: dict[str, tuple[int, int]] = {}
+def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
+    """(mtime, ctime, size) of every watched file, to compare between polls; the ctime sees a file made
+    unreadable or readable again (chmod leaves the mtime alone). A file or folder that cannot be read
+    counts as (-1, -1, -1): its change is seen, and the rebuild reports it; the polling goes on."""
+    state: dict[str, tuple[int, int, int]] = {}
     for name in WATCHED:
         base = root / name
         for path in _watched_files(base):
             try:
                 info = path.stat()
-                seen = (info.st_mtime_ns, info.st_size)
+                seen = (info.st_mtime_ns, info.st_ctime_ns, info.st_size)
             except OSError:
-                seen = (-1, -1)
+                seen = (-1, -1, -1)
             state[path.relative_to(root).as_posix()] = seen
     return state
 
