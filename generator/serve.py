@@ -79,7 +79,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
     layout = Layout(root)
     seen = snapshot(root)  # before building: an edit made during the first build is not missed
     _rebuild(root, out)
-    layout.site.mkdir(exist_ok=True)
+    try:
+        layout.site.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(f"cannot create {layout.site} ({exc.strerror}); serve needs to write in the dossier's "
+                            "folder: make it writable, or serve a copy") from None
     handler = functools.partial(_Quiet, directory=str(layout.site))
     try:
         server = http.server.ThreadingHTTPServer((host, port), handler)

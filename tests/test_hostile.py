@@ -284,3 +284,15 @@ def test_serve_on_a_full_disk_keeps_serving_and_rebuilds_once_there_is_space() -
         finally:
             proc.terminate()
             proc.wait(timeout=30)
+
+
+def test_serve_in_a_folder_it_may_not_write_says_so_not_cannot_listen(permissions_apply: None, mini: Path) -> None:
+    """Once, any failure before serving was reported as 'cannot listen on 127.0.0.1:PORT (Permission denied)'."""
+    mini.chmod(0o555)
+    try:
+        result = run_as_a_user("--root", str(mini), "serve", "--port", "0", timeout=120)
+    finally:
+        mini.chmod(0o755)
+    assert_clean_failure(result, r"^briefing: cannot create \S+/site \(Permission denied\); serve needs to write")
+    assert "cannot listen" not in result.stdout + result.stderr
+    assert "cannot write" in result.stdout  # the first build said why, and that it would keep serving
