@@ -77,6 +77,17 @@ def test_bad_seeds_are_reported_by_name_and_skipped(mini: Path) -> None:
     assert not (mini / "content" / "sources" / "latin1.yaml").exists()
 
 
+@pytest.mark.parametrize(("character", "said"), [("\0", "a NUL byte"), ("\u202e", "the direction control U+202E")])
+def test_a_nul_or_a_direction_override_is_not_ingested_silently(mini: Path, character: str, said: str) -> None:
+    """Once, such a document was registered without a word; now it is refused at the character's place."""
+    (mini / "seeds" / "smuggled.txt").write_text(f"Title line\n\nA first paragraph.\nThe ki{character}ller\n",
+                                                 encoding="utf-8")
+    result = briefing("--root", str(mini), "ingest")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"seeds/smuggled.txt:4:7: error: the seed holds {said}" in result.stderr
+    assert not (mini / "content" / "sources" / "smuggled.yaml").exists()
+
+
 @pytest.mark.parametrize("name, ident", [
     ("ÉTÉ 2024.md", "ete-2024"), ("Straße.md", "strasse"), ("خبر عاجل.txt", "khbr-ajl"),
     ("kyiv-post-2024-07-29.md", "kyiv-post-2024-07-29"), ("2024.md", "2024")])
