@@ -99,7 +99,8 @@ def fmt(root: Path, check_only: bool = False) -> FmtReport:
         try:
             new = canonical(text, spec_for(layout, path))
         except Exception as exc:  # ruamel reads YAML 1.2; anything it refuses, we leave as it is
-            report.problems.error(path, 1, 1, f"not reformatted: {exc}", "fmt-skipped")
+            said = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            report.problems.error(path, 1, 1, f"not reformatted: {said}", "fmt-skipped")  # never the file's text
             continue
         after, again = parse(new)
         if again or plain(after) != plain(before):
