@@ -20,6 +20,7 @@ from generator.factbase import model, publish
 from generator.factbase.check import DRAFT_REFERENCE
 from generator.factbase.check import run as check_run
 from generator.factbase.load import Layout
+from generator.files import NoSpace, is_no_space
 from generator.pdf import typeset
 from generator.review import history
 from generator.site import export, mkdocs_project, render
@@ -96,8 +97,42 @@ def build_lock(layout: Layout) -> Iterator[None]:
 
 def build(root: Path, strict: bool = False, drafts: bool = False) -> BuildResult:
     """Publish what is reviewed; with `drafts`, a preview that shows the drafts too, marked."""
-    with build_lock(Layout(root)):
-        return _build(root, strict, drafts)
+    layout = Layout(root)
+    with build_lock(layout):
+        try:
+            return _build(root, strict, drafts)
+        except BaseException as exc:
+            machine = isinstance(exc, (OSError, NoSpace))
+            _discard_half_built(layout, machine)
+            if machine:
+                raise _failure(exc, layout) from None  # type: ignore[arg-type]
+            raise
+
+
+def _discard_half_built(layout: Layout, machine: bool) -> None:
+    """What a failed build leaves no trace of: the new site being assembled, always; and when the
+    machine failed (a full disk above all), MkDocs' outputs too, each a whole copy of a language's site
+    that would keep the disk full. After a fault in the content they stay: they are what the next
+    build renders only the changed pages into (a half-done MkDocs run has already voided its own).
+    The MkDocs projects, web fonts and the PDF cache are kept: each file in them is whole, and reused."""
+    _remove(layout.build / "staging")
+    if machine:
+        _remove(layout.build / "out")
+
+
+def _failure(exc: OSError | NoSpace, layout: Layout) -> BriefingError:
+    """A failure of the machine (the disk full, a permission) as one short message naming the file."""
+    unchanged = "; the previous site/ is unchanged and nothing half-built was left in .build/"
+    rel = Problems(layout.root).rel
+    if isinstance(exc, NoSpace):
+        return NoSpace(rel(exc.what), unchanged)
+    where, why = exc.filename, exc.strerror or str(exc)
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        _, where, why = exc.args[0][0]  # copytree's list of (source, target, why), one per file: the first
+    what = rel(where) if where else "the build's output"
+    if is_no_space(exc):
+        return NoSpace(what, unchanged)
+    return BriefingError(f"cannot write {what} ({why}); check that you may write there{unchanged}")
 
 
 def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:

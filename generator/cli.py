@@ -301,10 +301,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
       briefing serve --port 8000   # then open http://127.0.0.1:8000/ and /ar/
     """
     from generator.serve import serve
-    try:
-        serve(args.root, args.host, args.port)
-    except OSError as exc:
-        raise BriefingError(f"cannot listen on {args.host}:{args.port} ({exc.strerror}); try another --port")
+    serve(args.root, args.host, args.port)
     return 0
 
 
@@ -335,7 +332,12 @@ def _require_dossier(root: Path) -> None:
                             f"'briefing init {root}' to start a dossier there")
     if not root.is_dir():
         raise BriefingError(f"{root} is not a folder; pass --root the dossier's folder")
-    if not (root / "content" / "dossier.yaml").is_file():
+    try:
+        present = (root / "content" / "dossier.yaml").is_file()
+    except OSError as exc:  # content/ cannot be searched
+        from generator.factbase.load import unreadable_folder
+        raise BriefingError(f"{root / 'content'}: {unreadable_folder(exc)}") from None
+    if not present:
         raise BriefingError(f"no dossier in {root} (content/dossier.yaml is missing); run 'briefing init DIR' to "
                             "start one, or pass --root the dossier's folder")
 

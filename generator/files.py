@@ -2,6 +2,7 @@
 file is not touched (a live preview would otherwise rebuild forever)."""
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -17,6 +18,34 @@ def _current_umask() -> int:
 
 _UMASK = _current_umask()
 
+# A full disk, or the user's quota used up: the one failure a user fixes by freeing space.
+_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+
+
+def is_no_space(exc: BaseException) -> bool:
+    """Whether `exc` says the disk is full; a copy of many files (`shutil.Error`) says it per file."""
+    if isinstance(exc, OSError) and exc.errno in _NO_SPACE:
+        return True
+    return mentions_no_space(str(exc))
+
+
+def mentions_no_space(text: str) -> bool:
+    """Whether a message (another process's, or an exception turned to text) says the disk is full."""
+    return any(os.strerror(code) in text for code in _NO_SPACE)
+
+
+class NoSpace(BriefingError):
+    """The disk is full: what could not be written and what to do, and nothing more (a full disk
+    makes every later write fail too; listing them all helps nobody)."""
+
+    def __init__(self, what: Path | str, after: str = "") -> None:
+        super().__init__(f"no space left on the disk to write {what}; free some space (or raise your quota) "
+                         f"and try again{after}")
+        self.what = what
+
+
+def no_space(what: Path | str) -> NoSpace:
+    return NoSpace(what)
 
 
 def write_atomic(path: Path, text: str | bytes) -> bool:
@@ -35,6 +64,8 @@ def write_atomic(path: Path, text: str | bytes) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
+        if is_no_space(exc):
+            raise no_space(path) from None
         raise BriefingError(f"cannot write {path} ({exc.strerror or exc}); check that the folder exists and you "
                             "may write to it; nothing was changed") from None
     try:
@@ -44,6 +75,8 @@ def write_atomic(path: Path, text: str | bytes) -> bool:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
+        if is_no_space(exc):
+            raise no_space(path) from None
         raise BriefingError(f"cannot write {path} ({exc.strerror or exc}); it is as it was") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import sys
 import threading
 import time
@@ -21,23 +22,41 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from generator.build import build
-from generator.errors import BriefingError
+from generator.errors import BriefingError, Problems
 from generator.factbase.load import Layout
 
 WATCHED = ("content", "seeds", "templates", "mkdocs.yml")
 
 
-def snapshot(root: Path) -> dict[str, tuple[int, int]]:
-    """(mtime, size) of every watched file, to compare between polls."""
-    state: dict[str, tuple[int, int]] = {}
+def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
+    """(mtime, ctime, size) of every watched file, to compare between polls; the ctime sees a file made
+    unreadable or readable again (chmod leaves the mtime alone). A file or folder that cannot be read
+    counts as (-1, -1, -1): its change is seen, and the rebuild reports it; the polling goes on."""
+    state: dict[str, tuple[int, int, int]] = {}
     for name in WATCHED:
         base = root / name
-        paths = [base] if base.is_file() else sorted(base.rglob("*")) if base.is_dir() else []
-        for path in paths:
-            if path.is_file() and not path.name.startswith("."):
+        for path in _watched_files(base):
+            try:
                 info = path.stat()
-                state[path.relative_to(root).as_posix()] = (info.st_mtime_ns, info.st_size)
+                seen = (info.st_mtime_ns, info.st_ctime_ns, info.st_size)
+            except OSError:
+                seen = (-1, -1, -1)
+            state[path.relative_to(root).as_posix()] = seen
     return state
+
+
+def _watched_files(base: Path) -> list[Path]:
+    """The files under `base` (or `base` itself), and any folder among them that cannot be opened."""
+    try:
+        if not base.is_dir():
+            return [base] if base.is_file() else []
+    except OSError:
+        return [base]
+    found: list[Path] = []
+    for top, dirs, files in os.walk(base, onerror=lambda exc: found.append(Path(exc.filename or base))):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(top) / f for f in files if not f.startswith(".")]
+    return sorted(found)
 
 
 EVENTS = "/__briefing/events"
@@ -138,6 +157,10 @@ def _rebuild(root: Path, out: TextIO, builds: Builds | None = None) -> bool:
             print(problem, file=out)
         print(f"briefing: {exc.message}; still serving the last good site", file=out, flush=True)
         return False
+    except OSError as exc:  # the machine refused something (a permission, the disk): the preview goes on
+        where = Problems(root).rel(exc.filename) if exc.filename else "the dossier"
+        print(f"briefing: {where}: {exc.strerror or exc}; still serving the last good site", file=out, flush=True)
+        return False
     print(f"rebuilt ({result.pages} pages, {len(result.pdfs)} PDFs)", file=out, flush=True)
     if builds is not None:
         builds.finished()
@@ -150,10 +173,17 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
     layout = Layout(root)
     seen = snapshot(root)  # before building: an edit made during the first build is not missed
     _rebuild(root, out)
-    layout.site.mkdir(exist_ok=True)
+    try:
+        layout.site.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(f"cannot create {layout.site} ({exc.strerror}); serve needs to write in the dossier's "
+                            "folder: make it writable, or serve a copy") from None
     builds = Builds()
     handler = functools.partial(type("Preview", (_Preview,), {"builds": builds}), directory=str(layout.site))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    try:
+        server = http.server.ThreadingHTTPServer((host, port), handler)
+    except OSError as exc:  # only here: a failure of the build or of the polling is no "cannot listen"
+        raise BriefingError(f"cannot listen on {host}:{port} ({exc.strerror}); try another --port") from None
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

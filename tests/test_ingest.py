@@ -71,10 +71,21 @@ def test_bad_seeds_are_reported_by_name_and_skipped(mini: Path) -> None:
     result = briefing("--root", str(mini), "ingest")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     out = result.stdout + result.stderr
-    assert "seeds/latin1.txt:1:1: error: not valid UTF-8" in out
+    assert "seeds/latin1.txt:1:4: error: seed is not valid UTF-8 here" in out  # at the bad byte
     assert "seeds/scan.pdf:1:1: warning: skipped" in out
     assert "seeds/empty.txt:1:1: error" in out
     assert not (mini / "content" / "sources" / "latin1.yaml").exists()
+
+
+@pytest.mark.parametrize(("character", "said"), [("\0", "a NUL byte"), ("\u202e", "the direction control U+202E")])
+def test_a_nul_or_a_direction_override_is_not_ingested_silently(mini: Path, character: str, said: str) -> None:
+    """Once, such a document was registered without a word; now it is refused at the character's place."""
+    (mini / "seeds" / "smuggled.txt").write_text(f"Title line\n\nA first paragraph.\nThe ki{character}ller\n",
+                                                 encoding="utf-8")
+    result = briefing("--root", str(mini), "ingest")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"seeds/smuggled.txt:4:7: error: the seed holds {said}" in result.stderr
+    assert not (mini / "content" / "sources" / "smuggled.yaml").exists()
 
 
 @pytest.mark.parametrize("name, ident", [

@@ -95,3 +95,84 @@ def test_pages_from_the_preview_reload_after_a_good_rebuild_and_the_site_itself_
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def start_serving(command: list[str]) -> tuple[subprocess.Popen[str], Lines, str]:
+    """Start `briefing serve` (the given command line) and wait until it serves; its address."""
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+                            cwd=Path(__file__).parent.parent)
+    assert proc.stdout is not None
+    lines = Lines(proc.stdout)
+    line = lines.wait_for(r"serving http://127\.0\.0\.1:\d+/")
+    return proc, lines, re.search(r"(http://127\.0\.0\.1:\d+/)", line).group(1)
+
+
+def status_and_page(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - localhost only
+        return response.status, response.read().decode("utf-8")
+
+
+def test_serve_survives_every_hostile_input_and_recovers_when_it_is_fixed(mini: Path, tmp_path: Path) -> None:
+    """After the site is up, each bad input in turn: serve prints the located problem, keeps serving
+    the last good site, and rebuilds once the input is fixed. Run as an ordinary user would (as root,
+    without the right to read every file), so that an unreadable file is unreadable."""
+    from test_hostile import as_a_user, require_permissions
+    require_permissions(tmp_path)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("id: secret\nkind: person\npassword: hunter2-do-not-print\n", encoding="utf-8")
+    actors = mini / "content" / "actors"
+    union = actors / "dockworkers-union.yaml"
+    seed = mini / "seeds" / "harbour-en.md"
+    seed_text = seed.read_bytes()
+    cases = [  # (name, break it, fix it, the line serve must print)
+        ("nested 600 deep", lambda: (actors / "deep.yaml").write_text("a: " + "[" * 600 + "]" * 600 + "\n"),
+         lambda: (actors / "deep.yaml").unlink(), r"^content/actors/deep\.yaml:1:\d+: error: .*\[yaml-depth\]"),
+        ("link out of content/", lambda: (actors / "secret.yaml").symlink_to(secret),
+         lambda: (actors / "secret.yaml").unlink(), r"^content/actors/secret\.yaml:1:1: error: .*\[link-outside\]"),
+        ("unreadable record", lambda: union.chmod(0), lambda: union.chmod(0o644),
+         r"^content/actors/dockworkers-union\.yaml:1:1: error: cannot read file: Permission denied \[io\]"),
+        ("unreadable folder", lambda: actors.chmod(0), lambda: actors.chmod(0o755),
+         r"^content/actors:1:1: error: cannot open the folder \(Permission denied\).*\[unreadable-folder\]"),
+        ("NUL in a seed", lambda: seed.write_bytes(seed_text.replace(b"The union said", b"The\0union said")),
+         lambda: seed.write_bytes(seed_text), r"^seeds/harbour-en\.md:\d+:\d+: error: .*NUL.*\[seed-character\]"),
+    ]
+    proc, lines, base = start_serving([*as_a_user(), sys.executable, "-m", "generator", "--root", str(mini),
+                                       "serve", "--port", "0"])
+    try:
+        good = status_and_page(base)
+        assert good[0] == 200 and "Port Example strike" in good[1]
+        for name, breaks, fixes, located in cases:
+            breaks()
+            lines.wait_for(located)
+            lines.wait_for(r"still serving the last good site")
+            assert status_and_page(base) == good, name
+            fixes()
+            lines.wait_for(r"^rebuilt")
+            assert status_and_page(base)[0] == 200, name
+        assert proc.poll() is None
+        assert "hunter2" not in "".join(lines.seen) and "Traceback" not in "".join(lines.seen)
+        assert "internal error" not in "".join(lines.seen)
+    finally:
+        actors.chmod(0o755)
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_serve_starting_on_an_unreadable_seed_reports_it_and_serves(mini: Path) -> None:
+    """The first build fails on a file the user may not read: a located problem, then serving (once,
+    this ended in 'cannot listen on 127.0.0.1:PORT (Permission denied)')."""
+    from test_hostile import as_a_user, require_permissions
+    require_permissions(mini.parent)
+    (mini / "seeds" / "harbour-en.md").chmod(0)
+    proc, lines, base = start_serving([*as_a_user(), sys.executable, "-m", "generator", "--root", str(mini),
+                                       "serve", "--port", "0"])
+    try:
+        assert any(re.search(r"^seeds/harbour-en\.md:1:1: error: cannot read the seed \(Permission denied\)", line)
+                   for line in lines.seen)
+        assert not any("cannot listen" in line for line in lines.seen)
+        (mini / "seeds" / "harbour-en.md").chmod(0o644)
+        lines.wait_for(r"^rebuilt")
+        assert "Port Example strike" in fetch(base)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import BriefingError, Problems
-from generator.factbase.load import Layout, record_files, seed_files
+from generator.factbase.load import Layout, read_seed, record_files, seed_files
 from generator.factbase.records import SCHEMA_HEADER
 from generator.factbase.yamlio import Map, dump, read
 from generator.files import write_atomic
@@ -89,20 +89,14 @@ def ingest(root: Path) -> IngestReport:
     out_dir = layout.content / "sources"
     seen: dict[str, Path] = {}
     records = existing_records(out_dir)
-    for seed in seed_files(layout):
-        refused = seedtext.outside_seeds(seed, layout.seeds)
-        if refused:
-            problems.error(seed, 1, 1, f"not read: {refused}", "seed-link")
-            continue
-        if seed.suffix.lower() not in seedtext.SEED_SUFFIXES:
+    for seed in seed_files(layout, problems):
+        if seed.suffix.lower() not in seedtext.SEED_SUFFIXES and not seedtext.outside_seeds(seed, layout.seeds):
             problems.warning(seed, 1, 1, f"skipped: {seed.suffix or 'no suffix'} files are not read yet; "
                              f"use {' or '.join(seedtext.SEED_SUFFIXES)}", "seed-type")
             continue
-        try:
-            raw = seedtext.decode(seed.read_bytes())
-        except UnicodeDecodeError as exc:
-            problems.error(seed, 1, 1, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8",
-                           "encoding")
+        before = len(problems.errors)
+        raw = read_seed(seed, layout.seeds, problems)
+        if raw is None or len(problems.errors) > before:  # a NUL or a direction override: not registered
             continue
         parsed = seedtext.parse(raw)
         if not parsed.paragraphs:

@@ -18,7 +18,7 @@ from generator.errors import BriefingError, Problems
 from generator.extract import speech
 from generator.extract.mentions import Gazetteer, candidates
 from generator.factbase import model
-from generator.factbase.load import Layout, Only, load, record_files
+from generator.factbase.load import UNREADABLE_FOLDER, Layout, Only, load, record_files
 from generator.factbase.yamlio import dump
 from generator.files import write_atomic
 from generator.parallel import fork_map
@@ -64,9 +64,10 @@ def extract(root: Path, source: str | None = None, progress: Progress | None = N
     A source whose proposals file was made from the same seed, record and names by the same code is
     not read again; the others are read on every core at once."""
     loaded = load(root, only=Only(_NEEDS, None if source is None else frozenset({source})))
-    if loaded.dossier is None:
+    unread = [p for p in loaded.problems.errors if p.code == UNREADABLE_FOLDER]
+    if loaded.dossier is None or unread:  # proposals made without the records there would be wrong
         raise BriefingError("cannot read the dossier; fix the problems above and run 'briefing extract' again",
-                            loaded.problems.errors)
+                            unread or loaded.problems.errors)
     dossier = loaded.dossier
     if source is not None and source not in dossier.sources:
         files = sorted({p.stem for p in record_files(Layout(root).kind_dir("source"))})
@@ -84,7 +85,7 @@ def extract(root: Path, source: str | None = None, progress: Progress | None = N
     for ident in targets:
         if not dossier.sources[ident].paragraphs:
             report.skipped.append(ident)
-            report.problems.extend(_problems_of(loaded.problems, ident))
+            report.problems.extend(_problems_of(loaded.problems, dossier.sources[ident]))
         elif _stamp_of(proposals_file(root, ident)) == stamps[ident]:
             report.unchanged.append(ident)
         else:
@@ -139,9 +140,11 @@ def _stamp_of(path: Path) -> str | None:
     return next((line[len(STAMP):].strip() for line in head if line.startswith(STAMP)), None)
 
 
-def _problems_of(problems: Problems, ident: str) -> Problems:
+def _problems_of(problems: Problems, source: model.Source) -> Problems:
+    """Why a source could not be read: the problems of its record and of its own seed."""
     out = Problems(problems.root)
-    out.items = [p for p in problems.errors if p.path == f"content/sources/{ident}.yaml" or p.path.startswith("seeds/")]
+    mine = {f"content/sources/{source.id}.yaml", f"seeds/{source.file}"}
+    out.items = [p for p in problems.errors if p.path in mine]
     return out
 
 

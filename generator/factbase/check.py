@@ -13,7 +13,7 @@ from pathlib import Path
 from generator import shipped
 from generator.errors import Problems
 from generator.factbase import agreement, model, publish
-from generator.factbase.load import Layout, Loaded, load, seed_files
+from generator.factbase.load import UNREAD_KINDS, Layout, Loaded, load, seed_files
 from generator.text import seedtext, verbatim
 from generator.text.seedtext import Paragraph
 
@@ -35,7 +35,7 @@ def check(loaded: Loaded) -> Problems:
     _check_unique(dossier, problems)
     _check_refs(dossier, loaded.refs, loaded.partial, problems)
     _check_sources(dossier, problems)
-    _check_unregistered_seeds(dossier, seed_files(Layout(problems.root)), problems)
+    _check_unregistered_seeds(dossier, seed_files(Layout(problems.root), problems), problems)
     _check_proposals(dossier, problems)
     _check_citations(dossier, problems)
     _check_topics(dossier, problems)
@@ -85,6 +85,8 @@ def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int
                 partial: dict[str, set[str]], problems: Problems) -> None:
     known = {kind: dossier.records(kind) for kind in _KIND_LABEL}
     for path, kind, ident, line, col in refs:
+        if kind in partial.get(UNREAD_KINDS, set()):  # its folder could not be opened: reported once, there
+            continue
         if ident not in known[kind] and ident not in partial.get(kind, set()):
             folder = {"claim": "incidents"}.get(kind, kind + "s")
             near = difflib.get_close_matches(ident, sorted(set(known[kind]) | partial.get(kind, set())), n=1,
@@ -139,7 +141,12 @@ def _check_unregistered_seeds(dossier: model.Dossier, seeds: list[Path], problem
     """A document dropped into seeds/ is not in the briefing until a source record reads it."""
     registered = {s.file for s in dossier.sources.values()}
     for path in seeds:
-        if path.suffix.lower() in seedtext.SEED_SUFFIXES and path.name not in registered:
+        if path.name in registered:  # read, or refused, by load
+            continue
+        refused = seedtext.outside_seeds(path, path.parent)
+        if refused:  # ingesting it would not help: it is refused unread, registered or not
+            problems.error(path, 1, 1, f"not read: {refused}", "seed-link")
+        elif path.suffix.lower() in seedtext.SEED_SUFFIXES:
             problems.warning(path, 1, 1, "no source record reads this document yet; run 'briefing ingest'",
                              "seed-unregistered")
 

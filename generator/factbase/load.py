@@ -4,12 +4,13 @@ Nothing here renders or writes: load everything, then check, then render.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Problems
+from generator.errors import BriefingError, Problems
 from generator.factbase import model
 from generator.factbase.cache import ParseCache
 from generator.factbase.records import DOSSIER, KINDS, TIMELINE
@@ -20,22 +21,71 @@ from generator.text import seedtext
 # Both spellings of the extension are read, so an editor's x.yml is never silently ignored; x.yaml
 # beside x.yml is then one record twice, and reported.
 RECORD_SUFFIXES = (".yaml", ".yml")
+# A folder that cannot be opened: what it holds is unknown, so no command may act as if it were empty.
+UNREADABLE_FOLDER = "unreadable-folder"
+# The key of `Loaded.partial` naming the kinds whose folder could not be opened: any id may be there.
+UNREAD_KINDS = "unread-kinds"
 
 
-def seed_files(layout: Layout) -> list[Path]:
+def listing(directory: Path, problems: Problems | None = None, recursive: bool = False) -> list[Path]:
+    """The entries of a folder (with `recursive`, of its sub-folders too, links not followed), sorted.
+
+    A folder that cannot be opened (no read or search permission, as any user but root meets it) is
+    an `io` problem at its path, or without `problems` a `BriefingError`: never a traceback, and never
+    silently left out (a folder skipped unread would look like records deleted)."""
+    failed: list[OSError] = []
+    found: list[Path] = []
+    if recursive:
+        for top, dirs, files in os.walk(directory, onerror=failed.append):
+            found += [Path(top) / name for name in dirs + files]
+    else:
+        try:
+            found = list(directory.iterdir())
+        except OSError as exc:
+            failed.append(exc)
+    for exc in failed:
+        folder = Path(exc.filename or directory)
+        message = unreadable_folder(exc)
+        if problems is None:
+            raise BriefingError(f"{folder}: {message}") from None
+        problems.error(folder, 1, 1, message, UNREADABLE_FOLDER)
+    return sorted(found)
+
+
+def unreadable_folder(exc: OSError) -> str:
+    return f"cannot open the folder ({exc.strerror}); make it readable (chmod u+rx) or move it away"
+
+
+def seed_files(layout: Layout, problems: Problems | None = None) -> list[Path]:
     """Every document in seeds/, links included (ingest refuses those that lead out of it)."""
-    if not layout.seeds.is_dir():
+    if not _is_dir(layout.seeds):
         return []
-    return sorted(p for p in layout.seeds.iterdir()
-                  if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
+    return [p for p in listing(layout.seeds, problems)
+            if not p.name.startswith(".") and (p.is_symlink() or _is_file(p))]
 
 
-def record_files(directory: Path, recursive: bool = False) -> list[Path]:
+def record_files(directory: Path, recursive: bool = False, problems: Problems | None = None) -> list[Path]:
     """The YAML files in a folder, either spelling of the extension, in a stable order."""
-    if not directory.is_dir():
+    if not _is_dir(directory):
         return []
-    found = directory.rglob("*") if recursive else directory.iterdir()
-    return sorted(p for p in found if p.suffix in RECORD_SUFFIXES and not p.name.startswith("."))
+    return [p for p in listing(directory, problems, recursive)
+            if p.suffix in RECORD_SUFFIXES and not p.name.startswith(".")]
+
+
+def _is_dir(path: Path) -> bool:
+    """`Path.is_dir`, False where a folder above cannot be searched (3.11 raises PermissionError there);
+    the folder above is reported by `listing`."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 @dataclass
@@ -176,7 +226,12 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
     problems = Problems(root)
     refs: list[tuple[str, str, str, int, int]] = []
     partial: dict[str, set[str]] = {}
-    if not layout.dossier_file.exists():
+    try:
+        present = layout.dossier_file.exists()
+    except OSError as exc:  # content/ itself cannot be searched
+        problems.error(layout.content, 1, 1, unreadable_folder(exc), UNREADABLE_FOLDER)
+        return Loaded(None, problems, refs)
+    if not present:
         problems.error(layout.dossier_file, 1, 1, "no content/dossier.yaml here; run 'briefing init DIR' to "
                        "start a dossier, or pass --root to point at one", "no-dossier")
         return Loaded(None, problems, refs)
@@ -189,14 +244,18 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
                "incident": dossier.incidents, "briefing": dossier.briefings}
     for kind, (folder, spec) in KINDS.items():
         directory = layout.content / folder
-        if not directory.is_dir() or (only is not None and kind not in only.kinds):
+        if not _is_dir(directory) or (only is not None and kind not in only.kinds):
             continue
         by_stem: dict[str, Path] = {}
-        for path in sorted(directory.iterdir()):
+        before = len(problems.items)
+        entries = listing(directory, problems)
+        if len(problems.items) > before:
+            partial.setdefault(UNREAD_KINDS, set()).update({kind, "claim"} if kind == "incident" else {kind})
+        for path in entries:
             if path.name.startswith(".") or (only is not None and only.sources is not None and kind == "source"
                                              and path.stem not in only.sources):
                 continue
-            if path.is_dir():
+            if _is_dir(path):
                 if path.suffix in RECORD_SUFFIXES:
                     problems.warning(path, 1, 1, "ignored: a folder, not a record file; rename or remove it",
                                      "stray-file")
@@ -235,29 +294,47 @@ def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> No
     """Read the seed behind a source, so citations can be proved against its paragraphs."""
     path = layout.seeds / source.file
     src_file = layout.content / "sources" / f"{source.id}.yaml"
-    if not path.is_file() or Path(source.file).name != source.file:
+    try:
+        present = Path(source.file).name == source.file and path.is_file()
+    except OSError as exc:  # seeds/ cannot be searched: reported once by `listing`, and here for the source
+        problems.error(path, 1, 1, f"cannot read the seed ({exc.strerror}); make seeds/ readable (chmod u+rx)",
+                       "io")
+        return
+    if not present:
         problems.error(src_file, source.loc.line, source.loc.col,
                        f"seed file {source.file!r} not found in seeds/; restore it or fix 'file'", "missing-seed")
         return
-    refused = seedtext.outside_seeds(path, layout.seeds)
+    raw = read_seed(path, layout.seeds, problems)
+    if raw is None:
+        return
+    parsed = seedtext.parse(raw)
+    source.paragraphs = parsed.paragraphs
+    source.text_sha256 = parsed.sha256
+
+
+def read_seed(path: Path, seeds: Path, problems: Problems) -> str | None:
+    """A seed's text, or None with the reason at its line and column: a link out of seeds/ (refused
+    unread), a file that cannot be read, invalid UTF-8 (where the bad byte is). A NUL byte or a
+    direction override is reported at its place, and the text still returned (its paragraphs are
+    numbered as the editor sees them). The one reader of seeds, for load and ingest alike."""
+    refused = seedtext.outside_seeds(path, seeds)
     if refused:
         problems.error(path, 1, 1, f"not read: {refused}", "seed-link")
-        return
+        return None
     try:
         data = path.read_bytes()
-        raw = seedtext.decode(data)
     except OSError as exc:
-        problems.error(path, 1, 1, f"cannot read the seed ({exc.strerror}); make it readable", "io")
-        return
+        problems.error(path, 1, 1, f"cannot read the seed ({exc.strerror}); make it readable (chmod u+r)", "io")
+        return None
+    try:
+        raw = seedtext.decode(data)
     except UnicodeDecodeError as exc:
         problems.error(path, *line_col(data, exc.start), "seed is not valid UTF-8 here; save it as UTF-8",
                        "encoding")
-        return
+        return None
     for m in _UNSAFE_IN_SEED.finditer(raw):
         what = "a NUL byte" if m.group() == "\0" else f"the direction control U+{ord(m.group()):04X}, which " \
             "would show the text after it reversed"
         problems.error(path, *line_col(raw, m.start()), f"the seed holds {what}; delete it from the document",
                        "seed-character")
-    parsed = seedtext.parse(raw)
-    source.paragraphs = parsed.paragraphs
-    source.text_sha256 = parsed.sha256
+    return raw

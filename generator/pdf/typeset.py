@@ -30,7 +30,7 @@ import jinja2
 from generator.errors import BriefingError
 from generator.factbase import model
 from generator.factbase.model import sorted_dossier
-from generator.files import write_atomic
+from generator.files import mentions_no_space, no_space, write_atomic
 from generator.pdf.context import PrintContext
 from generator.pdf.textmap import repair_text_maps
 from generator.text.escape import anchor
@@ -167,6 +167,9 @@ def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, onl
         for job, _ in failures:  # a worker that died cannot have cleaned up after itself
             with contextlib.suppress(OSError):
                 _partial(job.target).unlink(missing_ok=True)
+        full = [job for job, why in failures if mentions_no_space(why)]
+        if full:
+            raise no_space(full[0].target)
         detail = "; ".join(f"{job.briefing} ({job.lang}): {why}" for job, why in failures)
         raise BriefingError(f"could not write {len(failures)} PDF(s): {detail}")
     if cache is not None:

@@ -21,9 +21,9 @@ from generator.files import write_atomic
 SKIPPED = ("proposals", "schemas")
 
 
-def content_files(layout: Layout) -> list[Path]:
+def content_files(layout: Layout, problems: Problems | None = None) -> list[Path]:
     """Every curated YAML file; machine-owned proposals and generated schemas are left alone."""
-    return [p for p in record_files(layout.content, recursive=True)
+    return [p for p in record_files(layout.content, recursive=True, problems=problems)
             if not set(p.relative_to(layout.content).parts[:-1]) & set(SKIPPED)]
 
 
@@ -86,7 +86,7 @@ def fmt(root: Path, check_only: bool = False) -> FmtReport:
     layout = Layout(root)
     report = FmtReport(problems=Problems(root))
     assert report.problems is not None
-    for path in content_files(layout):
+    for path in content_files(layout, report.problems):
         # not a regular file, unreadable, not UTF-8, too large or not YAML: a problem, not a crash
         before, problems = read(path, within=root)
         if problems or before is None:
@@ -99,7 +99,8 @@ def fmt(root: Path, check_only: bool = False) -> FmtReport:
         try:
             new = canonical(text, spec_for(layout, path))
         except Exception as exc:  # ruamel reads YAML 1.2; anything it refuses, we leave as it is
-            report.problems.error(path, 1, 1, f"not reformatted: {exc}", "fmt-skipped")
+            said = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            report.problems.error(path, 1, 1, f"not reformatted: {said}", "fmt-skipped")  # never the file's text
             continue
         after, again = parse(new)
         if again or plain(after) != plain(before):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.errors import BriefingError
 from generator.factbase.yamlio import dump
-from generator.files import write_atomic
+from generator.files import mentions_no_space, no_space, write_atomic
 from generator.site import webfonts
 from generator.views import i18n
 from generator.views.templates import ASSETS, OVERRIDES, Templates
@@ -134,6 +134,8 @@ def run_mkdocs(cfg: Path, out: Path, epoch: int, frame: str) -> None:
                            "-d", str(out)] + (["--dirty"] if dirty else []),
                           capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
+        if mentions_no_space(proc.stderr + proc.stdout):
+            raise no_space(out)
         raise BriefingError(f"MkDocs could not build {cfg.parent.name}: the previous site/ is unchanged.\n"
                             f"{mkdocs_complaint(proc.stderr + proc.stdout)}")
     write_atomic(key, frame)
@@ -146,7 +148,16 @@ def mkdocs_complaint(output: str) -> str:
     said = [line for line in lines if line.startswith(("ERROR", "WARNING", "Error", "Aborted"))]
     if any(line.startswith("Traceback") for line in lines):
         said.append(lines[-1])
-    return "\n".join(dict.fromkeys(said)) or (lines[-1] if lines else "(MkDocs printed nothing)")
+    said = list(dict.fromkeys(said)) or [lines[-1] if lines else "(MkDocs printed nothing)"]
+    shown = [line if len(line) <= _MAX_LINE else line[:_MAX_LINE] + " …" for line in said[:_MAX_LINES]]
+    if len(said) > _MAX_LINES:
+        shown.append(f"… and {len(said) - _MAX_LINES} more")
+    return "\n".join(shown)
+
+
+# What of MkDocs' complaint is shown: enough to act on, never a page of repeats of one failure.
+_MAX_LINES = 10
+_MAX_LINE = 300
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")

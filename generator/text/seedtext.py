@@ -141,5 +141,5 @@ def outside_seeds(path: Path, seeds: Path) -> str | None:
     except (OSError, RuntimeError):
         return "it is a link that leads nowhere; put the document itself in seeds/"
     if not target.is_relative_to(seeds.resolve()):
-        return "it is a link to a file outside seeds/; copy the document into seeds/ instead"
+        return "it is a link to a file outside seeds/, which is never read; copy the document into seeds/ instead"
     return None
