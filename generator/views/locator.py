@@ -164,12 +164,31 @@ def _ring_path(points: Iterable[geo.Point]) -> str:
     return "".join(steps).rstrip() + "z"
 
 
+def _outlines(countries: tuple[geo.Country, ...], view: geo.View, step: float
+              ) -> tuple[tuple[str, list[list[geo.Point]]], ...]:
+    """`_country_path` of each country, kept for views drawn again (the places of one incident and of
+    another at the same town, the insets of places near each other). Countries are told apart by
+    identity (they are loaded once), which spares hashing every coordinate of every shape."""
+    key = (tuple(id(c) for c in countries), view, step)
+    kept = _drawn.get(key)
+    if kept is None:
+        if len(_drawn) > 256:
+            _drawn.clear()
+        kept = _drawn[key] = (countries, tuple(_country_path(c, view, step) for c in countries))
+    return kept[1]
+
+
+# {(countries' ids, view, step): (the countries, kept alive so their ids stay theirs; their paths)}
+_drawn: dict[tuple[tuple[int, ...], geo.View, float], tuple[tuple[geo.Country, ...],
+                                                           tuple[tuple[str, list[list[geo.Point]]], ...]]] = {}
+
+
 def _country_path(country: geo.Country, view: geo.View, step: float) -> tuple[str, list[list[geo.Point]]]:
     """The country clipped to the view as a path, and its clipped outer rings (where names go)."""
     parts, outers = [], []
     for polygon in country.polygons:
         for index, ring in enumerate(polygon):
-            projected = geo.clip([view.xy(lon, lat) for lon, lat in ring], view.width, view.height)
+            projected = geo.clip(view.project(ring), view.width, view.height)
             if not projected:
                 continue
             xs, ys = [p[0] for p in projected], [p[1] for p in projected]
@@ -192,8 +211,7 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
     scale_px_per_km = view.px_per_km()
     shown = [c for c in countries if view.overlaps(c.bbox)]
     paths, outers = {}, {}
-    for country in shown:
-        path, rings = _country_path(country, view, 1.0)
+    for country, (path, rings) in zip(shown, _outlines(tuple(shown), view, 1.0)):
         if path:
             paths[id(country)] = path
             outers[id(country)] = rings
@@ -271,11 +289,13 @@ def _country_label(name: str, rings: list[list[geo.Point]], fixed: list[Box], la
 def _inset(countries: tuple[geo.Country, ...], view: geo.View) -> tuple[geo.View, str, Box]:
     """A small map of the surroundings (a continent, or the world) with the view as a rectangle."""
     height_km = (view.north - view.south) * geo.KM_PER_DEGREE
-    centre = ((view.west + view.east) / 2, (view.south + view.north) / 2, 0.0)
+    # Centred on the nearest whole ten degrees: the inset is ten times the view's size or more, so the view
+    # stays well inside it, and maps of places near each other share one inset, drawn once.
+    centre = (round((view.west + view.east) / 20) * 10.0, round((view.south + view.north) / 20) * 10.0, 0.0)
     inset = geo.fit([centre], INSET_W, INSET_H, margin=0, min_km=max(5 * height_km, 5000.0))
     if inset.east - inset.west > 360:
         inset = geo.View(-180, inset.south, 180, inset.north, INSET_W, INSET_H)
-    land = "".join(_country_path(c, inset, 1.5)[0] for c in countries if inset.overlaps(c.bbox))
+    land = "".join(path for path, _ in _outlines(tuple(c for c in countries if inset.overlaps(c.bbox)), inset, 1.5))
     (x0, y0), (x1, y1) = inset.xy(view.west, view.north), inset.xy(view.east, view.south)
     x0, y0 = max(x0, 0.5), max(y0, 0.5)
     x1, y1 = min(max(x1, x0 + 3), INSET_W - 0.5), min(max(y1, y0 + 3), INSET_H - 0.5)
