@@ -97,7 +97,8 @@ class SiteContext(PageContext):
             return self.t(passage.text) + self.cite(passage.citations, passage.claims)
         out: list[Markup] = []
         at = 0
-        for start, end, ident in first_mentions(value, lang, list(self.dossier.actors.values()), self.linked):
+        actors = self.dossier.memo("actors", lambda: list(self.dossier.actors.values()))
+        for start, end, ident in first_mentions(value, lang, actors, self.linked):
             self.linked.add(ident)
             out.append(self.esc(value[at:start]))
             out.append(self.link(value[start:end], "actors.md", ident))
@@ -220,7 +221,8 @@ class SiteContext(PageContext):
 
     def events_of(self, incident: model.Incident) -> list[model.TimelineEvent]:
         """The dossier's timeline events that belong to this incident, in timeline order."""
-        return [e for e in self.dossier.timeline if e.incident == incident.id]
+        by_incident = self.dossier.memo("events by incident", lambda: _events_by_incident(self.dossier))
+        return by_incident.get(incident.id, [])
 
     def chart(self, incident: model.Incident, topic: str, party: str | None, claims: list[model.Claim]) -> Markup:
         """A bar chart of the claimed figures, where two or more claimants give numbers."""
@@ -425,3 +427,10 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _fragment(text: str) -> str:
     """Percent-encode text for a URL text fragment (where '-', ',' and '&' are syntax)."""
     return quote(text, safe="").replace("-", "%2D")
+
+
+def _events_by_incident(dossier: model.Dossier) -> dict[str, list[model.TimelineEvent]]:
+    out: dict[str, list[model.TimelineEvent]] = {}
+    for event in dossier.timeline:
+        out.setdefault(event.incident or "", []).append(event)
+    return out

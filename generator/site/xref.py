@@ -145,7 +145,7 @@ def first_mentions(text: str, lang: str, actors: list[model.Actor], skip: set[st
 
 def _mentions(text: str, lang: str, actors: list[model.Actor]) -> list[tuple[int, int, str]]:
     """Every mention of the actors in the text, all their names matched together, longest first."""
-    key = (lang, tuple(id(actor) for actor in actors))
+    key = (lang, id(actors))
     matcher = _matchers.get(key)
     if matcher is None:
         if len(_matchers) > 64:  # a preview rebuilds for hours: keep the latest few
@@ -155,10 +155,11 @@ def _mentions(text: str, lang: str, actors: list[model.Actor]) -> list[tuple[int
     return [(start, end, str(ident)) for start, end, ident in longest_first(matcher[0].find(text))]
 
 
-# The matcher of a list of actors, by the identity of the actors it was built from (kept with it, so
-# an id cannot be reused by another object while the entry lives): working out every name of every
-# actor again for each text of each page was a build's largest cost after MkDocs.
-_matchers: dict[tuple[str, tuple[int, ...]], tuple[NameMatcher, list[model.Actor]]] = {}
+# The matcher of a list of actors, by the identity of the list it was built from (kept with it, so the
+# id cannot be reused by another list while the entry lives; callers pass one list for a whole build):
+# working out every name of every actor again for each text of each page was a build's largest cost
+# after MkDocs.
+_matchers: dict[tuple[str, int], tuple[NameMatcher, list[model.Actor]]] = {}
 
 
 @lru_cache(maxsize=4096)

@@ -15,14 +15,14 @@ from markupsafe import escape as _html
 _SPACE = re.compile(r"\s+")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _MD_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~^:&\"'=$%@/;?")
+_MD_REFERENCES = str.maketrans({ch: f"&#{ord(ch)};" for ch in _MD_SPECIAL})
 
 
 def md(text: object) -> Markup:
     """Text as inert Markdown: it renders as exactly these characters, on one line."""
     if isinstance(text, Markup):
         return text
-    value = _SPACE.sub(" ", str(text))
-    return Markup("".join(f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch for ch in value))
+    return Markup(_SPACE.sub(" ", str(text)).translate(_MD_REFERENCES))
 
 
 def html(text: object) -> Markup:

@@ -10,7 +10,7 @@ import datetime
 import gettext
 import io
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -63,8 +63,8 @@ def format_partial_date(date: PartialDate | None, lang: str) -> str:
     if date.precision == "year":
         return str(date.year)
     if date.precision == "month":
-        return format_skeleton("yMMMM", datetime.date(date.year, date.month or 1, 1), locale=lang)
-    return _babel_date(datetime.date(date.year, date.month or 1, date.day or 1), "long", locale=lang)
+        return format_skeleton("yMMMM", datetime.date(date.year, date.month or 1, 1), locale=_locale(lang))
+    return _date_text(date.year, date.month or 1, date.day or 1, lang)
 
 
 def format_range(start: PartialDate, end: PartialDate | None, lang: str) -> str:
@@ -94,7 +94,24 @@ def format_list(items: Iterable[str], lang: str) -> str:
 
 
 def format_number(value: int | float, lang: str) -> str:
-    return format_decimal(value, locale=lang)
+    return _number_text(value, lang)
+
+
+# Pages ask for the same dates and numbers thousands of times; babel works each out anew, locale
+# parsing included.
+@lru_cache(maxsize=64)
+def _locale(lang: str) -> Any:
+    return Locale.parse(lang.replace("-", "_"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _date_text(year: int, month: int, day: int, lang: str) -> str:
+    return _babel_date(datetime.date(year, month, day), "long", locale=_locale(lang))
+
+
+@lru_cache(maxsize=1 << 14, typed=True)  # typed: 2 and 2.0 may print differently
+def _number_text(value: int | float, lang: str) -> str:
+    return format_decimal(value, locale=_locale(lang))
 
 
 def pick(text: LangText, lang: str) -> tuple[str, str]:
