@@ -371,6 +371,7 @@ class _Reader:
         self._breaks = breaks
         self._forms = [arabic.bare_forms(w) if self.arabic else frozenset((w,)) for w in self.norm]
         self._sorted = [sorted(forms) for forms in self._forms]
+        self._firsts: dict[int, frozenset[str]] = {}  # per table: the words its phrases begin with
 
     def forms(self, i: int) -> frozenset[str]:
         """Readings of token i: an Arabic word may carry a conjunction, preposition or article."""
@@ -395,6 +396,11 @@ class _Reader:
 
     def phrase_at(self, i: int, table: dict) -> tuple[int, object] | None:  # type: ignore[type-arg]
         """The longest phrase of `table` starting at token i: (number of tokens, value)."""
+        firsts = self._firsts.get(id(table))
+        if firsts is None:
+            firsts = self._firsts[id(table)] = frozenset(key[0] for key in table)
+        if 0 <= i < len(self.tokens) and self._forms[i].isdisjoint(firsts):
+            return None   # no phrase of the table begins with this word: most tokens, at once
         for n in range(self.vocab.longest, 0, -1):
             value = self.match(i, n, table)
             if value is not None:

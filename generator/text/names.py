@@ -21,10 +21,11 @@ class NameMatcher:
 
     def __init__(self, entries: Iterable[tuple[str, Hashable]]) -> None:
         self._latin: list[tuple[str, re.Pattern[str], Hashable]] = []
-        # Latin names by their first word, case folded: a paragraph is searched only for the names whose
-        # first word it holds, instead of with every pattern in turn. Names that do not begin with a
-        # letter or digit are always searched.
-        self._by_first: dict[str, list[int]] = {}
+        # Latin names as a trie of their words (runs of letters and digits), case folded: a paragraph's
+        # words are walked once to find where a name may begin, and only there is the name's own pattern
+        # tried, so a thousand names that share a first word cost what a few do. Names that do not
+        # begin with a letter or digit are searched everywhere.
+        self._latin_trie: dict[str, tuple[list[int], dict]] = {}  # type: ignore[type-arg]
         self._always: list[int] = []
         # Arabic-script names as a trie of folded words: {word: (keys of the names ending here, {next word: …})},
         # so a paragraph is read once, word by word, whatever the number of names sharing a first word.
@@ -43,19 +44,41 @@ class NameMatcher:
             else:
                 body = r"\s+".join("".join("['’‘]" if ch in "'’‘" else re.escape(ch) for ch in part)
                                    for part in text.split())
-                first = _WORD.match(text)
-                (self._by_first.setdefault(first.group().casefold(), []) if first else self._always).append(
-                    len(self._latin))
+                words = [w.casefold() for w in _WORD.findall(text)]
+                if words and _WORD.match(text):
+                    level, node = self._latin_trie, None
+                    for word in words:
+                        node = level.setdefault(word, ([], {}))
+                        level = node[1]
+                    node[0].append(len(self._latin))  # type: ignore[index]
+                else:
+                    self._always.append(len(self._latin))
                 self._latin.append((text, re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE), key))
 
     def find(self, text: str) -> list[tuple[int, int, Hashable]]:
         """(start, end, key) of every match, overlapping ones included; a span covers whole written words."""
         found: list[tuple[int, int, Hashable]] = []
-        chosen = set(self._always)
-        for word in {w.casefold() for w in _WORD.findall(text)} if self._by_first else ():
-            chosen.update(self._by_first.get(word, ()))
-        for name, pattern, key in (self._latin[n] for n in sorted(chosen)):
-            for m in pattern.finditer(text):
+        matches: dict[int, list[re.Match[str]]] = {}
+        for n in self._always:
+            matches[n] = list(self._latin[n][1].finditer(text))
+        if self._latin_trie:
+            runs = list(_WORD.finditer(text))
+            folded = [m.group().casefold() for m in runs]
+            for i, run in enumerate(runs):
+                node, j = self._latin_trie.get(folded[i]), i
+                while node is not None:
+                    for n in node[0]:
+                        # what finditer would give: this name's matches, none overlapping the one before
+                        kept = matches.setdefault(n, [])
+                        if not kept or kept[-1].end() <= run.start():
+                            m = self._latin[n][1].match(text, run.start())
+                            if m is not None:
+                                kept.append(m)
+                    j += 1
+                    node = node[1].get(folded[j]) if j < len(runs) else None
+        for n in sorted(matches):
+            name, _, key = self._latin[n]
+            for m in matches[n]:
                 if name[0].isupper() and not m.group()[0].isupper():
                     continue  # "the acme" is not "Acme"; case after the first letter is forgiven
                 found.append((m.start(), m.end(), key))
