@@ -169,10 +169,9 @@ def _rebuild(root: Path, out: TextIO, builds: Builds | None = None) -> bool:
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0,
           out: TextIO = sys.stdout, stop: Callable[[], bool] = lambda: False) -> None:
-    """Build once, then serve and rebuild on change until interrupted (or `stop()` says so)."""
+    """Build once, then serve and rebuild on change until interrupted (or `stop()` says so). The port is
+    taken first, so a port in use is said at once rather than after the first build."""
     layout = Layout(root)
-    seen = snapshot(root)  # before building: an edit made during the first build is not missed
-    _rebuild(root, out)
     try:
         layout.site.mkdir(exist_ok=True)
     except OSError as exc:
@@ -184,6 +183,12 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
         server = http.server.ThreadingHTTPServer((host, port), handler)
     except OSError as exc:  # only here: a failure of the build or of the polling is no "cannot listen"
         raise BriefingError(f"cannot listen on {host}:{port} ({exc.strerror}); try another --port") from None
+    try:
+        seen = snapshot(root)  # before building: an edit made during the first build is not missed
+        _rebuild(root, out)
+    except BaseException:
+        server.server_close()
+        raise
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -116,6 +116,22 @@ def test_an_unreadable_content_folder_stops_every_command_with_its_name(permissi
                              r"the folder \(Permission denied\)")
 
 
+def test_a_template_the_user_may_not_read_stops_the_build_naming_it(permissions_apply: None, mini: Path) -> None:
+    """An override in templates/ that cannot be read would silently give way to the shipped one."""
+    own = mini / "templates" / "pages"
+    own.mkdir(parents=True)
+    (own / "grades.md.j2").write_text("# Our own grades page\n", encoding="utf-8")
+    for target, located in ((own / "grades.md.j2", r"cannot read templates/pages/grades\.md\.j2 \(Permission denied\)"),
+                            (own, r"cannot read templates/pages \(Permission denied\)")):
+        target.chmod(0)
+        try:
+            result = run_as_a_user("--root", str(mini), "build")
+        finally:
+            target.chmod(0o755 if target.is_dir() else 0o644)
+        assert_clean_failure(result, located)
+        assert not (mini / "site").exists()
+
+
 # --- links out of seeds/ ---------------------------------------------------------------------------
 
 def test_check_refuses_an_unregistered_seed_linked_out_of_seeds_unread(mini: Path, tmp_path: Path) -> None:

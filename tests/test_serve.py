@@ -176,3 +176,18 @@ def test_serve_starting_on_an_unreadable_seed_reports_it_and_serves(mini: Path) 
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_port_in_use_is_said_at_once_before_any_build(mini: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "generator", "--root", str(mini), "serve", "--port", str(port)],
+                                capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"cannot listen on 127.0.0.1:{port} (Address already in use); try another --port" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert not (mini / "site" / "index.html").exists()   # said before building anything

@@ -115,5 +115,8 @@ def test_the_c_parser_reads_every_shipped_record_exactly_as_the_python_one(monke
 def test_yaml_nested_hundreds_deep_is_a_problem_not_a_crash() -> None:
     node, problems = yamlio.parse("a: " + "[" * 600 + "]" * 600 + "\n")
     assert node is None and [p.code for p in problems] == ["yaml-depth"]
+    assert (problems[0].line, problems[0].col) == (1, 103)   # the bracket that opens the 101st level
+    node, problems = yamlio.parse("id: x\nlist:\n  - " + "{a: " * 3000 + "}" * 3000 + "\n")
+    assert [(p.code, p.line) for p in problems] == [("yaml-depth", 3)]
     node, problems = yamlio.parse("a:\n" + "".join("  " * k + "- \n" for k in range(1, 400)))
     assert all(p.code in ("yaml-depth", "yaml-syntax") for p in problems)

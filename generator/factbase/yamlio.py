@@ -171,8 +171,43 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
     try:
         return _parse(text)
     except RecursionError:  # "[[[[…": a few bytes can nest deeper than any reader recurses
-        return None, [YamlProblem(1, 1, "the YAML is nested far more deeply than any record is; it is not a "
-                                  "record: rewrite or remove the file", "yaml-depth")]
+        line, col = _too_deep(text)
+        return None, [YamlProblem(line, col, f"the YAML is nested more than {DEEP} levels deep from here, far "
+                                  "more deeply than any record is; it is not a record: rewrite or remove the file",
+                                  "yaml-depth")]
+
+
+DEEP = 100  # levels of nesting: a record has fewer than ten
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Where the nesting first passes DEEP levels, counting brackets of flow style ("[[[", "{a: {") and the
+    indentation and list dashes of block style; the start when no such place is found."""
+    depth_at_line: list[int] = []   # block levels open at each indentation
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        while depth_at_line and depth_at_line[-1] >= indent:
+            depth_at_line.pop()
+        depth_at_line.append(indent)
+        level = len(depth_at_line) + len(re.match(r"(?:- +)*", stripped).group().replace(" ", ""))
+        flow, quote = 0, ""
+        for col, ch in enumerate(line, start=1):
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "'\"":
+                quote = ch
+            elif ch in "[{":
+                flow += 1
+                if level + flow > DEEP:
+                    return number, col
+            elif ch in "]}":
+                flow -= 1
+        if level > DEEP:
+            return number, indent + 1
+    return 1, 1
 
 
 def _parse(text: str) -> tuple[Any, list[YamlProblem]]:

@@ -6,6 +6,7 @@ file and line, like any other bad input.
 """
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ class Templates:
         """The dossier's `templates/` (when it has one) over the shipped templates."""
         default = shipped.templates()
         if own.is_dir() and own.resolve() != default.resolve():
+            _all_readable(own)
             return cls((own, default))
         return cls((default,))
 
@@ -46,6 +48,26 @@ class Templates:
                 if path.is_file():
                     found[path.relative_to(base).as_posix()] = path
         return dict(sorted(found.items()))
+
+
+def _all_readable(own: Path) -> None:
+    """A dossier's template the user may not read would be passed over, and the shipped one used in its
+    place without a word: refused instead, naming it."""
+    unread: list[tuple[str, str]] = []
+    for top, _dirs, names in os.walk(own, onerror=lambda exc: unread.append((exc.filename or str(own),
+                                                                             exc.strerror or str(exc)))):
+        for name in names:
+            try:
+                with open(os.path.join(top, name), "rb"):
+                    pass
+            except OSError as exc:
+                unread.append((os.path.join(top, name), exc.strerror or str(exc)))
+    if unread:
+        where, why = unread[0]
+        rel = Path(where).relative_to(own.parent).as_posix() if Path(where).is_relative_to(own.parent) else where
+        raise BriefingError(f"cannot read {rel} ({why}); make it readable (chmod u+rx for a folder, u+r for a "
+                            "file), or move it out of templates/: the dossier's own templates override the "
+                            "shipped ones, so none may be passed over")
 
 
 @contextmanager
