@@ -120,3 +120,30 @@ def test_yaml_nested_hundreds_deep_is_a_problem_not_a_crash() -> None:
     assert [(p.code, p.line) for p in problems] == [("yaml-depth", 3)]
     node, problems = yamlio.parse("a:\n" + "".join("  " * k + "- \n" for k in range(1, 400)))
     assert all(p.code in ("yaml-depth", "yaml-syntax") for p in problems)
+
+
+# --- the fast writer gives PyYAML's own text --------------------------------------------------------
+
+from conftest import PROJECT  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_KEYS = st.sampled_from(["id", "span", "value", "on", "yes", "null", "No", "x_1", "with space", "1a", "Key", "y"])
+_SCALARS = st.one_of(st.text(max_size=12), st.sampled_from(["yes", "- x", "a: b", "#c", "'q'", "a\u2028b", "~", "1"]),
+                     st.integers(), st.floats(), st.booleans(), st.none())
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                         st.dictionaries(_KEYS, inner, max_size=3)), max_leaves=12)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.dictionaries(_KEYS, _VALUES, min_size=1, max_size=4))
+def test_records_are_written_as_pyyaml_writes_them(data: dict) -> None:
+    assert yamlio.dump(data) == yamlio._slow_dump(data)
+
+
+def test_every_shipped_record_is_written_as_pyyaml_writes_it() -> None:
+    files = sorted((PROJECT / "content").rglob("*.yaml")) + sorted((PROJECT / "tests" / "fixtures").rglob("*.yaml"))
+    assert len(files) > 100
+    for path in files:
+        data = yamlio.plain(yamlio.read(path)[0])
+        assert yamlio.dump(data) == yamlio._slow_dump(data), path

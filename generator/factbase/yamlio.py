@@ -7,8 +7,10 @@ problems, and every node knows the line and column it came from.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -347,6 +349,68 @@ def plain(value: Any) -> Any:
 
 
 def dump(data: Any, header: str = "") -> str:
-    body = yaml.dump(plain(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=1 << 30, indent=2)
-    return header + body
+    value = plain(data)
+    lines: list[str] = []
+    if isinstance(value, dict) and value and _block(value, 0, lines):
+        return header + "\n".join(lines) + "\n"
+    return header + _slow_dump(value)
+
+
+def _slow_dump(value: Any) -> str:
+    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                     width=1 << 30, indent=2)
+
+
+# PyYAML's emitter, in pure Python, is most of what writing thousands of proposals costs. The same text is
+# made here for what records and proposals hold (maps with plain keys, lists, one-line strings, numbers,
+# booleans, null): the structure laid out directly, each scalar written by PyYAML itself, alone, once
+# (`_scalar`). Anything else (a multi-line string, an unusual key or value) goes to PyYAML whole.
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")  # what YAML breaks a line at
+
+
+def _block(value: Any, indent: int, lines: list[str], prefix: str = "") -> bool:
+    """Append the block form of a non-empty map or list at `indent`; `prefix` ("- ", "- - ") starts its
+    first line. False when something in it is not for this writer."""
+    pad = " " * indent
+    first = True
+    items = value.items() if isinstance(value, dict) else ((None, v) for v in value)
+    for key, item in items:
+        lead = (prefix or pad) if first else pad
+        first = False
+        if key is not None and not (isinstance(key, str) and _PLAIN_KEY.match(key) and _scalar_text(key) == key):
+            return False   # a key YAML would quote ("on", "yes", "null")
+        head = lead + (f"{key}:" if key is not None else "-")
+        if isinstance(item, (dict, list)) and item:
+            if key is None:  # a map or list in a list starts on the dash's own line
+                if not _block(item, indent + 2, lines, head + " "):
+                    return False
+            else:
+                lines.append(head)
+                if not _block(item, indent + 2, lines):
+                    return False
+        else:
+            text = "{}" if item == {} else "[]" if item == [] else _scalar(item)
+            if text is None:
+                return False
+            lines.append(f"{head} {text}")
+    return True
+
+
+def _scalar(value: Any) -> str | None:
+    if isinstance(value, bool) or value is None or isinstance(value, int):
+        return _scalar_text(value)
+    if isinstance(value, float):
+        return _scalar_text(value) if math.isfinite(value) else None
+    if isinstance(value, str):
+        return None if _LINE_BREAKS.search(value) else _scalar_text(value)
+    return None
+
+
+@lru_cache(maxsize=1 << 16, typed=True)  # typed: True, 1 and 1.0 are written differently
+def _scalar_text(value: Any) -> str | None:
+    """A scalar as PyYAML writes it as a map's value (the same as a list's item in block style)."""
+    text = _slow_dump({"k": value})
+    if not text.startswith("k: ") or text.count("\n") != 1:
+        return None
+    return text[3:-1]

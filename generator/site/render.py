@@ -12,8 +12,8 @@ from typing import Any
 import jinja2
 
 from generator.factbase import model
-from generator.parallel import fork_map
 from generator.factbase.model import sorted_dossier
+from generator.parallel import fork_map
 from generator.review.history import History
 from generator.site.context import SiteContext
 from generator.site.xref import CrossIndex

@@ -9,8 +9,8 @@ honest there.
 from __future__ import annotations
 
 import math
-from functools import cached_property
 from dataclasses import dataclass
+from functools import cached_property
 
 EARTH_KM = 6371.0
 KM_PER_DEGREE = EARTH_KM * math.pi / 180
