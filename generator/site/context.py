@@ -109,6 +109,10 @@ class SiteContext(PageContext):
     # --- badges ------------------------------------------------------------------------------
     def badge(self, scale: str, grade: str) -> Markup:
         """A small grade badge that links to the page explaining the scale."""
+        folder = self.path.rpartition("/")[0]   # the link is relative: the same in every page of a folder
+        return self.kept(("badge", scale, grade, folder), lambda: self._badge(scale, grade))
+
+    def _badge(self, scale: str, grade: str) -> Markup:
         meaning = self._(f"{scale}:{grade}")
         label = self.esc(self._("reliability" if scale == "reliability" else "credibility"))
         return Markup(f'<a class="grade grade-{scale} grade-{scale}-{grade.lower()}" '
@@ -156,6 +160,9 @@ class SiteContext(PageContext):
 
     # --- cross-references --------------------------------------------------------------------
     def target_label(self, target: Target) -> Markup:
+        return self.kept(("target label", target.kind, target.id), lambda: self._target_label(target))
+
+    def _target_label(self, target: Target) -> Markup:
         d = self.dossier
         if target.kind == "claim":
             claim = d.claims[target.id]
