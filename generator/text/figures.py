@@ -354,6 +354,16 @@ def find(text: str, language: str) -> list[FoundFigure]:
 
 
 _JOINER = re.compile(r"[\s\-–]*")
+_FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}  # type: ignore[type-arg]
+
+
+def _first_words(table: dict) -> frozenset[str]:  # type: ignore[type-arg]
+    """The words the phrases of a vocabulary table begin with. Tables are built once per language and
+    kept, so they are told apart by identity (and kept alive with the answer, so an id stays theirs)."""
+    kept = _FIRST_WORDS.get(id(table))
+    if kept is None or kept[0] is not table:
+        kept = _FIRST_WORDS[id(table)] = (table, frozenset(key[0] for key in table))
+    return kept[1]
 
 
 class _Reader:
@@ -398,7 +408,7 @@ class _Reader:
         """The longest phrase of `table` starting at token i: (number of tokens, value)."""
         firsts = self._firsts.get(id(table))
         if firsts is None:
-            firsts = self._firsts[id(table)] = frozenset(key[0] for key in table)
+            firsts = self._firsts[id(table)] = _first_words(table)
         if 0 <= i < len(self.tokens) and self._forms[i].isdisjoint(firsts):
             return None   # no phrase of the table begins with this word: most tokens, at once
         for n in range(self.vocab.longest, 0, -1):
