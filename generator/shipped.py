@@ -7,6 +7,7 @@ installed one find the same files through `importlib.resources`.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import json
 from functools import lru_cache
@@ -69,3 +70,15 @@ def outlines() -> dict:
     except (OSError, ValueError) as error:
         raise BriefingError(f"the installed generator's map data is missing or damaged ({path}: {error}); "
                             "reinstall it with 'pip install briefing' or 'make site'") from error
+
+
+@lru_cache(maxsize=None)
+def code_hash(*parts: str) -> str:
+    """A hash of the generator's own source in these sub-packages or modules ("factbase", "errors.py"):
+    what a kept result (a parsed record, a source's proposals) was made by, so new code makes it anew."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for part in parts:
+        for path in sorted((package / part).glob("*.py")) if (package / part).is_dir() else [package / part]:
+            digest.update(f"{part}/{path.name}".encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

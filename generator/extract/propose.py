@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from generator import shipped
 from generator.errors import BriefingError, Problems
 from generator.extract import speech
 from generator.extract.mentions import Gazetteer, candidates
@@ -111,20 +111,10 @@ STAMP = "# made from: "
 def _stamp(source: model.Source, gazetteer: Gazetteer) -> str:
     """What a source's proposals depend on, as one hash: the record and its seed's text, every known
     name, and the code that reads them (the package's version and the extract and text modules)."""
-    digest = hashlib.sha256(_code_digest().encode())
+    digest = hashlib.sha256(shipped.code_hash("extract", "text").encode())
     digest.update(repr((source.id, source.file, source.language, source.published_day, source.text_sha256,
                         [(p.id, p.text) for p in source.paragraphs])).encode())
     digest.update(gazetteer.digest.encode())
-    return digest.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _code_digest() -> str:
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]
-    for folder in ("extract", "text"):
-        for path in sorted((package / folder).glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -23,6 +23,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from generator import shipped
 from generator.files import write_atomic
 
 _FILE = "parse-cache"
@@ -31,13 +32,7 @@ _open: dict[Path, "ParseCache"] = {}
 
 def _code_version() -> str:
     """The code whose output is kept: the fact base and text packages, and the errors they report."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]
-    for folder in ("factbase", "text"):
-        for path in sorted((package / folder).glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    digest.update((package / "errors.py").read_bytes())
-    return digest.hexdigest()
+    return shipped.code_hash("factbase", "text", "errors.py")
 
 
 def _key_file() -> Path:
