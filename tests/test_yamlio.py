@@ -147,3 +147,15 @@ def test_every_shipped_record_is_written_as_pyyaml_writes_it() -> None:
     for path in files:
         data = yamlio.plain(yamlio.read(path)[0])
         assert yamlio.dump(data) == yamlio._slow_dump(data), path
+
+
+_TRICKY = st.sampled_from(list("aZé عß:#-'\",.[]{}&*!|>%@`~=?\t") + ["\n", "\x85", "\u2028", "\ufeff", "\x7f", "\x9f",
+                                                                   "\ud7ff", "\ue000", "\U0010ffff", "\U0001f600"])
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.sampled_from(["a", "Z", "é", "ع", "ǅ", "yes", "No", "null", "on", "x:"]), st.lists(_TRICKY, max_size=8))
+def test_a_phrase_written_plain_without_asking_pyyaml_is_what_pyyaml_writes(first: str, rest: list[str]) -> None:
+    value = first + "".join(rest)
+    expected = None if yamlio._LINE_BREAKS.search(value) else yamlio._scalar_text(value)
+    assert yamlio._scalar(value) == expected

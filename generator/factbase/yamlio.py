@@ -64,6 +64,13 @@ class YamlProblem:
 class _Resolver(BaseResolver):
     """No implicit types: every plain scalar resolves to a string."""
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        """What `BaseResolver.resolve` gives without implicit or path resolvers, without its look-ups: it
+        runs once per scalar, hundreds of thousands of times in a large dossier."""
+        if kind is yaml.ScalarNode:
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
 
 class _Loader(Reader, Scanner, Parser, Composer, SafeConstructor, _Resolver):
     def __init__(self, stream: str) -> None:
@@ -403,8 +410,20 @@ def _scalar(value: Any) -> str | None:
     if isinstance(value, float):
         return _scalar_text(value) if math.isfinite(value) else None
     if isinstance(value, str):
+        if _SURELY_PLAIN.fullmatch(value) and value not in _WORDS_READ_AS_OTHER and ": " not in value \
+                and " #" not in value:
+            return value   # what PyYAML writes for it, without asking: a phrase of words, plain
         return None if _LINE_BREAKS.search(value) else _scalar_text(value)
     return None
+
+
+# Text PyYAML writes plain, as it is: it begins with a letter (so with no indicator, and is no number or
+# date), holds only printable characters that are no line break, ends neither in a space nor a colon,
+# and has no ": " or " #" inside. Words YAML 1.1 reads as a boolean or null are quoted, so excluded.
+_SURELY_PLAIN = re.compile(r"[^\W\d_][^\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff\U0010ffff]*"
+                           r"(?<![ :])")
+_WORDS_READ_AS_OTHER = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+                                  "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"})
 
 
 @lru_cache(maxsize=1 << 16, typed=True)  # typed: True, 1 and 1.0 are written differently

@@ -263,6 +263,8 @@ class _Vocabulary:
     months: frozenset[str] = frozenset()
     naming: frozenset[str] = frozenset()
     clock: frozenset[str] = frozenset()
+    # the words each table's phrases begin with, by table, filled as readers ask (one per language)
+    firsts: dict[int, frozenset[str]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 @lru_cache(maxsize=None)
@@ -354,16 +356,6 @@ def find(text: str, language: str) -> list[FoundFigure]:
 
 
 _JOINER = re.compile(r"[\s\-–]*")
-_FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}  # type: ignore[type-arg]
-
-
-def _first_words(table: dict) -> frozenset[str]:  # type: ignore[type-arg]
-    """The words the phrases of a vocabulary table begin with. Tables are built once per language and
-    kept, so they are told apart by identity (and kept alive with the answer, so an id stays theirs)."""
-    kept = _FIRST_WORDS.get(id(table))
-    if kept is None or kept[0] is not table:
-        kept = _FIRST_WORDS[id(table)] = (table, frozenset(key[0] for key in table))
-    return kept[1]
 
 
 class _Reader:
@@ -381,7 +373,7 @@ class _Reader:
         self._breaks = breaks
         self._forms = [arabic.bare_forms(w) if self.arabic else frozenset((w,)) for w in self.norm]
         self._sorted = [sorted(forms) for forms in self._forms]
-        self._firsts: dict[int, frozenset[str]] = {}  # per table: the words its phrases begin with
+        self._firsts = vocab.firsts
 
     def forms(self, i: int) -> frozenset[str]:
         """Readings of token i: an Arabic word may carry a conjunction, preposition or article."""
@@ -408,7 +400,7 @@ class _Reader:
         """The longest phrase of `table` starting at token i: (number of tokens, value)."""
         firsts = self._firsts.get(id(table))
         if firsts is None:
-            firsts = self._firsts[id(table)] = _first_words(table)
+            firsts = self._firsts[id(table)] = frozenset(key[0] for key in table)
         if 0 <= i < len(self.tokens) and self._forms[i].isdisjoint(firsts):
             return None   # no phrase of the table begins with this word: most tokens, at once
         for n in range(self.vocab.longest, 0, -1):
