@@ -69,6 +69,6 @@ def render_languages(dossier: model.Dossier, templates: Templates, index: Any = 
                      history: History | None = None) -> dict[str, dict[str, str]]:
     """Every language's pages, {lang: {path: text}}, the languages at the same time on a machine with
     more than one core: the pages of one language depend on nothing another renders."""
-    index = index or CrossIndex(sorted_dossier(dossier))
+    index = (index or CrossIndex(sorted_dossier(dossier))).complete()   # before the fork: workers inherit it
     langs = dossier.languages
     return dict(zip(langs, fork_map(lambda lang: render(dossier, templates, lang, index, history), langs)))

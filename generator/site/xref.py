@@ -97,6 +97,11 @@ class CrossIndex:
                     found[actor.id].add(target(d, model.Owner("briefing", briefing.id)))
         return {key: sorted(value, key=_order) for key, value in found.items()}
 
+    def complete(self) -> CrossIndex:
+        """Every index worked out now, once, rather than by each language's pages (or worker) on first use."""
+        _ = self.cited_by, self.quotes_at, self.appears_in
+        return self
+
     def related_actors(self, incident: model.Incident) -> list[str]:
         """Actors taking part in an incident or named by its claims, participants first."""
         ordered = [p.actor for p in incident.participants]
