@@ -9,10 +9,11 @@ import calendar
 import fcntl
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from generator import fingerprint
 from generator.errors import BriefingError, Problems
@@ -109,6 +110,11 @@ def build(root: Path, strict: bool = False, drafts: bool = False) -> BuildResult
             raise
 
 
+def _timed_call(timings: dict[str, float], stage: str, call: Callable[..., None], *args: object) -> None:
+    with timed(timings, stage):
+        call(*args)
+
+
 def _discard_half_built(layout: Layout, machine: bool) -> None:
     """What a failed build leaves no trace of: the new site being assembled, always; and when the
     machine failed (a full disk above all), MkDocs' outputs too, each a whole copy of a language's site
@@ -116,6 +122,7 @@ def _discard_half_built(layout: Layout, machine: bool) -> None:
     build renders only the changed pages into (a half-done MkDocs run has already voided its own).
     The MkDocs projects, web fonts and the PDF cache are kept: each file in them is whole, and reused."""
     _remove(layout.build / "staging")
+    _remove(layout.build / "data")
     if machine:
         _remove(layout.build / "out")
 
@@ -163,7 +170,11 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
             name = dossier.title.get(lang) or next(iter(dossier.title.values()))
             configs[lang] = mkdocs_project.prepare(layout.build, root, templates, lang, dossier.languages, name, pages,
                                          dossier.site_url)
-    with timed(timings, "mkdocs"):
+    exports = layout.build / "data"
+    shutil.rmtree(exports, ignore_errors=True)
+    with timed(timings, "mkdocs"), ThreadPoolExecutor(max_workers=1) as beside:
+        # The exports are written while MkDocs runs in its own processes: this one would only wait.
+        exported = beside.submit(_timed_call, timings, "export", export.write_exports, dossier, exports)
         epoch = source_epoch(dossier)
         outs = mkdocs_project.build_languages(configs, layout.build / "out", epoch,
                                               fingerprint.of_frame(root, templates, epoch))
@@ -172,10 +183,10 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
         for lang, out in outs.items():
             if lang != default:
                 shutil.copytree(out, staging / lang)
+        exported.result()
+    exports.rename(staging / "data")
     with timed(timings, "pdf"):
         pdfs = typeset.render_pdfs(dossier, templates, staging / "pdf", cache=layout.build / "pdf-cache")
-    with timed(timings, "export"):
-        export.write_exports(dossier, staging / "data")
     with timed(timings, "swap"):
         fingerprint.forget(layout.build)
         _swap(staging, layout.site)
