@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, TypeVar
 
-T = TypeVar("T")
-
 from generator.text.seedtext import Paragraph
+
+T = TypeVar("T")
 
 LangText = dict[str, str]
 

@@ -34,23 +34,15 @@ class NameMatcher:
             if not text.strip():
                 continue
             if arabic.is_arabic_script(text):
-                words = tuple(arabic.core(w) for _, _, w in arabic.name_tokens(text))
-                level, node = self._arabic, None
-                for word in words:
-                    node = level.setdefault(word, ([], {}))
-                    level = node[1]
-                if node is not None:
-                    node[0].append(key)
+                words = [arabic.core(w) for _, _, w in arabic.name_tokens(text)]
+                if words:
+                    _add(self._arabic, words, key)
             else:
                 body = r"\s+".join("".join("['’‘]" if ch in "'’‘" else re.escape(ch) for ch in part)
                                    for part in text.split())
                 words = [w.casefold() for w in _WORD.findall(text)]
                 if words and _WORD.match(text):
-                    level, node = self._latin_trie, None
-                    for word in words:
-                        node = level.setdefault(word, ([], {}))
-                        level = node[1]
-                    node[0].append(len(self._latin))  # type: ignore[index]
+                    _add(self._latin_trie, words, len(self._latin))
                 else:
                     self._always.append(len(self._latin))
                 self._latin.append((text, re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE), key))
@@ -100,6 +92,15 @@ class NameMatcher:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _add(trie: dict, words: list[str], value: Hashable) -> None:  # type: ignore[type-arg]
+    """Put `value` at the end of the path `words` in a trie {word: (values ending here, {next word: …})}."""
+    level, node = trie, None
+    for word in words:
+        node = level.setdefault(word, ([], {}))
+        level = node[1]
+    node[0].append(value)  # type: ignore[index]
 
 
 @lru_cache(maxsize=1 << 16)

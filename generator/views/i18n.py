@@ -81,7 +81,7 @@ def list_separator(lang: str) -> str:
     if lang in SUPPORTED:
         return gettext_for(lang, ",") + " "
     try:
-        middle = Locale.parse(lang.replace("-", "_")).list_patterns["standard"]["middle"]
+        middle = _locale(lang).list_patterns["standard"]["middle"]
     except (ValueError, KeyError, UnknownLocaleError):
         return ", "
     between = middle.replace("{0}", "", 1).replace("{1}", "", 1)
@@ -126,9 +126,9 @@ def pick(text: LangText, lang: str) -> tuple[str, str]:
 @lru_cache(maxsize=None)
 def _territories(lang: str) -> dict[str, str]:
     try:
-        return dict(Locale.parse(lang.replace("-", "_")).territories)
+        return dict(_locale(lang).territories)
     except (UnknownLocaleError, ValueError):
-        return dict(Locale.parse("en").territories)
+        return dict(_locale("en").territories)
 
 
 def territory_name(numeric: str, lang: str) -> str | None:
