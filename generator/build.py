@@ -21,7 +21,7 @@ from generator.factbase import model, publish
 from generator.factbase.check import DRAFT_REFERENCE
 from generator.factbase.check import run as check_run
 from generator.factbase.load import Layout
-from generator.files import NoSpace, is_no_space
+from generator.files import NoSpace, is_no_space, link_tree
 from generator.pdf import typeset
 from generator.review import history
 from generator.site import export, mkdocs_project, render
@@ -152,7 +152,8 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
         dossier = publish.for_build(dossier, drafts)
     templates = templates_for(layout)
     with timed(timings, "unchanged"):
-        inputs = fingerprint.of_inputs(root, templates, drafts)
+        framed = fingerprint.frame(root, templates)
+        inputs = fingerprint.of_inputs(root, framed, drafts)
         previous = fingerprint.previous(layout.build, layout.site, inputs)
     if previous is not None:  # nothing the site is made from changed, and the site is as that build left it
         return BuildResult(layout.site, problems, previous.pages, [layout.site / p for p in previous.pdfs], timings)
@@ -172,17 +173,19 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
                                          dossier.site_url)
     exports = layout.build / "data"
     shutil.rmtree(exports, ignore_errors=True)
+    if not fingerprint.site_as_left(layout.build, layout.site):
+        _remove(layout.build / "out")   # MkDocs builds every page again: nothing of a changed site is kept
+    epoch = source_epoch(dossier)
+    frame = fingerprint.of_frame(framed, epoch)
     with timed(timings, "mkdocs"), ThreadPoolExecutor(max_workers=1) as beside:
         # The exports are written while MkDocs runs in its own processes: this one would only wait.
         exported = beside.submit(_timed_call, timings, "export", export.write_exports, dossier, exports)
-        epoch = source_epoch(dossier)
-        outs = mkdocs_project.build_languages(configs, layout.build / "out", epoch,
-                                              fingerprint.of_frame(root, templates, epoch))
+        outs = mkdocs_project.build_languages(configs, layout.build / "out", epoch, frame)
         default = dossier.languages[0]
-        shutil.copytree(outs[default], staging)
+        link_tree(outs[default], staging)
         for lang, out in outs.items():
             if lang != default:
-                shutil.copytree(out, staging / lang)
+                link_tree(out, staging / lang)
         exported.result()
     exports.rename(staging / "data")
     with timed(timings, "pdf"):

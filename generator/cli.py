@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import inspect
 import json
 import os
@@ -342,7 +343,14 @@ def _require_dossier(root: Path) -> None:
                             "start one, or pass --root the dossier's folder")
 
 
+# A dossier loaded is a few hundred thousand objects that live until the command ends; with Python's
+# default thresholds the collector walks them again and again while they are made (a third of a
+# `check` of 1,000 sources). Collections still run, a hundred times less often.
+GC_THRESHOLDS = (50_000, 20, 20)
+
+
 def main(argv: list[str] | None = None) -> int:
+    gc.set_threshold(*GC_THRESHOLDS)
     args = parser().parse_args(argv)
     if not getattr(args, "func", None):
         parser().print_help()

@@ -44,19 +44,19 @@ def _tools() -> str:
     return ";".join(found)
 
 
-def _frame(digest: "hashlib._Hash", root: Path, templates: Templates) -> None:
+def frame(root: Path, templates: Templates) -> str:
     """What shapes every page alike: the base configuration, the templates, the generator, the tools."""
-    digest.update(f"version={shipped.version()};{_tools()}".encode())
+    digest = hashlib.sha256(f"version={shipped.version()};{_tools()}".encode())
     digest.update((root / "mkdocs.yml").read_bytes() if (root / "mkdocs.yml").is_file() else b"")
     for folder in templates.folders:
         _tree(digest, folder, folder)
     _tree(digest, _PACKAGE, _PACKAGE)   # the generator's own code and catalogues
+    return digest.hexdigest()
 
 
-def of_inputs(root: Path, templates: Templates, drafts: bool) -> str:
-    """The fingerprint of what a build of `root` reads."""
-    digest = hashlib.sha256(f"drafts={drafts};".encode())
-    _frame(digest, root, templates)
+def of_inputs(root: Path, framed: str, drafts: bool) -> str:
+    """The fingerprint of what a build of `root` reads; `framed` is its `frame`."""
+    digest = hashlib.sha256(f"drafts={drafts};frame={framed};".encode())
     for name in ("content", "seeds"):
         _tree(digest, root / name, root)
     head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, check=False)
@@ -64,13 +64,11 @@ def of_inputs(root: Path, templates: Templates, drafts: bool) -> str:
     return digest.hexdigest()
 
 
-def of_frame(root: Path, templates: Templates, epoch: int) -> str:
-    """The fingerprint of what every page's HTML depends on besides its own Markdown: while it holds, MkDocs
-    need render again only the pages whose Markdown changed (the language's own configuration is added
-    by `mkdocs_project.run_mkdocs`)."""
-    digest = hashlib.sha256(f"epoch={epoch};".encode())
-    _frame(digest, root, templates)
-    return digest.hexdigest()
+def of_frame(framed: str, epoch: int) -> str:
+    """The fingerprint of what every page's HTML depends on besides its own Markdown (the `frame`, and the
+    content's date): while it holds, MkDocs need render again only the pages whose Markdown changed (the
+    language's own configuration is added by `mkdocs_project.run_mkdocs`)."""
+    return hashlib.sha256(f"epoch={epoch};frame={framed}".encode()).hexdigest()
 
 
 def _of_site(site: Path) -> str:
@@ -82,15 +80,27 @@ def _of_site(site: Path) -> str:
     return digest.hexdigest()
 
 
-def previous(build: Path, site: Path, inputs: str) -> Previous | None:
-    """What the last build wrote, if it was made from the same inputs and the site is still as it left it."""
+def _kept(build: Path) -> dict[str, object]:
     try:
         kept = json.loads((build / _FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
+        return {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def previous(build: Path, site: Path, inputs: str) -> Previous | None:
+    """What the last build wrote, if it was made from the same inputs and the site is still as it left it."""
+    kept = _kept(build)
     if kept.get("inputs") != inputs or kept.get("site") != _of_site(site):
         return None
-    return Previous(int(kept["pages"]), list(kept["pdfs"]))
+    return Previous(int(kept["pages"]), list(kept["pdfs"]))  # type: ignore[call-overload]
+
+
+def site_as_left(build: Path, site: Path) -> bool:
+    """Whether `site` is as the last build left it. Its files share their bytes with MkDocs' output in
+    .build/out (hard links): a file of the site changed in place would change that output too, which
+    the next build renders only the changed pages into."""
+    return _kept(build).get("site") == _of_site(site)
 
 
 def forget(build: Path) -> None:

@@ -27,6 +27,17 @@ def _cold(root: Path, scratch: Path) -> dict[str, bytes]:
     return _tree(scratch / "site")
 
 
+def _hold(site: Path, held: Path) -> dict[str, bytes]:
+    """A second name for every file of `site` (what a reader's open file or a web server still holds
+    while a build replaces the site), and the bytes the files hold now."""
+    shutil.rmtree(held, ignore_errors=True)
+    for path in site.rglob("*"):
+        if path.is_file():
+            (held / path.relative_to(site)).parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, held / path.relative_to(site))
+    return _tree(site)
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -62,15 +73,33 @@ def test_a_series_of_edits_builds_incrementally_to_the_bytes_of_cold_builds(tmp_
 
     for step in (claim_text, actor_name, renamed_file, deleted_record):
         before = grades.stat().st_mtime_ns
+        published = _hold(root / "site", tmp_path / "held")
         step()
         build(root)
         assert _tree(root / "site") == _cold(root, tmp_path / "cold"), f"after {step.__name__}"
+        # the site replaced kept its bytes while the new one was built (they share files with MkDocs' output)
+        assert _tree(tmp_path / "held") == published, f"the previous site changed during {step.__name__}"
         if step is claim_text:  # a page the edit does not touch was not rendered again
             assert grades.stat().st_mtime_ns == before
     assert not (root / "site" / "sources" / "extra.html").exists()
     assert not (root / "site" / "sources" / "extra-report.html").exists()
     index = (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "sources/harbour-ar.html" in index and "extra" not in index
+
+
+@pytest.mark.slow
+def test_a_site_changed_by_hand_is_not_carried_into_the_next_build(mini: Path) -> None:
+    """The site's files share their bytes with what the next build starts from: an edit made in place
+    in site/ (a post-processing step, a slip in an editor) must not survive into the next build."""
+    build(mini)
+    page = mini / "site" / "grades.html"
+    with open(page, "r+b") as handle:   # in place: the same file, not a new one
+        handle.write(b"<!-- tampered -->")
+    _edit(mini / "content" / "incidents" / "harbour-strike.yaml", "At least 400 members joined the strike.",
+          "At least 400 members joined the strike that day.")
+    build(mini)
+    assert b"tampered" not in page.read_bytes()
+    assert _tree(mini / "site") == _cold(mini, mini.parent / "cold")
 
 
 @pytest.mark.slow
@@ -126,3 +155,33 @@ def test_a_cache_this_user_did_not_sign_is_never_unpickled(mini: Path, own_key: 
     assert loaded.dossier is not None and not loaded.problems.errors
     # and the planted file is replaced by one this user signed
     assert (mini / ".build" / "parse-cache").read_bytes()[32:] != body
+
+
+def test_a_first_read_on_every_core_gives_what_a_read_file_by_file_gives(mini: Path, own_key: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enough new files and they are validated in worker processes: the same records, problems and
+    references as one process reading them one by one, faults included."""
+    from generator.factbase import load as load_module
+    actors = mini / "content" / "actors"
+    text = (actors / "harbour-authority.yaml").read_text(encoding="utf-8")
+    for k in range(load_module._PARALLEL_FROM + 20):
+        (actors / f"unit-{k}.yaml").write_text(text.replace("id: harbour-authority", f"id: unit-{k}")
+                                               .replace("en: Harbour Authority", f"en: Unit {k}"), encoding="utf-8")
+    (actors / "unit-3.yaml").write_text(text.replace("id: harbour-authority", "id: unit-3")
+                                        .replace("kind:", "knid:"), encoding="utf-8")      # a schema fault
+    (actors / "unit-4.yaml").write_text("id: [unit-4\n", encoding="utf-8")                # a YAML fault
+    (actors / "unit-5.yaml").write_text(text.replace("target: dockworkers-union", "target: nobody"),
+                                        encoding="utf-8")                                # a dangling reference
+    forked = []
+    real_fork_map = load_module.fork_map
+    monkeypatch.setattr(load_module, "fork_map", lambda *a, **k: forked.append(1) or real_fork_map(*a, **k))
+    parallel = load(mini)
+    assert forked, "the new files were not read in worker processes"
+    monkeypatch.setattr(parse_cache, "_open", {})
+    monkeypatch.setattr(load_module, "_PARALLEL_FROM", 10**9)
+    (mini / ".build" / "parse-cache").unlink()
+    serial = load(mini)
+    assert len(forked) == 1
+    assert parallel.dossier == serial.dossier and parallel.refs == serial.refs
+    assert parallel.problems.sorted() == serial.problems.sorted()
+    assert {p.path for p in parallel.problems.errors} >= {"content/actors/unit-3.yaml", "content/actors/unit-4.yaml"}

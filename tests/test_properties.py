@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -134,3 +135,28 @@ def test_yaml_nested_to_any_depth_is_read_or_refused_at_a_place(text: str) -> No
         assert any(p.path == "content/actors/deep.yaml" for p in found.errors)  # not a valid actor
         assert_no_crash(*command_line("--root", str(root), "check"))
         assert_no_crash(*command_line("--root", str(root), "fmt", "--check"))
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5),
+    max_leaves=40)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(value=JSON_VALUES)
+def test_the_exports_json_is_the_standard_librarys_text(value: object) -> None:
+    """site/data/dossier.json is written by our own encoder, for speed: byte for byte what `json.dumps`
+    gives, for any JSON value (Arabic, control characters, lone surrogates, NaN and the infinities)."""
+    from generator.site.export import dumps_indented
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def test_the_shipped_dossiers_json_is_the_standard_librarys_text() -> None:
+    from generator.factbase import publish
+    from generator.site import export
+    dossier, _ = run(Path(__file__).parents[1])
+    assert dossier is not None
+    plain = export._jsonable(publish.for_build(dossier, drafts=True))
+    assert export.dossier_json(publish.for_build(dossier, drafts=True)) == \
+        json.dumps(plain, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

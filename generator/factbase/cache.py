@@ -96,11 +96,25 @@ class ParseCache:
         self.hits += 1
         return pickle.loads(kept)  # noqa: S301 (written by this code, signed with this user's key)
 
-    def put(self, key: str, value: Any) -> None:
+    def has(self, key: str) -> bool:
+        return key in self._kept
+
+    @staticmethod
+    def pack(value: Any) -> bytes | None:
+        """What is kept for `value`: its pickle, or None for a value that cannot be kept."""
         try:
-            self._kept[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            return
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        packed = self.pack(value)
+        if packed is not None:
+            self.put_packed(key, packed)
+
+    def put_packed(self, key: str, packed: bytes) -> None:
+        """Keep what `pack` gave, here or in a worker process."""
+        self._kept[key] = packed
         self._used.add(key)
         self._added = True
 

@@ -16,6 +16,7 @@ from generator.factbase.cache import ParseCache
 from generator.factbase.records import DOSSIER, KINDS, TIMELINE
 from generator.factbase.schema import Context, Obj
 from generator.factbase.yamlio import Map, line_col, parse_bytes, read_bytes
+from generator.parallel import fork_map
 from generator.text import seedtext
 
 # Both spellings of the extension are read, so an editor's x.yml is never silently ignored; x.yaml
@@ -153,6 +154,36 @@ def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
     return value
 
 
+# Below this many files not validated before, forking costs more than it spares.
+_PARALLEL_FROM = 200
+
+
+def _validate_new(jobs: list[tuple[Path, Obj, str]], problems: Problems, languages: list[str],
+                  cache: ParseCache) -> None:
+    """Validate on every core the files the cache has not seen, and keep what each gave in the cache, so
+    the loop that follows finds every record there. A first `check` of a large dossier is nearly all
+    parsing and schema checks, file by file, independent of one another."""
+    todo = []
+    for path, spec, kind in jobs:
+        data, trouble = read_bytes(path, within=problems.root)
+        if data is not None and not trouble:
+            key = cache.key(problems.rel(path), kind, languages, data)
+            if not cache.has(key):
+                todo.append((key, path, data, spec))
+    if len(todo) < _PARALLEL_FROM:
+        return   # validated one by one as the loop meets them
+
+    def validate(job: int) -> tuple[str, bytes | None]:
+        key, path, data, spec = todo[job]
+        mine, my_refs, my_partial = Problems(problems.root), [], {}  # type: ignore[var-annotated]
+        value = _validate_bytes(path, data, spec, mine, languages, my_refs, my_partial)
+        return key, ParseCache.pack((value, mine.items, my_refs, my_partial))
+
+    for key, packed in fork_map(validate, range(len(todo))):
+        if packed is not None:
+            cache.put_packed(key, packed)
+
+
 def _validate_bytes(path: Path, data: bytes, spec: Obj, problems: Problems, languages: list[str],
                     refs: list[tuple[str, str, str, int, int]], partial: dict[str, set[str]]) -> Any:
     node, yaml_problems = parse_bytes(data)
@@ -242,6 +273,7 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
     dossier = model.Dossier(head["title"], head["description"], languages, head["topics"], head["site_url"])
     targets = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
                "incident": dossier.incidents, "briefing": dossier.briefings}
+    jobs: list[tuple[Path, Obj, str]] = []   # every record file, in the order reported
     for kind, (folder, spec) in KINDS.items():
         directory = layout.content / folder
         if not _is_dir(directory) or (only is not None and kind not in only.kinds):
@@ -268,13 +300,19 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
                 problems.error(path, 1, 1, f"{problems.rel(by_stem[path.stem])} holds the same record "
                                f"({path.stem!r}); keep one of the two files and delete the other", "duplicate-id")
             by_stem.setdefault(path.stem, path)
-            kind_partial: dict[str, set[str]] = {}
-            record = _validate(path, spec, problems, languages, refs, kind_partial, cache, kind)
-            partial.setdefault(kind, set()).update(kind_partial.get("record", set()))
-            partial.setdefault("claim", set()).update(kind_partial.get("claim", set()))
-            if record is not None:
-                targets[kind].setdefault(record.id, record)
-    if layout.timeline_file.exists() and (only is None or "event" in only.kinds):
+            jobs.append((path, spec, kind))
+    timeline = layout.timeline_file.exists() and (only is None or "event" in only.kinds)
+    if timeline:
+        jobs.append((layout.timeline_file, TIMELINE, "timeline"))
+    _validate_new(jobs, problems, languages, cache)
+    for path, spec, kind in jobs[:-1] if timeline else jobs:
+        kind_partial: dict[str, set[str]] = {}
+        record = _validate(path, spec, problems, languages, refs, kind_partial, cache, kind)
+        partial.setdefault(kind, set()).update(kind_partial.get("record", set()))
+        partial.setdefault("claim", set()).update(kind_partial.get("claim", set()))
+        if record is not None:
+            targets[kind].setdefault(record.id, record)
+    if timeline:
         events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs, cache=cache, kind="timeline")
         dossier.timeline = sorted(events or [], key=lambda e: (e.date.value, e.id))
     for incident in dossier.incidents.values():

@@ -16,6 +16,7 @@ import calendar
 import concurrent.futures
 import contextlib
 import datetime
+import functools
 import hashlib
 import importlib.metadata
 import multiprocessing
@@ -56,7 +57,10 @@ def font_files() -> dict[str, Path]:
     return fonts
 
 
+@functools.lru_cache(maxsize=8)
 def environment(templates: Templates) -> jinja2.Environment:
+    """One per set of template folders: compiling the print templates costs more than filling them in
+    for a briefing. Jinja still reloads a template whose file changed (a preview's edit)."""
     env = jinja2.Environment(loader=templates.loader(PRINT),
                              autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True)

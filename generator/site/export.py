@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import json
 from pathlib import Path
@@ -26,25 +27,89 @@ def text_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+@functools.lru_cache(maxsize=None)
+def _exported_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a record class that the export shows: not its place in a file, not private ones."""
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "loc" and not f.name.startswith("_"))
+
+
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, (str, int, float)) or value is None:
+        return value
     if isinstance(value, model.PartialDate):
         return value.value
     if isinstance(value, Paragraph):
         return {"id": value.id, "text": value.text, "heading": value.heading}
     if isinstance(value, model.Loc):
         return None
-    if dataclasses.is_dataclass(value):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.name != "loc" and not f.name.startswith("_")}
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in sorted(value.items())}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value):
+        return {name: _jsonable(getattr(value, name)) for name in _exported_fields(type(value))}
     return value
 
 
 def dossier_json(dossier: model.Dossier) -> str:
-    return json.dumps(_jsonable(dossier), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return dumps_indented(_jsonable(dossier)) + "\n"
+
+
+_STRING = json.encoder.encode_basestring   # the C function where present, as json.dumps uses
+
+
+def dumps_indented(value: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)`, the same text, several times as
+    fast: with an indent, the standard library encodes in Python, one generator per level; here the
+    layout is joined once and each string is encoded by the C function."""
+    out: list[str] = []
+    _emit(value, "\n", out)
+    return "".join(out)
+
+
+def _emit(value: Any, newline: str, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(_STRING(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_float(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + " "
+        out.append("{")
+        for number, key in enumerate(sorted(value)):
+            out.append(("," if number else "") + inner + _STRING(key) + ": ")
+            _emit(value[key], inner, out)
+        out.append(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + " "
+        out.append("[")
+        for number, item in enumerate(value):
+            out.append(("," if number else "") + inner)
+            _emit(item, inner, out)
+        out.append(newline + "]")
+    else:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
 
 
 def claims_csv(dossier: model.Dossier) -> str:

@@ -41,6 +41,7 @@ class _DirtyNotice(logging.Filter):
 def on_config(config: Any) -> Any:
     if os.environ.get("BRIEFING_DIRTY") == "1":
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+        _write_by_replacing(config["site_dir"])
     config["site_name"] = escape(config["site_name"])
     for name in REQUIRED_EXTENSIONS:
         if name not in config["markdown_extensions"]:
@@ -55,6 +56,37 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         page.title = escape(unescape(str(page.title)))
         page.meta["title"] = page.title
     return html
+
+
+def _write_by_replacing(site_dir: str) -> None:
+    """Every file opened for writing in `site_dir` (by MkDocs, the theme or any plugin) becomes a file of
+    its own first, if it has other names. The previous site's files are hard links to the ones a dirty
+    build writes over (`files.link_tree`): written where they stand, they would change the published
+    site while it is being rebuilt, and stay changed if the build then fails. A file opened to be
+    written anew is unlinked; one opened to be added to or changed in part is copied first."""
+    import builtins
+    import io
+    import shutil
+
+    inside = os.path.join(os.path.abspath(site_dir), "")
+    original = builtins.open
+
+    def open_unshared(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(file, int) and any(c in mode for c in "wax+"):
+            path = os.path.abspath(os.fsdecode(file))
+            try:
+                shared = path.startswith(inside) and os.lstat(path).st_nlink > 1
+            except OSError:
+                shared = False
+            if shared and "w" in mode:
+                os.unlink(path)
+            elif shared:
+                own = f"{path}.own"
+                shutil.copy2(path, own)
+                os.replace(own, path)
+        return original(file, mode, *args, **kwargs)
+
+    builtins.open = io.open = open_unshared
 
 
 # --- What used to be a pass over the finished site, done per page as MkDocs writes it ------------------
