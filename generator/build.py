@@ -161,16 +161,19 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
     staging = layout.build / "staging"
     shutil.rmtree(staging, ignore_errors=True)
 
-    configs: dict[str, Path] = {}
-    page_count = 0
     with timed(timings, "render"):
         index = CrossIndex(model.sorted_dossier(dossier))  # cross-references, shared by every language
         past = history.read(root, dossier.languages)        # git history, when the dossier has one
-        for lang, pages in render.render_languages(dossier, templates, index, past).items():
-            page_count += len(pages)
+        shared = mkdocs_project.Shared.make(layout.build, templates)
+
+        def write_project(lang: str, pages: dict[str, str]) -> tuple[int, Path]:
             name = dossier.title.get(lang) or next(iter(dossier.title.values()))
-            configs[lang] = mkdocs_project.prepare(layout.build, root, templates, lang, dossier.languages, name, pages,
-                                         dossier.site_url)
+            return len(pages), mkdocs_project.prepare(layout.build, root, shared, lang, dossier.languages, name,
+                                                      pages, dossier.site_url)
+
+        written = render.render_languages(dossier, templates, index, past, then=write_project)
+    page_count = sum(count for count, _ in written.values())
+    configs = {lang: cfg for lang, (_, cfg) in written.items()}
     exports = layout.build / "data"
     shutil.rmtree(exports, ignore_errors=True)
     if not fingerprint.site_as_left(layout.build, layout.site):

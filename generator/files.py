@@ -42,7 +42,11 @@ class NoSpace(BriefingError):
     def __init__(self, what: Path | str, after: str = "") -> None:
         super().__init__(f"no space left on the disk to write {what}; free some space (or raise your quota) "
                          f"and try again{after}")
-        self.what = what
+        self.what, self.after = what, after
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Whole across processes (a worker that met the full disk): the same message, not one wrapped twice."""
+        return (type(self), (self.what, self.after), self.__dict__)
 
 
 def no_space(what: Path | str) -> NoSpace:

@@ -141,12 +141,12 @@ class SiteContext(PageContext):
     def citation_note(self, cit: model.Citation) -> Markup:
         """The source and paragraph, linked to the passage on the source page; the quote; its translation."""
         source = self.dossier.sources[cit.source]
-        label = self.source_label(source) + self.esc(self._(",")) + Markup(" ") + \
-            self.esc(self.paragraph_label(cit.paragraph))
-        body = self.link(label, f"sources/{source.id}.md", cit.paragraph) + self.source_badge(source) + \
-            Markup(": ") + self.quoted(cit)
+        comma, where = self.esc(self._(",")), self.esc(self.paragraph_label(cit.paragraph))
+        label = Markup(f"{self.source_label(source)}{comma} {where}")
+        linked = self.link(label, f"sources/{source.id}.md", cit.paragraph)
+        body = f"{linked}{self.source_badge(source)}: {self.quoted(cit)}"
         translation = self.translation(cit)
-        return body + Markup(" — ") + self.esc(translation) if translation else body
+        return Markup(f"{body} — {self.esc(translation)}" if translation else body)
 
     def claim_note(self, claim: model.Claim) -> Markup:
         """The claimant, a link to the claim's row in its incident's table, and every passage it rests on."""
@@ -282,14 +282,14 @@ class SiteContext(PageContext):
         """A source paragraph as HTML, with every cited passage marked."""
         spans = [found for quote in self.xref.quotes_at.get((source.id, paragraph.id), [])
                  if (found := verbatim.find_quote(paragraph.text, quote))]
-        out: list[Markup] = []
+        out: list[str] = []   # every piece escaped here, joined once
         at = 0
         for start, end in _merge(spans):
-            out.append(md_block_html(paragraph.text[at:start]) if start > at else Markup(""))
-            out.append(Markup("<mark>") + md_block_html(paragraph.text[start:end]) + Markup("</mark>"))
+            out.append(md_block_html(paragraph.text[at:start]) if start > at else "")
+            out.append(f"<mark>{md_block_html(paragraph.text[start:end])}</mark>")
             at = end
         out.append(md_block_html(paragraph.text[at:]))
-        return Markup("").join(out)
+        return Markup("".join(out))
 
     def fragment_link(self, source: model.Source, pid: str) -> Markup:
         """A link to the original that lands on the first cited passage (a URL text fragment)."""

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BriefingError
@@ -104,13 +105,28 @@ def theme_overrides(build_dir: Path, templates: Templates) -> Path:
     return folder
 
 
-def prepare(build_dir: Path, root: Path, templates: Templates, lang: str, languages: list[str], site_name: str,
+@dataclass(frozen=True)
+class Shared:
+    """What every language's project takes alike, made once per build before the languages part ways
+    (two processes writing one folder would undo each other's files)."""
+
+    overrides: Path                # the theme's custom_dir
+    assets: dict[str, Path]        # files under docs/assets/, by their path there
+    generated: dict[str, bytes]    # the web fonts and their stylesheet
+
+    @classmethod
+    def make(cls, build_dir: Path, templates: Templates) -> Shared:
+        return cls(theme_overrides(build_dir, templates), templates.files(ASSETS),
+                   webfonts.assets(webfonts.cache_dir(build_dir)))
+
+
+def prepare(build_dir: Path, root: Path, shared: Shared, lang: str, languages: list[str], site_name: str,
             pages: dict[str, str], site_url: str | None = None) -> Path:
     """Write one language's MkDocs project; returns its config file."""
     project = build_dir / lang
-    write_docs(project / "docs", pages, templates.files(ASSETS), webfonts.assets(webfonts.cache_dir(build_dir)))
+    write_docs(project / "docs", pages, shared.assets, shared.generated)
     cfg = project / "mkdocs.yml"
-    write_atomic(cfg, dump(config(root, theme_overrides(build_dir, templates), lang, languages, site_name, site_url)))
+    write_atomic(cfg, dump(config(root, shared.overrides, lang, languages, site_name, site_url)))
     return cfg
 
 

@@ -7,7 +7,7 @@ that is data is escaped for Markdown by the environment's `finalize`, so a quote
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 import jinja2
 
@@ -65,10 +65,18 @@ def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any =
     return result
 
 
+Written = TypeVar("Written")
+
+
 def render_languages(dossier: model.Dossier, templates: Templates, index: Any = None,
-                     history: History | None = None) -> dict[str, dict[str, str]]:
-    """Every language's pages, {lang: {path: text}}, the languages at the same time on a machine with
-    more than one core: the pages of one language depend on nothing another renders."""
+                     history: History | None = None,
+                     then: Callable[[str, dict[str, str]], Written] | None = None) -> dict[str, Written]:
+    """Every language's pages, the languages at the same time on a machine with more than one core: the
+    pages of one language depend on nothing another renders. Without `then`, {lang: {path: text}};
+    with it, {lang: what `then(lang, pages)` returned}, run where the pages were rendered, so that
+    they are written out there instead of sent back to this process first."""
     index = (index or CrossIndex(sorted_dossier(dossier))).complete()   # before the fork: workers inherit it
     langs = dossier.languages
-    return dict(zip(langs, fork_map(lambda lang: render(dossier, templates, lang, index, history), langs)))
+    after = then or (lambda lang, pages: pages)   # type: ignore[assignment, return-value]
+    return dict(zip(langs, fork_map(lambda lang: after(lang, render(dossier, templates, lang, index, history)),
+                                    langs)))

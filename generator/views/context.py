@@ -88,13 +88,13 @@ class PageContext:
         """Text in another language than the page, isolated so it cannot scramble the line."""
         if lang == self.lang:
             return self.esc(value)
-        return Markup(f'<bdi lang="{lang}" dir="{i18n.direction(lang)}">') + self.esc(value) + Markup("</bdi>")
+        return Markup(f'<bdi lang="{lang}" dir="{i18n.direction(lang)}">{self.esc(value)}</bdi>')
 
     def ltr(self, value: object) -> Markup:
         """Figures, ranges and coordinates keep their left-to-right order inside right-to-left text."""
         if self.dir == "ltr":
             return self.esc(value)
-        return Markup('<bdi dir="ltr">') + self.esc(value) + Markup("</bdi>")
+        return Markup(f'<bdi dir="ltr">{self.esc(value)}</bdi>')
 
     def coordinates(self, place: model.Place) -> Markup:
         """Latitude and longitude with their hemispheres in the page's language ("19.5°N, 3.25°E")."""
@@ -135,7 +135,8 @@ class PageContext:
         return relative(target, self.path) + (f"#{anchor}" if anchor else "")
 
     def link(self, label: Markup | str, target: str, anchor: str = "") -> Markup:
-        return Markup("[") + self.esc(label) + Markup(f"]({self.href(target, anchor)})")
+        # one f-string of escaped parts: links are the most frequent thing a page is made of
+        return Markup(f"[{self.esc(label)}]({self.href(target, anchor)})")
 
     def external(self, url: str) -> Markup:
         """A link out of the site; the schema admits only http(s) addresses without spaces or quotes."""
@@ -285,7 +286,7 @@ class PageContext:
         """The verbatim quote between the reader's quotation marks, isolated in its own direction."""
         source = self.dossier.sources[cit.source]
         open_mark, _, close_mark = self._("“%(quote)s”").partition("%(quote)s")
-        return self.esc(open_mark) + self.isolate(cit.quote, source.language) + self.esc(close_mark)
+        return Markup(f"{self.esc(open_mark)}{self.isolate(cit.quote, source.language)}{self.esc(close_mark)}")
 
     def translation(self, cit: model.Citation) -> str | None:
         """The quote's translation into the reader's language, when the source is in another."""
