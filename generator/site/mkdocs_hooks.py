@@ -12,6 +12,7 @@ print as text everywhere; Jinja's `| e` leaves `Markup` alone.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -23,7 +24,9 @@ from typing import Any
 
 from markupsafe import escape
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
+from generator.site import PAGES_FILE
 from generator.views import i18n
 
 # The Markdown extensions every generated page relies on.
@@ -136,8 +139,53 @@ def _state_file() -> Path | None:
     return Path(named) if named else None
 
 
+class _Page(File):
+    """A page whose Markdown comes from the project's pages file, not from a file of its own. In a dirty
+    build it is rendered again only if its Markdown differs from what the last build rendered (or its
+    HTML is missing), as MkDocs does for a file newer than its HTML."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+def _walk_order(path: str) -> tuple[tuple[int, object], ...]:
+    """The order in which MkDocs lists the files of a folder tree: a folder's own files first, `index`
+    before the others, then its subfolders, each sorted by name."""
+    *folders, name = path.split("/")
+    return tuple((1, folder) for folder in folders) + ((0, (os.path.splitext(name)[0] != "index", name)),)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_built: dict[str, str] = {}   # each page's digest, as this run renders it (kept for the next dirty build)
+
+
+def _add_pages(files: Any, config: Any) -> None:
+    """Every page of the project's pages file (`PAGES_FILE`), in the order MkDocs would have found them
+    as files."""
+    named = Path(config["config_file_path"]).with_name(PAGES_FILE)
+    if not named.is_file():
+        return
+    pages = json.loads(named.read_text(encoding="utf-8"))
+    before: dict[str, str] = {}
+    kept = os.environ.get("BRIEFING_BUILT_PAGES")
+    if os.environ.get("BRIEFING_DIRTY") == "1" and kept and os.path.isfile(kept):
+        before = json.loads(Path(kept).read_text(encoding="utf-8"))
+    _built.clear()
+    for path in sorted(pages, key=_walk_order):
+        page = _Page.generated(config, path, content=pages[path])
+        _built[path] = _digest(pages[path])
+        page.changed = before.get(path) != _built[path]
+        files.append(page)
+
+
 def on_files(files: Any, config: Any) -> Any:
     global _counted
+    _add_pages(files, config)
     _pages[:] = [file.url for file in files.documentation_pages()]
     _fresh.clear()
     _counted = 0
@@ -170,6 +218,8 @@ def on_post_build(config: Any) -> None:
         search.search_index.entries = [entry for url in _pages for entry in every[url]]
     else:
         every = {url: _fresh.get(url, []) for url in _pages}
-    temporary = state.with_name(state.name + ".tmp")
-    temporary.write_text(json.dumps(every, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, state)
+    for path, text in ((state, json.dumps(every, ensure_ascii=False)),
+                       (Path(os.environ["BRIEFING_BUILT_PAGES"]), json.dumps(_built, sort_keys=True))):
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)

@@ -7,6 +7,7 @@ MkDocs only through its command line, so nothing before `mkdocs build` depends o
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -19,7 +20,7 @@ from pathlib import Path
 from generator.errors import BriefingError
 from generator.factbase.yamlio import dump
 from generator.files import mentions_no_space, no_space, write_atomic
-from generator.site import webfonts
+from generator.site import PAGES_FILE, webfonts
 from generator.views import i18n
 from generator.views.templates import ASSETS, OVERRIDES, Templates
 
@@ -75,11 +76,12 @@ def search_config(lang: str) -> dict[str, object]:
 
 
 def write_docs(docs: Path, pages: dict[str, str], assets: dict[str, Path], generated: dict[str, bytes]) -> int:
-    """Write pages and assets into docs/, touching only files whose content changed; drop stale ones."""
-    wanted: dict[str, str | bytes] = dict(pages)
-    wanted.update({f"{ASSETS}/{rel}": path.read_bytes() for rel, path in assets.items()})
+    """Write the pages (one file, `PAGES_FILE`) and the assets (into docs/), touching only what changed;
+    drop stale files."""
+    changed = write_atomic(docs.parent / PAGES_FILE, json.dumps(pages, ensure_ascii=False, sort_keys=True))
+    wanted: dict[str, str | bytes] = {f"{ASSETS}/{rel}": path.read_bytes() for rel, path in assets.items()}
     wanted.update({f"{ASSETS}/{name}": data for name, data in generated.items()})
-    return mirror(docs, wanted)
+    return changed + mirror(docs, wanted)
 
 
 def mirror(folder: Path, wanted: dict[str, str | bytes]) -> int:
@@ -138,14 +140,17 @@ def run_mkdocs(cfg: Path, out: Path, epoch: int, frame: str) -> None:
     are rendered again, and the hooks keep the search index complete. Anything else is a full build.
     """
     key, state = out.with_name(f"{out.name}.frame"), out.with_name(f"{out.name}.search.json")
+    built = out.with_name(f"{out.name}.pages.json")
     frame += ";" + hashlib.sha256(cfg.read_bytes()).hexdigest()
-    dirty = out.is_dir() and state.is_file() and key.is_file() and key.read_text(encoding="utf-8") == frame
+    dirty = out.is_dir() and state.is_file() and built.is_file() and key.is_file() and \
+        key.read_text(encoding="utf-8") == frame
     key.unlink(missing_ok=True)  # a build that stops half-way must not be taken for a finished one
     if not dirty:
         shutil.rmtree(out, ignore_errors=True)
         state.unlink(missing_ok=True)
+        built.unlink(missing_ok=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", BRIEFING_SEARCH_STATE=str(state),
-               BRIEFING_DIRTY="1" if dirty else "0")
+               BRIEFING_BUILT_PAGES=str(built), BRIEFING_DIRTY="1" if dirty else "0")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg),
                            "-d", str(out)] + (["--dirty"] if dirty else []),
                           capture_output=True, text=True, env=env, check=False)
