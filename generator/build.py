@@ -9,19 +9,19 @@ import calendar
 import fcntl
 import shutil
 import time
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from generator import fingerprint
 from generator.errors import BriefingError, Problems
 from generator.factbase import model, publish
-from generator.factbase.check import DRAFT_REFERENCE
+from generator.factbase.check import DRAFT_REFERENCE, check
 from generator.factbase.check import run as check_run
-from generator.factbase.load import Layout
+from generator.factbase.load import Layout, Loaded, load
 from generator.files import NoSpace, is_no_space, link_tree
+from generator.parallel import Forked
 from generator.pdf import typeset
 from generator.review import history
 from generator.site import export, mkdocs_project, render
@@ -58,9 +58,15 @@ def templates_for(layout: Layout) -> Templates:
 
 
 def checked(root: Path, strict: bool = False, drafts: bool = False) -> tuple[model.Dossier, Problems]:
-    """Load and check; refuse with every problem listed when the dossier cannot be built. In a preview
-    of drafts, a reviewed record leaning on a draft is no obstacle: both are shown."""
+    """Load and check; refuse with every problem listed when the dossier cannot be built."""
     dossier, problems = check_run(root)
+    return refuse_unless_buildable(dossier, problems, strict, drafts)
+
+
+def refuse_unless_buildable(dossier: model.Dossier | None, problems: Problems, strict: bool,
+                            drafts: bool) -> tuple[model.Dossier, Problems]:
+    """Refuse with every problem listed when the dossier cannot be built. In a preview of drafts, a
+    reviewed record leaning on a draft is no obstacle: both are shown."""
     bad = [p for p in problems.errors + (problems.warnings if strict else [])
            if not (drafts and p.code == DRAFT_REFERENCE)]
     if dossier is None or bad:
@@ -110,11 +116,6 @@ def build(root: Path, strict: bool = False, drafts: bool = False) -> BuildResult
             raise
 
 
-def _timed_call(timings: dict[str, float], stage: str, call: Callable[..., None], *args: object) -> None:
-    with timed(timings, stage):
-        call(*args)
-
-
 def _discard_half_built(layout: Layout, machine: bool) -> None:
     """What a failed build leaves no trace of: the new site being assembled, always; and when the
     machine failed (a full disk above all), MkDocs' outputs too, each a whole copy of a language's site
@@ -147,16 +148,44 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
     if not (root / "mkdocs.yml").is_file():
         raise BriefingError(f"no mkdocs.yml in {root}; run 'briefing init' or pass --root")
     timings: dict[str, float] = {}
+    exports = layout.build / "data"
     with timed(timings, "check"):
-        dossier, problems = checked(root, strict, drafts)
-        dossier = publish.for_build(dossier, drafts)
-    templates = templates_for(layout)
-    with timed(timings, "unchanged"):
-        framed = fingerprint.frame(root, templates)
-        inputs = fingerprint.of_inputs(root, framed, drafts)
-        previous = fingerprint.previous(layout.build, layout.site, inputs)
-    if previous is not None:  # nothing the site is made from changed, and the site is as that build left it
-        return BuildResult(layout.site, problems, previous.pages, [layout.site / p for p in previous.pdfs], timings)
+        loaded = load(root)
+    with _exported_beside(loaded, drafts, exports) as exporting:
+        with timed(timings, "check"):
+            dossier, problems = refuse_unless_buildable(loaded.dossier, check(loaded), strict, drafts)
+            dossier = publish.for_build(dossier, drafts)
+        templates = templates_for(layout)
+        with timed(timings, "unchanged"):
+            framed = fingerprint.frame(root, templates)
+            inputs = fingerprint.of_inputs(root, framed, drafts)
+            previous = fingerprint.previous(layout.build, layout.site, inputs)
+        if previous is not None:  # nothing the site is made from changed, and the site is as that build left it
+            return BuildResult(layout.site, problems, previous.pages, [layout.site / p for p in previous.pdfs],
+                               timings)
+        assert exporting is not None   # the dossier loaded
+        return _build_site(root, layout, dossier, problems, templates, framed, inputs, exports, exporting, timings)
+
+
+@contextmanager
+def _exported_beside(loaded: Loaded, drafts: bool, exports: Path) -> Iterator[Forked | None]:
+    """The exports, written into `exports` by a child process while this one checks the dossier (a core
+    would otherwise wait): they need the records, not the verdict. Whatever the build comes to without
+    waiting for them (a refusal, nothing changed, a failure), the child is stopped and its files removed."""
+    shutil.rmtree(exports, ignore_errors=True)
+    dossier = loaded.dossier
+    child = None if dossier is None else Forked(lambda: export.write_exports(publish.for_build(dossier, drafts),
+                                                                            exports))
+    try:
+        yield child
+    finally:
+        if child is not None:
+            child.stop()
+        shutil.rmtree(exports, ignore_errors=True)   # moved into the new site when the build went through
+
+
+def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Problems, templates: Templates,
+                framed: str, inputs: str, exports: Path, exporting: Forked, timings: dict[str, float]) -> BuildResult:
     timings.pop("unchanged")
     staging = layout.build / "staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -174,22 +203,19 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
         written = render.render_languages(dossier, templates, index, past, then=write_project)
     page_count = sum(count for count, _ in written.values())
     configs = {lang: cfg for lang, (_, cfg) in written.items()}
-    exports = layout.build / "data"
-    shutil.rmtree(exports, ignore_errors=True)
     if not fingerprint.site_as_left(layout.build, layout.site):
         _remove(layout.build / "out")   # MkDocs builds every page again: nothing of a changed site is kept
     epoch = source_epoch(dossier)
     frame = fingerprint.of_frame(framed, epoch)
-    with timed(timings, "mkdocs"), ThreadPoolExecutor(max_workers=1) as beside:
-        # The exports are written while MkDocs runs in its own processes: this one would only wait.
-        exported = beside.submit(_timed_call, timings, "export", export.write_exports, dossier, exports)
+    with timed(timings, "mkdocs"):
         outs = mkdocs_project.build_languages(configs, layout.build / "out", epoch, frame)
         default = dossier.languages[0]
         link_tree(outs[default], staging)
         for lang, out in outs.items():
             if lang != default:
                 link_tree(out, staging / lang)
-        exported.result()
+    with timed(timings, "export"):   # what is left of it to wait for
+        exporting.wait()
     exports.rename(staging / "data")
     with timed(timings, "pdf"):
         pdfs = typeset.render_pdfs(dossier, templates, staging / "pdf", cache=layout.build / "pdf-cache")

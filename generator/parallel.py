@@ -10,6 +10,8 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import pickle
+import signal
 from typing import Callable, Iterable, Iterator, TypeVar
 
 Item = TypeVar("Item")
@@ -39,3 +41,53 @@ def fork_map(task: Callable[[Item], Result], items: Iterable[Item], workers: int
             yield from pool.map(_run, todo, chunksize=max(1, len(todo) // (count * 8)))  # type: ignore[misc]
     finally:
         _task = None
+
+
+class Forked:
+    """`task()` started at once in a forked child, while this process goes on with other work: for a stage
+    whose result is only files, begun before it is known whether the build will want them (the exports,
+    while the dossier is being checked). `wait` returns when the child is done and raises what it raised;
+    `stop` ends it unfinished (the caller removes what it had written)."""
+
+    def __init__(self, task: Callable[[], object]) -> None:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:   # the child: run, send back a failure, and leave without running this process's exit code
+            os.close(read)
+            status, payload = 0, b""
+            try:
+                task()
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the parent
+                status, payload = 1, _pickled(exc)
+            try:
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(payload)
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def wait(self) -> None:
+        with os.fdopen(self._read, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise pickle.loads(payload) if payload else RuntimeError(  # noqa: S301 (our own child's)
+                f"a worker process ended with status {os.waitstatus_to_exitcode(status)}")
+
+    def stop(self) -> None:
+        """End the child if it is still there; nothing once `wait` has returned."""
+        if not self._pid:
+            return
+        os.kill(self._pid, signal.SIGKILL)
+        os.close(self._read)
+        os.waitpid(self._pid, 0)
+        self._pid = 0
+
+
+def _pickled(exc: BaseException) -> bytes:
+    try:
+        return pickle.dumps(exc)
+    except Exception:  # noqa: BLE001 - an exception that cannot travel travels as its text
+        return pickle.dumps(RuntimeError(f"{type(exc).__name__}: {exc}"))

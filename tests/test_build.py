@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import filecmp
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -126,9 +127,40 @@ def test_a_failed_build_leaves_the_previous_site_intact(mini: Path) -> None:
         build(mini)
     assert any(p.code == "enum" for p in failure.value.problems)
     assert (mini / "site" / "index.html").read_bytes() == before
+    # the exports begun while the dossier was checked were stopped and removed
+    assert not (mini / ".build" / "data").exists() and not _forked_children()
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "dockworkers-union.yaml" in result.stderr
+
+
+def _forked_children() -> list[int]:
+    """Forks of this process that are still there, running or not yet waited for (the long-lived helper
+    that multiprocessing starts for itself runs another command line)."""
+    found, me = [], Path("/proc/self/cmdline").read_bytes()
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
+            state, parent = stat.rpartition(")")[2].split()[:2]
+            forked = state == "Z" or (entry / "cmdline").read_bytes() == me   # a zombie has no command line
+        except (OSError, ValueError):
+            continue
+        if entry.name.isdigit() and int(parent) == os.getpid() and forked:
+            found.append(int(entry.name))
+    return found
+
+
+def test_a_failure_while_writing_the_exports_is_told_and_keeps_the_site(mini: Path) -> None:
+    """The exports are written by a child process: what stops it reaches the user as a short message."""
+    build(mini)
+    before = (mini / "site" / "index.html").read_bytes()
+    (mini / "content" / "dossier.yaml").write_text((mini / "content" / "dossier.yaml").read_text(encoding="utf-8")
+                                                   + "\n", encoding="utf-8")   # something to build again
+    (mini / ".build" / "data").write_text("not a folder", encoding="utf-8")
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert ".build/data" in result.stderr.splitlines()[-1], result.stderr
+    assert (mini / "site" / "index.html").read_bytes() == before
 
 
 def test_a_broken_template_fails_cleanly_and_keeps_the_site(mini: Path) -> None:
