@@ -71,10 +71,18 @@ def of_frame(framed: str, epoch: int) -> str:
     return hashlib.sha256(f"epoch={epoch};frame={framed}".encode()).hexdigest()
 
 
-def _of_site(site: Path) -> str:
-    """The site as it stands: every file's path, size and time of last change."""
+# What of a site does not come from MkDocs' output (and shares no file with it): the PDFs, which
+# `briefing pdf` writes again in place of the old ones, and the exports.
+_NOT_FROM_MKDOCS = ("pdf", "data")
+
+
+def _of_site(site: Path, leave_out: tuple[str, ...] = ()) -> str:
+    """The site as it stands: every file's path, size and time of last change (but for the top-level
+    folders `leave_out`)."""
     digest = hashlib.sha256()
     for path in sorted(site.rglob("*")) if site.is_dir() else []:
+        if path.relative_to(site).parts[0] in leave_out:
+            continue
         info = path.lstat()
         digest.update(f"{path.relative_to(site).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
@@ -97,10 +105,10 @@ def previous(build: Path, site: Path, inputs: str) -> Previous | None:
 
 
 def site_as_left(build: Path, site: Path) -> bool:
-    """Whether `site` is as the last build left it. Its files share their bytes with MkDocs' output in
-    .build/out (hard links): a file of the site changed in place would change that output too, which
-    the next build renders only the changed pages into."""
-    return _kept(build).get("site") == _of_site(site)
+    """Whether what `site` has from MkDocs is as the last build left it. Those files share their bytes
+    with MkDocs' output in .build/out (hard links): one changed in place would change that output too,
+    which the next build renders only the changed pages into."""
+    return _kept(build).get("from_mkdocs") == _of_site(site, _NOT_FROM_MKDOCS)
 
 
 def forget(build: Path) -> None:
@@ -112,5 +120,6 @@ def forget(build: Path) -> None:
 
 
 def remember(build: Path, site: Path, inputs: str, pages: int, pdfs: list[str]) -> None:
-    write_atomic(build / _FILE, json.dumps({"inputs": inputs, "site": _of_site(site), "pages": pages,
+    write_atomic(build / _FILE, json.dumps({"inputs": inputs, "site": _of_site(site),
+                                           "from_mkdocs": _of_site(site, _NOT_FROM_MKDOCS), "pages": pages,
                                            "pdfs": pdfs}, indent=1) + "\n")

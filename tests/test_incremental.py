@@ -103,6 +103,22 @@ def test_a_site_changed_by_hand_is_not_carried_into_the_next_build(mini: Path) -
 
 
 @pytest.mark.slow
+def test_pdfs_written_again_into_the_site_keep_the_next_build_incremental(mini: Path) -> None:
+    """`briefing pdf` replaces the site's PDFs, which share nothing with MkDocs' output: the next build
+    still renders only the changed pages."""
+    from generator.build import pdfs_only
+    build(mini)
+    grades = mini / "site" / "grades.html"
+    before = grades.stat().st_mtime_ns
+    pdfs_only(mini, "harbour-strike", "en", None)
+    _edit(mini / "content" / "incidents" / "harbour-strike.yaml", "At least 400 members joined the strike.",
+          "At least 400 members joined the strike that day.")
+    build(mini)
+    assert grades.stat().st_mtime_ns == before
+    assert _tree(mini / "site") == _cold(mini, mini.parent / "cold")
+
+
+@pytest.mark.slow
 def test_a_change_to_the_frame_of_every_page_builds_every_page(mini: Path) -> None:
     """A new site name (the dossier's title) is in every page's header: nothing may be kept."""
     build(mini)
