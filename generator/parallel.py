@@ -1,9 +1,11 @@
 """Work spread over the machine's cores, for stages that are pure computation over data already loaded.
 
-Workers are forks of the calling process, so they start with the loaded, checked dossier in memory
-instead of receiving it pickled; only each item (an id, a language) goes out and each result comes
-back. Used where the work is Python code over plain data (rendering pages, reading sources), never
-where a library keeps native state across a fork (the PDFs use fresh interpreters instead).
+Workers are forks of the calling process, so they start with the loaded dossier in memory instead of
+receiving it pickled; only each item (an id, a language) goes out and each result comes back
+(`fork_map`), or only a failure (`Forked`, one task begun while this process goes on). Used where the
+work is Python code over plain data (validating records, rendering pages, reading sources, writing
+the exports), never where a library keeps native state across a fork (the PDFs use fresh
+interpreters instead).
 """
 from __future__ import annotations
 
