@@ -201,3 +201,24 @@ def test_a_first_read_on_every_core_gives_what_a_read_file_by_file_gives(mini: P
     assert parallel.dossier == serial.dossier and parallel.refs == serial.refs
     assert parallel.problems.sorted() == serial.problems.sorted()
     assert {p.path for p in parallel.problems.errors} >= {"content/actors/unit-3.yaml", "content/actors/unit-4.yaml"}
+
+
+@pytest.mark.parametrize("mode", ["w", "wb", "a", "r+"])
+def test_a_dirty_build_writes_over_a_shared_file_without_changing_its_other_name(tmp_path: Path, mode: str) -> None:
+    """In MkDocs' process, with the hooks' guard on: a file of the output that the published site shares
+    (a hard link) is written as a file of its own, whether it is written anew, added to or changed in
+    part; the published name keeps its bytes, and the output holds what was written."""
+    import subprocess
+    import sys
+    out, site = tmp_path / "out", tmp_path / "site"
+    out.mkdir()
+    site.mkdir()
+    (out / "page.html").write_text("old", encoding="utf-8")
+    os.link(out / "page.html", site / "page.html")
+    script = ("import sys; from generator.site import mkdocs_hooks as h; h._write_by_replacing(sys.argv[1]); "
+              "f = open(sys.argv[2], sys.argv[3]); f.write('new' if 'b' not in sys.argv[3] else b'new'); f.close()")
+    subprocess.run([sys.executable, "-c", script, str(out), str(out / "page.html"), mode], check=True,
+                   cwd=Path(__file__).parents[1])
+    assert (site / "page.html").read_text(encoding="utf-8") == "old"
+    assert (out / "page.html").read_text(encoding="utf-8") == {"a": "oldnew", "r+": "new"}.get(mode, "new")
+    assert (out / "page.html").stat().st_nlink == 1
