@@ -194,3 +194,27 @@ def test_names_in_another_language_are_joined_with_that_languages_comma(tmp_path
     assert '<bdi lang="ar" dir="rtl">النقابة، نقابة العمال</bdi>' in en
     assert '<bdi lang="en" dir="ltr">the union, dockers</bdi>' in ar
     assert "النقابة، نقابة العمال" in ar  # the page's own aliases, with its own comma
+
+
+def test_templates_call_page_contexts_directly_and_anything_else_as_jinja_does() -> None:
+    """A page context's methods are called without Jinja's look for `pass_context`; a function that asks
+    for the context still gets it, and one that raises StopIteration still gives an undefined value."""
+    import jinja2
+
+    from generator.views.templates import called_directly, environment
+
+    @called_directly
+    class Helpers:
+        def twice(self, text: str, sep: str = "") -> str:
+            return text + sep + text
+
+        def stops(self) -> str:
+            raise StopIteration
+
+    @jinja2.pass_context
+    def page_name(context: jinja2.runtime.Context) -> str:
+        return str(context["name"])
+
+    env = environment(jinja2.DictLoader({"t": "{{ p.twice('ab', sep='-') }} {{ who() }} [{{ p.stops() }}]"
+                                              "{% for x in [1] %}{{ p.twice(x|string) }}{% endfor %}"}))
+    assert env.get_template("t").render(p=Helpers(), who=page_name, name="home") == "ab-ab home []11"

@@ -11,6 +11,7 @@ from markupsafe import escape as html_escape
 from generator.factbase import model
 from generator.text.escape import anchor
 from generator.views.context import PageContext
+from generator.views.templates import called_directly
 
 # A run of letters longer than this gets a break opportunity (a zero-width space) every so many letters:
 # WeasyPrint breaks an unbreakable word letter by letter at a cost that grows with the square of its
@@ -24,6 +25,7 @@ def _breakable(text: str) -> str:
                                                   for i in range(0, len(m.group()), _EVERY)), text)
 
 
+@called_directly
 @dataclass
 class PrintContext(PageContext):
     """The page helpers, producing HTML for print: links are plain text, citations are endnotes

@@ -37,6 +37,7 @@ from generator.pdf.textmap import repair_text_maps
 from generator.text.escape import anchor
 from generator.views import i18n
 from generator.views.templates import PRINT, Templates, template_errors
+from generator.views.templates import environment as jinja_environment
 
 # WeasyPrint is CPU-bound; more workers than cores only adds memory.
 MAX_WORKERS = 2
@@ -61,9 +62,8 @@ def font_files() -> dict[str, Path]:
 def environment(templates: Templates) -> jinja2.Environment:
     """One per set of template folders: compiling the print templates costs more than filling them in
     for a briefing. Jinja still reloads a template whose file changed (a preview's edit)."""
-    env = jinja2.Environment(loader=templates.loader(PRINT),
-                             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
+    env = jinja_environment(templates.loader(PRINT), autoescape=True, undefined=jinja2.StrictUndefined,
+                            trim_blocks=True, lstrip_blocks=True)
     env.filters["id"] = anchor
     return env
 

@@ -24,6 +24,7 @@ from generator.text.escape import md, md_block_html
 from generator.text.seedtext import Paragraph
 from generator.views import i18n
 from generator.views.context import PageContext
+from generator.views.templates import called_directly
 
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
@@ -51,6 +52,7 @@ class PartyRange:
     disputed: bool
 
 
+@called_directly
 @dataclass
 class SiteContext(PageContext):
     index: CrossIndex | None = None

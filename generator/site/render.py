@@ -19,11 +19,12 @@ from generator.site.context import SiteContext
 from generator.site.xref import CrossIndex
 from generator.text.escape import anchor, finalize
 from generator.views.templates import PAGES, Templates, template_errors
+from generator.views.templates import environment as jinja_environment
 
 
 def environment(templates: Templates) -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=templates.loader(PAGES), autoescape=False, finalize=finalize,
+    return jinja_environment(
+        templates.loader(PAGES), autoescape=False, finalize=finalize,
         # Markdown's heading ids are written `{#id}`, which is Jinja's comment syntax by default.
         comment_start_string="{##", comment_end_string="##}",
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)

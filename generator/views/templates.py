@@ -10,9 +10,10 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import jinja2
+import jinja2.runtime
 
 from generator import shipped
 from generator.errors import BriefingError, Problem
@@ -48,6 +49,40 @@ class Templates:
                 if path.is_file():
                     found[path.relative_to(base).as_posix()] = path
         return dict(sorted(found.items()))
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's context, with a short way for the calls templates make most (a page has hundreds):
+    a page context's own methods (`p.link(…)`, see `views.context.PageContext`), which never take
+    Jinja's context or environment, are called as they are, without the look for `pass_context`
+    that Jinja makes for any other callable; everything else is Jinja's own `call`."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's own signature)
+        if getattr(__obj, "__self__", None).__class__ in _CALLED_DIRECTLY:
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:   # as Jinja's own call would say it
+                return __self.environment.undefined("value was undefined because a callable raised a "
+                                                    "StopIteration exception")
+        return super().call(__obj, *args, **kwargs)
+
+
+_CALLED_DIRECTLY: set[type] = set()
+
+
+def called_directly(kind: type) -> type:
+    """Class decorator: templates call this class's methods directly (none may take Jinja's context)."""
+    _CALLED_DIRECTLY.add(kind)
+    return kind
+
+
+def environment(loader: jinja2.BaseLoader, **options: Any) -> jinja2.Environment:
+    """A Jinja environment for pages or print, with the short way of calling page contexts' methods."""
+    env = jinja2.Environment(loader=loader, **options)
+    env.context_class = _Context
+    return env
 
 
 def _all_readable(own: Path) -> None:
