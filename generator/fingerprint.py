@@ -76,16 +76,18 @@ def of_frame(framed: str, epoch: int) -> str:
 _NOT_FROM_MKDOCS = ("pdf", "data")
 
 
-def _of_site(site: Path, leave_out: tuple[str, ...] = ()) -> str:
-    """The site as it stands: every file's path, size and time of last change (but for the top-level
-    folders `leave_out`)."""
-    digest = hashlib.sha256()
+def _of_site(site: Path) -> tuple[str, str]:
+    """The site as it stands, every file's path, size and time of last change: the whole of it, and what
+    of it comes from MkDocs (all but `_NOT_FROM_MKDOCS`), in one walk."""
+    whole, from_mkdocs = hashlib.sha256(), hashlib.sha256()
     for path in sorted(site.rglob("*")) if site.is_dir() else []:
-        if path.relative_to(site).parts[0] in leave_out:
-            continue
         info = path.lstat()
-        digest.update(f"{path.relative_to(site).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
+        rel = path.relative_to(site)
+        line = f"{rel.as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode()
+        whole.update(line)
+        if rel.parts[0] not in _NOT_FROM_MKDOCS:
+            from_mkdocs.update(line)
+    return whole.hexdigest(), from_mkdocs.hexdigest()
 
 
 def _kept(build: Path) -> dict[str, object]:
@@ -99,7 +101,7 @@ def _kept(build: Path) -> dict[str, object]:
 def previous(build: Path, site: Path, inputs: str) -> Previous | None:
     """What the last build wrote, if it was made from the same inputs and the site is still as it left it."""
     kept = _kept(build)
-    if kept.get("inputs") != inputs or kept.get("site") != _of_site(site):
+    if kept.get("inputs") != inputs or kept.get("site") != _of_site(site)[0]:
         return None
     return Previous(int(kept["pages"]), list(kept["pdfs"]))  # type: ignore[call-overload]
 
@@ -108,7 +110,7 @@ def site_as_left(build: Path, site: Path) -> bool:
     """Whether what `site` has from MkDocs is as the last build left it. Those files share their bytes
     with MkDocs' output in .build/out (hard links): one changed in place would change that output too,
     which the next build renders only the changed pages into."""
-    return _kept(build).get("from_mkdocs") == _of_site(site, _NOT_FROM_MKDOCS)
+    return _kept(build).get("from_mkdocs") == _of_site(site)[1]
 
 
 def forget(build: Path) -> None:
@@ -120,6 +122,6 @@ def forget(build: Path) -> None:
 
 
 def remember(build: Path, site: Path, inputs: str, pages: int, pdfs: list[str]) -> None:
-    write_atomic(build / _FILE, json.dumps({"inputs": inputs, "site": _of_site(site),
-                                           "from_mkdocs": _of_site(site, _NOT_FROM_MKDOCS), "pages": pages,
-                                           "pdfs": pdfs}, indent=1) + "\n")
+    whole, from_mkdocs = _of_site(site)
+    write_atomic(build / _FILE, json.dumps({"inputs": inputs, "site": whole, "from_mkdocs": from_mkdocs,
+                                           "pages": pages, "pdfs": pdfs}, indent=1) + "\n")

@@ -15,7 +15,7 @@ from generator.factbase import model
 from generator.factbase.cache import ParseCache
 from generator.factbase.records import DOSSIER, KINDS, TIMELINE
 from generator.factbase.schema import Context, Obj
-from generator.factbase.yamlio import Map, line_col, parse_bytes, read_bytes
+from generator.factbase.yamlio import Map, YamlProblem, line_col, parse_bytes, read_bytes
 from generator.parallel import fork_map
 from generator.text import seedtext
 
@@ -127,12 +127,15 @@ class Layout:
         return self.content / KINDS[kind][0]
 
 
+Read = tuple["bytes | None", list[YamlProblem]]   # a file's bytes, or why it could not be read
+
+
 def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
               refs: list[tuple[str, str, str, int, int]], partial: dict[str, set[str]] | None = None,
-              cache: ParseCache | None = None, kind: str = "") -> Any:
-    """One record file, read and checked against its schema; what that gave is taken from `cache` when
-    the same bytes were validated before."""
-    data, trouble = read_bytes(path, within=problems.root)
+              cache: ParseCache | None = None, kind: str = "", read: Read | None = None) -> Any:
+    """One record file, read (unless `read` holds what reading it gave) and checked against its schema;
+    what that gave is taken from `cache` when the same bytes were validated before."""
+    data, trouble = read or read_bytes(path, within=problems.root)
     if data is None:
         for p in trouble:
             problems.error(path, p.line, p.col, p.message, p.code)
@@ -159,19 +162,20 @@ _PARALLEL_FROM = 200
 
 
 def _validate_new(jobs: list[tuple[Path, Obj, str]], problems: Problems, languages: list[str],
-                  cache: ParseCache) -> None:
+                  cache: ParseCache) -> dict[Path, Read]:
     """Validate on every core the files the cache has not seen, and keep what each gave in the cache, so
     the loop that follows finds every record there. A first `check` of a large dossier is nearly all
-    parsing and schema checks, file by file, independent of one another."""
-    todo = []
+    parsing and schema checks, file by file, independent of one another. Returns what reading each
+    file gave, for that loop."""
+    todo, reads = [], {}
     for path, spec, kind in jobs:
-        data, trouble = read_bytes(path, within=problems.root)
+        data, trouble = reads[path] = read_bytes(path, within=problems.root)
         if data is not None and not trouble:
             key = cache.key(problems.rel(path), kind, languages, data)
             if not cache.has(key):
                 todo.append((key, path, data, spec))
     if len(todo) < _PARALLEL_FROM:
-        return   # validated one by one as the loop meets them
+        return reads   # validated one by one as the loop meets them
 
     def validate(job: int) -> tuple[str, bytes | None]:
         key, path, data, spec = todo[job]
@@ -182,6 +186,7 @@ def _validate_new(jobs: list[tuple[Path, Obj, str]], problems: Problems, languag
     for key, packed in fork_map(validate, range(len(todo))):
         if packed is not None:
             cache.put_packed(key, packed)
+    return reads
 
 
 def _validate_bytes(path: Path, data: bytes, spec: Obj, problems: Problems, languages: list[str],
@@ -304,16 +309,17 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
     timeline = layout.timeline_file.exists() and (only is None or "event" in only.kinds)
     if timeline:
         jobs.append((layout.timeline_file, TIMELINE, "timeline"))
-    _validate_new(jobs, problems, languages, cache)
+    reads = _validate_new(jobs, problems, languages, cache)
     for path, spec, kind in jobs[:-1] if timeline else jobs:
         kind_partial: dict[str, set[str]] = {}
-        record = _validate(path, spec, problems, languages, refs, kind_partial, cache, kind)
+        record = _validate(path, spec, problems, languages, refs, kind_partial, cache, kind, reads[path])
         partial.setdefault(kind, set()).update(kind_partial.get("record", set()))
         partial.setdefault("claim", set()).update(kind_partial.get("claim", set()))
         if record is not None:
             targets[kind].setdefault(record.id, record)
     if timeline:
-        events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs, cache=cache, kind="timeline")
+        events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs, cache=cache, kind="timeline",
+                           read=reads[layout.timeline_file])
         dossier.timeline = sorted(events or [], key=lambda e: (e.date.value, e.id))
     for incident in dossier.incidents.values():
         for claim in incident.claims:

@@ -69,15 +69,13 @@ def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any =
 Written = TypeVar("Written")
 
 
-def render_languages(dossier: model.Dossier, templates: Templates, index: Any = None,
-                     history: History | None = None,
-                     then: Callable[[str, dict[str, str]], Written] | None = None) -> dict[str, Written]:
+def render_languages(dossier: model.Dossier, templates: Templates, index: Any, history: History | None,
+                     then: Callable[[str, dict[str, str]], Written]) -> dict[str, Written]:
     """Every language's pages, the languages at the same time on a machine with more than one core: the
-    pages of one language depend on nothing another renders. Without `then`, {lang: {path: text}};
-    with it, {lang: what `then(lang, pages)` returned}, run where the pages were rendered, so that
-    they are written out there instead of sent back to this process first."""
+    pages of one language depend on nothing another renders. {lang: what `then(lang, pages)` returned},
+    run where the pages were rendered, so that they are written out there instead of sent back to this
+    process first."""
     index = (index or CrossIndex(sorted_dossier(dossier))).complete()   # before the fork: workers inherit it
     langs = dossier.languages
-    after = then or (lambda lang, pages: pages)   # type: ignore[assignment, return-value]
-    return dict(zip(langs, fork_map(lambda lang: after(lang, render(dossier, templates, lang, index, history)),
+    return dict(zip(langs, fork_map(lambda lang: then(lang, render(dossier, templates, lang, index, history)),
                                     langs)))
