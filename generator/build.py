@@ -26,6 +26,7 @@ from generator.pdf import typeset
 from generator.review import history
 from generator.site import export, mkdocs_project, render
 from generator.site.xref import CrossIndex
+from generator.views import addresses
 from generator.views.templates import Templates
 
 
@@ -216,14 +217,14 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
                 link_tree(out, staging / lang)
     with timed(timings, "export"):   # what is left of it to wait for
         exporting.wait()
-    exports.rename(staging / "data")
+    exports.rename(staging / addresses.DATA_FOLDER)
     with timed(timings, "pdf"):
-        pdfs = typeset.render_pdfs(dossier, templates, staging / "pdf", cache=layout.build / "pdf-cache")
+        pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.build / "pdf-cache")
     with timed(timings, "swap"):
         fingerprint.forget(layout.build)
         _swap(staging, layout.site)
-        fingerprint.remember(layout.build, layout.site, inputs, page_count, [f"pdf/{p.name}" for p in pdfs])
-    return BuildResult(layout.site, problems, page_count, [layout.site / "pdf" / p.name for p in pdfs], timings)
+        fingerprint.remember(layout.build, layout.site, inputs, page_count, [f"{addresses.PDF_FOLDER}/{p.name}" for p in pdfs])
+    return BuildResult(layout.site, problems, page_count, [layout.site / addresses.PDF_FOLDER / p.name for p in pdfs], timings)
 
 
 def _swap(staging: Path, target: Path) -> None:
@@ -265,5 +266,5 @@ def pdfs_only(root: Path, briefing: str | None, lang: str | None, out: Path | No
         raise BriefingError(f"briefing {briefing!r} is a draft: print it with --drafts, or review it first")
     if lang is not None and lang not in dossier.languages:
         raise BriefingError(f"language {lang!r} is not one of this dossier's: {', '.join(dossier.languages)}")
-    return typeset.render_pdfs(dossier, templates_for(layout), out or layout.site / "pdf", briefing,
+    return typeset.render_pdfs(dossier, templates_for(layout), out or layout.site / addresses.PDF_FOLDER, briefing,
                            [lang] if lang else None)

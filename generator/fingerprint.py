@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator import shipped
 from generator.files import write_atomic
+from generator.views import addresses
 from generator.views.templates import Templates
 
 _FILE = "fingerprint.json"
@@ -73,7 +74,7 @@ def of_frame(framed: str, epoch: int) -> str:
 
 # What of a site does not come from MkDocs' output (and shares no file with it): the PDFs, which
 # `briefing pdf` writes again in place of the old ones, and the exports.
-_NOT_FROM_MKDOCS = ("pdf", "data")
+_NOT_FROM_MKDOCS = (addresses.PDF_FOLDER, addresses.DATA_FOLDER)
 
 
 def _of_site(site: Path) -> tuple[str, str]:

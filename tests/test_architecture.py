@@ -6,6 +6,7 @@ inside a function body is caught like one at the top of a module.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from conftest import PROJECT
@@ -46,13 +47,23 @@ def _modules() -> dict[str, Path]:
     return found
 
 
+def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node but those under `if TYPE_CHECKING:`: a name imported only for annotations (a page
+    context's small views name the context that carries them) runs nothing and makes no circle."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            skipped.update(id(inner) for stmt in node.body for inner in ast.walk(stmt))
+    return [node for node in ast.walk(tree) if id(node) not in skipped]
+
+
 def imports() -> dict[str, set[str]]:
     """{module: modules of ours it imports}, dotted under generator."""
     modules = _modules()
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         deps: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
                 assert node.level == 0, f"{path}: a relative import; write generator.… in full"
                 if node.module and (node.module == "generator" or node.module.startswith("generator.")):
@@ -107,3 +118,41 @@ def test_the_model_does_no_io() -> None:
     imported |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not imported & {"os", "io", "subprocess", "shutil", "socket", "urllib", "tempfile", "pathlib"}
     assert "open(" not in source
+
+
+# A string that is a page's path, or the start of one: `views.addresses` alone decides where a page lives.
+_PAGE_PATH = re.compile(r"^(?:[\w./{}-]+\.md|(?:incidents|sources|briefings|pdf|data)/.*)$")
+_TEMPLATE_PATH = re.compile(r"""["'](?:[^"'\n]*\.md|\.md|[^"'\n]*\.html|(?:incidents|sources|briefings|pdf|data)/[^"'\n]*)["']""")
+
+
+def _strings(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, text) of a module's strings, docstrings left out; an f-string with `{}` for each value."""
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    parts = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            found.append((node.lineno, "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings | parts:
+            found.append((node.lineno, node.value))
+    return found
+
+
+def test_only_the_addresses_module_spells_a_page_path() -> None:
+    """Every record's page and anchor, the list of pages and the files beside them are decided in one
+    module; a template or another module asks it (`p.link(record)`, `p.listing("actors")`)."""
+    spelled = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path == PACKAGE / "views" / "addresses.py":
+            continue
+        for line, text in _strings(ast.parse(path.read_text(encoding="utf-8"))):
+            if _PAGE_PATH.match(text):
+                spelled.append(f"{path.relative_to(PROJECT)}:{line}: {text!r}")
+    for path in sorted((PROJECT / "templates").rglob("*.j2")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found = _TEMPLATE_PATH.search(line)
+            if found and "{% include" not in line:
+                spelled.append(f"{path.relative_to(PROJECT)}:{number}: {found.group()}")
+    assert spelled == []

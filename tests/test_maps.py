@@ -16,7 +16,8 @@ from generator.factbase.load import load
 from generator.factbase.model import Coordinates, Dossier, Loc, Place, Review
 from generator.pdf.context import PrintContext
 from generator.views import geo, i18n, locator
-from generator.views.context import PageContext, _outlines
+from generator.views.context import PageContext
+from generator.views.maps import _outlines
 
 COUNTRIES = _outlines()
 
@@ -203,7 +204,7 @@ PLACES = [place("tinzaouaten", 19.96, 2.95, en="Tinzaouaten", ar="تينزاوا
 
 
 def test_arabic_labels_run_right_to_left_on_a_map_that_is_not_mirrored() -> None:
-    en, ar = str(page("en").locator_map(PLACES, "m")), str(page("ar").locator_map(PLACES, "m"))
+    en, ar = str(page("en").maps.locator_map(PLACES, "m")), str(page("ar").maps.locator_map(PLACES, "m"))
     assert re.search(r'<text [^>]*direction="rtl"[^>]*>تينزاواتين</text>', ar)
     assert re.search(r'<text [^>]*direction="ltr"[^>]*>Tinzaouaten</text>', en)
     circles = {lang: dict(re.findall(r'data-place="(\w+)" cx="([\d.]+)"', svg)) for lang, svg in (("en", en), ("ar", ar))}
@@ -218,7 +219,7 @@ def test_arabic_labels_run_right_to_left_on_a_map_that_is_not_mirrored() -> None
 def test_the_caption_lists_the_places_shown_in_the_page_language() -> None:
     for lang, shown, intro in (("en", ["Kidal", "Tinzaouaten"], "On the map: "),
                                ("ar", ["تينزاواتين", "كيدال"], "على الخريطة: ")):
-        svg = str(page(lang).locator_map(PLACES, "m"))
+        svg = str(page(lang).maps.locator_map(PLACES, "m"))
         caption = re.search(r"<figcaption>(.*)</figcaption>", svg)
         assert caption is not None
         text = html.unescape(caption.group(1))
@@ -229,27 +230,27 @@ def test_the_caption_lists_the_places_shown_in_the_page_language() -> None:
 
 
 def test_no_place_with_coordinates_no_map() -> None:
-    assert page("en").locator_map([PLACES[2]], "m") == ""
-    assert page("en").locator_map([], "m") == ""
+    assert page("en").maps.locator_map([PLACES[2]], "m") == ""
+    assert page("en").maps.locator_map([], "m") == ""
 
 
 def test_names_are_data_in_the_svg_and_the_caption() -> None:
     evil = place("evil", 16.0, -1.0, en="<script>alert(1)</script>", ar="<img src=x onerror=alert(1)>")
     for lang in ("en", "ar"):
-        svg = str(page(lang).locator_map([evil], 'x"><script>'))
+        svg = str(page(lang).maps.locator_map([evil], 'x"><script>'))
         assert "<script" not in svg and "<img" not in svg and 'x">' not in svg
-    svg = str(page("en").locator_map([evil], "m"))
+    svg = str(page("en").maps.locator_map([evil], "m"))
     assert ">&lt;script&gt;alert(1)&lt;/script&gt;</text>" in svg
 
 
 def test_the_same_places_give_the_same_bytes_in_any_order() -> None:
-    one = page("ar").locator_map(PLACES, "m")
-    assert page("ar").locator_map(list(reversed(PLACES)), "m") == one
-    assert page("ar").locator_map(PLACES, "m") == one
+    one = page("ar").maps.locator_map(PLACES, "m")
+    assert page("ar").maps.locator_map(list(reversed(PLACES)), "m") == one
+    assert page("ar").maps.locator_map(PLACES, "m") == one
 
 
 def test_the_map_asks_nothing_from_the_network() -> None:
-    svg = str(page("en").locator_map(PLACES, "m"))
+    svg = str(page("en").maps.locator_map(PLACES, "m"))
     assert re.findall(r"(?:https?:)?//[\w.]+", svg) == ["http://www.w3.org"]
     assert "href" not in svg and "<image" not in svg
 
@@ -259,7 +260,7 @@ def test_an_incident_map_shows_its_place_and_what_it_lies_within_up_to_the_count
     assert dossier is not None
     ctx = PageContext(dossier, "en", "incidents/x.md")
     incident = dossier.incidents["tinzaouaten-ambush-2024"]
-    assert [p.id for p in ctx.incident_places(incident)] == ["tinzaouaten", "mali-algeria-border", "northern-mali",
+    assert [p.id for p in ctx.maps.incident_places(incident)] == ["tinzaouaten", "mali-algeria-border", "northern-mali",
                                                              "mali"]
 
 
@@ -267,7 +268,7 @@ def test_print_lays_the_labels_over_the_map_as_html_it_can_shape() -> None:
     evil = place("evil", 18.0, 1.0, en="<script>alert(1)</script>", ar="<b>كيدال</b>")
     for lang, direction in (("en", "ltr"), ("ar", "rtl")):
         ctx = PrintContext(Dossier({}, {}, ["en", "ar"]), lang, "briefings/x.md")
-        figure = str(ctx.locator_map([*PLACES, evil], "m"))
+        figure = str(ctx.maps.locator_map([*PLACES, evil], "m"))
         assert "<text" not in figure  # WeasyPrint would draw SVG text letter by letter
         assert "<script" not in figure and "<b>" not in figure
         spans = re.findall(r'<span class="label-place" dir="(\w+)"[^>]*style="left:([\d.]+)%;top:([\d.]+)%', figure)

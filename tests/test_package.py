@@ -88,7 +88,7 @@ def test_init_then_build_anywhere_gives_both_languages_and_the_pdfs(installed: P
         assert '<figure class="locator-map">' in html and 'data-place="port-example"' in html, page
         assert re.search(r'<g class="inset"[^>]*><rect [^>]*/><path d="M', html), page
     data = _run(installed / "bin" / "python", "-c", "from importlib.resources import files; "
-                "from generator.views.context import _outlines; "
+                "from generator.views.maps import _outlines; "
                 "print(files('generator') / 'data' / 'outlines.json'); print(len(_outlines()))", cwd=tmp_path)
     path, count = data.stdout.split()
     assert str(installed) in path and int(count) > 200

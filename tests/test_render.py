@@ -51,7 +51,7 @@ def test_anchor_refuses_anything_but_a_slug() -> None:
     ("ar", Figure(None, None, None, None, "some"), "بعض"),
 ])
 def test_figures_read_naturally_in_each_language(lang: str, figure: Figure, shown: str) -> None:
-    assert ctx(lang).figure(figure) == shown
+    assert ctx(lang).wording.figure(figure) == shown
 
 
 def test_links_are_relative_to_the_page() -> None:

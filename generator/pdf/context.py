@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from markupsafe import Markup
 from markupsafe import escape as html_escape
 
 from generator.factbase import model
 from generator.text.escape import anchor
+from generator.views import addresses
 from generator.views.context import PageContext
 from generator.views.templates import called_directly
 
@@ -45,7 +47,7 @@ class PrintContext(PageContext):
             return value
         return html_escape(_breakable(" ".join(str(value).split())))
 
-    def link(self, label: Markup | str, target: str, anchor: str = "") -> Markup:
+    def link(self, label: Markup | str, target: Any, anchor: str = "") -> Markup:
         return self.esc(label)
 
     def external(self, url: str) -> Markup:
@@ -97,7 +99,7 @@ class PrintContext(PageContext):
         body = self.esc(self._("Claim by")) + Markup(" ") + self.claimant(claim)
         if claim.id in self.tabled:
             body += Markup(" (") + self.fill("claims table, page %(page)s",
-                                             page=self.page_of(f"claim-{anchor(claim.id)}")) + Markup(")")
+                                             page=self.page_of(anchor(addresses.anchor_of("claim", claim.id)))) + Markup(")")
         groups: list[list[model.Citation]] = []
         for cit in claim.citations:
             if groups and groups[-1][0].source == cit.source:

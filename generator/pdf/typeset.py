@@ -35,7 +35,7 @@ from generator.files import mentions_no_space, no_space, write_atomic
 from generator.pdf.context import PrintContext
 from generator.pdf.textmap import repair_text_maps
 from generator.text.escape import anchor
-from generator.views import i18n
+from generator.views import addresses, i18n
 from generator.views.templates import PRINT, Templates, template_errors
 from generator.views.templates import environment as jinja_environment
 
@@ -69,7 +69,7 @@ def environment(templates: Templates) -> jinja2.Environment:
 
 
 def briefing_html(dossier: model.Dossier, briefing: model.Briefing, lang: str, templates: Templates) -> str:
-    ctx = PrintContext(dossier, lang, f"briefings/{briefing.id}.md")
+    ctx = PrintContext(dossier, lang, addresses.page_of("briefing", briefing.id))
     ctx.tabled = {c.id for incident in ctx.tables(briefing) for c in incident.claims}
     with template_errors(PRINT):
         return environment(templates).get_template("briefing.html.j2").render(
@@ -153,7 +153,7 @@ def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, onl
     if only is not None and only not in dossier.briefings:
         known = ", ".join(dossier.briefings) or "none"
         raise BriefingError(f"no briefing {only!r}; known briefings: {known}")
-    jobs = [Job(bid, lang, briefing_html(dossier, briefing, lang, templates), out_dir / f"{bid}.{lang}.pdf",
+    jobs = [Job(bid, lang, briefing_html(dossier, briefing, lang, templates), out_dir / addresses.pdf_name(bid, lang),
                 briefing.date)
             for bid, briefing in dossier.briefings.items() if only is None or bid == only
             for lang in langs or dossier.languages]

@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.factbase import model
 from generator.text.seedtext import Paragraph
+from generator.views import addresses
 
 # ...followed by text_<lang>, the claim in each of the dossier's languages.
 CLAIM_COLUMNS = ("claim_id", "incident_id", "event_date", "event_date_end", "date_precision", "place_id",
@@ -140,7 +141,7 @@ def claims_csv(dossier: model.Dossier) -> str:
 
 def write_exports(dossier: model.Dossier, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    files = {"dossier.json": dossier_json(dossier), "claims.csv": claims_csv(dossier)}
+    files = dict(zip(addresses.EXPORTS, (dossier_json(dossier), claims_csv(dossier)), strict=True))
     for name, text in files.items():
         (out_dir / name).write_text(text, encoding="utf-8", newline="\n")
     return [out_dir / name for name in files]

@@ -21,16 +21,14 @@ from generator.errors import BriefingError
 from generator.factbase.yamlio import dump
 from generator.files import mentions_no_space, no_space, write_atomic
 from generator.site import PAGES_FILE, webfonts
-from generator.views import i18n
+from generator.views import addresses, i18n
 from generator.views.templates import ASSETS, OVERRIDES, Templates
 
 
 def nav(lang: str) -> list[dict[str, str]]:
     """A short navigation of index pages only: build time grows with the square of nav entries."""
     _ = lambda m: i18n.gettext_for(lang, m)  # noqa: E731
-    return [{_("Home"): "index.md"}, {_("Briefings"): "briefings/index.md"},
-            {_("Incidents"): "incidents/index.md"}, {_("Actors"): "actors.md"}, {_("Places"): "places.md"},
-            {_("Timeline"): "timeline.md"}, {_("Sources"): "sources/index.md"}, {_("Changes"): "changes.md"}]
+    return [{_(label): addresses.listing(name)} for name, label in addresses.NAV]
 
 
 def prefix(lang: str, default: str) -> str:

@@ -1,7 +1,8 @@
 """Render a checked `Dossier` into Markdown pages for one language, through the Jinja2 templates.
 
 Templates only lay out: everything they show comes from the model or from the small helpers of
-`SiteContext` (language pick, dates, links relative to the page, numbered footnotes). Every text
+`SiteContext` (language pick, dates, links relative to the page, numbered footnotes); the list of
+pages is `views.addresses.pages`. Every text
 that is data is escaped for Markdown by the environment's `finalize`, so a quote containing
 `<script>` or `[link](javascript:…)` prints as those characters.
 """
@@ -18,6 +19,7 @@ from generator.review.history import History
 from generator.site.context import SiteContext
 from generator.site.xref import CrossIndex
 from generator.text.escape import anchor, finalize
+from generator.views import addresses
 from generator.views.templates import PAGES, Templates, template_errors
 from generator.views.templates import environment as jinja_environment
 
@@ -30,25 +32,6 @@ def environment(templates: Templates) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
 
 
-def pages(dossier: model.Dossier) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every page of the site: (path under docs/, template, variables). The same in every language."""
-    out: list[tuple[str, str, dict[str, Any]]] = [
-        ("index.md", "home.md.j2", {}),
-        ("briefings/index.md", "briefings.md.j2", {}),
-        ("incidents/index.md", "incidents.md.j2", {}),
-        ("actors.md", "actors.md.j2", {}),
-        ("places.md", "places.md.j2", {}),
-        ("timeline.md", "timeline.md.j2", {}),
-        ("sources/index.md", "sources.md.j2", {}),
-        ("grades.md", "grades.md.j2", {}),
-        ("changes.md", "changes.md.j2", {}),
-    ]
-    out += [(f"briefings/{b}.md", "briefing.md.j2", {"briefing": dossier.briefings[b]}) for b in dossier.briefings]
-    out += [(f"incidents/{i}.md", "incident.md.j2", {"incident": dossier.incidents[i]}) for i in dossier.incidents]
-    out += [(f"sources/{s}.md", "source.md.j2", {"source": dossier.sources[s]}) for s in dossier.sources]
-    return out
-
-
 def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any = None,
            history: History | None = None) -> dict[str, str]:
     """All Markdown pages of one language: {path under docs/: text}.
@@ -59,10 +42,10 @@ def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any =
     env.filters["id"] = anchor
     result: dict[str, str] = {}
     index = index or CrossIndex(sorted_dossier(dossier))
-    for path, template, variables in pages(dossier):
-        ctx = SiteContext(dossier, lang, path, index=index, history=history or History())
+    for page in addresses.pages(dossier):
+        ctx = SiteContext(dossier, lang, page.path, index=index, repo_history=history or History())
         with template_errors(PAGES):
-            result[path] = env.get_template(template).render(p=ctx, d=dossier, lang=lang, **variables)
+            result[page.path] = env.get_template(page.template).render(p=ctx, d=dossier, lang=lang, **page.variables)
     return result
 
 

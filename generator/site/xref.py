@@ -1,47 +1,14 @@
-"""Cross-references of a dossier: where each record lives on the site, what cites each source
-paragraph, and where each actor appears. Pure functions of the model; pages only look them up.
+"""Cross-references of a dossier: what cites each source paragraph, and where each actor appears
+(records placed where `views.addresses` says they live). Pure functions of the model; pages only look them up.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from generator.factbase import model
+from generator.views.addresses import Target, target
 from generator.text.names import NameMatcher, longest_first
-
-
-@dataclass(frozen=True, order=True)
-class Target:
-    """A place on the site: a page under docs/, an anchor on it, and what it is."""
-
-    page: str
-    anchor: str
-    kind: str
-    id: str
-
-
-def incident_page(ident: str) -> str:
-    return f"incidents/{ident}.md"
-
-
-def target(dossier: model.Dossier, owner: model.Owner) -> Target:
-    """Where a record is shown; every kind of record has exactly one home."""
-    kind, ident = owner.kind, owner.id
-    if kind == "claim":
-        parent = owner.parent or dossier.claims[ident].incident
-        return Target(incident_page(parent), f"claim-{ident}", kind, ident)
-    if kind == "incident":
-        return Target(incident_page(ident), "top", kind, ident)
-    if kind == "briefing":
-        return Target(f"briefings/{ident}.md", "top", kind, ident)
-    if kind == "source":
-        return Target(f"sources/{ident}.md", "top", kind, ident)
-    if kind == "event":
-        return Target("timeline.md", f"event-{ident}", kind, ident)
-    if kind == "place":
-        return Target("places.md", ident, kind, ident)
-    return Target("actors.md", ident, "actor", ident)
 
 
 class CrossIndex:

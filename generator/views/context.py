@@ -1,29 +1,26 @@
 """The page helpers that web pages and printed briefings share: language pick, isolation of text in
-another direction, dates and numbers, figures and ranges in words, and the one numbering of notes.
+another direction, dates and numbers, links to where a record lives, and the one numbering of notes.
 
-Templates call these and nothing else; `site.context.SiteContext` adds what only web pages have,
-`pdf.context.PrintContext` what only print has.
+Templates call these and nothing else, through the one `p`: the helpers every page uses are its own
+methods; those of one concern are small views it carries (`p.wording` for figures in words,
+`p.incident` for what an incident's claims say together, `p.maps`). `site.context.SiteContext`
+adds what only web pages have, `pdf.context.PrintContext` what only print has.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Callable, Iterable
+from functools import cached_property
+from typing import Any, Callable, Iterable
 
 from markupsafe import Markup
 
-from generator import shipped
 from generator.factbase import model, publish
-from generator.factbase.check import disagreements
 from generator.text.escape import md
-from generator.views import geo, i18n, locator
-
-
-@lru_cache(maxsize=1)
-def _outlines() -> tuple[geo.Country, ...]:
-    """The shipped country outlines, decoded once for every map of a build."""
-    return geo.decode(shipped.outlines())
+from generator.views import addresses, i18n
+from generator.views.incident import IncidentAnalysis
+from generator.views.maps import Maps
+from generator.views.wording import Wording
 
 
 def relative(target: str, page: str) -> str:
@@ -36,14 +33,6 @@ def relative(target: str, page: str) -> str:
     while common < min(len(here), len(there) - 1) and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
-
-
-def _disputed_by_incident(dossier: model.Dossier) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for group in disagreements(dossier):
-        for claim in group:
-            out.setdefault(claim.incident or "", set()).add(claim.id)
-    return out
 
 
 @dataclass
@@ -134,9 +123,21 @@ class PageContext:
     def href(self, target: str, anchor: str = "") -> str:
         return relative(target, self.path) + (f"#{anchor}" if anchor else "")
 
-    def link(self, label: Markup | str, target: str, anchor: str = "") -> Markup:
+    def link(self, label: Markup | str, target: Any, anchor: str = "") -> Markup:
+        """A link to a page (a path `views.addresses` gave), a `Target`, or a record where it lives."""
+        if not isinstance(target, str):
+            where = target if isinstance(target, addresses.Target) else addresses.home(self.dossier, target)
+            target, anchor = where.page, anchor or where.fragment
         # one f-string of escaped parts: links are the most frequent thing a page is made of
         return Markup(f"[{self.esc(label)}]({self.href(target, anchor)})")
+
+    def listing(self, name: str) -> str:
+        """A page every dossier has, by name ("actors"), for a link."""
+        return addresses.listing(name)
+
+    def anchor(self, record: object) -> str:
+        """The id a record's entry carries on the page that shows it (`claim-x`, `event-y`, an actor's id)."""
+        return addresses.anchor_of(addresses.kind_of(record), record.id)  # type: ignore[attr-defined]
 
     def external(self, url: str) -> Markup:
         """A link out of the site; the schema admits only http(s) addresses without spaces or quotes."""
@@ -144,7 +145,7 @@ class PageContext:
 
     def actor(self, ident: str) -> Markup:
         actor = self.dossier.actors.get(ident)
-        return self.link(self.t(actor.name), "actors.md", ident) if actor else self.esc(ident)
+        return self.link(self.t(actor.name), actor) if actor else self.esc(ident)
 
     def tight_name(self, ident: str) -> str:
         """An actor's label where room is tight (a chart, a map) in this page's language: its `short`
@@ -165,11 +166,11 @@ class PageContext:
 
     def place(self, ident: str | None) -> Markup:
         place = self.dossier.places.get(ident or "")
-        return self.link(self.t(place.name), "places.md", place.id) if place else Markup("")
+        return self.link(self.t(place.name), place) if place else Markup("")
 
     def source(self, ident: str) -> Markup:
         source = self.dossier.sources.get(ident)
-        return self.link(self.t(source.title), f"sources/{ident}.md") if source else self.esc(ident)
+        return self.link(self.t(source.title), source) if source else self.esc(ident)
 
     def original_title(self, source: model.Source) -> Markup:
         """The title in the source's own language, when that is not the page's and the record has it:
@@ -196,51 +197,18 @@ class PageContext:
         return self.t(source.title) + Markup(" (") + publisher + self.esc(self.date(source.published)) + \
             Markup(")")
 
-    # --- maps --------------------------------------------------------------------------------
-    def incident_places(self, incident: model.Incident) -> list[model.Place]:
-        """An incident's place and what it lies within, up to its country: the map's context."""
-        found: list[model.Place] = []
-        place = self.dossier.places.get(incident.place or "")
-        while place is not None and place not in found:
-            found.append(place)
-            if place.coordinates and place.coordinates.precision == "country":
-                break
-            place = self.dossier.places.get(place.within or "")
-        return found
+    # --- the views of one concern each ------------------------------------------------------------
+    @cached_property
+    def wording(self) -> Wording:
+        return Wording(self)
 
-    def briefing_places(self, briefing: model.Briefing) -> list[model.Place]:
-        """The places of a briefing's incidents, each once."""
-        found: dict[str, model.Place] = {}
-        for ident in briefing.incidents:
-            incident = self.dossier.incidents.get(ident)
-            for place in self.incident_places(incident) if incident else []:
-                found.setdefault(place.id, place)
-        return list(found.values())
+    @cached_property
+    def incident(self) -> IncidentAnalysis:
+        return IncidentAnalysis(self)
 
-    def locator_map(self, places: Iterable[model.Place], map_id: str) -> Markup:
-        """A locator map of the places that have coordinates, with the list of them as its caption;
-        nothing when none has. The same figure on web pages and in print."""
-        markers, shown = [], []
-        for place in places:  # `layout` puts them in its own order: any order gives the same map
-            c = place.coordinates
-            if c is None:
-                continue
-            name, lang = i18n.pick(place.name, self.lang)
-            shorter = sorted((a for a in place.aliases.get(lang, []) if len(a) < len(name)), key=lambda a: (len(a), a))
-            markers.append(locator.Marker(place.id, c.lon, c.lat, c.precision, (name, *shorter), lang))
-            shown.append(place)
-        plan = locator.layout(_outlines(), markers, lambda code: i18n.territory_name(code, self.lang),
-                              lambda km: self._("%(n)s km") % {"n": self.num(km)})
-        if plan is None:
-            return Markup("")
-        names = Markup(self.esc(self._(",")) + Markup(" ")).join(
-            self.t(p.name) for p in sorted(shown, key=lambda p: i18n.pick(p.name, self.lang)[0]))
-        before, _, after = self._("On the map: %(places)s").partition("%(places)s")
-        space = Markup(" ") if before.endswith(" ") else Markup("")  # print's escaping trims the edges
-        title = self._("Locator map")
-        drawing = (locator.svg if self.map_text_in_svg else locator.overlaid)(plan, self.lang, title, map_id)
-        return Markup('<figure class="locator-map">') + drawing + Markup("<figcaption>") + self.esc(before.rstrip()) + \
-            space + names + self.esc(after) + Markup("</figcaption></figure>")
+    @cached_property
+    def maps(self) -> Maps:
+        return Maps(self)
 
     @property
     def map_text_in_svg(self) -> bool:
@@ -299,77 +267,6 @@ class PageContext:
     def passage(self, passage: model.Passage) -> Markup:
         return self.t(passage.text) + self.cite(passage.citations, passage.claims)
 
-    # --- incidents ---------------------------------------------------------------------------
-    def claim_groups(self, incident: model.Incident) -> list[tuple[str, list[model.Claim]]]:
-        """Claims grouped by topic, in order of first appearance, for the claims table."""
-        groups: dict[str, list[model.Claim]] = {}
-        for claim in incident.claims:
-            groups.setdefault(claim.topic, []).append(claim)
-        return list(groups.items())
-
-    def topic(self, topic: str) -> Markup:
-        """A topic's label from the dossier's own `topics`; the generator knows no subject's words."""
-        label = self.dossier.topics.get(topic)
-        return self.t(label) if label else self.esc(topic.replace("-", " "))
-
-    def value(self, claim: model.Claim) -> Markup:
-        """A claim's structured value as a reader reads it: a number, a period, or the actor named."""
-        if claim.figure is not None:
-            return self.esc(self.figure(claim.figure))
-        if claim.period is not None:
-            return self.esc(self.range(claim.period.start, claim.period.end))
-        if claim.answer is not None:
-            return self.actor(claim.answer)
-        return Markup("")
-
-    def derived(self, claim: model.Claim) -> Markup:
-        """Beside a value that is the editors' reading rather than the text's: how they read it."""
-        if not claim.derived:
-            return Markup("")
-        label, _, rest = self._("editors' reading: %(text)s").partition("%(text)s")
-        return Markup(' <span class="derived">(') + self.esc(label) + self.t(claim.derived) + self.esc(rest) + \
-            Markup(")</span>")
-
-    def figure(self, figure: model.Figure) -> str:
-        if figure.numberless:
-            return self._(f"alone:{figure.qualifier}")
-        if figure.value is None:
-            low, high = figure.low, figure.high
-            number = f"{self.num(low or 0)}–{self.num(high)}" if high is not None else self.num(low or 0)
-            if high is not None and self.dir == "rtl":
-                number = f"\u2066{number}\u2069"  # a range reads left to right, isolated (LRI … PDI)
-            return self.counted(figure.unit, high if high is not None else low or 0, number)
-        phrase = self.counted(figure.unit, figure.value, self.num(figure.value))
-        if figure.qualifier == "exactly":
-            return phrase
-        return self._(f"qualifier:{figure.qualifier}") % {"n": phrase}
-
-    def counted(self, unit: str, count: int, number: str) -> str:
-        """`number` with the unit in the plural form `count` takes in this language (people: bare)."""
-        if unit == "people":
-            return number
-        return i18n.ngettext_for(self.lang, f"unit:{unit}", f"unit:{unit}:plural", count) % {"n": number}
-
-    def claimed_range(self, claims: list[model.Claim]) -> str:
-        """The spread of numbers across claimants, shown as a range, never as one number."""
-        points = []
-        for claim in claims:
-            f = claim.figure
-            if f is not None:
-                value = f.value if f.value is not None else (f.low if f.low is not None else f.high)
-                if value is not None:
-                    points.append((value, f.bounds[1] is None))
-        if not points:
-            return ""
-        low, high = min(v for v, _ in points), max(v for v, _ in points)
-        text = self.num(low) if low == high else f"{self.num(low)}–{self.num(high)}"
-        return text + ("+" if any(v == high and open_top for v, open_top in points) else "")
-
-    def range_label(self, party: str) -> Markup:
-        label = self._("Claimed range for %(party)s:")
-        before, _, after = label.partition("%(party)s")
-        return self.esc(before) + self.actor(party) + self.esc(after)
-
     # --- review ------------------------------------------------------------------------------
     def draft_mark(self, record: publish.Reviewed) -> Markup:
         """A small "draft" label beside a record that is not reviewed; only previews show drafts."""
@@ -390,16 +287,3 @@ class PageContext:
         """A reviewer's name as the page's language writes it: roles such as the desk are translated."""
         named = self._(f"reviewer:{who}")
         return who if named == f"reviewer:{who}" else named
-
-    def disputed(self, incident: model.Incident) -> set[str]:
-        """Ids of claims that disagree with another claim on the same topic and party."""
-        return self.dossier.memo("disputed", lambda: _disputed_by_incident(self.dossier)).get(incident.id, set())
-
-    def any_disputed(self, claims: list[model.Claim], disputed: set[str]) -> bool:
-        return any(c.id in disputed for c in claims)
-
-    def parties(self, claims: list[model.Claim]) -> list[tuple[str | None, list[model.Claim]]]:
-        grouped: dict[str | None, list[model.Claim]] = {}
-        for claim in claims:
-            grouped.setdefault(claim.figure.party if claim.figure else None, []).append(claim)
-        return list(grouped.items())

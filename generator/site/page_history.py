@@ -1,0 +1,99 @@
+"""A page's history for its readers: when what it shows was last reviewed and changed, and the
+Changes page's list of what recent commits did to published records. Reached by templates as
+`p.history`; the records behind a page are the ones `views.addresses.shown_on` names."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from generator.factbase import model, publish
+from generator.review.diff import Change
+from generator.review.history import Commit
+from generator.views import addresses
+from generator.views.templates import called_directly
+
+if TYPE_CHECKING:
+    from generator.site.context import SiteContext
+
+
+@called_directly
+class PageHistory:
+    def __init__(self, p: SiteContext) -> None:
+        self.p = p
+
+    def behind(self) -> tuple[list[Any], list[str]]:
+        """The records a page shows and the files they come from (a source page: its seed too)."""
+        records = addresses.shown_on(self.p.dossier, self.p.path)
+        files = [r.loc.path for r in records] + [f"seeds/{r.file}" for r in records if isinstance(r, model.Source)]
+        return records, sorted(set(files))
+
+    def last_reviewed(self) -> Markup:
+        """"Last reviewed 1 December 2026 by the editorial desk": the latest signed review on the page."""
+        p = self.p
+        records, _ = self.behind()
+        signed = [r.review for r in records if r.review.on is not None and publish.is_public(r)]
+        if not signed:
+            return Markup("")
+        latest = max(signed, key=lambda r: (r.on.value, r.by or ""))
+        text = p._("Last reviewed %(date)s by %(who)s") if latest.by else p._("Last reviewed %(date)s")
+        return p.esc(text % {"date": p.date(latest.on), "who": p.reviewer(latest.by or "")})
+
+    def last_changed(self) -> Markup:
+        """"Last changed 1 December 2026 (commit 6a4f6c9)", from git; nothing outside a repository."""
+        p = self.p
+        _, files = self.behind()
+        commit = p.repo_history.last_change(files)
+        if commit is None:
+            return Markup("")
+        return p.esc(p._("Last changed %(date)s (commit %(commit)s)") % {
+            "date": p.date(commit.date), "commit": commit.short})
+
+    def recent_commits(self) -> list[Commit]:
+        """The recent commits that changed published records (or withdrew ones that were), for the Changes page."""
+        return [c for c in self.p.repo_history.commits if self.published_changes(c) or not c.complete]
+
+    def published_changes(self, commit: Commit) -> list[Change]:
+        """A commit's changes that a reader of this site may see: to records it publishes, and the
+        removal of records that were reviewed (a draft's edits stay private)."""
+        shown = []
+        for change in commit.changes:
+            if change.sign == "-":
+                review = change.record.get("review") if isinstance(change.record.get("review"), dict) else {}
+                if review.get("status") in publish.PUBLIC:
+                    shown.append(change)
+            elif self._record(change.kind, change.id) is not None or _withdrawn(change):
+                shown.append(change)
+        return shown
+
+    def _record(self, kind: str, ident: str) -> Any:
+        return self.p.dossier if kind == "dossier" else self.p.dossier.records(kind).get(ident)
+
+    def change_link(self, change: Change) -> Markup:
+        """The changed record, linked where this site shows it."""
+        p = self.p
+        label = p.esc(p._(f"record:{change.kind}")) + Markup(" ") + p.ltr(change.id or "")
+        record = self._record(change.kind, change.id) if change.sign != "-" and not _withdrawn(change) else None
+        if record is None or change.kind == "dossier":
+            return label
+        return p.link(label, addresses.target(p.dossier, model.Owner(change.kind, change.id)))
+
+    def change_summary(self, change: Change) -> Markup:
+        """What changed, in the page's language: the fields, and how the review moved."""
+        p = self.p
+        if change.sign != "~" or _withdrawn(change):
+            return p.esc(p._("added" if change.sign == "+" else "withdrawn"))
+        names = list(dict.fromkeys(f.name.split(".")[0].split("[")[0] for f in change.fields))
+        parts = [p.esc(p._("changed")) + Markup(": ") + p.join(names)]
+        if change.review:
+            parts.append(p.esc(p._("review: %(old)s → %(new)s") % {
+                "old": p._(f"status:{change.review[0] or 'draft'}"),
+                "new": p._(f"status:{change.review[1] or 'draft'}")}))
+        if change.to_check:
+            parts.append(p.esc(p._("a translation to check")))
+        return Markup(p.esc(p._(";")) + " ").join(parts)
+
+
+def _withdrawn(change: Change) -> bool:
+    """A reviewed record set back to draft: it leaves the site, and the Changes page says so."""
+    return change.review is not None and change.review[0] in publish.PUBLIC and change.review[1] not in publish.PUBLIC
