@@ -6,16 +6,20 @@ inside a function body is caught like one at the top of a module.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
+from typing import Callable
 
 from conftest import PROJECT
+
+from generator.layout import BUILD, PAGES_FILE, Layout
 
 PACKAGE = PROJECT / "generator"
 # Lowest first. A module may import its own sub-package and any lower layer; never a sibling of its
 # layer (site and pdf share only what lies below both) and never a higher one.
 LAYERS: list[set[str]] = [
     {"errors"},
-    {"files", "shipped", "progress", "parallel"},
+    {"files", "layout", "gitrepo", "shipped", "progress", "parallel"},
     {"text"},
     {"factbase"},
     {"extract", "views", "review"},
@@ -107,3 +111,42 @@ def test_the_model_does_no_io() -> None:
     imported |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not imported & {"os", "io", "subprocess", "shutil", "socket", "urllib", "tempfile", "pathlib"}
     assert "open(" not in source
+
+
+# --- one owner for each rule ------------------------------------------------------------------
+
+def _strings(module: str) -> list[tuple[int, str]]:
+    """(line, value) of every string constant of a module, f-strings' pieces included, docstrings left
+    out (they may name what they describe)."""
+    tree = ast.parse(_modules()[module].read_text(encoding="utf-8"))
+    documented = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in documented]
+
+
+def _spelled(owner: str, found: Callable[[str], bool]) -> list[str]:
+    """Where a string constant outside the module `owner` is one that `found` recognises."""
+    return [f"{_modules()[m].relative_to(PROJECT)}:{line}: {value!r}" for m in sorted(_modules()) if m != owner
+            for line, value in _strings(m) if found(value)]
+
+
+def test_git_is_run_by_gitrepo_alone() -> None:
+    """diff, history and fingerprints read git through `gitrepo`: its safe calls (a revision never
+    taken for an option, a missing git reported) hold only while no other module starts git itself."""
+    assert _spelled("gitrepo", lambda s: s == "git" or s.startswith("git ")) == []
+
+
+def test_the_build_folder_is_named_by_layout_alone() -> None:
+    """Every folder and file under `.build/` is named in `layout.py`, where a build's state is listed
+    once; any other module asks a `Layout`. Names that also name other folders are left out:
+    data (the site's data/), overrides (templates/overrides/) and fonts (the user's font cache)."""
+    made = Layout(Path("dossier"))
+    out = made.mkdocs_output("xx")
+    parts = [made.lock, made.staging, made.mkdocs_out, made.pdf_cache, made.parse_cache, made.fingerprint,
+             out.frame, out.search, out.pages]
+    names = {p.name for p in parts} | {p.name.removeprefix("xx") for p in parts} | {PAGES_FILE}
+    names -= {"data", "overrides", "fonts"}
+    folder = re.compile(rf"(?:^|[/\s]){re.escape(BUILD)}(?:/|$)")   # ".build" as a path's part, not a word's
+    assert _spelled("layout", lambda s: s in names or folder.search(s) is not None) == []

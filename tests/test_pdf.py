@@ -20,8 +20,8 @@ import pytest
 
 from generator.build import checked, templates_for
 from generator.factbase import model
-from generator.factbase.load import Layout
 from generator.factbase.model import sorted_dossier
+from generator.layout import Layout
 from generator.pdf import context, textmap, typeset
 from generator.views import i18n
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from generator import shipped
 from generator.errors import Problems
 from generator.factbase import agreement, model, publish
-from generator.factbase.load import UNREAD_KINDS, Layout, Loaded, load, seed_files
+from generator.factbase.load import UNREAD_KINDS, Loaded, load, seed_files
+from generator.layout import RECORD_FOLDERS, Layout
 from generator.text import seedtext, verbatim
 from generator.text.seedtext import Paragraph
 
@@ -64,7 +65,7 @@ def run(root: Path) -> tuple[model.Dossier | None, Problems]:
 def _check_languages(dossier: model.Dossier, problems: Problems) -> None:
     for lang in dossier.languages:
         if lang not in shipped.INTERFACE_LANGUAGES:
-            problems.error("content/dossier.yaml", 1, 1, f"language {lang!r} has no interface strings; "
+            problems.error(Layout(problems.root).dossier_file, 1, 1, f"language {lang!r} has no interface strings; "
                            f"supported: {', '.join(shipped.INTERFACE_LANGUAGES)}", "language")
 
 
@@ -88,7 +89,7 @@ def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int
         if kind in partial.get(UNREAD_KINDS, set()):  # its folder could not be opened: reported once, there
             continue
         if ident not in known[kind] and ident not in partial.get(kind, set()):
-            folder = {"claim": "incidents"}.get(kind, kind + "s")
+            folder = RECORD_FOLDERS["incident" if kind == "claim" else kind]
             near = difflib.get_close_matches(ident, sorted(set(known[kind]) | partial.get(kind, set())), n=1,
                                              cutoff=0.6)
             hint = f"did you mean {near[0]!r}? Or define it" if near else "define it"
@@ -156,7 +157,7 @@ _PROPOSED_HASH = re.compile(r"^sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
 
 def _check_proposals(dossier: model.Dossier, problems: Problems) -> None:
     """Proposals made from an older text of a source would send editors to the wrong words."""
-    folder = problems.root / "content" / "proposals"
+    folder = Layout(problems.root).proposals
     for source in dossier.sources.values():
         path = folder / f"{source.id}.yaml"
         if not path.is_file() or not source.text_sha256:

@@ -16,6 +16,7 @@ from generator.factbase.cache import ParseCache
 from generator.factbase.records import DOSSIER, KINDS, TIMELINE
 from generator.factbase.schema import Context, Obj
 from generator.factbase.yamlio import Map, YamlProblem, line_col, parse_bytes, read_bytes
+from generator.layout import Layout
 from generator.parallel import fork_map
 from generator.text import seedtext
 
@@ -87,44 +88,6 @@ def _is_file(path: Path) -> bool:
         return path.is_file()
     except OSError:
         return False
-
-
-@dataclass
-class Layout:
-    """Where a dossier keeps its parts; every stage takes one of these instead of guessing paths."""
-
-    root: Path
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def seeds(self) -> Path:
-        return self.root / "seeds"
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-    @property
-    def templates(self) -> Path:
-        return self.root / "templates"
-
-    @property
-    def build(self) -> Path:
-        return self.root / ".build"
-
-    @property
-    def dossier_file(self) -> Path:
-        return self.content / "dossier.yaml"
-
-    @property
-    def timeline_file(self) -> Path:
-        return self.content / "timeline.yaml"
-
-    def kind_dir(self, kind: str) -> Path:
-        return self.content / KINDS[kind][0]
 
 
 Read = tuple["bytes | None", list[YamlProblem]]   # a file's bytes, or why it could not be read
@@ -280,7 +243,7 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
                "incident": dossier.incidents, "briefing": dossier.briefings}
     jobs: list[tuple[Path, Obj, str]] = []   # every record file, in the order reported
     for kind, (folder, spec) in KINDS.items():
-        directory = layout.content / folder
+        directory = layout.kind_dir(kind)
         if not _is_dir(directory) or (only is not None and kind not in only.kinds):
             continue
         by_stem: dict[str, Path] = {}
@@ -337,7 +300,7 @@ _UNSAFE_IN_SEED = re.compile("[\0\u202a-\u202e]")
 def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> None:
     """Read the seed behind a source, so citations can be proved against its paragraphs."""
     path = layout.seeds / source.file
-    src_file = layout.content / "sources" / f"{source.id}.yaml"
+    src_file = layout.kind_dir("source") / f"{source.id}.yaml"
     try:
         present = Path(source.file).name == source.file and path.is_file()
     except OSError as exc:  # seeds/ cannot be searched: reported once by `listing`, and here for the source
