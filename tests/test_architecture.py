@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import ast
 import re
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
 from conftest import PROJECT
 
 from generator.layout import BUILD, PAGES_FILE, Layout
+from generator.text import arabic
 
 PACKAGE = PROJECT / "generator"
 # Lowest first. A module may import its own sub-package and any lower layer; never a sibling of its
@@ -150,3 +152,50 @@ def test_the_build_folder_is_named_by_layout_alone() -> None:
     names -= {"data", "overrides", "fonts"}
     folder = re.compile(rf"(?:^|[/\s]){re.escape(BUILD)}(?:/|$)")   # ".build" as a path's part, not a word's
     assert _spelled("layout", lambda s: s in names or folder.search(s) is not None) == []
+
+
+def _escaped(text: str) -> str:
+    """`text` with the `\\uXXXX` escapes of a raw string (a regular expression's) read as characters."""
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _is_mark(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" and (unicodedata.category(ch) == "Mn" or ch == arabic.TATWEEL)
+
+
+def _is_letter(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" and ch.isalpha()
+
+
+def test_arabic_digits_are_mapped_in_text_arabic_alone() -> None:
+    """Arabic-Indic and extended digits are read as Latin ones in one place (`arabic.DIGIT_FOLD`, `DIGIT`):
+    four tables once disagreed on which digits a date, a figure and a name had."""
+    digits = set(arabic.ARABIC_INDIC_DIGITS + arabic.EXTENDED_DIGITS)
+    assert _spelled("text.arabic", lambda s: bool(digits & set(_escaped(s)))) == []
+
+
+def test_harakat_are_listed_in_text_arabic_alone() -> None:
+    """The marks on letters are one class (`arabic.MARK_RANGES`, `TATWEEL`, `TANWIN`): a range of marks
+    written anywhere else is a second list that will drift from the first."""
+    def ranges_marks(value: str) -> bool:
+        text = _escaped(value)
+        return any(_is_mark(text[i - 1]) and _is_mark(text[i + 1]) for i in range(1, len(text) - 1)
+                   if text[i] == "-")
+    assert _spelled("text.arabic", ranges_marks) == []
+
+
+def test_arabic_letters_are_folded_in_text_arabic_alone() -> None:
+    """Letter folding (alef forms, yeh, ta marbuta, hamza seats) is one base table and its named variants
+    in `text/arabic.py`: a table mapping Arabic letters to letters anywhere else is a third variant."""
+    def folds(node: ast.AST) -> bool:
+        if isinstance(node, ast.Dict):
+            return any(isinstance(k, ast.Constant) and isinstance(v, ast.Constant) and isinstance(k.value, str)
+                       and isinstance(v.value, str) and len(k.value) == 1 and _is_letter(k.value)
+                       and any(_is_letter(ch) for ch in v.value) for k, v in zip(node.keys, node.values))
+        return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "maketrans"
+                and any(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                        and any(_is_letter(ch) for ch in _escaped(a.value)) for a in node.args))
+    wrong = [f"{path.relative_to(PROJECT)}:{node.lineno}" for module, path in sorted(_modules().items())
+             if module != "text.arabic" for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if folds(node)]
+    assert wrong == []

@@ -19,14 +19,12 @@ from generator.review.diff import Change
 from generator.review.history import Commit, History
 from generator.site import chart
 from generator.site.xref import CrossIndex, Target, first_mentions, target
-from generator.text import verbatim
+from generator.text import arabic, verbatim
 from generator.text.escape import md, md_block_html
 from generator.text.seedtext import Paragraph
 from generator.views import i18n
 from generator.views.context import PageContext
 from generator.views.templates import called_directly
-
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 
 def sort_key(name: str, lang: str) -> tuple[str, str]:
@@ -34,8 +32,7 @@ def sort_key(name: str, lang: str) -> tuple[str, str]:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     if lang == "ar":
-        text = text.translate(_ARABIC_FOLD)
-        text = " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in text.split())
+        text = arabic.sortable(text)
     else:
         text = text.casefold()
         text = text[4:] if text.startswith("the ") else text
