@@ -9,6 +9,7 @@ import difflib
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterable, TypeVar
 
 from generator import shipped
 from generator.errors import Problems
@@ -20,6 +21,9 @@ from generator.text.seedtext import Paragraph
 
 # A reviewed record leaning on a draft: it stops a published build, not a preview of drafts.
 DRAFT_REFERENCE = "draft-reference"
+
+# A record kept in a file of its own.
+R = TypeVar("R", model.Source, model.Incident)
 
 _KIND_LABEL = {"source": "source", "actor": "actor", "place": "place", "incident": "incident",
                "claim": "claim", "briefing": "briefing"}
@@ -69,9 +73,15 @@ def _check_languages(dossier: model.Dossier, problems: Problems) -> None:
                            f"supported: {', '.join(shipped.INTERFACE_LANGUAGES)}", "language")
 
 
+def _in_file_order(records: Iterable[R]) -> list[R]:
+    """Records as an editor meets them, file by file: of two that clash, the one in the later file is
+    the one reported."""
+    return sorted(records, key=lambda r: r.loc.path)
+
+
 def _check_unique(dossier: model.Dossier, problems: Problems) -> None:
     seen: dict[str, model.Loc] = {}
-    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
+    for claim in (c for inc in _in_file_order(dossier.incidents.values()) for c in inc.claims):
         if claim.id in seen:
             first = seen[claim.id]
             problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
@@ -99,7 +109,7 @@ def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int
 
 def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
     by_file: dict[str, str] = {}
-    for source in dossier.sources.values():
+    for source in _in_file_order(dossier.sources.values()):
         _check_source_fields(source, problems)
         if source.file in by_file:
             problems.error(source.loc.path, source.loc.line, source.loc.col,

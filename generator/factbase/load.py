@@ -209,7 +209,8 @@ class Only:
 
 
 def load(root: Path, cache: ParseCache | None = None, only: Only | None = None) -> Loaded:
-    """Load a dossier directory; the result has a dossier unless dossier.yaml itself is unusable.
+    """Load a dossier directory; the result has a dossier unless dossier.yaml itself is unusable, with
+    every collection in id order and the timeline in date order.
 
     Records already validated are taken from `cache` (by default the dossier's own, see
     `factbase.cache`); what was used is kept for the next load."""
@@ -238,9 +239,7 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
     if head is None:
         return Loaded(None, problems, refs)
     languages = list(dict.fromkeys(head["languages"]))  # a repeat is reported; it must not double every check
-    dossier = model.Dossier(head["title"], head["description"], languages, head["topics"], head["site_url"])
-    targets = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
-               "incident": dossier.incidents, "briefing": dossier.briefings}
+    found: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}   # in the order of their files
     jobs: list[tuple[Path, Obj, str]] = []   # every record file, in the order reported
     for kind, (folder, spec) in KINDS.items():
         directory = layout.kind_dir(kind)
@@ -279,16 +278,23 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
         partial.setdefault(kind, set()).update(kind_partial.get("record", set()))
         partial.setdefault("claim", set()).update(kind_partial.get("claim", set()))
         if record is not None:
-            targets[kind].setdefault(record.id, record)
+            found[kind].setdefault(record.id, record)
+    events: list[model.TimelineEvent] = []
     if timeline:
         events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs, cache=cache, kind="timeline",
-                           read=reads[layout.timeline_file])
-        dossier.timeline = sorted(events or [], key=lambda e: (e.date.value, e.id))
-    for incident in dossier.incidents.values():
+                           read=reads[layout.timeline_file]) or []
+    for incident in found["incident"].values():
         for claim in incident.claims:
             claim.incident = incident.id
-    for source in dossier.sources.values():
+    for source in found["source"].values():
         _attach_text(layout, source, problems)
+    # Every collection in id order, once: no output may depend on the order of files in a folder, and
+    # nothing downstream sorts the dossier again (it is only read from here on).
+    by_id = {kind: {ident: records[ident] for ident in sorted(records)} for kind, records in found.items()}
+    dossier = model.Dossier(head["title"], head["description"], languages, head["topics"], head["site_url"],
+                            sources=by_id["source"], actors=by_id["actor"], places=by_id["place"],
+                            incidents=by_id["incident"], briefings=by_id["briefing"],
+                            timeline=sorted(events, key=lambda e: (e.date.value, e.id)))
     return Loaded(dossier, problems, refs, partial)
 
 
