@@ -192,7 +192,7 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
     shutil.rmtree(staging, ignore_errors=True)
 
     with timed(timings, "render"):
-        index = CrossIndex(dossier)                          # cross-references, shared by every language
+        index = CrossIndex(dossier)                         # cross-references, shared by every language
         past = history.read(root, dossier.languages)        # git history, when the dossier has one
         shared = mkdocs_project.Shared.make(layout, templates)
 

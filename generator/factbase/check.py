@@ -22,8 +22,8 @@ from generator.text.seedtext import Paragraph
 # A reviewed record leaning on a draft: it stops a published build, not a preview of drafts.
 DRAFT_REFERENCE = "draft-reference"
 
-# A record kept in a file of its own.
-R = TypeVar("R", model.Source, model.Incident)
+# A record kept in a file of its own, whose order among its files `check` may need.
+_Filed = TypeVar("_Filed", model.Source, model.Incident)
 
 _KIND_LABEL = {"source": "source", "actor": "actor", "place": "place", "incident": "incident",
                "claim": "claim", "briefing": "briefing"}
@@ -73,7 +73,7 @@ def _check_languages(dossier: model.Dossier, problems: Problems) -> None:
                            f"supported: {', '.join(shipped.INTERFACE_LANGUAGES)}", "language")
 
 
-def _in_file_order(records: Iterable[R]) -> list[R]:
+def _in_file_order(records: Iterable[_Filed]) -> list[_Filed]:
     """Records as an editor meets them, file by file: of two that clash, the one in the later file is
     the one reported."""
     return sorted(records, key=lambda r: r.loc.path)
