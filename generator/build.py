@@ -19,8 +19,9 @@ from generator.errors import BriefingError, Problems
 from generator.factbase import model, publish
 from generator.factbase.check import DRAFT_REFERENCE, check
 from generator.factbase.check import run as check_run
-from generator.factbase.load import Layout, Loaded, load
+from generator.factbase.load import Loaded, load
 from generator.files import NoSpace, is_no_space, link_tree
+from generator.layout import BUILD, Layout
 from generator.parallel import Forked
 from generator.pdf import typeset
 from generator.review import history
@@ -91,7 +92,7 @@ def build_lock(layout: Layout) -> Iterator[None]:
     """One build at a time per dossier (a preview and a manual build may overlap); others wait."""
     try:
         layout.build.mkdir(parents=True, exist_ok=True)
-        handle = open(layout.build / "lock", "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+        handle = open(layout.lock, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
     except OSError as exc:
         raise BriefingError(f"cannot write {layout.build} ({exc.strerror}); a build needs to write in the "
                             "dossier's folder") from None
@@ -123,15 +124,15 @@ def _discard_half_built(layout: Layout, machine: bool) -> None:
     that would keep the disk full. After a fault in the content they stay: they are what the next
     build renders only the changed pages into (a half-done MkDocs run has already voided its own).
     The MkDocs projects, web fonts and the PDF cache are kept: each file in them is whole, and reused."""
-    _remove(layout.build / "staging")
-    _remove(layout.build / "data")
+    _remove(layout.staging)
+    _remove(layout.exports)
     if machine:
-        _remove(layout.build / "out")
+        _remove(layout.mkdocs_out)
 
 
 def _failure(exc: OSError | NoSpace, layout: Layout) -> BriefingError:
     """A failure of the machine (the disk full, a permission) as one short message naming the file."""
-    unchanged = "; the previous site/ is unchanged and nothing half-built was left in .build/"
+    unchanged = f"; the previous site/ is unchanged and nothing half-built was left in {BUILD}/"
     rel = Problems(layout.root).rel
     if isinstance(exc, NoSpace):
         return NoSpace(rel(exc.what), unchanged)
@@ -146,10 +147,10 @@ def _failure(exc: OSError | NoSpace, layout: Layout) -> BriefingError:
 
 def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
     layout = Layout(root)
-    if not (root / "mkdocs.yml").is_file():
+    if not layout.mkdocs_config.is_file():
         raise BriefingError(f"no mkdocs.yml in {root}; run 'briefing init' or pass --root")
     timings: dict[str, float] = {}
-    exports = layout.build / "data"
+    exports = layout.exports
     with timed(timings, "check"):
         loaded = load(root)
     with _exported_beside(loaded, drafts, exports) as exporting:
@@ -160,7 +161,7 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
         with timed(timings, "unchanged"):
             framed = fingerprint.frame(root, templates)
             inputs = fingerprint.of_inputs(root, framed, drafts)
-            previous = fingerprint.previous(layout.build, layout.site, inputs)
+            previous = fingerprint.previous(layout, inputs)
         if previous is not None:  # nothing the site is made from changed, and the site is as that build left it
             return BuildResult(layout.site, problems, previous.pages, [layout.site / p for p in previous.pdfs],
                                timings)
@@ -188,28 +189,28 @@ def _exported_beside(loaded: Loaded, drafts: bool, exports: Path) -> Iterator[Fo
 def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Problems, templates: Templates,
                 framed: str, inputs: str, exports: Path, exporting: Forked, timings: dict[str, float]) -> BuildResult:
     timings.pop("unchanged")
-    staging = layout.build / "staging"
+    staging = layout.staging
     shutil.rmtree(staging, ignore_errors=True)
 
     with timed(timings, "render"):
-        index = CrossIndex(model.sorted_dossier(dossier))  # cross-references, shared by every language
+        index = CrossIndex(dossier)                         # cross-references, shared by every language
         past = history.read(root, dossier.languages)        # git history, when the dossier has one
-        shared = mkdocs_project.Shared.make(layout.build, templates)
+        shared = mkdocs_project.Shared.make(layout, templates)
 
         def write_project(lang: str, pages: dict[str, str]) -> tuple[int, Path]:
             name = dossier.title.get(lang) or next(iter(dossier.title.values()))
-            return len(pages), mkdocs_project.prepare(layout.build, root, shared, lang, dossier.languages, name,
-                                                      pages, dossier.site_url)
+            return len(pages), mkdocs_project.prepare(layout, shared, lang, dossier.languages, name, pages,
+                                                      dossier.site_url)
 
         written = render.render_languages(dossier, templates, index, past, then=write_project)
     page_count = sum(count for count, _ in written.values())
     configs = {lang: cfg for lang, (_, cfg) in written.items()}
-    if not fingerprint.site_as_left(layout.build, layout.site):
-        _remove(layout.build / "out")   # MkDocs builds every page again: nothing of a changed site is kept
+    if not fingerprint.site_as_left(layout):
+        _remove(layout.mkdocs_out)   # MkDocs builds every page again: nothing of a changed site is kept
     epoch = source_epoch(dossier)
     frame = fingerprint.of_frame(framed, epoch)
     with timed(timings, "mkdocs"):
-        outs = mkdocs_project.build_languages(configs, layout.build / "out", epoch, frame)
+        outs = mkdocs_project.build_languages(configs, layout, epoch, frame)
         default = dossier.languages[0]
         link_tree(outs[default], staging)
         for lang, out in outs.items():
@@ -219,17 +220,17 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
         exporting.wait()
     exports.rename(staging / addresses.DATA_FOLDER)
     with timed(timings, "pdf"):
-        pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.build / "pdf-cache")
+        pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache)
     with timed(timings, "swap"):
-        fingerprint.forget(layout.build)
-        _swap(staging, layout.site)
-        fingerprint.remember(layout.build, layout.site, inputs, page_count, [f"{addresses.PDF_FOLDER}/{p.name}" for p in pdfs])
+        fingerprint.forget(layout)
+        _swap(staging, layout)
+        fingerprint.remember(layout, inputs, page_count, [f"{addresses.PDF_FOLDER}/{p.name}" for p in pdfs])
     return BuildResult(layout.site, problems, page_count, [layout.site / addresses.PDF_FOLDER / p.name for p in pdfs], timings)
 
 
-def _swap(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with two renames, keeping the old site until the new one is in place."""
-    old = target.with_name(f".{target.name}.old")
+def _swap(staging: Path, layout: Layout) -> None:
+    """Replace the site by `staging` with two renames, keeping the old site until the new one is in place."""
+    target, old = layout.site, layout.old_site
     _remove(old)
     if target.exists() and not target.is_dir():
         raise BriefingError(f"{target} is a file, not the site folder; move it away and build again")

@@ -12,6 +12,7 @@ from typing import Callable
 
 from generator import shipped
 from generator.errors import BriefingError, Problems
+from generator.layout import Layout
 
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None]]] = {}
@@ -333,11 +334,12 @@ def _require_dossier(root: Path) -> None:
                             f"'briefing init {root}' to start a dossier there")
     if not root.is_dir():
         raise BriefingError(f"{root} is not a folder; pass --root the dossier's folder")
+    layout = Layout(root)
     try:
-        present = (root / "content" / "dossier.yaml").is_file()
+        present = layout.dossier_file.is_file()
     except OSError as exc:  # content/ cannot be searched
         from generator.factbase.load import unreadable_folder
-        raise BriefingError(f"{root / 'content'}: {unreadable_folder(exc)}") from None
+        raise BriefingError(f"{layout.content}: {unreadable_folder(exc)}") from None
     if not present:
         raise BriefingError(f"no dossier in {root} (content/dossier.yaml is missing); run 'briefing init DIR' to "
                             "start one, or pass --root the dossier's folder")

@@ -9,16 +9,15 @@ import hashlib
 import importlib.metadata
 import json
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import shipped
+from generator import gitrepo, shipped
 from generator.files import write_atomic
+from generator.layout import Layout
 from generator.views import addresses
 from generator.views.templates import Templates
 
-_FILE = "fingerprint.json"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -48,7 +47,8 @@ def _tools() -> str:
 def frame(root: Path, templates: Templates) -> str:
     """What shapes every page alike: the base configuration, the templates, the generator, the tools."""
     digest = hashlib.sha256(f"version={shipped.version()};{_tools()}".encode())
-    digest.update((root / "mkdocs.yml").read_bytes() if (root / "mkdocs.yml").is_file() else b"")
+    config = Layout(root).mkdocs_config
+    digest.update(config.read_bytes() if config.is_file() else b"")
     for folder in templates.folders:
         _tree(digest, folder, folder)
     _tree(digest, _PACKAGE, _PACKAGE)   # the generator's own code and catalogues
@@ -58,10 +58,11 @@ def frame(root: Path, templates: Templates) -> str:
 def of_inputs(root: Path, framed: str, drafts: bool) -> str:
     """The fingerprint of what a build of `root` reads; `framed` is its `frame`."""
     digest = hashlib.sha256(f"drafts={drafts};frame={framed};".encode())
-    for name in ("content", "seeds"):
-        _tree(digest, root / name, root)
-    head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, check=False)
-    digest.update(head.stdout if head.returncode == 0 else b"no git")
+    layout = Layout(root)
+    for folder in (layout.content, layout.seeds):
+        _tree(digest, folder, root)
+    head = gitrepo.head(root)
+    digest.update(head.encode() if head is not None else b"no git")
     return digest.hexdigest()
 
 
@@ -91,38 +92,38 @@ def _of_site(site: Path) -> tuple[str, str]:
     return whole.hexdigest(), from_mkdocs.hexdigest()
 
 
-def _kept(build: Path) -> dict[str, object]:
+def _kept(layout: Layout) -> dict[str, object]:
     try:
-        kept = json.loads((build / _FILE).read_text(encoding="utf-8"))
+        kept = json.loads(layout.fingerprint.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return kept if isinstance(kept, dict) else {}
 
 
-def previous(build: Path, site: Path, inputs: str) -> Previous | None:
+def previous(layout: Layout, inputs: str) -> Previous | None:
     """What the last build wrote, if it was made from the same inputs and the site is still as it left it."""
-    kept = _kept(build)
-    if kept.get("inputs") != inputs or kept.get("site") != _of_site(site)[0]:
+    kept = _kept(layout)
+    if kept.get("inputs") != inputs or kept.get("site") != _of_site(layout.site)[0]:
         return None
     return Previous(int(kept["pages"]), list(kept["pdfs"]))  # type: ignore[call-overload]
 
 
-def site_as_left(build: Path, site: Path) -> bool:
-    """Whether what `site` has from MkDocs is as the last build left it. Those files share their bytes
-    with MkDocs' output in .build/out (hard links): one changed in place would change that output too,
-    which the next build renders only the changed pages into."""
-    return _kept(build).get("from_mkdocs") == _of_site(site)[1]
+def site_as_left(layout: Layout) -> bool:
+    """Whether what the site has from MkDocs is as the last build left it. Those files share their bytes
+    with MkDocs' output (`Layout.mkdocs_out`, hard links): one changed in place would change that output
+    too, which the next build renders only the changed pages into."""
+    return _kept(layout).get("from_mkdocs") == _of_site(layout.site)[1]
 
 
-def forget(build: Path) -> None:
+def forget(layout: Layout) -> None:
     """Before a site is replaced: a build interrupted from here on must not be taken for a finished one."""
     try:
-        os.unlink(build / _FILE)
+        os.unlink(layout.fingerprint)
     except OSError:
         pass
 
 
-def remember(build: Path, site: Path, inputs: str, pages: int, pdfs: list[str]) -> None:
-    whole, from_mkdocs = _of_site(site)
-    write_atomic(build / _FILE, json.dumps({"inputs": inputs, "site": whole, "from_mkdocs": from_mkdocs,
+def remember(layout: Layout, inputs: str, pages: int, pdfs: list[str]) -> None:
+    whole, from_mkdocs = _of_site(layout.site)
+    write_atomic(layout.fingerprint, json.dumps({"inputs": inputs, "site": whole, "from_mkdocs": from_mkdocs,
                                            "pages": pages, "pdfs": pdfs}, indent=1) + "\n")

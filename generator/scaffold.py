@@ -7,11 +7,13 @@ from pathlib import Path
 from generator import shipped
 from generator.errors import BriefingError
 from generator.factbase.jsonschema import write_schemas
-from generator.factbase.records import KINDS
 from generator.files import write_atomic
+from generator.layout import BUILD, OLD_SITE, RECORD_FOLDERS, SCHEMAS, SITE, Layout
 
-DOSSIER_YAML = """\
-# yaml-language-server: $schema=schemas/dossier.schema.json
+# First line of the files directly in content/: editors' YAML language servers then check them as they type.
+_HEADER = f"# yaml-language-server: $schema={SCHEMAS}/{{kind}}.schema.json\n"
+
+DOSSIER_YAML = _HEADER.format(kind="dossier") + """\
 title:
   en: New dossier
   ar: ملف جديد
@@ -24,14 +26,15 @@ topics: {}
 # site_url: https://example.org/briefing/
 """
 
-GITIGNORE = ".venv/\nsite/\n.build/\n.site.old/\n"
+GITIGNORE = f".venv/\n{SITE}/\n{BUILD}/\n{OLD_SITE}/\n"
 
 
 def init(directory: Path) -> Path:
     """Create the folders, a dossier.yaml, the shared mkdocs.yml, the JSON schemas, and the wiring for
     review in git: a pre-commit configuration and a CI workflow for pull requests and publication."""
-    target = directory.resolve()
-    if (target / "content").exists() or (target / "mkdocs.yml").exists():
+    layout = Layout(directory.resolve())
+    target = layout.root
+    if layout.content.exists() or layout.mkdocs_config.exists():
         raise BriefingError(f"{target} already holds a dossier; choose an empty folder")
     if target.exists() and not target.is_dir():
         raise BriefingError(f"{target} is a file; choose a folder")
@@ -39,15 +42,12 @@ def init(directory: Path) -> Path:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BriefingError(f"cannot create {target} ({exc.strerror}); choose a folder you may write to") from None
-    for folder, _spec in KINDS.values():
-        (target / "content" / folder).mkdir(parents=True, exist_ok=True)
-        (target / "content" / folder / ".gitkeep").touch()
-    (target / "seeds").mkdir(parents=True, exist_ok=True)
-    (target / "seeds" / ".gitkeep").touch()
-    write_atomic(target / "content" / "dossier.yaml", DOSSIER_YAML)
-    write_atomic(target / "content" / "timeline.yaml",
-                 "# yaml-language-server: $schema=schemas/timeline.schema.json\nevents: []\n")
-    shutil.copyfile(shipped.base_config(), target / "mkdocs.yml")
+    for folder in [layout.kind_dir(kind) for kind in RECORD_FOLDERS] + [layout.seeds]:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / ".gitkeep").touch()
+    write_atomic(layout.dossier_file, DOSSIER_YAML)
+    write_atomic(layout.timeline_file, _HEADER.format(kind="timeline") + "events: []\n")
+    shutil.copyfile(shipped.base_config(), layout.mkdocs_config)
     write_atomic(target / ".gitignore", GITIGNORE)
     wiring = shipped.dossier_files()
     write_atomic(target / ".pre-commit-config.yaml", (wiring / "pre-commit-config.yaml").read_text(encoding="utf-8"))

@@ -23,9 +23,7 @@ from typing import Callable, TextIO
 
 from generator.build import build
 from generator.errors import BriefingError, Problems
-from generator.factbase.load import Layout
-
-WATCHED = ("content", "seeds", "templates", "mkdocs.yml")
+from generator.layout import Layout
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
@@ -33,8 +31,7 @@ def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
     unreadable or readable again (chmod leaves the mtime alone). A file or folder that cannot be read
     counts as (-1, -1, -1): its change is seen, and the rebuild reports it; the polling goes on."""
     state: dict[str, tuple[int, int, int]] = {}
-    for name in WATCHED:
-        base = root / name
+    for base in Layout(root).watched:
         for path in _watched_files(base):
             try:
                 info = path.stat()

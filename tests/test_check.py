@@ -178,6 +178,38 @@ def test_two_records_for_one_seed_are_an_error(mini: Path) -> None:
     assert any(p.code == "duplicate-source" for p in problems.errors)
 
 
+def copy_record(root: Path, rel: str, ident: str) -> str:
+    """A second record of `rel`'s, with the id `ident`, in a file of its own; returns that file's path."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8").replace(f"id: {path.stem}\n", f"id: {ident}\n", 1)
+    (path.parent / f"{ident}.yaml").write_text(text, encoding="utf-8")
+    return f"{Path(rel).parent}/{ident}.yaml"
+
+
+def test_a_loaded_dossier_is_in_id_order_whatever_the_order_of_its_files(mini: Path) -> None:
+    """harbour-authority.yaml lists before harbour.yaml ("-" before "."), yet "harbour" comes first: the
+    pages, the exports and the PDFs read the collections in id order, and none of them sorts again."""
+    copy_record(mini, AUTHORITY, "harbour")
+    copy_record(mini, SOURCE, "harbour")
+    dossier, _ = run(mini)
+    assert dossier is not None
+    for records in (dossier.sources, dossier.actors, dossier.places, dossier.incidents, dossier.briefings):
+        assert list(records) == sorted(records)
+    assert list(dossier.actors)[:2] == ["dockworkers-union", "harbour"]
+
+
+def test_of_two_clashing_records_the_later_file_is_reported(mini: Path) -> None:
+    """Two records of one seed, or one claim id in two incidents: the one in the later file is the
+    duplicate, as an editor reads the files, whatever order their ids sort in."""
+    later_source = copy_record(mini, SOURCE, "harbour")           # harbour-en.yaml, then harbour.yaml
+    later_incident = copy_record(mini, INCIDENT, "harbour")       # harbour-strike.yaml, then harbour.yaml
+    _, problems = run(mini)
+    assert [(p.path, "'harbour-en'" in p.message) for p in problems.errors if p.code == "duplicate-source"] == \
+        [(later_source, True)]
+    claims = [p for p in problems.errors if p.code == "duplicate-id"]
+    assert claims and all(p.path == later_incident and INCIDENT in p.message for p in claims)
+
+
 def test_untranslated_quote_is_an_error_once_reviewed(mini: Path) -> None:
     edit(mini, AUTHORITY, "        translation:\n          ar: قالت سلطة الميناء إن 120 عاملاً فقط تغيبوا.\n", "")
     _, problems = run(mini)

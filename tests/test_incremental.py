@@ -139,8 +139,8 @@ def test_records_read_before_come_from_the_cache_and_an_edit_is_read_again(mini:
     first = load(mini)
     assert (mini / ".build" / "parse-cache").is_file() and own_key.is_file()
     assert oct(own_key.stat().st_mode & 0o777) == "0o600"
-    fresh = parse_cache.ParseCache(mini / ".build")   # as in a new process: the cache comes from disk
-    parse_cache._open[(mini / ".build").resolve()] = fresh
+    fresh = parse_cache.ParseCache(mini / ".build" / "parse-cache")   # as in a new process: the cache comes from disk
+    parse_cache._open[mini.resolve() / ".build" / "parse-cache"] = fresh
     again = load(mini)
     assert again.dossier == first.dossier and again.problems.items == first.problems.items
     assert fresh.hits == 9   # dossier.yaml, timeline.yaml and the seven records

@@ -20,8 +20,7 @@ import pytest
 
 from generator.build import checked, templates_for
 from generator.factbase import model
-from generator.factbase.load import Layout
-from generator.factbase.model import sorted_dossier
+from generator.layout import Layout
 from generator.pdf import context, textmap, typeset
 from generator.views import i18n
 
@@ -96,7 +95,7 @@ def segments(word: str, known: set[str]) -> bool:
 @lru_cache(maxsize=None)
 def dossier_of(root: Path) -> model.Dossier:
     dossier, _ = checked(root)
-    return sorted_dossier(dossier)
+    return dossier
 
 
 def html_of(root: Path, briefing: str, lang: str) -> str:

@@ -90,7 +90,7 @@ def test_no_text_runs_off_the_page(root: Path, lang: str) -> None:
 
 def test_a_word_longer_than_the_line_breaks_inside_the_margins(mini: Path, tmp_path: Path) -> None:
     from generator.build import checked, templates_for
-    from generator.factbase.load import Layout
+    from generator.layout import Layout
     from generator.pdf import typeset
     path = mini / "content" / "briefings" / "harbour-strike.yaml"
     word = "Supercalifragilistic" * 40

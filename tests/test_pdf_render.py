@@ -10,8 +10,8 @@ from conftest import briefing
 
 from generator.build import checked, templates_for
 from generator.errors import BriefingError
-from generator.factbase.load import Layout
 from generator.factbase.model import PartialDate
+from generator.layout import Layout
 from generator.pdf import typeset
 
 pytestmark = pytest.mark.slow

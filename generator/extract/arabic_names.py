@@ -141,7 +141,7 @@ class _Reader:
     def name_word(self, k: int) -> bool:
         """A word that may be part of a person's or a place's name: not one written with tanwin ("ليلًا")."""
         w = self.words[k]
-        return (len(w.norm) >= 2 and not re.search("[\u064b-\u064d]", self.text[w.start:w.end]) and not self.definite(k) and not self.stop(k) and not self.marker(k)
+        return (len(w.norm) >= 2 and not arabic.TANWIN.search(self.text[w.start:w.end]) and not self.definite(k) and not self.stop(k) and not self.marker(k)
                 and not self.common(k) and not self.adjective(k) and not (self.lex.peel and AR_PREPOSITION.match(
                     "".join(ch for ch in self.text[w.start:w.end] if arabic.normalise(ch)))))
 
@@ -501,7 +501,7 @@ class _Reader:
         out: list[tuple[int, int, str, str | None]] = []
         spans = list(quoted)
         for open_, close in segment.quotations(self.text):
-            start, end = _trim(self.text, open_ + 1, close)
+            start, end = segment.trim(self.text, open_ + 1, close)
             inner, tokens = self.inside(start, end), segment.tokens(self.text, start, end)
             if (start, end) in spans or not inner or not 1 <= len(tokens) <= 5 or any(self.stop(k) for k in inner) \
                     or any(not tok.text.isdigit() and not arabic.is_arabic_script(tok.text) for tok in tokens):
@@ -554,7 +554,7 @@ class _Reader:
             if stop and self.text[stop - 1] in segment.QUOTE_PAIRS.values():
                 opened = [q for q in segment.quotations(self.text) if q[1] == stop - 1]
                 if opened:
-                    start, end = _trim(self.text, opened[0][0] + 1, opened[0][1])
+                    start, end = segment.trim(self.text, opened[0][0] + 1, opened[0][1])
                     inner = self.inside(start, end)
                     if inner and len(segment.tokens(self.text, start, end)) <= 5:
                         out.append((start, end, *self.kind_before(start, inner[0])))
@@ -634,14 +634,6 @@ class _Reader:
             return False    # "وقف إطلاق النار", "جنود فرنسيون"
         # a noun and what it is like ("القوات التركية") is not a name, unless the noun is one that names
         return arabic.core(key[0]) in AR_HEADS or not all(self.adjective(k) or self.nisba(k) for k in ks[1:])
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _sounds(letter: str, latin: str) -> bool:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import BriefingError, Problems
-from generator.factbase.load import Layout, read_seed, record_files, seed_files
+from generator.factbase.load import read_seed, record_files, seed_files
 from generator.factbase.records import SCHEMA_HEADER
 from generator.factbase.yamlio import Map, dump, read
 from generator.files import write_atomic
+from generator.layout import Layout
 from generator.text import arabic, seedtext
 from generator.text.language import detect as detect_language
 
@@ -86,7 +87,7 @@ def ingest(root: Path) -> IngestReport:
     report = IngestReport(problems=Problems(root))
     problems = report.problems
     assert problems is not None
-    out_dir = layout.content / "sources"
+    out_dir = layout.kind_dir("source")
     seen: dict[str, Path] = {}
     records = existing_records(out_dir)
     for seed in seed_files(layout, problems):

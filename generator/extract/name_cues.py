@@ -34,7 +34,7 @@ AR_GENERIC_HEADS = _set("قوات")
 # "للجيش"; a name is rarely written so ("بأحمد" is ب + a name, and then the name is in doubt).
 AR_PREPOSITION = re.compile("[وف]?(?:[بل][أإآ]|بال|لل)")
 # A number after a word, alone: "اللواء 17", not "2.5" or "10:30".
-LONE_NUMBER = re.compile(r"[ \u00a0]([0-9\u0660-\u0669\u06f0-\u06f9]{1,4})(?![\w,:/\u066b\u066c%]|[.]\d)")
+LONE_NUMBER = re.compile(rf"[ \u00a0]([{arabic.DIGIT}]{{1,4}})(?![\w,:/\u066b\u066c%]|[.]\d)")
 
 # Heads of names made of a noun and adjectives ("الاتحاد الأفريقي", "الجيش اللبناني") -> kind.
 AR_HEADS = {arabic.normalise(w): kind for w, kind in (

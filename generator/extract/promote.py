@@ -15,9 +15,10 @@ from typing import Any
 from generator.errors import BriefingError
 from generator.extract.propose import KINDS, proposals_file
 from generator.factbase import model
-from generator.factbase.load import Layout, Loaded, load
+from generator.factbase.load import Loaded, load
 from generator.factbase.yamlio import Map, Seq, dump, parse, plain, read
 from generator.files import write_atomic
+from generator.layout import CONTENT, PROPOSALS, RECORD_FOLDERS, Layout
 from generator.text import verbatim
 
 # Claim topics a figure's event names directly ("killed" figures go under the topic `killed`).
@@ -68,7 +69,7 @@ def _dossier(loaded: Loaded) -> model.Dossier:
 def _proposal(root: Path, source: model.Source, proposal_id: str) -> tuple[str, dict[str, Any]]:
     """The proposal, checked to still hold in the source as it is now."""
     path = proposals_file(root, source.id)
-    rel = f"content/proposals/{path.name}"
+    rel = f"{CONTENT}/{PROPOSALS}/{path.name}"
     if not path.is_file():
         raise BriefingError(f"{rel} does not exist; run 'briefing extract --source {source.id}' first")
     node, problems = read(path)
@@ -93,7 +94,7 @@ def _proposal(root: Path, source: model.Source, proposal_id: str) -> tuple[str, 
 def _refuse_unknown(dossier: model.Dossier, loaded: Loaded, incident: str, claim_id: str, claimant: str | None,
                     party: str | None) -> None:
     if incident not in dossier.incidents:
-        rel = f"content/incidents/{incident}.yaml"
+        rel = f"{CONTENT}/{RECORD_FOLDERS['incident']}/{incident}.yaml"   # as load names it
         mine = [p for p in loaded.problems.errors if p.path == rel]
         if mine:
             raise BriefingError(f"{rel} has problems (listed above); fix them, then promote", mine)

@@ -18,13 +18,13 @@ from generator.errors import BriefingError, Problems
 from generator.extract import speech
 from generator.extract.mentions import Gazetteer, candidates
 from generator.factbase import model
-from generator.factbase.load import UNREADABLE_FOLDER, Layout, Only, load, record_files
+from generator.factbase.load import UNREADABLE_FOLDER, Only, load, record_files
 from generator.factbase.yamlio import dump
 from generator.files import write_atomic
+from generator.layout import CONTENT, RECORD_FOLDERS, SEEDS, Layout
 from generator.parallel import fork_map
 from generator.text import dates, figures, language, segment, verbatim
 
-FOLDER = "proposals"
 # The first line of every proposals file; only files that begin with it are ever removed by extract.
 MARK = "# Proposals for the source "
 HEADER = (MARK + "{id}, written by `briefing extract`.\n"
@@ -47,7 +47,7 @@ class ExtractReport:
 
 
 def proposals_dir(root: Path) -> Path:
-    return Layout(root).content / FOLDER
+    return Layout(root).proposals
 
 
 def proposals_file(root: Path, source_id: str) -> Path:
@@ -133,7 +133,7 @@ def _stamp_of(path: Path) -> str | None:
 def _problems_of(problems: Problems, source: model.Source) -> Problems:
     """Why a source could not be read: the problems of its record and of its own seed."""
     out = Problems(problems.root)
-    mine = {f"content/sources/{source.id}.yaml", f"seeds/{source.file}"}
+    mine = {f"{CONTENT}/{RECORD_FOLDERS['source']}/{source.id}.yaml", f"{SEEDS}/{source.file}"}   # as load names them
     out.items = [p for p in problems.errors if p.path in mine]
     return out
 

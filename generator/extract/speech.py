@@ -65,11 +65,7 @@ def find(text: str, language: str, mentions: list[Mention]) -> tuple[list[FoundQ
     quotes: list[FoundQuote] = []
     names: list[tuple[int, int]] = []
     for open_, close in segment.quotations(text):
-        start, end = open_ + 1, close
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = segment.trim(text, open_ + 1, close)
         if start == end or any(m.start == start and m.end == end for m in mentions):
             continue  # empty, or a known name in quotation marks: a mention, not a quotation
         s_start = segment.sentence_at(text, open_)[0]

@@ -25,8 +25,8 @@ from typing import Any
 
 from generator import shipped
 from generator.files import write_atomic
+from generator.layout import Layout
 
-_FILE = "parse-cache"
 _open: dict[Path, "ParseCache"] = {}
 
 
@@ -66,10 +66,11 @@ def _secret() -> bytes | None:
 class ParseCache:
     """Validated records by key: in memory always, and on disk when a key to sign it with exists."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, path: Path | None) -> None:
+        """`path`: the file on disk (`Layout.parse_cache`), or None to keep records in memory only."""
         self._version = _code_version()
-        self._folder = folder
-        self._secret = _secret() if folder is not None else None
+        self._path = path
+        self._secret = _secret() if path is not None else None
         self._kept: dict[str, bytes] = self._read()
         self._used: set[str] = set()
         self._added = False
@@ -78,10 +79,10 @@ class ParseCache:
     @classmethod
     def for_dossier(cls, root: Path) -> ParseCache:
         """The cache of one dossier, one per process, so a preview keeps it between rebuilds."""
-        folder = (root / ".build").resolve()
-        if folder not in _open:
-            _open[folder] = cls(folder)
-        return _open[folder]
+        path = Layout(root.resolve()).parse_cache
+        if path not in _open:
+            _open[path] = cls(path)
+        return _open[path]
 
     def key(self, rel: str, kind: str, languages: list[str], data: bytes) -> str:
         head = f"{self._version}\0{rel}\0{kind}\0{','.join(languages)}\0".encode()
@@ -121,7 +122,7 @@ class ParseCache:
     def save(self) -> None:
         """Keep on disk what this load used, and nothing else (so the file never grows without bound)."""
         stale = set(self._kept) - self._used
-        if self._folder is None or self._secret is None or not (self._added or stale):
+        if self._path is None or self._secret is None or not (self._added or stale):
             self._used.clear()
             return
         self._kept = {k: self._kept[k] for k in self._used}
@@ -129,15 +130,15 @@ class ParseCache:
         self._added = False
         body = pickle.dumps((self._version, self._kept), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            write_atomic(self._folder / _FILE, hmac.new(self._secret, body, "sha256").digest() + body)
+            write_atomic(self._path, hmac.new(self._secret, body, "sha256").digest() + body)
         except Exception:  # noqa: BLE001 - a cache that cannot be written is only a slower next run
             pass
 
     def _read(self) -> dict[str, bytes]:
-        if self._folder is None or self._secret is None:
+        if self._path is None or self._secret is None:
             return {}
         try:
-            data = (self._folder / _FILE).read_bytes()
+            data = self._path.read_bytes()
         except OSError:
             return {}
         mac, body = data[:32], data[32:]

@@ -9,16 +9,21 @@ import difflib
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterable, TypeVar
 
 from generator import shipped
 from generator.errors import Problems
 from generator.factbase import agreement, model, publish
-from generator.factbase.load import UNREAD_KINDS, Layout, Loaded, load, seed_files
+from generator.factbase.load import UNREAD_KINDS, Loaded, load, seed_files
+from generator.layout import RECORD_FOLDERS, Layout
 from generator.text import seedtext, verbatim
 from generator.text.seedtext import Paragraph
 
 # A reviewed record leaning on a draft: it stops a published build, not a preview of drafts.
 DRAFT_REFERENCE = "draft-reference"
+
+# A record kept in a file of its own, whose order among its files `check` may need.
+_Filed = TypeVar("_Filed", model.Source, model.Incident)
 
 _KIND_LABEL = {"source": "source", "actor": "actor", "place": "place", "incident": "incident",
                "claim": "claim", "briefing": "briefing"}
@@ -64,13 +69,19 @@ def run(root: Path) -> tuple[model.Dossier | None, Problems]:
 def _check_languages(dossier: model.Dossier, problems: Problems) -> None:
     for lang in dossier.languages:
         if lang not in shipped.INTERFACE_LANGUAGES:
-            problems.error("content/dossier.yaml", 1, 1, f"language {lang!r} has no interface strings; "
+            problems.error(Layout(problems.root).dossier_file, 1, 1, f"language {lang!r} has no interface strings; "
                            f"supported: {', '.join(shipped.INTERFACE_LANGUAGES)}", "language")
+
+
+def _in_file_order(records: Iterable[_Filed]) -> list[_Filed]:
+    """Records as an editor meets them, file by file: of two that clash, the one in the later file is
+    the one reported."""
+    return sorted(records, key=lambda r: r.loc.path)
 
 
 def _check_unique(dossier: model.Dossier, problems: Problems) -> None:
     seen: dict[str, model.Loc] = {}
-    for claim in (c for inc in dossier.incidents.values() for c in inc.claims):
+    for claim in (c for inc in _in_file_order(dossier.incidents.values()) for c in inc.claims):
         if claim.id in seen:
             first = seen[claim.id]
             problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
@@ -88,7 +99,7 @@ def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int
         if kind in partial.get(UNREAD_KINDS, set()):  # its folder could not be opened: reported once, there
             continue
         if ident not in known[kind] and ident not in partial.get(kind, set()):
-            folder = {"claim": "incidents"}.get(kind, kind + "s")
+            folder = RECORD_FOLDERS["incident" if kind == "claim" else kind]
             near = difflib.get_close_matches(ident, sorted(set(known[kind]) | partial.get(kind, set())), n=1,
                                              cutoff=0.6)
             hint = f"did you mean {near[0]!r}? Or define it" if near else "define it"
@@ -98,7 +109,7 @@ def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int
 
 def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
     by_file: dict[str, str] = {}
-    for source in dossier.sources.values():
+    for source in _in_file_order(dossier.sources.values()):
         _check_source_fields(source, problems)
         if source.file in by_file:
             problems.error(source.loc.path, source.loc.line, source.loc.col,
@@ -156,7 +167,7 @@ _PROPOSED_HASH = re.compile(r"^sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
 
 def _check_proposals(dossier: model.Dossier, problems: Problems) -> None:
     """Proposals made from an older text of a source would send editors to the wrong words."""
-    folder = problems.root / "content" / "proposals"
+    folder = Layout(problems.root).proposals
     for source in dossier.sources.values():
         path = folder / f"{source.id}.yaml"
         if not path.is_file() or not source.text_sha256:

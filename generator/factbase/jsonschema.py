@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.factbase.load import Layout
 from generator.factbase.records import DOSSIER, KINDS, TIMELINE
 from generator.files import write_atomic
+from generator.layout import Layout
 
 
 def schemas() -> dict[str, dict[str, object]]:
@@ -21,7 +21,7 @@ def schemas() -> dict[str, dict[str, object]]:
 
 
 def write_schemas(root: Path, out: Path | None = None) -> list[Path]:
-    target = out or Layout(root).content / "schemas"
+    target = out or Layout(root).schemas
     written = []
     for kind, body in schemas().items():
         path = target / f"{kind}.schema.json"

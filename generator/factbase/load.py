@@ -16,6 +16,7 @@ from generator.factbase.cache import ParseCache
 from generator.factbase.records import DOSSIER, KINDS, TIMELINE
 from generator.factbase.schema import Context, Obj
 from generator.factbase.yamlio import Map, YamlProblem, line_col, parse_bytes, read_bytes
+from generator.layout import Layout
 from generator.parallel import fork_map
 from generator.text import seedtext
 
@@ -87,44 +88,6 @@ def _is_file(path: Path) -> bool:
         return path.is_file()
     except OSError:
         return False
-
-
-@dataclass
-class Layout:
-    """Where a dossier keeps its parts; every stage takes one of these instead of guessing paths."""
-
-    root: Path
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def seeds(self) -> Path:
-        return self.root / "seeds"
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-    @property
-    def templates(self) -> Path:
-        return self.root / "templates"
-
-    @property
-    def build(self) -> Path:
-        return self.root / ".build"
-
-    @property
-    def dossier_file(self) -> Path:
-        return self.content / "dossier.yaml"
-
-    @property
-    def timeline_file(self) -> Path:
-        return self.content / "timeline.yaml"
-
-    def kind_dir(self, kind: str) -> Path:
-        return self.content / KINDS[kind][0]
 
 
 Read = tuple["bytes | None", list[YamlProblem]]   # a file's bytes, or why it could not be read
@@ -246,7 +209,8 @@ class Only:
 
 
 def load(root: Path, cache: ParseCache | None = None, only: Only | None = None) -> Loaded:
-    """Load a dossier directory; the result has a dossier unless dossier.yaml itself is unusable.
+    """Load a dossier directory; the result has a dossier unless dossier.yaml itself is unusable, with
+    every collection in id order and the timeline in date order.
 
     Records already validated are taken from `cache` (by default the dossier's own, see
     `factbase.cache`); what was used is kept for the next load."""
@@ -275,12 +239,10 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
     if head is None:
         return Loaded(None, problems, refs)
     languages = list(dict.fromkeys(head["languages"]))  # a repeat is reported; it must not double every check
-    dossier = model.Dossier(head["title"], head["description"], languages, head["topics"], head["site_url"])
-    targets = {"source": dossier.sources, "actor": dossier.actors, "place": dossier.places,
-               "incident": dossier.incidents, "briefing": dossier.briefings}
+    found: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}   # in the order of their files
     jobs: list[tuple[Path, Obj, str]] = []   # every record file, in the order reported
     for kind, (folder, spec) in KINDS.items():
-        directory = layout.content / folder
+        directory = layout.kind_dir(kind)
         if not _is_dir(directory) or (only is not None and kind not in only.kinds):
             continue
         by_stem: dict[str, Path] = {}
@@ -316,16 +278,23 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
         partial.setdefault(kind, set()).update(kind_partial.get("record", set()))
         partial.setdefault("claim", set()).update(kind_partial.get("claim", set()))
         if record is not None:
-            targets[kind].setdefault(record.id, record)
+            found[kind].setdefault(record.id, record)
+    events: list[model.TimelineEvent] = []
     if timeline:
         events = _validate(layout.timeline_file, TIMELINE, problems, languages, refs, cache=cache, kind="timeline",
-                           read=reads[layout.timeline_file])
-        dossier.timeline = sorted(events or [], key=lambda e: (e.date.value, e.id))
-    for incident in dossier.incidents.values():
+                           read=reads[layout.timeline_file]) or []
+    for incident in found["incident"].values():
         for claim in incident.claims:
             claim.incident = incident.id
-    for source in dossier.sources.values():
+    for source in found["source"].values():
         _attach_text(layout, source, problems)
+    # Every collection in id order, once: no output may depend on the order of files in a folder, and
+    # nothing downstream sorts the dossier again (it is only read from here on).
+    by_id = {kind: {ident: records[ident] for ident in sorted(records)} for kind, records in found.items()}
+    dossier = model.Dossier(head["title"], head["description"], languages, head["topics"], head["site_url"],
+                            sources=by_id["source"], actors=by_id["actor"], places=by_id["place"],
+                            incidents=by_id["incident"], briefings=by_id["briefing"],
+                            timeline=sorted(events, key=lambda e: (e.date.value, e.id)))
     return Loaded(dossier, problems, refs, partial)
 
 
@@ -337,7 +306,7 @@ _UNSAFE_IN_SEED = re.compile("[\0\u202a-\u202e]")
 def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> None:
     """Read the seed behind a source, so citations can be proved against its paragraphs."""
     path = layout.seeds / source.file
-    src_file = layout.content / "sources" / f"{source.id}.yaml"
+    src_file = layout.kind_dir("source") / f"{source.id}.yaml"
     try:
         present = Path(source.file).name == source.file and path.is_file()
     except OSError as exc:  # seeds/ cannot be searched: reported once by `listing`, and here for the source

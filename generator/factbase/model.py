@@ -322,7 +322,8 @@ class Owner:
 
 @dataclass
 class Dossier:
-    """The whole validated fact base, in memory, ordered by id for deterministic output."""
+    """The whole validated fact base, in memory, every collection in id order (as `load` makes it) for
+    deterministic output."""
 
     title: LangText
     description: LangText
@@ -392,10 +393,3 @@ class Dossier:
             for c in event.citations:
                 yield Owner("event", event.id), event.review.status, c
 
-
-def sorted_dossier(dossier: Dossier) -> Dossier:
-    """The dossier with every collection in id order, so output never depends on file-system order."""
-    for name in ("sources", "actors", "places", "incidents", "briefings"):
-        collection = getattr(dossier, name)
-        setattr(dossier, name, {k: collection[k] for k in sorted(collection)})
-    return dossier

@@ -26,6 +26,7 @@ from generator.factbase.schema import (
     Text,
 )
 from generator.factbase.yamlio import Map
+from generator.layout import RECORD_FOLDERS, SCHEMAS
 
 ACTOR_KINDS = ("person", "armed-group", "state", "state-body", "armed-forces", "intelligence-agency",
                "private-military-company", "political-group", "media-outlet", "social-media-channel",
@@ -260,13 +261,8 @@ DOSSIER = Obj({
 }, lambda v, ctx: v)
 
 # Kind name -> (folder under content/, schema); one record per file, file name = id.
-KINDS: dict[str, tuple[str, Obj]] = {
-    "source": ("sources", SOURCE),
-    "actor": ("actors", ACTOR),
-    "place": ("places", PLACE),
-    "incident": ("incidents", INCIDENT),
-    "briefing": ("briefings", BRIEFING),
-}
+KINDS: dict[str, tuple[str, Obj]] = {kind: (RECORD_FOLDERS[kind], spec) for kind, spec in (
+    ("source", SOURCE), ("actor", ACTOR), ("place", PLACE), ("incident", INCIDENT), ("briefing", BRIEFING))}
 
 # First line of every record file: editors' YAML language servers then offer completion and live errors.
-SCHEMA_HEADER = "# yaml-language-server: $schema=../schemas/{kind}.schema.json\n"
+SCHEMA_HEADER = f"# yaml-language-server: $schema=../{SCHEMAS}/{{kind}}.schema.json\n"

@@ -30,7 +30,6 @@ import jinja2
 
 from generator.errors import BriefingError
 from generator.factbase import model
-from generator.factbase.model import sorted_dossier
 from generator.files import mentions_no_space, no_space, write_atomic
 from generator.pdf.context import PrintContext
 from generator.pdf.textmap import repair_text_maps
@@ -149,7 +148,6 @@ def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, onl
 
     With `cache`, a PDF rendered before from the same input is copied from there, and the cache is
     left holding exactly this run's PDFs."""
-    dossier = sorted_dossier(dossier)
     if only is not None and only not in dossier.briefings:
         known = ", ".join(dossier.briefings) or "none"
         raise BriefingError(f"no briefing {only!r}; known briefings: {known}")

@@ -1,19 +1,17 @@
 """`briefing diff`: the fact-level changes between two git revisions of a dossier, for review."""
 from __future__ import annotations
 
-import io
-import os
-import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from generator import gitrepo
 from generator.errors import ERROR, BriefingError, Problem
-from generator.factbase.load import Layout, record_files
+from generator.factbase.load import record_files
 from generator.factbase.records import KINDS
 from generator.factbase.yamlio import plain, read
+from generator.layout import CONTENT, DOSSIER_FILE, TIMELINE_FILE, Layout
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ class Change:
 
 
 @dataclass
-class _Side:
+class Side:
     """The records of one revision: {"kind id": (plain data, the node with its line marks, file)}."""
 
     records: dict[str, tuple[Any, Any, str]] = field(default_factory=dict)
@@ -75,12 +73,12 @@ def _read_node(path: Path, shown: str, problems: list[Problem]) -> Any | None:
     return node
 
 
-def _records(content: Path, label: str, problems: list[Problem]) -> _Side:
+def read_side(content: Path, label: str, problems: list[Problem]) -> Side:
     """Every record of a content folder, keyed "kind id"; claims and events on their own.
 
     Files that cannot be read are added to `problems`, each shown as `label` + its path under the dossier.
     """
-    side = _Side()
+    side = Side()
 
     def add(key: str, node: Any, path: Path, **extra: Any) -> None:
         side.records[key] = ({**plain(node), **extra}, node, path.relative_to(content.parent).as_posix())
@@ -101,14 +99,14 @@ def _records(content: Path, label: str, problems: list[Problem]) -> _Side:
                 node = type(node)({k: v for k, v in node.items() if k != "claims"})
                 node.line, node.col, node.key_marks = 1, 1, {}
             add(f"{kind} {plain(node).get('id', path.stem)}", node, path)
-    timeline = content / "timeline.yaml"
+    timeline = content / TIMELINE_FILE
     if timeline.is_file():
         node = _read_node(timeline, shown(timeline), problems)
         events = node.get("events") if node is not None else None
         for event in events if isinstance(events, list) else []:
             if isinstance(event, dict):
                 add(f"event {event.get('id')}", event, timeline)
-    dossier = content / "dossier.yaml"
+    dossier = content / DOSSIER_FILE
     if dossier.is_file():
         node = _read_node(dossier, shown(dossier), problems)
         if node is not None:
@@ -181,7 +179,7 @@ def _to_check(old: Any, new: Any, languages: list[str]) -> list[str]:
     return flagged
 
 
-def compare(old: _Side, new: _Side) -> list[Change]:
+def compare(old: Side, new: Side) -> list[Change]:
     """The changes from one side to the other, record by record, in kind and id order."""
     changes: list[Change] = []
     for key in sorted(set(old.records) | set(new.records)):
@@ -204,88 +202,12 @@ def compare(old: _Side, new: _Side) -> list[Change]:
     return changes
 
 
-REV_HINT = "name a commit, branch or tag (e.g. HEAD~1, main)"
-
-
-def _git(cwd: Path | str, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """Run git quietly; a missing git is the user's to fix, so it is a BriefingError, not a crash."""
-    try:
-        return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False)
-    except FileNotFoundError:
-        raise BriefingError("git is not installed; diff compares git revisions") from None
-
-
-def _last_line(stderr: bytes) -> str:
-    lines = stderr.decode("utf-8", "replace").strip().splitlines()
-    return lines[-1] if lines else "git failed"
-
-
-def _toplevel(root: Path) -> Path:
-    """The top of the git work tree holding the dossier."""
-    if not root.is_dir():
-        raise BriefingError(f"{root} is not a folder; pass --root with the dossier folder")
-    done = _git(root, "rev-parse", "--show-toplevel")
-    if done.returncode != 0:
-        reason = _last_line(done.stderr)
-        why = "" if "not a git repository" in reason else f" ({reason})"
-        raise BriefingError(f"{root} is not in a git repository{why}; diff compares git revisions, so run it "
-                            "in a git checkout of the dossier (or 'git init' and commit first)")
-    return Path(os.fsdecode(done.stdout.strip())).resolve()
-
-
-def _commit(top: Path, rev: str) -> str:
-    """The commit a revision names, as a full hash: only a hash ever reaches the other git calls.
-
-    A revision starting with "-" would be read by git as an option (`--output=FILE` overwrites a file).
-    """
-    if not rev or rev.startswith("-"):
-        raise BriefingError(f"{rev!r} is not a revision: a revision never starts with '-' or is empty; {REV_HINT}")
-    done = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
-    if done.returncode != 0:
-        if _git(top, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true":
-            raise BriefingError(f"cannot read content/ at {rev!r}: this clone is shallow and does not hold that "
-                                "revision; fetch the history first (git fetch --unshallow, or fetch-depth: 0 in a "
-                                "CI checkout)")
-        raise BriefingError(f"cannot read content/ at {rev!r}: there is no such commit in this repository; "
-                            f"{REV_HINT}")
-    return done.stdout.decode("ascii").strip()
-
-
-def _content_at(top: Path, content: str, rev: str, into: Path, only: list[str] | None = None) -> Path:
-    """content/ as it was at a git revision, unpacked into a temporary folder (empty if it did not exist);
-    with `only`, just those files (paths from the top of the work tree) that the revision holds.
-
-    `content` is the content/ folder's path from the top of the work tree.
-    """
-    commit = _commit(top, rev)
-    into.mkdir(parents=True, exist_ok=True)
-    if _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{commit}:{content}").returncode != 0:
-        return into / content  # not there yet: every record of the other side is new
-    wanted = [content]
-    if only is not None:
-        listed = _git(top, "ls-tree", "-r", "-z", "--name-only", "--end-of-options", commit, "--",
-                      *[f":(literal){p}" for p in only])
-        wanted = [os.fsdecode(p) for p in listed.stdout.split(b"\0") if p]
-        if not wanted:
-            return into / content
-    done = _git(top, "archive", "--format=tar", "--end-of-options", commit, *[f":(literal){p}" for p in wanted])
-    if done.returncode != 0:
-        raise BriefingError(f"cannot read content/ at {rev!r}: {_last_line(done.stderr)}")
-    try:
-        with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
-            tar.extractall(into, filter="data")
-    except tarfile.TarError as exc:  # e.g. a link pointing outside content/
-        raise BriefingError(f"cannot unpack content/ at {rev!r}: {exc}; remove the offending file "
-                            "from that revision or compare another") from None
-    return into / content
-
-
-def _side(root: Path, top: Path, content: str, rev: str | None, into: Path) -> tuple[_Side, list[Problem]]:
+def _side(root: Path, top: Path, content: str, rev: str | None, into: Path) -> tuple[Side, list[Problem]]:
     """The records of one side of a diff (a revision, or the working tree when `rev` is None)."""
     problems: list[Problem] = []
     if rev is None:
-        return _records(Layout(root).content, "", problems), problems
-    return _records(_content_at(top, content, rev, into), f"{rev}:", problems), problems
+        return read_side(Layout(root).content, "", problems), problems
+    return read_side(gitrepo.content_at(top, content, rev, into), f"{rev}:", problems), problems
 
 
 def diff(root: Path, old_rev: str, new_rev: str | None = None) -> list[Change]:
@@ -294,9 +216,9 @@ def diff(root: Path, old_rev: str, new_rev: str | None = None) -> list[Change]:
     Unreadable record files on either side stop the diff with their problems, so that a broken file is
     never mistaken for a removed record.
     """
-    top = _toplevel(root)
+    top = gitrepo.toplevel(root)
     rel = Path(root).resolve().relative_to(top).as_posix()
-    content = "content" if rel == "." else f"{rel}/content"
+    content = CONTENT if rel == "." else f"{rel}/{CONTENT}"
     with tempfile.TemporaryDirectory(prefix="briefing-diff-") as tmp:
         old, old_problems = _side(root, top, content, old_rev, Path(tmp) / "old")
         new, new_problems = _side(root, top, content, new_rev, Path(tmp) / "new")

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problems
-from generator.factbase.load import Layout, record_files
+from generator.factbase.load import record_files
 from generator.factbase.records import DOSSIER, KINDS, TIMELINE
 from generator.factbase.schema import F, LangMap, ListOf, MapOf, Obj, Spec
 from generator.factbase.yamlio import parse, plain, read
 from generator.files import write_atomic
+from generator.layout import PROPOSALS, SCHEMAS, Layout
 
-SKIPPED = ("proposals", "schemas")
+SKIPPED = (PROPOSALS, SCHEMAS)
 
 
 def content_files(layout: Layout, problems: Problems | None = None) -> list[Path]:

@@ -22,12 +22,11 @@ from generator.site.incident import SiteIncident
 from generator.site.page_history import PageHistory
 from generator.site.source_text import SourceText
 from generator.site.xref import CrossIndex, first_mentions
+from generator.text import arabic
 from generator.text.escape import md
 from generator.views import addresses, i18n
 from generator.views.context import PageContext
 from generator.views.templates import called_directly
-
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 
 def sort_key(name: str, lang: str) -> tuple[str, str]:
@@ -35,8 +34,7 @@ def sort_key(name: str, lang: str) -> tuple[str, str]:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     if lang == "ar":
-        text = text.translate(_ARABIC_FOLD)
-        text = " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in text.split())
+        text = arabic.sortable(text)
     else:
         text = text.casefold()
         text = text[4:] if text.startswith("the ") else text

@@ -26,7 +26,7 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from generator.site import PAGES_FILE
+from generator.layout import PAGES_FILE
 from generator.views import i18n
 
 # The Markdown extensions every generated page relies on.

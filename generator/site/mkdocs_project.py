@@ -20,7 +20,8 @@ from pathlib import Path
 from generator.errors import BriefingError
 from generator.factbase.yamlio import dump
 from generator.files import mentions_no_space, no_space, write_atomic
-from generator.site import PAGES_FILE, webfonts
+from generator.layout import DOCS, MKDOCS_CONFIG, PAGES_FILE, Layout, MkDocsOutput
+from generator.site import webfonts
 from generator.views import addresses, i18n
 from generator.views.templates import ASSETS, OVERRIDES, Templates
 
@@ -36,16 +37,16 @@ def prefix(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
-def config(root: Path, overrides: Path, lang: str, languages: list[str], site_name: str,
+def config(layout: Layout, overrides: Path, lang: str, languages: list[str], site_name: str,
            site_url: str | None = None) -> dict[str, object]:
     default = languages[0]
     back = "" if lang == default else "../"
     published = {"site_url": site_url.rstrip("/") + "/" + prefix(lang, default)} if site_url else {}
     return {
         **published,
-        "INHERIT": str((root / "mkdocs.yml").resolve()),
+        "INHERIT": str(layout.mkdocs_config.resolve()),
         "site_name": site_name,
-        "docs_dir": "docs",
+        "docs_dir": DOCS,
         "theme": {"name": "material", "language": lang, "custom_dir": str(overrides.resolve())},
         "extra": {"alternate": [{"name": i18n.LANGUAGE_NAMES.get(other, other), "lang": other,
                                  "link": back + prefix(other, default)} for other in languages],
@@ -97,10 +98,10 @@ def mirror(folder: Path, wanted: dict[str, str | bytes]) -> int:
     return changed
 
 
-def theme_overrides(build_dir: Path, templates: Templates) -> Path:
+def theme_overrides(layout: Layout, templates: Templates) -> Path:
     """The theme's `custom_dir`: the shipped overrides with the dossier's own files over them, in one
     folder, since MkDocs takes one."""
-    folder = build_dir / OVERRIDES
+    folder = layout.theme_overrides
     mirror(folder, {rel: path.read_bytes() for rel, path in templates.files(OVERRIDES).items()})
     return folder
 
@@ -115,30 +116,29 @@ class Shared:
     generated: dict[str, bytes]    # the web fonts and their stylesheet
 
     @classmethod
-    def make(cls, build_dir: Path, templates: Templates) -> Shared:
-        return cls(theme_overrides(build_dir, templates), templates.files(ASSETS),
-                   webfonts.assets(webfonts.cache_dir(build_dir)))
+    def make(cls, layout: Layout, templates: Templates) -> Shared:
+        return cls(theme_overrides(layout, templates), templates.files(ASSETS),
+                   webfonts.assets(webfonts.cache_dir(layout.fonts)))
 
 
-def prepare(build_dir: Path, root: Path, shared: Shared, lang: str, languages: list[str], site_name: str,
+def prepare(layout: Layout, shared: Shared, lang: str, languages: list[str], site_name: str,
             pages: dict[str, str], site_url: str | None = None) -> Path:
     """Write one language's MkDocs project; returns its config file."""
-    project = build_dir / lang
-    write_docs(project / "docs", pages, shared.assets, shared.generated)
-    cfg = project / "mkdocs.yml"
-    write_atomic(cfg, dump(config(root, shared.overrides, lang, languages, site_name, site_url)))
+    project = layout.project(lang)
+    write_docs(project / DOCS, pages, shared.assets, shared.generated)
+    cfg = project / MKDOCS_CONFIG
+    write_atomic(cfg, dump(config(layout, shared.overrides, lang, languages, site_name, site_url)))
     return cfg
 
 
-def run_mkdocs(cfg: Path, out: Path, epoch: int, frame: str) -> None:
+def run_mkdocs(cfg: Path, output: MkDocsOutput, epoch: int, frame: str) -> None:
     """`mkdocs build --strict` into `out`; its warnings become a clear error.
 
     When `out` holds what a build of the same frame (`frame`: the configuration, theme, assets and
     tools, see `fingerprint.of_frame`) left, MkDocs runs `--dirty`: only pages whose Markdown changed
     are rendered again, and the hooks keep the search index complete. Anything else is a full build.
     """
-    key, state = out.with_name(f"{out.name}.frame"), out.with_name(f"{out.name}.search.json")
-    built = out.with_name(f"{out.name}.pages.json")
+    out, key, state, built = output.site, output.frame, output.search, output.pages
     frame += ";" + hashlib.sha256(cfg.read_bytes()).hexdigest()
     dirty = out.is_dir() and state.is_file() and built.is_file() and key.is_file() and \
         key.read_text(encoding="utf-8") == frame
@@ -182,11 +182,11 @@ _MAX_LINE = 300
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def build_languages(configs: dict[str, Path], out_dir: Path, epoch: int, frame: str) -> dict[str, Path]:
+def build_languages(configs: dict[str, Path], layout: Layout, epoch: int, frame: str) -> dict[str, Path]:
     """Build every language, in parallel; returns each language's output folder."""
-    outs = {lang: out_dir / lang for lang in configs}
+    outs = {lang: layout.mkdocs_output(lang) for lang in configs}
     with ThreadPoolExecutor(max_workers=min(2, len(configs))) as pool:
         futures = [pool.submit(run_mkdocs, configs[lang], outs[lang], epoch, frame) for lang in configs]
         for future in futures:
             future.result()
-    return outs
+    return {lang: out.site for lang, out in outs.items()}

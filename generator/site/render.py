@@ -13,7 +13,6 @@ from typing import Any, Callable, TypeVar
 import jinja2
 
 from generator.factbase import model
-from generator.factbase.model import sorted_dossier
 from generator.parallel import fork_map
 from generator.review.history import History
 from generator.site.context import SiteContext
@@ -41,7 +40,7 @@ def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any =
     env = environment(templates)
     env.filters["id"] = anchor
     result: dict[str, str] = {}
-    index = index or CrossIndex(sorted_dossier(dossier))
+    index = index or CrossIndex(dossier)
     for page in addresses.pages(dossier):
         ctx = SiteContext(dossier, lang, page.path, index=index, repo_history=history or History())
         with template_errors(PAGES):
@@ -58,7 +57,7 @@ def render_languages(dossier: model.Dossier, templates: Templates, index: Any, h
     pages of one language depend on nothing another renders. {lang: what `then(lang, pages)` returned},
     run where the pages were rendered, so that they are written out there instead of sent back to this
     process first."""
-    index = (index or CrossIndex(sorted_dossier(dossier))).complete()   # before the fork: workers inherit it
+    index = (index or CrossIndex(dossier)).complete()   # before the fork: workers inherit it
     langs = dossier.languages
     return dict(zip(langs, fork_map(lambda lang: then(lang, render(dossier, templates, lang, index, history)),
                                     langs)))

@@ -38,13 +38,14 @@ def faces() -> list[WebFont]:
 
 
 def cache_dir(fallback: Path) -> Path:
-    """Packed faces are shared by every dossier of this user (keyed by the font file's hash)."""
+    """Packed faces are shared by every dossier of this user (keyed by the font file's hash); `fallback`
+    (`Layout.fonts`) where this user's cache folder cannot be written."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing" / "fonts"
     try:
         base.mkdir(parents=True, exist_ok=True)
-        return base if os.access(base, os.W_OK) else fallback / "fonts"
+        return base if os.access(base, os.W_OK) else fallback
     except OSError:
-        return fallback / "fonts"
+        return fallback
 
 
 def woff2(font: WebFont, cache: Path) -> bytes:

@@ -1,4 +1,6 @@
-"""Arabic-script words as a matcher sees them: spelling variants folded, attached prefixes peeled.
+"""Arabic-script text as the generator compares it: the one owner of its rules. The marks on letters
+(harakat), the letters written either way (folded to one), the digits of the Arabic script, and the
+prefixes written onto words (peeled).
 
 Arabic writes the conjunctions و and ف, the prepositions ب، ل، ك and the article ال onto the word
 ("وبغداد", "لبغداد", "بالحكومة"), and spells the same word with or without hamza on alef, with ى or ي,
@@ -11,15 +13,39 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Harakat, Quranic marks, superscript alef and tatweel: never part of a word's identity.
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-# Alef with hamza or madda -> alef; alef maqsura and Persian/Urdu yeh -> yeh; ta marbuta and Urdu heh
-# forms -> heh; keheh -> kaf. The last two let an Arabic name match the same name in Urdu or Persian text.
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ۃ": "ه",
-                       "ہ": "ه", "ک": "ك"})
+# Harakat, Quranic marks and superscript alef: marks on a letter, never part of a word's identity; nor is
+# tatweel, the stroke that stretches a word. As character ranges, for every pattern that needs them
+# (a word here and in `segment`, the near matches of `verbatim`).
+MARK_RANGES = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+TATWEEL = "\u0640"
+_MARKS = re.compile(f"[{MARK_RANGES}{TATWEEL}]")
+# Tanwin (fathatan, dammatan, kasratan): the ending of an indefinite noun or an adverb ("ليلًا").
+TANWIN = re.compile("[\u064b-\u064d]")
+
+# Letters Arabic writes either way, folded to one: alef with hamza or madda, and alef wasla, to alef;
+# alef maqsura to yeh; ta marbuta to heh. The base of both foldings below.
+_LETTER_FORMS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+# The same letters as Urdu and Persian write them (yeh, heh forms, keheh).
+_URDU_PERSIAN_FORMS = {"ی": "ي", "ۃ": "ه", "ہ": "ه", "ک": "ك"}
+# Waw and yeh carrying hamza, read as their seat.
+_HAMZA_SEATS = {"ؤ": "و", "ئ": "ي"}
+# Matching names (`normalise`): an Arabic name also matches itself in Urdu or Persian text, while a
+# hamza's seat still tells two names apart.
+_NAME_FOLD = str.maketrans({**_LETTER_FORMS, **_URDU_PERSIAN_FORMS})
+# Looser, for what only orders or points, never decides: alphabetical order (`sortable`) and the
+# passage a mistyped quote nearly matches (`verbatim.nearest`) fold the seats of hamza too.
+LOOSE_FOLD = str.maketrans({**_LETTER_FORMS, **_HAMZA_SEATS})
+
+# The digits of the Arabic script: Arabic-Indic, and the extended forms Persian and Urdu write.
+ARABIC_INDIC_DIGITS, EXTENDED_DIGITS, LATIN_DIGITS = "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "0123456789"
+# Any digit of either script, as a character class's contents ("[" + DIGIT + "]").
+DIGIT = (f"{LATIN_DIGITS[0]}-{LATIN_DIGITS[-1]}{ARABIC_INDIC_DIGITS[0]}-{ARABIC_INDIC_DIGITS[-1]}"
+         f"{EXTENDED_DIGITS[0]}-{EXTENDED_DIGITS[-1]}")
+# Every digit read as the Latin digit it is: "١٥" and "۱۵" are 15.
+DIGIT_FOLD = str.maketrans(ARABIC_INDIC_DIGITS + EXTENDED_DIGITS, LATIN_DIGITS * 2)
+
 # A word of Arabic script, with the marks that may sit on its letters.
-WORD = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u0610-\u061a\u064b-\u065f"
-                  "\u0670\u06d6-\u06ed\u0640]+")
+WORD = re.compile(f"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f{MARK_RANGES}{TATWEEL}]+")
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ل", "ك")
 _ARTICLE = "ال"
@@ -34,7 +60,18 @@ def is_arabic_script(text: str) -> bool:
 
 def normalise(word: str) -> str:
     """The word without diacritics and with alef, ya and ta marbuta variants folded."""
-    return _MARKS.sub("", word).translate(_FOLD)
+    return _MARKS.sub("", word).translate(_NAME_FOLD)
+
+
+def latin_digits(text: str) -> str:
+    """`text` with every Arabic-Indic and extended digit written as the Latin digit it is."""
+    return text.translate(DIGIT_FOLD)
+
+
+def sortable(text: str) -> str:
+    """Arabic text as alphabetical order reads it: letter forms and hamza seats folded, and each word
+    without its article ("القوات" files under ق)."""
+    return " ".join(core(word) for word in text.translate(LOOSE_FOLD).split())
 
 
 def core(word: str) -> str:
@@ -76,8 +113,7 @@ _ROMAN = str.maketrans({
     "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
     "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
     "ة": "a", "و": "w", "ؤ": "w", "ي": "y", "ى": "a", "ئ": "y", "ء": "", "پ": "p", "چ": "ch", "ژ": "zh",
-    "گ": "g", "ک": "k", "ی": "y", "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6",
-    "٧": "7", "٨": "8", "٩": "9"})
+    "گ": "g", "ک": "k", "ی": "y"}) | str.maketrans(ARABIC_INDIC_DIGITS, LATIN_DIGITS)
 
 
 def romanise(text: str) -> str:
@@ -92,8 +128,7 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 # A name in Arabic-script text keeps its identity: its digits (of any script: "1" and "١" are one digit)
 # and any Latin letters in it count, so "قيادة الوحدة 1" is not "قيادة الوحدة 2" nor "CSP-PSD" "CSP".
-NAME_TOKEN = re.compile(WORD.pattern + r"|[0-9\u0660-\u0669\u06f0-\u06f9]+|[A-Za-z\u00c0-\u024f]+")
-_DIGIT_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+NAME_TOKEN = re.compile(WORD.pattern + f"|[{DIGIT}]+" + r"|[A-Za-z\u00c0-\u024f]+")
 
 
 def name_tokens(text: str) -> list[tuple[int, int, str]]:
@@ -103,7 +138,7 @@ def name_tokens(text: str) -> list[tuple[int, int, str]]:
     for m in NAME_TOKEN.finditer(text):
         token = m.group()
         if token[0].isdigit():
-            token = token.translate(_DIGIT_FOLD)
+            token = latin_digits(token)
         elif token[0].isascii() or "\u00c0" <= token[0] <= "\u024f":
             token = token.lower()
         else:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from generator.text import arabic
+
 STATED = "stated"                  # the text gives every part of the value
 PUBLICATION_YEAR = "publication-year"  # the year is the latest one, up to publication, that fits
 WEEKDAY = "weekday"                # the latest such weekday on or before publication
@@ -23,7 +25,6 @@ RELATIVE = "relative"              # "yesterday", "last year", counted from publ
 YEAR_UNKNOWN = "year-unknown"      # undated source: day and month only
 
 _MIN_NAME = 4                      # shorter names ("mar", "sun", "di") only count next to a number
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _RELATIVE_KEYS = {"0 day ago": "day", "1 day ago": "day", "0 month ago": "month", "1 month ago": "month",
                   "0 year ago": "year", "1 year ago": "year"}
 # Languages that capitalise month and weekday names: in them a lowercase "may" or "march" is no date.
@@ -158,12 +159,12 @@ def _join_weekdays(text: str, found: list[FoundDate]) -> list[FoundDate]:
 
 def year(start: int, end: int, digits: str) -> FoundDate:
     """A year written alone ("in 2021", "عام 1991"), as the figure finder hands it over."""
-    return FoundDate(start, end, digits.translate(_DIGITS), "year", STATED)
+    return FoundDate(start, end, arabic.latin_digits(digits), "year", STATED)
 
 
 def _resolve(name: str, m: re.Match[str], cal: _Calendar | None,
              base: dt.date | None) -> tuple[str, str, str, str | None] | None:
-    groups = {k: (v.translate(_DIGITS) if v else v) for k, v in m.groupdict().items()}
+    groups = {k: (arabic.latin_digits(v) if v else v) for k, v in m.groupdict().items()}
     if name == "iso":
         try:
             return dt.date(int(groups["y"]), int(groups["mn"]), int(groups["d1"])).isoformat(), "day", STATED, None
@@ -213,7 +214,7 @@ def _resolve(name: str, m: re.Match[str], cal: _Calendar | None,
 @lru_cache(maxsize=4096)  # the same phrase against the same day ("Monday", "yesterday") recurs in a source
 def _parse(language: str, text: str, base: dt.date) -> tuple[str, str] | None:
     """dateparser's reading of `text` as (value, precision), relative to `base`; None if it has none."""
-    data = _parser(language, base.isoformat()).get_date_data(text.translate(_DIGITS))
+    data = _parser(language, base.isoformat()).get_date_data(arabic.latin_digits(text))
     if data.date_obj is None or data.period not in ("day", "month", "year"):
         return None
     length = {"day": 10, "month": 7, "year": 4}[data.period]

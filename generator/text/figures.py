@@ -466,7 +466,7 @@ def _number_at(r: _Reader, i: int) -> tuple[int, int | float, str] | None:
 
 def _digits_value(raw: str) -> int | float:
     """"2,000" and "2 000" are thousands; "2.5" and "2,5" are decimals (fewer than three digits after)."""
-    text = raw.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+    text = arabic.latin_digits(raw)
     parts = re.split(r"[.,\u066b\u066c\u202f\u00a0]", text)
     if len(parts) == 2 and len(parts[1]) != 3:
         value = float(f"{parts[0]}.{parts[1]}")

@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.text.arabic import MARK_RANGES
+
 # A word: letters, digits and combining marks, joined across inner apostrophes, hyphens and the
 # separators of a number ("Kenya’s", "half-a-million", "2,000", "2.5", "2 000" with a no-break space).
-_LETTERS = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]+"
+_LETTERS = rf"[\w{MARK_RANGES}]+"
 WORD = re.compile(rf"{_LETTERS}(?:(?:[-’'.,\u066b\u066c]|(?<=\d)[\u202f\u00a0](?=\d)){_LETTERS})*")
 _SENTENCE_END = re.compile(r"[.!?؟۔…]+[\"”’»)\]]*(?=\s+|$)")
 # Words after which a full stop does not end the sentence.
@@ -35,6 +37,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of `text[start:end]`, with offsets in `text`; a trailing separator is not part of a word."""
     stop = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, stop)]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span `text[start:end]` without the spaces at its ends: what lies inside quotation marks or
+    parentheses, as a finder proposes it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def quotations(text: str) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from generator.text import arabic
 from generator.text.seedtext import Paragraph
 
 # Curly and straight quotes are folded; nothing else (never case, never diacritics).
@@ -69,12 +70,12 @@ def paragraphs_containing(paragraphs: list[Paragraph], quote: str) -> list[str]:
 
 # --- the nearest passage, for a quote that is not verbatim ---------------------------------------
 
-# Folded away only to find what a quote nearly matches, never to accept it: Arabic marks and tatweel,
-# the seats of hamza and forms of alef, typographic quotes and dashes, case.
-_LOOSE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ؤ": "و", "ئ": "ي", "ة": "ه",
-                        "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "«": '"', "»": '"',
-                        "\u2013": "-", "\u2014": "-", "\u00a0": " "})
-_MARK = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f]")
+# Folded away only to find what a quote nearly matches, never to accept it: Arabic marks and tatweel
+# (and the joiners and direction marks), Arabic letter forms and the seats of hamza (`arabic.LOOSE_FOLD`),
+# typographic quotes and dashes, case.
+_LOOSE = arabic.LOOSE_FOLD | str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                                           "«": '"', "»": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_MARK = re.compile(f"[{arabic.MARK_RANGES}{arabic.TATWEEL}\u200c-\u200f]")
 # A passage is "near" when this share of it matches the quote.
 NEAR = 0.8
 
