@@ -1,10 +1,10 @@
-# Two commands: `make site` and `make test`. Both set everything up in .venv first.
+# Two commands: `make site` and `make test`. Both set everything up in .venv first, as do the others.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test test-fast install clean serve bench
+.PHONY: site test test-fast lint install clean serve bench
 
 site: $(STAMP)
 	$(BIN)/briefing build
@@ -15,6 +15,12 @@ test: $(STAMP) node_modules/.installed
 # The loop to run after every change: everything but whole builds, PDFs, installs and the browser.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+# ruff (pyflakes, pycodestyle, isort, bugbear and more: pyproject.toml says which), then mypy over generator/,
+# tests/ and scripts/. CI runs it before the tests.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # axe-core (accessibility checks injected into pages by the browser tests), from the npm registry.
 node_modules/.installed: package.json package-lock.json
@@ -30,7 +36,7 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install python3.11 or run 'make PYTHON=python3 ...'"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
-	$(BIN)/python -m pip install -qq -e '.[test]'
+	$(BIN)/python -m pip install -qq -e '.[test,lint]'
 	touch $(STAMP)
 
 clean:

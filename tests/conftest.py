@@ -58,6 +58,19 @@ def built_shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(params=["mini", "shipped"])
+def built_dossier(request: pytest.FixtureRequest) -> Path:
+    """Each of the two dossiers above, built once: for the tests that read what a build wrote from both."""
+    return request.getfixturevalue(f"built_{request.param}")
+
+
+def find(pattern: str, text: str, flags: int = 0) -> re.Match[str]:
+    """re.search for what the test needs to be there: a failure names the pattern, not a None."""
+    found = re.search(pattern, text, flags)
+    assert found is not None, f"no match for {pattern!r}"
+    return found
+
+
 def briefing(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real command line, as a user would."""
     return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,

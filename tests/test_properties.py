@@ -11,8 +11,8 @@ import io
 import json
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 from conftest import MINI, copy_dossier
@@ -125,7 +125,7 @@ def st_close(n: int) -> int:
 @given(text=DOCUMENTS)
 def test_yaml_nested_to_any_depth_is_read_or_refused_at_a_place(text: str) -> None:
     """Through the YAML reader, the loader and check (as an actor record), and fmt: never a crash."""
-    node, problems = yamlio.parse(text)
+    _, problems = yamlio.parse(text)
     for p in problems:
         assert p.line >= 1 and p.col >= 1 and p.code, p
     with fresh_mini() as root:
