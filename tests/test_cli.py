@@ -1,10 +1,11 @@
 """The command line as a user meets it: help with examples, init, clean errors."""
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import briefing
+from conftest import PROJECT, briefing
 
 from generator.cli import COMMANDS
 
@@ -14,6 +15,14 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
     result = briefing(name, "--help")
     assert result.returncode == 0
     assert "Example:" in result.stdout and "briefing " + name.split()[0] in result.stdout
+
+
+def test_version_is_the_one_in_pyproject() -> None:
+    """The version is written once, in pyproject.toml; the command reads it from the installed metadata."""
+    with (PROJECT / "pyproject.toml").open("rb") as handle:
+        version = tomllib.load(handle)["project"]["version"]
+    result = briefing("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"briefing {version}"
 
 
 def test_top_level_help_lists_the_commands() -> None:
