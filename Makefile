@@ -12,9 +12,11 @@ site: $(STAMP)
 test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
-# The loop to run after every change: everything but whole builds, PDFs, installs and the browser.
+# The loop to run after every change: everything but whole builds, PDFs, installs and the browser, on both
+# cores (pytest-xdist: each test has its own copy of a dossier in tmp_path), the property tests with a fifth of
+# their examples (the "fast" Hypothesis profile, tests/conftest.py).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -m "not slow and not browser" -n 2 --hypothesis-profile=fast
 
 # ruff (pyflakes, pycodestyle, isort, bugbear and more: pyproject.toml says which), then mypy over generator/,
 # tests/ and scripts/. CI runs it before the tests.

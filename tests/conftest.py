@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.build import build
 
@@ -15,6 +16,17 @@ HERE = Path(__file__).parent
 PROJECT = HERE.parent
 MINI = HERE / "fixtures" / "mini"
 IGNORE = shutil.ignore_patterns("site", ".build", ".site.old")
+
+# Hypothesis profiles, chosen with --hypothesis-profile: "full" (Hypothesis' own defaults, what `make test` runs)
+# gives each property test the number of examples it asks for; "fast" (`make test-fast`) a fifth of them, for
+# the loop run after every change. Either way the examples are derandomized: every run tries the same ones.
+settings.register_profile("full", max_examples=100)
+settings.register_profile("fast", max_examples=20)
+
+
+def examples(full: int) -> int:
+    """How many examples a property test runs: `full` under the full profile, a fifth of it under the fast one."""
+    return max(1, full * settings.default.max_examples // 100)
 
 
 def copy_dossier(source: Path, target: Path) -> Path:

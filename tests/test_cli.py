@@ -32,6 +32,7 @@ def test_top_level_help_lists_the_commands() -> None:
         assert name in result.stdout
 
 
+@pytest.mark.slow   # a whole build
 def test_init_makes_a_dossier_that_checks_and_builds(tmp_path: Path) -> None:
     target = tmp_path / "new"
     assert briefing("init", str(target)).returncode == 0
@@ -43,6 +44,7 @@ def test_init_makes_a_dossier_that_checks_and_builds(tmp_path: Path) -> None:
     assert again.returncode == 1 and "already holds a dossier" in again.stderr
 
 
+@pytest.mark.slow   # a PDF
 def test_pdf_command_renders_one_briefing_in_one_language(mini: Path) -> None:
     result = briefing("--root", str(mini), "pdf", "harbour-strike", "--lang", "ar")
     assert result.returncode == 0, result.stderr

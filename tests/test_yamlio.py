@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -131,7 +131,7 @@ _VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_siz
                                                          st.dictionaries(_KEYS, inner, max_size=3)), max_leaves=12)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True)
+@settings(max_examples=examples(400), deadline=None, derandomize=True)
 @given(st.dictionaries(_KEYS, _VALUES, min_size=1, max_size=4))
 def test_records_are_written_as_pyyaml_writes_them(data: dict) -> None:
     assert yamlio.dump(data) == yamlio._slow_dump(data)
@@ -149,7 +149,7 @@ _TRICKY = st.sampled_from([*"aZé عß:#-'\",.[]{}&*!|>%@`~=?\t", "\n", "\x85", 
                            "\ud7ff", "\ue000", "\U0010ffff", "\U0001f600"])
 
 
-@settings(max_examples=1500, deadline=None, derandomize=True)
+@settings(max_examples=examples(1500), deadline=None, derandomize=True)
 @given(st.sampled_from(["a", "Z", "é", "ع", "ǅ", "yes", "No", "null", "on", "x:"]), st.lists(_TRICKY, max_size=8))
 def test_a_phrase_written_plain_without_asking_pyyaml_is_what_pyyaml_writes(first: str, rest: list[str]) -> None:
     value = first + "".join(rest)
