@@ -26,7 +26,7 @@ settings.register_profile("fast", max_examples=20)
 
 def examples(full: int) -> int:
     """How many examples a property test runs: `full` under the full profile, a fifth of it under the fast one."""
-    return max(1, full * settings.default.max_examples // 100)
+    return max(1, full * settings().max_examples // 100)   # settings(): those of the profile in use
 
 
 def copy_dossier(source: Path, target: Path) -> Path:
