@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test test-fast lint install clean serve bench
+.PHONY: site test test-fast lint debian-packages install clean serve bench
 
 site: $(STAMP)
 	$(BIN)/briefing build
 
-test: $(STAMP) node_modules/.installed
+# The whole suite. What it needs from Debian (Chromium, npm, Pango) is installed first when missing, as root,
+# or it stops at once saying how (scripts/ensure-debian-packages).
+test: debian-packages $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
 # The loop to run after every change: everything but whole builds, PDFs, installs and the browser, on both
@@ -24,8 +26,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+debian-packages:
+	@scripts/ensure-debian-packages
+
 # axe-core (accessibility checks injected into pages by the browser tests), from the npm registry.
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | debian-packages
 	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the browser tests: install nodejs and npm"; exit 1; }
 	npm ci --no-audit --no-fund --silent
 	touch node_modules/.installed
