@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+import command_line
 import pytest
 from hypothesis import settings
 
@@ -84,9 +84,8 @@ def find(pattern: str, text: str, flags: int = 0) -> re.Match[str]:
 
 
 def briefing(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real command line, as a user would."""
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
-                          cwd=cwd or PROJECT, check=False)
+    """Run the real command line, as a user would: a process of its own (tests/command_line.py)."""
+    return command_line.run(list(args), cwd or PROJECT)
 
 
 def git(root: Path, *args: str) -> None:
