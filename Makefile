@@ -1,23 +1,36 @@
-# Two commands: `make site` and `make test`. Both set everything up in .venv first.
+# Two commands: `make site` and `make test`. Both set everything up in .venv first, as do the others.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test test-fast install clean serve bench
+.PHONY: site test test-fast lint debian-packages install clean serve bench
 
 site: $(STAMP)
 	$(BIN)/briefing build
 
-test: $(STAMP) node_modules/.installed
+# The whole suite. What it needs from Debian (Chromium, npm, Pango) is installed first when missing, as root,
+# or it stops at once saying how (scripts/ensure-debian-packages).
+test: debian-packages $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
-# The loop to run after every change: everything but whole builds, PDFs, installs and the browser.
+# The loop to run after every change: everything but whole builds, PDFs, installs and the browser, on both
+# cores (pytest-xdist: each test has its own copy of a dossier in tmp_path), the property tests with a fifth of
+# their examples (the "fast" Hypothesis profile, tests/conftest.py).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -m "not slow and not browser" -n 2 --hypothesis-profile=fast
+
+# ruff (pyflakes, pycodestyle, isort, bugbear and more: pyproject.toml says which), then mypy over generator/,
+# tests/ and scripts/. CI runs it before the tests.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+debian-packages:
+	@scripts/ensure-debian-packages
 
 # axe-core (accessibility checks injected into pages by the browser tests), from the npm registry.
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | debian-packages
 	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the browser tests: install nodejs and npm"; exit 1; }
 	npm ci --no-audit --no-fund --silent
 	touch node_modules/.installed
@@ -30,7 +43,7 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install python3.11 or run 'make PYTHON=python3 ...'"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
-	$(BIN)/python -m pip install -qq -e '.[test]'
+	$(BIN)/python -m pip install -qq -e '.[test,lint]'
 	touch $(STAMP)
 
 clean:

@@ -1,4 +1,4 @@
-"""briefing: turn source documents into a cited, bilingual (English/Arabic) briefing site."""
-from __future__ import annotations
+"""briefing: turn source documents into a cited, bilingual (English/Arabic) briefing site.
 
-__version__ = "0.1.0"
+The version is written once, in pyproject.toml; `shipped.version()` reads it from the installed metadata.
+"""

@@ -7,18 +7,20 @@ import inspect
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from generator import shipped
 from generator.errors import BriefingError, Problems
 from generator.layout import Layout
 
 Command = Callable[[argparse.Namespace], int]
-COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None]]] = {}
+# What adds a command's own arguments to its parser; what it returns is not used (a lambda may return a tuple).
+Setup = Callable[[argparse.ArgumentParser], object]
+COMMANDS: dict[str, tuple[Command, Setup]] = {}
 
 
-def command(setup: Callable[[argparse.ArgumentParser], None] = lambda p: None) -> Callable[[Command], Command]:
+def command(setup: Setup = lambda p: None) -> Callable[[Command], Command]:
     def register(fn: Command) -> Command:
         COMMANDS[fn.__name__.removeprefix("cmd_").replace("_", "-")] = (fn, setup)
         return fn

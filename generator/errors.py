@@ -60,7 +60,7 @@ class Problems:
         except (ValueError, OSError, RuntimeError):  # RuntimeError: a link that loops
             return p.as_posix()
 
-    def extend(self, other: "Problems") -> None:
+    def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
 
     @property

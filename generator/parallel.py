@@ -14,7 +14,8 @@ import multiprocessing
 import os
 import pickle
 import signal
-from typing import Callable, Iterable, Iterator, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")

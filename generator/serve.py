@@ -18,8 +18,9 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from generator.build import build
 from generator.errors import BriefingError, Problems
@@ -52,7 +53,7 @@ def _watched_files(base: Path) -> list[Path]:
     found: list[Path] = []
     for top, dirs, files in os.walk(base, onerror=lambda exc: found.append(Path(exc.filename or base))):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [Path(top) / f for f in files if not f.startswith(".")]
+        found.extend(Path(top) / f for f in files if not f.startswith("."))
     return sorted(found)
 
 
@@ -96,7 +97,7 @@ class _Preview(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_GET(self) -> None:
         if self.path.split("?")[0] == EVENTS:
             self._events()
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -72,7 +72,7 @@ def outlines() -> dict:
                             "reinstall it with 'pip install briefing' or 'make site'") from error
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_hash(*parts: str) -> str:
     """A hash of the generator's own source in these sub-packages or modules ("factbase", "errors.py"):
     what a kept result (a parsed record, a source's proposals) was made by, so new code makes it anew."""

@@ -26,7 +26,7 @@ from pathlib import Path
 
 # The one Douglas-Peucker, shared with the maps (generator/views/geo.py is standard library only too).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.views.geo import simplify  # noqa: E402
+from generator.views.geo import simplify
 
 MEMBER = "countries-50m.json"
 TOLERANCE = 0.03  # degrees: about 3 km, finer than a locator map at its smallest extent draws

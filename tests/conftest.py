@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+import command_line
 import pytest
+from hypothesis import settings
 
 from generator.build import build
 
@@ -15,6 +16,17 @@ HERE = Path(__file__).parent
 PROJECT = HERE.parent
 MINI = HERE / "fixtures" / "mini"
 IGNORE = shutil.ignore_patterns("site", ".build", ".site.old")
+
+# Hypothesis profiles, chosen with --hypothesis-profile: "full" (Hypothesis' own defaults, what `make test` runs)
+# gives each property test the number of examples it asks for; "fast" (`make test-fast`) a fifth of them, for
+# the loop run after every change. Either way the examples are derandomized: every run tries the same ones.
+settings.register_profile("full", max_examples=100)
+settings.register_profile("fast", max_examples=20)
+
+
+def examples(full: int) -> int:
+    """How many examples a property test runs: `full` under the full profile, a fifth of it under the fast one."""
+    return max(1, full * settings().max_examples // 100)   # settings(): those of the profile in use
 
 
 def copy_dossier(source: Path, target: Path) -> Path:
@@ -58,10 +70,22 @@ def built_shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(params=["mini", "shipped"])
+def built_dossier(request: pytest.FixtureRequest) -> Path:
+    """Each of the two dossiers above, built once: for the tests that read what a build wrote from both."""
+    return request.getfixturevalue(f"built_{request.param}")
+
+
+def find(pattern: str, text: str, flags: int = 0) -> re.Match[str]:
+    """re.search for what the test needs to be there: a failure names the pattern, not a None."""
+    found = re.search(pattern, text, flags)
+    assert found is not None, f"no match for {pattern!r}"
+    return found
+
+
 def briefing(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real command line, as a user would."""
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
-                          cwd=cwd or PROJECT, check=False)
+    """Run the real command line, as a user would: a process of its own (tests/command_line.py)."""
+    return command_line.run(list(args), cwd or PROJECT)
 
 
 def git(root: Path, *args: str) -> None:

@@ -38,7 +38,8 @@ class Score:
 
 def _spans(text: str, spans: list[str]) -> list[tuple[int, int]]:
     """Where each proposed span stands, taking repeated spans in turn."""
-    out, cursor = [], {}
+    out: list[tuple[int, int]] = []
+    cursor: dict[str, int] = {}
     for span in spans:
         whole = re.compile(r"(?<!\w)" + re.escape(span) + r"(?!\w)")
         found = whole.search(text, cursor.get(span, 0)) or whole.search(text)
@@ -80,10 +81,9 @@ def score(language: str) -> tuple[Score, Score]:
         gold = [(g, _label_span(text, g)) for g in passage.get("figures") or []]
         figures.found += len(proposed)
         figures.labels += len(gold)
-        figures.right += sum(any(_overlap(at, g_at) and _same_figure(p, g) for g, g_at in gold)
-                             for p, at in zip(proposed, where))
-        figures.recalled += sum(any(_overlap(at, g_at) and _same_figure(p, g) for p, at in zip(proposed, where))
-                                for g, g_at in gold)
+        placed = list(zip(proposed, where, strict=True))
+        figures.right += sum(any(_overlap(at, g_at) and _same_figure(p, g) for g, g_at in gold) for p, at in placed)
+        figures.recalled += sum(any(_overlap(at, g_at) and _same_figure(p, g) for p, at in placed) for g, g_at in gold)
         cands = _spans(text, [n["span"] for n in found["names"]])
         gold_names = [_label_span(text, g) for g in passage.get("names") or []]
         names.found += len(cands)

@@ -13,8 +13,9 @@ import os
 import re
 import shutil
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
 import pytest
 from conftest import PROJECT
@@ -79,7 +80,7 @@ def page(browser: object, base_url: str) -> Iterator[object]:
 
     def outgoing(route: object, request: object) -> None:
         url = request.url  # type: ignore[attr-defined]
-        if url.startswith(base_url) or url.startswith("data:") or url.startswith("blob:"):
+        if url.startswith((base_url, "data:", "blob:")):
             route.continue_()  # type: ignore[attr-defined]
         else:
             tab.problems.append(f"external request: {url}")
@@ -122,7 +123,7 @@ def test_language_switcher_keeps_the_page(page: object, base_url: str) -> None:
     # would take over the click and send the reader to that language's home page. Hold the English
     # sitemap back until the Arabic one has loaded, so the test always meets that order.
     held: list[object] = []
-    page.route(base_url + "sitemap.xml", lambda route: held.append(route))  # type: ignore[attr-defined]
+    page.route(base_url + "sitemap.xml", held.append)  # type: ignore[attr-defined]
     with page.expect_response(lambda r: r.url.endswith("/ar/sitemap.xml")):  # type: ignore[attr-defined]
         page.goto(base_url + "incidents/tinzaouaten-ambush-2024.html")  # type: ignore[attr-defined]
     assert len(held) == 1
@@ -318,12 +319,12 @@ CHART_TEXTS = """() => [...document.querySelectorAll("svg.claims-chart")].flatMa
 })"""
 
 
-def chart_problems(texts: list[dict[str, object]], rtl: bool) -> list[str]:
+def chart_problems(texts: list[dict[str, Any]], rtl: bool) -> list[str]:   # JSON from the page
     """Texts drawn outside the chart, labels outside their column or over a bar."""
     from generator.site.chart import LABEL
     problems = []
     for t in texts:
-        inside = 0 <= t["left"] and t["right"] <= t["width"] and 0 <= t["top"] and t["bottom"] <= t["height"]
+        inside = t["left"] >= 0 and t["right"] <= t["width"] and t["top"] >= 0 and t["bottom"] <= t["height"]
         column = t["kind"] != "chart-label" or (
             t["left"] >= t["width"] - LABEL if rtl else t["right"] <= LABEL)
         if not inside or not column or t["overlaps"]:
@@ -333,8 +334,8 @@ def chart_problems(texts: list[dict[str, object]], rtl: bool) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_chart_labels_are_whole_and_inside_their_column(page: object, base_url: str, lang: str) -> None:
-    page.goto(base_url + ("ar/" if lang == "ar" else "") + "incidents/tinzaouaten-ambush-2024.html",
-              wait_until="networkidle")  # type: ignore[attr-defined]
+    url = base_url + ("ar/" if lang == "ar" else "") + "incidents/tinzaouaten-ambush-2024.html"
+    page.goto(url, wait_until="networkidle")  # type: ignore[attr-defined]
     texts = page.evaluate(CHART_TEXTS)  # type: ignore[attr-defined]
     labels = [t["text"] for t in texts if t["kind"] == "chart-label"]
     assert len(labels) >= 4 and not [label for label in labels if label.endswith("…")]
@@ -395,7 +396,8 @@ def test_an_open_preview_page_reloads_itself_after_an_edit(browser: object, mini
             tab.evaluate("window.__before_edit = true")
             tab.wait_for_timeout(500)   # the event stream is open
             dossier = mini / "content" / "dossier.yaml"
-            old, new = ("Port Example strike", "Harbour dispute") if not lang else ("إضراب بورت إكزامبل", "نزاع الميناء")
+            old, new = (("Port Example strike", "Harbour dispute") if not lang else
+                        ("إضراب بورت إكزامبل", "نزاع الميناء"))
             text = dossier.read_text(encoding="utf-8")
             assert old in text
             dossier.write_text(text.replace(old, new), encoding="utf-8")
@@ -408,20 +410,24 @@ def test_an_open_preview_page_reloads_itself_after_an_edit(browser: object, mini
         proc.wait(timeout=30)
 
 
+# Each map label's and each place's box, as the browser lays them out in the page's real font.
+MAP_BOXES = """() => {
+  const svg = document.querySelector('svg.locator-map');
+  const box = e => { const b = e.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; };
+  return {
+    labels: [...svg.querySelectorAll('.labels text')].map(t => [t.textContent, ...box(t)]),
+    places: [...svg.querySelectorAll('.place-point, .place-circle')].map(c => [c.dataset.place, ...box(c)]),
+  };
+}"""
+
+
 @pytest.mark.parametrize("path", ["places.html", "ar/places.html", "incidents/tinzaouaten-ambush-2024.html",
                                   "ar/incidents/tinzaouaten-ambush-2024.html"])
 def test_map_labels_as_the_browser_draws_them_overlap_nothing(page: object, base_url: str, path: str) -> None:
     """The map places labels with estimated widths; in the page's real font each label stays inside the
     box it was given, so no two labels meet and no label covers a place."""
     page.goto(base_url + path)  # type: ignore[attr-defined]
-    found = page.evaluate("""() => {  // type: ignore
-      const svg = document.querySelector('svg.locator-map');
-      const box = e => { const b = e.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; };
-      return {
-        labels: [...svg.querySelectorAll('.labels text')].map(t => [t.textContent, ...box(t)]),
-        places: [...svg.querySelectorAll('.place-point, .place-circle')].map(c => [c.dataset.place, ...box(c)]),
-      };
-    }""")  # type: ignore[attr-defined]
+    found = page.evaluate(MAP_BOXES)  # type: ignore[attr-defined]
     labels, places = found["labels"], found["places"]
     assert len(labels) >= 3 and places
 

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import briefing
+from conftest import briefing, find
 from htmlcheck import check_footnote_links, check_internal_links, resolve, scan
 
 from generator.build import build
@@ -85,10 +85,10 @@ def test_titles_and_the_dossier_name_are_text_wherever_the_theme_prints_them(min
         text = page.read_text(encoding="utf-8")
         assert "<script>alert" not in text and 'onmouseover="' not in text, page
     en = (mini / "site" / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
-    title = htmllib.unescape(re.search(r"<title>(.*?)</title>", en, re.S).group(1))
+    title = htmllib.unescape(find(r"<title>(.*?)</title>", en, re.DOTALL).group(1))
     assert title == f"Harbour strike of May 2023 {payload} - Port Example strike {payload}"
     ar = (mini / "site" / "ar" / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
-    assert htmllib.unescape(re.search(r"<title>(.*?)</title>", ar, re.S).group(1)).startswith(
+    assert htmllib.unescape(find(r"<title>(.*?)</title>", ar, re.DOTALL).group(1)).startswith(
         f"إضراب الميناء في مايو 2023 {payload} - ")
 
 
@@ -283,6 +283,7 @@ def test_claims_csv_text_never_runs_as_a_spreadsheet_formula(mini: Path) -> None
         "en: At least 400 members joined the strike.", "en: '=HYPERLINK(\"http://x.example\",\"click\")'"),
         encoding="utf-8")
     dossier, _ = run(mini)
+    assert dossier is not None
     rows = list(csv.DictReader(io.StringIO(claims_csv(dossier))))
     union = next(r for r in rows if r["claim_id"] == "union-400")
     assert union["text_en"] == "'" + '=HYPERLINK("http://x.example","click")'
@@ -347,7 +348,7 @@ def test_a_template_that_fails_while_rendering_names_its_file_and_line(mini: Pat
     page.parent.mkdir(parents=True)
     lines = (Path(__file__).parent.parent / "templates" / "pages" / "actors.md.j2").read_text(
         encoding="utf-8").splitlines()
-    page.write_text("\n".join(lines[:3] + ["{{ no_such_thing.x }}"] + lines[3:]) + "\n", encoding="utf-8")
+    page.write_text("\n".join([*lines[:3], "{{ no_such_thing.x }}", *lines[3:]]) + "\n", encoding="utf-8")
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "actors.md.j2:4:1: error: 'no_such_thing' is undefined" in result.stderr

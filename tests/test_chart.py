@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from conftest import find
 from test_render import SHIPPED
 
 from generator.factbase.check import run
@@ -38,6 +39,7 @@ def rename(mini: Path, names: dict[str, tuple[str, str]], short: dict[str, str] 
 
 def incident_page(mini: Path, lang: str) -> str:
     dossier, report = run(mini)
+    assert dossier is not None
     assert not [p for p in report.items if p.severity == "error"], report.items
     return render(dossier, SHIPPED, lang)["incidents/harbour-strike.md"]
 
@@ -69,7 +71,8 @@ def test_two_claimants_with_the_same_short_name_show_their_whole_names(mini: Pat
 
 def test_a_short_name_must_be_in_a_language_and_is_in_the_editors_schema(mini: Path) -> None:
     from generator.factbase.jsonschema import schemas
-    assert "short" in schemas()["actor"]["properties"]
+    properties = schemas()["actor"]["properties"]
+    assert isinstance(properties, dict) and "short" in properties
     rename(mini, {}, None)
     path = mini / "content/actors/dockworkers-union.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("description:", "short: Union\ndescription:", 1),
@@ -90,11 +93,12 @@ def test_an_arabic_label_wraps_right_to_left_at_the_bars_edge() -> None:
     assert ys == sorted(ys) and len(set(ys)) == len(ys)
     assert 'direction="rtl"' in chart
     # the row grows with its lines: the chart is taller than two one-line rows
-    assert float(re.search(r'viewBox="0 0 640 ([\d.]+)"', chart).group(1)) > 2 * 30 + 16
+    assert float(find(r'viewBox="0 0 640 ([\d.]+)"', chart).group(1)) > 2 * 30 + 16
 
 
 def test_wrap_keeps_every_character_and_never_exceeds_a_line() -> None:
-    for label in ("Unofficial Russian Telegram channels", LONG_NAMES["harbour-authority"][1], "x" * 90 + " end", "JNIM"):
+    for label in ("Unofficial Russian Telegram channels", LONG_NAMES["harbour-authority"][1], "x" * 90 + " end",
+                  "JNIM"):
         lines = wrap(label)
         assert "".join(lines).replace(" ", "") == label.replace(" ", "")
         assert all(width(line) <= (LABEL - 8) / 13 for line in lines)

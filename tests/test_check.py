@@ -48,6 +48,7 @@ def test_the_small_dossier_is_clean(mini: Path) -> None:
 
 def test_disagreeing_figures_are_found(mini: Path) -> None:
     dossier, _ = run(mini)
+    assert dossier is not None
     groups = disagreements(dossier)
     assert [[c.id for c in g] for g in groups] == [["union-400", "authority-120"]]
 
@@ -370,14 +371,16 @@ def test_an_arabic_quote_off_by_a_diacritic_or_a_hamza_is_shown_the_passage(mini
     _, problems = run(mini)
     found = [p for p in problems.errors if p.code == "quote-not-found"]
     assert len(found) == 1 and "“\"400 عضو على الأقل\"”" in found[0].message
-    assert "arabic shadda in the quote" in found[0].message and "'ا' in the quote, 'أ' in the source" in found[0].message
+    assert "arabic shadda in the quote" in found[0].message
+    assert "'ا' in the quote, 'أ' in the source" in found[0].message
 
 
 def test_a_quote_from_another_paragraph_nearly_is_found_there(mini: Path) -> None:
     edit(mini, INCIDENT, "quote: only 120 workers stayed away", "quote: closing the harbour of Port Exampel")
     _, problems = run(mini)
     found = [p for p in problems.errors if p.code == "quote-not-found"]
-    assert len(found) == 1 and "the nearest passage, in p1, is “closing the harbour of Port Example”" in found[0].message
+    assert len(found) == 1
+    assert "the nearest passage, in p1, is “closing the harbour of Port Example”" in found[0].message
 
 
 def test_an_unknown_id_gets_a_suggestion(mini: Path) -> None:
@@ -435,7 +438,8 @@ def test_a_figure_in_words_digits_of_another_script_or_a_qualifier_is_read_from_
 def test_the_editors_reading_under_derived_is_accepted_and_shown(mini: Path) -> None:
     edit(mini, INCIDENT, "figure: {party: dockworkers-union, value: '400', qualifier: at-least}",
          "figure: {party: dockworkers-union, value: '500', qualifier: at-least}\n"
-         "    derived: {en: The union's 400 plus the 100 it counted later., ar: الأربعمئة مضافاً إليهم مئة أحصتهم النقابة لاحقاً.}")
+         "    derived: {en: The union's 400 plus the 100 it counted later., "
+         "ar: الأربعمئة مضافاً إليهم مئة أحصتهم النقابة لاحقاً.}")
     dossier, problems = run(mini)
     assert dossier is not None and not [p for p in problems.items if p.code == "figure-quote"]
     from conftest import PROJECT
@@ -467,7 +471,8 @@ def test_a_period_its_quotes_do_not_give_fails_and_a_worked_out_one_asks_to_say_
     _, problems = run(mini)
     assert [p.severity for p in problems.items if p.code.startswith("period")] == ["warning"]
     edit(mini, INCIDENT, "    period: {start: '2023-05-01'}",
-         "    period: {start: '2023-05-01'}\n    derived: {en: Monday read against the paper's date., ar: يوم الاثنين مقروءاً في ضوء تاريخ الصحيفة.}")
+         "    period: {start: '2023-05-01'}\n    derived: {en: Monday read against the paper's date., "
+         "ar: يوم الاثنين مقروءاً في ضوء تاريخ الصحيفة.}")
     _, problems = run(mini)
     assert not [p for p in problems.items if p.code.startswith("period")]
 

@@ -29,7 +29,8 @@ INCIDENT = "content/incidents/tinzaouaten-ambush-2024.yaml"
 # Every casualty or strength figure the three shipped articles state: paragraph, exact span, values.
 SEED_FIGURES: dict[str, list[tuple[str, str, dict[str, object]]]] = {
     CNN: [
-        ("p1", "more than a dozen bodies", {"value": 12, "qualifier": "more-than", "unit": "people", "event": "killed"}),
+        ("p1", "more than a dozen bodies",
+         {"value": 12, "qualifier": "more-than", "unit": "people", "event": "killed"}),
         ("p3", "several white men", {"qualifier": "several", "unit": "people"}),
         ("p6", "killing 50 Russians", {"value": 50, "qualifier": "exactly", "unit": "people", "event": "killed"}),
         ("p6", "a number of Malian soldiers", {"qualifier": "some", "unit": "people"}),
@@ -456,7 +457,12 @@ def test_a_source_is_read_again_only_when_what_its_proposals_come_from_changed(s
     extract(shipped)
     read: list[str] = []
     original = propose_module.propose
-    monkeypatch.setattr(propose_module, "propose", lambda source, g: read.append(source.id) or original(source, g))
+
+    def counted_propose(source: Any, gazetteer: Any) -> Any:
+        read.append(source.id)
+        return original(source, gazetteer)
+
+    monkeypatch.setattr(propose_module, "propose", counted_propose)
     monkeypatch.setattr("generator.parallel.os.cpu_count", lambda: 1)   # in this process, so `read` sees it
     assert extract(shipped).written == [] and read == []
     # a new name can be found in every source: all are read again

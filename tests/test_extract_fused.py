@@ -17,7 +17,8 @@ ARTICLES = {
                     "فيما فُقد و10 جنود آخرين.\n",
     "convoi-fr.txt": "# Un convoi attaqué\n\nUne soixantaine de véhicules ont été détruits et des dizaines de civils "
                      "blessés, selon le porte-parole de l'armée.\n",
-    "qafila-ur.txt": "# قافلے پر حملہ\n\nترجمان کرنل احمد رضا کے مطابق کم از کم پندرہ فوجی ہلاک اور درجنوں شہری زخمی ہوئے۔\n",
+    "qafila-ur.txt": "# قافلے پر حملہ\n\nترجمان کرنل احمد رضا کے مطابق کم از کم پندرہ فوجی ہلاک اور درجنوں "
+                     "شہری زخمی ہوئے۔\n",
 }
 
 

@@ -34,7 +34,8 @@ def test_pages_say_when_they_were_reviewed_and_changed_and_list_the_changes(mini
     path = mini / INCIDENT
     path.write_text(path.read_text(encoding="utf-8").replace("grade: '4'", "grade: '5'"), encoding="utf-8")
     env_date = {"GIT_COMMITTER_DATE": "2026-11-25T10:00:00"}
-    subprocess.run(["git", "-C", str(mini), "commit", "-q", "-am", "The employer's count is graded improbable"], check=True,
+    subprocess.run(["git", "-C", str(mini), "commit", "-q", "-am", "The employer's count is graded improbable"],
+                   check=True,
                    env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
                         "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", **env_date})
     head = _head(mini)
@@ -68,7 +69,8 @@ def test_a_draft_s_edits_stay_off_the_changes_page(mini: Path) -> None:
         "claims: [union-400, authority-120]", "claims: [union-400]"), encoding="utf-8")
     commit_all(mini, "authority-120 back to draft")
     path.write_text(path.read_text(encoding="utf-8").replace("Only 120 workers stayed away.",
-                                                             "Only 120 workers stayed away, 999 said."), encoding="utf-8")
+                                                             "Only 120 workers stayed away, 999 said."),
+                    encoding="utf-8")
     commit_all(mini, "a draft's secret figure")
     build(mini)
     changes = _text(mini / "site" / "changes.html")

@@ -13,13 +13,13 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-from conftest import MINI, PROJECT, copy_dossier
+from conftest import MINI, PROJECT, copy_dossier, find
 
 # Root's exemptions from file permissions; without them root meets an unreadable file as anyone does.
 _DROP = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
@@ -63,18 +63,19 @@ def assert_clean_failure(result: subprocess.CompletedProcess[str], located: str)
 
 UNREADABLE = {
     # what is made unreadable, and the line each command must print about it
-    "seed": ("seeds/harbour-en.md", r"^seeds/harbour-en\.md:1:1: error: cannot read the seed \(Permission denied\)"
-             r".* \[io\]$"),
-    "seeds folder": ("seeds", r"^seeds(/harbour-en\.md)?:1:1: error: cannot (open the folder|read the seed) "
-                     r"\(Permission denied\).*\[(unreadable-folder|io)\]$"),
-    "content folder": ("content/actors", r"^content/actors:1:1: error: cannot open the folder \(Permission denied\)"
-                       r"; make it readable.*\[unreadable-folder\]$"),
+    "seed": ("seeds/harbour-en.md",
+             r"^seeds/harbour-en\.md:1:1: error: cannot read the seed \(Permission denied\).* \[io\]$"),
+    "seeds folder": ("seeds", (r"^seeds(/harbour-en\.md)?:1:1: error: cannot (open the folder|read the seed) "
+                               r"\(Permission denied\).*\[(unreadable-folder|io)\]$")),
+    "content folder": ("content/actors", (r"^content/actors:1:1: error: cannot open the folder \(Permission "
+                                          r"denied\); make it readable.*\[unreadable-folder\]$")),
 }
 
 
 # every command that reads what is made unreadable (fmt reads no seed, ingest no actor)
 READERS = [(what, command) for what in sorted(UNREADABLE) for command in ("check", "build", "ingest", "extract", "fmt")
-           if not (command == "fmt" and what.startswith("seed") or command == "ingest" and what == "content folder")]
+           if not ((command == "fmt" and what.startswith("seed"))
+                   or (command == "ingest" and what == "content folder"))]
 
 
 @pytest.mark.parametrize(("what", "command"), READERS)
@@ -91,7 +92,7 @@ def test_what_a_user_may_not_read_is_a_located_problem(permissions_apply: None, 
     assert_clean_failure(result, located)
     assert not (mini / "site").exists()
     assert {p: p.read_bytes() for p in before} == before  # nothing rewritten as if the folder were empty
-    assert not (mini / "content" / "proposals").exists() or command == "extract" and what == "seed"
+    assert not (mini / "content" / "proposals").exists() or (command == "extract" and what == "seed")
 
 
 def test_a_folder_that_cannot_be_opened_hides_no_record_from_check(permissions_apply: None, mini: Path) -> None:
@@ -111,7 +112,7 @@ def test_an_unreadable_content_folder_stops_every_command_with_its_name(permissi
         results = {c: run_as_a_user("--root", str(mini), c) for c in ("check", "build", "ingest", "extract", "fmt")}
     finally:
         (mini / "content").chmod(0o755)
-    for command, result in results.items():
+    for result in results.values():
         assert_clean_failure(result, r"content:1:1: error: cannot open the folder|briefing: .*/content: cannot open "
                              r"the folder \(Permission denied\)")
 
@@ -186,7 +187,8 @@ def small_disk(size_mb: int) -> Iterator[Disk]:
         if holder.stdout.readline().strip() != "mounted":
             holder.wait(timeout=10)
             pytest.skip(f"cannot mount a small tmpfs here: {holder.stderr.read().strip() if holder.stderr else ''}")
-        enter = ["nsenter", "-t", str(holder.pid), "-m", f"--wd={PROJECT}"] + ([] if not userns else ["-U", "--preserve-credentials"])
+        enter = ["nsenter", "-t", str(holder.pid), "-m", f"--wd={PROJECT}",
+                 *([] if not userns else ["-U", "--preserve-credentials"])]
         yield Disk(Path(f"/proc/{holder.pid}/root") / point.relative_to("/"), point, enter)
     finally:
         holder.kill()
@@ -243,7 +245,7 @@ def test_a_build_on_a_full_disk_fails_short_leaves_nothing_half_built_and_keeps_
             finally:
                 filler.unlink()
             out = (result.stdout + result.stderr).strip()
-            assert not (root / ".build" / "staging").exists() and not [p for p in root.rglob("*.tmp")], leave_kb
+            assert not (root / ".build" / "staging").exists() and not list(root.rglob("*.tmp")), leave_kb
             if result.returncode == 0:
                 built.append(leave_kb)
                 assert f"Port Example strike {leave_kb}" in (root / "site" / "index.html").read_text(encoding="utf-8")
@@ -251,7 +253,8 @@ def test_a_build_on_a_full_disk_fails_short_leaves_nothing_half_built_and_keeps_
             assert result.returncode == 1, (leave_kb, out)
             last = out.splitlines()[-1]
             assert re.fullmatch(r"briefing: no space left on the disk to write \.build/\S+; free some space .*; "
-                                r"the previous site/ is unchanged and nothing half-built was left in \.build/", last), out
+                                r"the previous site/ is unchanged and nothing half-built was left in \.build/",
+                                last), out
             assert len(out) < 400 and "Traceback" not in out and "internal error" not in out, out
             assert not (root / ".build" / "out").exists(), leave_kb
             assert tree(root / "site") == site, leave_kb
@@ -288,7 +291,7 @@ def test_serve_on_a_full_disk_keeps_serving_and_rebuilds_once_there_is_space() -
         try:
             assert proc.stdout is not None
             lines = Lines(proc.stdout)
-            base = re.search(r"(http://127\.0\.0\.1:\d+/)", lines.wait_for(r"serving http://")).group(1)
+            base = find(r"(http://127\.0\.0\.1:\d+/)", lines.wait_for(r"serving http://")).group(1)
             good = status_and_page(base)
             filler = fill(disk.path, 64)  # room for the edit, not for the build
             retitle(root, "Port Example strike, renamed")

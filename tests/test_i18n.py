@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import re
 
+from conftest import find
+
 from generator import shipped
 from generator.factbase.model import PartialDate
 from generator.views import i18n
@@ -9,12 +11,13 @@ from generator.views import i18n
 
 def test_arabic_catalog_states_the_cldr_plural_rule_by_hand() -> None:
     po = (shipped.locale() / "ar" / "LC_MESSAGES" / "briefing.po").read_text(encoding="utf-8")
-    header = re.search(r'"Plural-Forms: ([^"]+)\\n"', po).group(1)
+    header = find(r'"Plural-Forms: ([^"]+)\\n"', po).group(1)
     assert header.startswith("nplurals=6;")
 
 
 def test_arabic_plural_forms_follow_cldr() -> None:
-    forms = {n: i18n.ngettext_for("ar", "%(n)s source", "%(n)s sources", n) for n in (0, 1, 2, 3, 10, 11, 99, 100, 102, 103)}
+    forms = {n: i18n.ngettext_for("ar", "%(n)s source", "%(n)s sources", n)
+             for n in (0, 1, 2, 3, 10, 11, 99, 100, 102, 103)}
     assert forms[0] == "لا مصادر"
     assert forms[1] == "مصدر واحد"
     assert forms[2] == "مصدران"

@@ -7,6 +7,7 @@ import os
 import pickle
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import MINI, copy_dossier
@@ -190,7 +191,12 @@ def test_a_first_read_on_every_core_gives_what_a_read_file_by_file_gives(mini: P
                                         encoding="utf-8")                                # a dangling reference
     forked = []
     real_fork_map = load_module.fork_map
-    monkeypatch.setattr(load_module, "fork_map", lambda *a, **k: forked.append(1) or real_fork_map(*a, **k))
+
+    def counted_fork_map(*args: Any, **kwargs: Any) -> Any:
+        forked.append(1)
+        return real_fork_map(*args, **kwargs)
+
+    monkeypatch.setattr(load_module, "fork_map", counted_fork_map)
     parallel = load(mini)
     assert forked, "the new files were not read in worker processes"
     monkeypatch.setattr(parse_cache, "_open", {})

@@ -39,8 +39,9 @@ def test_changed_seed_updates_only_the_hash_line(mini: Path) -> None:
     seed.write_text(seed.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
     assert ingest(mini).rehashed == ["harbour-en"]
     after = record.read_text(encoding="utf-8").splitlines()
-    changed = [(a, b) for a, b in zip(before, after) if a != b]
-    assert len(before) == len(after) and len(changed) == 1 and changed[0][1].startswith("sha256: ")
+    assert len(before) == len(after)
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert len(changed) == 1 and changed[0][1].startswith("sha256: ")
 
 
 def test_a_changed_seed_with_a_broken_record_is_reported_not_patched(mini: Path) -> None:
@@ -50,6 +51,7 @@ def test_a_changed_seed_with_a_broken_record_is_reported_not_patched(mini: Path)
     seed = mini / "seeds" / "harbour-en.md"
     seed.write_text(seed.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
     report = ingest(mini)
+    assert report.problems is not None
     assert report.rehashed == [] and record.read_text(encoding="utf-8") == broken
     assert [p.code for p in report.problems.errors] == ["ingest-skipped"]
     assert report.problems.errors[0].path == "content/sources/harbour-en.yaml"
@@ -110,6 +112,7 @@ def test_a_seed_that_links_out_of_seeds_is_never_read(mini: Path, tmp_path: Path
     (mini / "seeds" / "leak.txt").symlink_to(secret)
     (mini / "seeds" / "gone.txt").symlink_to(tmp_path / "nothing.txt")
     report = ingest(mini)
+    assert report.problems is not None
     assert sorted((p.path, p.code) for p in report.problems.errors) == [("seeds/gone.txt", "seed-link"),
                                                                       ("seeds/leak.txt", "seed-link")]
     assert not (mini / "content" / "sources" / "leak.yaml").exists()

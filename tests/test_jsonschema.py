@@ -34,7 +34,8 @@ def test_schemas_are_valid_json_schema(kind: str) -> None:
 def files() -> list[tuple[str, Path]]:
     out = [(kind, path) for kind, (folder, _) in KINDS.items()
            for path in sorted((PROJECT / "content" / folder).glob("*.yaml"))]
-    return out + [("timeline", PROJECT / "content" / "timeline.yaml"), ("dossier", PROJECT / "content" / "dossier.yaml")]
+    return [*out, ("timeline", PROJECT / "content" / "timeline.yaml"),
+            ("dossier", PROJECT / "content" / "dossier.yaml")]
 
 
 @pytest.mark.parametrize("kind, path", files(), ids=lambda x: x.name if isinstance(x, Path) else x)

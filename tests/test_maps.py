@@ -184,7 +184,8 @@ def test_country_names_sit_inside_their_country_in_the_page_language() -> None:
         label = next(lb for lb in layout.labels if lb.kind == "country" and lb.text == name)
         niger = next(c for c in COUNTRIES if c.code == "562")
         lon = layout.view.west + (label.box.x0 + label.box.x1) / 2 / (layout.view.xy(1, 0)[0] - layout.view.xy(0, 0)[0])
-        lat = layout.view.north - (label.box.y0 + label.box.y1) / 2 / (layout.view.xy(0, 0)[1] - layout.view.xy(0, 1)[1])
+        lat = layout.view.north - (label.box.y0 + label.box.y1) / 2 / (layout.view.xy(0, 0)[1] -
+                                                                       layout.view.xy(0, 1)[1])
         assert niger.contains(lon, lat)
 
 
@@ -207,7 +208,8 @@ def test_arabic_labels_run_right_to_left_on_a_map_that_is_not_mirrored() -> None
     en, ar = str(page("en").maps.locator_map(PLACES, "m")), str(page("ar").maps.locator_map(PLACES, "m"))
     assert re.search(r'<text [^>]*direction="rtl"[^>]*>تينزاواتين</text>', ar)
     assert re.search(r'<text [^>]*direction="ltr"[^>]*>Tinzaouaten</text>', en)
-    circles = {lang: dict(re.findall(r'data-place="(\w+)" cx="([\d.]+)"', svg)) for lang, svg in (("en", en), ("ar", ar))}
+    circles = {lang: dict(re.findall(r'data-place="(\w+)" cx="([\d.]+)"', svg))
+               for lang, svg in (("en", en), ("ar", ar))}
     assert circles["en"] == circles["ar"]
     assert float(circles["ar"]["kidal"]) < float(circles["ar"]["tinzaouaten"])  # west stays on the left
     paths = {lang: re.findall(r'<path class="country"[^>]*>', svg) for lang, svg in (("en", en), ("ar", ar))}
@@ -284,6 +286,6 @@ def plan_of(lang: str) -> locator.Layout:
     evil = place("evil", 18.0, 1.0, en="<script>alert(1)</script>", ar="<b>كيدال</b>")
     markers = [locator.Marker(p.id, p.coordinates.lon, p.coordinates.lat, p.coordinates.precision,
                               (p.name[lang],), lang) for p in [*PLACES, evil] if p.coordinates]
-    found = locator.layout(COUNTRIES, markers, lambda code: i18n.territory_name(code, lang), lambda km: str(km))
+    found = locator.layout(COUNTRIES, markers, lambda code: i18n.territory_name(code, lang), str)
     assert found is not None
     return found

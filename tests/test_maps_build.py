@@ -58,7 +58,8 @@ def test_each_briefing_pdf_draws_its_map(built_shipped: Path, lang: str, intro: 
         path = built_shipped / "site" / "pdf" / f"{briefing.id}.{lang}.pdf"
         index = _page_with_map(path, intro)
         image = pdfium.PdfDocument(path)[index].render(scale=1).to_pil().convert("RGB")
-        sea = sum(n for n, colour in image.getcolors(1 << 24) or [] if all(abs(a - b) <= 3 for a, b in zip(colour, SEA)))
+        sea = sum(n for n, colour in image.getcolors(1 << 24) or []
+                  if all(abs(a - b) <= 3 for a, b in zip(colour, SEA, strict=True)))
         assert sea > 2000, (path.name, sea)  # the inset's sea at least, drawn from the SVG
         text = "".join((pypdf.PdfReader(path).pages[index].extract_text() or "").split())
         name = DOSSIER.places["tinzaouaten"].name[lang]

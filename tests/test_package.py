@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import venv
 from pathlib import Path
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 # What a wheel is built from: the tree without builds, environments and caches (at the top only:
 # generator/site/ is source).
-_TOP_ONLY = {".git", ".venv", "node_modules", "site", ".build", ".site.old", "build"}
+_TOP_ONLY = {".git", ".venv", "node_modules", "site", ".build", ".site.old", "build", ".mypy_cache", ".ruff_cache"}
 _ANYWHERE = shutil.ignore_patterns("*.egg-info", "__pycache__", ".pytest_cache")
 
 
@@ -60,7 +61,8 @@ def test_the_wheel_carries_its_templates_and_base_configuration(installed: Path,
     assert not Path(where[1]).is_symlink() and (Path(where[1]) / "pages" / "incident.md.j2").is_file()
     assert Path(where[2]).read_bytes() == (PROJECT / "mkdocs.yml").read_bytes()
     version = _run(installed / "bin" / "briefing", "--version", cwd=tmp_path).stdout
-    assert version.startswith("briefing ") and "unknown" not in version
+    with (PROJECT / "pyproject.toml").open("rb") as handle:
+        assert version.strip() == "briefing " + tomllib.load(handle)["project"]["version"]
 
 
 def test_init_then_build_anywhere_gives_both_languages_and_the_pdfs(installed: Path, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
-from test_pdf import LANGS, briefings, context_of, flat, pdf_path, read, root  # noqa: F401 (fixture)
+from test_pdf import LANGS, briefings, context_of, flat, pdf_path, read
 
 from generator.views import i18n
 
@@ -33,17 +33,19 @@ def ink_lines(image: Image.Image) -> list[tuple[int, int, int, int]]:
         top = y
         while y < height and any(rows[y:y + 8]):  # dots, marks and descenders stay with their line
             y += 1
-        left, _, right, _ = gray.crop((0, top, width, y)).getbbox()
+        box = gray.crop((0, top, width, y)).getbbox()
+        assert box is not None   # the rows from top to y hold ink
+        left, _, right, _ = box
         lines.append((top, y, left, width - right))
     return lines
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_page_one_is_set_from_the_reading_side(root: Path, lang: str) -> None:
+def test_page_one_is_set_from_the_reading_side(built_dossier: Path, lang: str) -> None:
     """Rendered, the cover's lines start flush at the margin on the reading side (the right in Arabic)
     and stop short on the other: the dossier's name and the date line are short, the title is large."""
-    for b in briefings(root):
-        document = pdfium.PdfDocument(str(pdf_path(root, b.id, lang)))
+    for b in briefings(built_dossier):
+        document = pdfium.PdfDocument(str(pdf_path(built_dossier, b.id, lang)))
         image = document[0].render(scale=SCALE).to_pil()
         document.close()
         lines = ink_lines(image)
@@ -54,10 +56,10 @@ def test_page_one_is_set_from_the_reading_side(root: Path, lang: str) -> None:
             end += 1
         title, meta = lines[1:end], lines[end]
         assert title, lines
-        for top, bottom, left, right in [dossier, *title, meta]:
+        for top, _bottom, left, right in [dossier, *title, meta]:
             start, end = (right, left) if lang == "ar" else (left, right)
             assert abs(start / SCALE - MARGIN) < 3 * MM, (b.id, lang, top, start)  # flush on the reading side
-        for top, bottom, left, right in (dossier, meta):
+        for top, _bottom, left, right in (dossier, meta):
             start, end = (right, left) if lang == "ar" else (left, right)
             assert end > 3 * start, (b.id, lang, top, start, end)  # ragged on the other
 
@@ -81,10 +83,10 @@ def chars_outside(path: Path) -> list[tuple[int, str]]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_text_runs_off_the_page(root: Path, lang: str) -> None:
+def test_no_text_runs_off_the_page(built_dossier: Path, lang: str) -> None:
     """Every character lies inside the margins: nothing is cut off at an edge."""
-    for b in briefings(root):
-        outside = chars_outside(pdf_path(root, b.id, lang))
+    for b in briefings(built_dossier):
+        outside = chars_outside(pdf_path(built_dossier, b.id, lang))
         assert not outside, (b.id, lang, outside[0][0], "".join(ch for _, ch in outside)[:80])
 
 

@@ -26,7 +26,7 @@ def test_parallel_rendering_writes_the_same_bytes_as_one_at_a_time(mini: Path, t
     together = render(mini, tmp_path / "together", workers=2)
     alone = render(mini, tmp_path / "alone", workers=1)
     assert [p.name for p in together] == ["harbour-strike.en.pdf", "harbour-strike.ar.pdf"]
-    for a, b in zip(together, alone):
+    for a, b in zip(together, alone, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
     assert not [p for p in (tmp_path / "together").iterdir() if p.suffix != ".pdf"]  # no leftovers
 

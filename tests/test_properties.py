@@ -11,11 +11,11 @@ import io
 import json
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import yaml
-from conftest import MINI, copy_dossier
+from conftest import MINI, copy_dossier, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +25,7 @@ from generator.extract.ingest import ingest
 from generator.factbase import yamlio
 from generator.factbase.check import run
 
-PROPERTY = settings(max_examples=25, deadline=None, derandomize=True, database=None,
+PROPERTY = settings(max_examples=examples(25), deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -125,7 +125,7 @@ def st_close(n: int) -> int:
 @given(text=DOCUMENTS)
 def test_yaml_nested_to_any_depth_is_read_or_refused_at_a_place(text: str) -> None:
     """Through the YAML reader, the loader and check (as an actor record), and fmt: never a crash."""
-    node, problems = yamlio.parse(text)
+    _, problems = yamlio.parse(text)
     for p in problems:
         assert p.line >= 1 and p.col >= 1 and p.code, p
     with fresh_mini() as root:
@@ -143,7 +143,7 @@ JSON_VALUES = st.recursive(
     max_leaves=40)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@settings(max_examples=examples(400), deadline=None, derandomize=True, database=None)
 @given(value=JSON_VALUES)
 def test_the_exports_json_is_the_standard_librarys_text(value: object) -> None:
     """site/data/dossier.json is written by our own encoder, for speed: byte for byte what `json.dumps`

@@ -43,6 +43,7 @@ def test_the_published_dossier_leaves_out_drafts_and_what_hangs_on_them(mini: Pa
     assert "union-400" in public.claims and public.briefings
     set_back_to_draft(mini, "incidents")
     dossier, _ = run(mini)
+    assert dossier is not None
     public = publish.published(dossier)
     assert not public.incidents and not public.claims
     assert all(e.incident is None for e in public.timeline)  # a draft incident takes its events with it
@@ -84,8 +85,8 @@ def test_a_draft_claim_is_gone_from_the_build_and_marked_in_the_preview(mini: Pa
         row = html[html.index('id="claim-authority-120"'):]
         row = row[:row.index("</tr>")]
         assert 'class="draft-mark"' in row and mark in row
-    claims = {r["claim_id"]: r for r in csv.DictReader((site / "data" / "claims.csv").open(encoding="utf-8"))}
-    assert claims["authority-120"]["status"] == "draft" and claims["union-400"]["reviewed_by"] == "editorial-desk"
+    by_id = {r["claim_id"]: r for r in csv.DictReader((site / "data" / "claims.csv").open(encoding="utf-8"))}
+    assert by_id["authority-120"]["status"] == "draft" and by_id["union-400"]["reviewed_by"] == "editorial-desk"
     exported = json.loads((site / "data" / "dossier.json").read_text(encoding="utf-8"))
     statuses = {c["id"]: c["review"]["status"] for c in exported["incidents"]["harbour-strike"]["claims"]}
     assert statuses == {"union-400": "reviewed", "authority-120": "draft"}

@@ -24,6 +24,7 @@ def test_each_language_separates_list_items_its_own_way(lang: str, separator: st
 def pages(root: Path, allowed: tuple[str, ...] = ()) -> dict[str, dict[str, str]]:
     """Both languages' pages; `allowed` names the codes of errors the test brings on itself."""
     dossier, report = run(root)
+    assert dossier is not None
     assert not [p for p in report.items if p.severity == "error" and p.code not in allowed], report.items
     return {lang: render(dossier, SHIPPED, lang) for lang in ("en", "ar")}
 
@@ -68,7 +69,8 @@ def test_the_original_title_is_left_out_where_it_is_the_readers_or_missing(mini:
     shown = pages(mini)
     # harbour-en is in English: the English page shows its title once; the Arabic page adds the English one
     assert "| Original title |" not in shown["en"]["sources/harbour-en.md"]
-    assert '| العنوان الأصلي | <bdi lang="en" dir="ltr">Strike closes the harbour' in shown["ar"]["sources/harbour-en.md"]
+    assert ('| العنوان الأصلي | <bdi lang="en" dir="ltr">Strike closes the harbour'
+            in shown["ar"]["sources/harbour-en.md"])
     # an Urdu source whose record has no Urdu title: nothing to show
     path = mini / "content/sources/harbour-en.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("language: en\n", "language: ur\n"), encoding="utf-8")

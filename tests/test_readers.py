@@ -102,7 +102,9 @@ def test_a_short_arabic_quotation_without_a_verb_of_saying_is_a_name() -> None:
 
 def test_a_quote_is_found_whatever_its_quotation_marks_and_spacing() -> None:
     paragraph = "He said “two  soldiers” died."
-    start, end = verbatim.find_quote(paragraph, '"two soldiers"')
+    found = verbatim.find_quote(paragraph, '"two soldiers"')
+    assert found is not None
+    start, end = found
     assert paragraph[start:end] == "“two  soldiers”"
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINI, PROJECT, copy_dossier
+from conftest import MINI, PROJECT, copy_dossier, find
 from markupsafe import Markup
 
 from generator.factbase.check import run
-from generator.factbase.model import Dossier, Figure
+from generator.factbase.model import Actor, Dossier, Figure, Loc, Review
 from generator.site.context import SiteContext
 from generator.site.render import render
 from generator.text.escape import anchor, md
@@ -22,7 +22,8 @@ def ctx(lang: str, path: str = "x.md") -> PageContext:
     return PageContext(Dossier({}, {}, ["en", "ar"]), lang, path)
 
 
-@pytest.mark.parametrize("text", ['<script>alert(1)</script>', '[x](javascript:alert(1))', '<img src=x onerror=alert(1)>',
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "[x](javascript:alert(1))",
+                                  "<img src=x onerror=alert(1)>",
                                   "{{ 7*7 }}", "# heading", "1. list", "| a | b |", "*em* _em_ `code`"])
 def test_markdown_escape_leaves_no_markup(text: str) -> None:
     import markdown
@@ -61,6 +62,7 @@ def test_links_are_relative_to_the_page() -> None:
 
 def test_repeated_citation_reuses_its_footnote_number() -> None:
     dossier, _ = run(MINI)
+    assert dossier is not None
     page = SiteContext(dossier, "en", "briefings/x.md")
     cit = dossier.actors["dockworkers-union"].citations[0]
     assert page.cite([cit]) == Markup("[^1]")
@@ -71,6 +73,7 @@ def test_repeated_citation_reuses_its_footnote_number() -> None:
 
 def test_every_page_exists_in_every_language_with_the_same_paths() -> None:
     dossier, _ = run(MINI)
+    assert dossier is not None
     en = render(dossier, SHIPPED, "en")
     ar = render(dossier, SHIPPED, "ar")
     assert sorted(en) == sorted(ar)
@@ -79,6 +82,7 @@ def test_every_page_exists_in_every_language_with_the_same_paths() -> None:
 
 def test_arabic_pages_use_no_english_interface_words() -> None:
     dossier, _ = run(MINI)
+    assert dossier is not None
     ar = render(dossier, SHIPPED, "ar")
     import re
     visible = {path: re.sub(r"<[^>]+>|\]\([^)]*\)", " ", text) for path, text in ar.items()}
@@ -86,10 +90,8 @@ def test_arabic_pages_use_no_english_interface_words() -> None:
         assert not [path for path, text in visible.items() if word in text], word
 
 
-def _actor(ident: str, en: str, aliases: list[str]) -> "object":
-    from generator.factbase import model
-    return model.Actor(ident, "organisation", {"en": en}, {"en": aliases}, {}, [], [], model.Review(),
-                       model.Loc("x"))
+def _actor(ident: str, en: str, aliases: list[str]) -> Actor:
+    return Actor(ident, "organisation", {"en": en}, {"en": aliases}, {}, [], [], Review(), Loc("x"))
 
 
 def test_a_name_inside_a_longer_name_is_never_linked_to_another_actor() -> None:
@@ -121,6 +123,7 @@ def test_a_number_free_figure_does_not_make_a_disagreement(mini: Path) -> None:
                      "figure: {party: dockworkers-union, qualifier: some}"), encoding="utf-8")
     from generator.factbase.check import disagreements
     dossier, _ = run(mini)
+    assert dossier is not None
     assert disagreements(dossier) == []
 
 
@@ -133,14 +136,13 @@ def test_glossary_order_follows_each_language() -> None:
 
 
 def test_chart_is_mirrored_on_right_to_left_pages_and_escapes_labels() -> None:
-    import re
 
     from generator.site.chart import Bar, svg
     bars = [Bar("<b>Union</b>", 400, None, "at least 400"), Bar("Authority", 120, 120, "120")]
     ltr, rtl = str(svg(bars, "Strikers", False, "c1")), str(svg(bars, "المضربون", True, "c1"))
     assert "<b>" not in ltr and "&lt;b&gt;Union&lt;/b&gt;" in ltr
-    first_bar = lambda s: float(re.search(r'<rect x="([\d.]+)"[^>]*class="chart-bar"', s).group(1))  # noqa: E731
-    width = float(re.search(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', ltr).group(1))
+    first_bar = lambda s: float(find(r'<rect x="([\d.]+)"[^>]*class="chart-bar"', s).group(1))  # noqa: E731
+    width = float(find(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', ltr).group(1))
     assert abs(first_bar(rtl) - (640 - first_bar(ltr) - width)) < 0.2
     assert 'direction="rtl"' in rtl and "<title" in rtl
 
@@ -151,9 +153,11 @@ def test_coordinates_read_with_their_hemispheres_in_each_language(mini: Path) ->
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\nwithin: coast-example\n", encoding="utf-8")
     (mini / "content/places/coast-example.yaml").write_text(
         "id: coast-example\nkind: region\nname: {en: The Coast, ar: الساحل}\n"
-        "citations: [{source: harbour-ar, paragraph: p1, quote: ميناء بورت إكزامبل, translation: {en: the port of Port Example}}]\n"
+        "citations: [{source: harbour-ar, paragraph: p1, quote: ميناء بورت إكزامبل, "
+        "translation: {en: the port of Port Example}}]\n"
         "review: {status: reviewed, by: editorial-desk, on: '2026-12-01'}\n", encoding="utf-8")
     dossier, report = run(mini)
+    assert dossier is not None
     assert not [p for p in report.items if p.severity == "error"]
     en = render(dossier, SHIPPED, "en")["incidents/harbour-strike.md"]
     ar = render(dossier, SHIPPED, "ar")["incidents/harbour-strike.md"]
@@ -164,6 +168,7 @@ def test_coordinates_read_with_their_hemispheres_in_each_language(mini: Path) ->
 
 def test_a_claim_note_joins_its_citations_with_the_page_languages_semicolon() -> None:
     dossier, _ = run(MINI)
+    assert dossier is not None
     for lang, semicolon in (("en", "; "), ("ar", "؛ ")):
         page = render(dossier, SHIPPED, lang)["briefings/harbour-strike.md"]
         note = next(line for line in page.splitlines() if "claim-union-400" in line and line.startswith("[^"))
@@ -175,6 +180,7 @@ def test_a_source_without_a_publisher_shows_no_empty_row(mini: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("publisher:\n  en: Harbour News\n  ar: أخبار الميناء\n", ""), encoding="utf-8")
     dossier, _ = run(mini)
+    assert dossier is not None
     for lang, label in (("en", "| Publisher |"), ("ar", "| الناشر |")):
         assert label not in render(dossier, SHIPPED, lang)["sources/harbour-en.md"]
 

@@ -126,9 +126,9 @@ def test_diff_for_a_pull_request_shows_figures_long_arabic_in_full_and_translati
     fields = {f["field"]: f for f in claims["authority-120"]["fields"]}
     assert fields["figure.value"]["old"] == "120" and fields["figure.value"]["new"] == "150"
     assert "| `figure.value` |" in page and "| 120 | 150 |" in page
-    assert ["text: en changed, ar did not"] == claims["authority-120"]["translations_to_check"]
+    assert claims["authority-120"]["translations_to_check"] == ["text: en changed, ar did not"]
     assert "Translation to check" in page and "text: en changed, ar did not" in page.replace("&#58;", ":")
-    summary = [c for c in data["changes"] if c["kind"] == "incident"][0]
+    summary = next(c for c in data["changes"] if c["kind"] == "incident")
     long_field = {f["field"]: f for f in summary["fields"]}["summary[0].text.ar"]
     assert long_field["old"] == LONG_AR and long_field["new"] == LONG_AR.replace("يومين كاملين", "ثلاثة أيام")
     assert {"op": "-", "text": "يومين كاملين "} in long_field["words"]

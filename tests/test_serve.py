@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
+from conftest import find
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +23,11 @@ class Lines:
     def __init__(self, stream: IO[str]) -> None:
         self.queue: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
-        threading.Thread(target=lambda: [self.queue.put(line) for line in stream], daemon=True).start()
+        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
+
+    def _pump(self, stream: IO[str]) -> None:
+        for line in stream:
+            self.queue.put(line)
 
     def wait_for(self, pattern: str, seconds: float = 180) -> str:
         deadline = time.monotonic() + seconds
@@ -49,7 +54,7 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(mini: Path) -> No
         assert proc.stdout is not None
         lines = Lines(proc.stdout)
         line = lines.wait_for(r"serving http://127\.0\.0\.1:\d+/")
-        base = re.search(r"(http://127\.0\.0\.1:\d+/)", line).group(1)
+        base = find(r"(http://127\.0\.0\.1:\d+/)", line).group(1)
         assert "Port Example strike" in fetch(base + "index.html")
         assert 'lang="ar" dir="rtl"' in fetch(base + "ar/index.html")
 
@@ -75,7 +80,7 @@ def test_pages_from_the_preview_reload_after_a_good_rebuild_and_the_site_itself_
     try:
         assert proc.stdout is not None
         lines = Lines(proc.stdout)
-        base = re.search(r"(http://127\.0\.0\.1:\d+/)", lines.wait_for(r"serving http://")).group(1)
+        base = find(r"(http://127\.0\.0\.1:\d+/)", lines.wait_for(r"serving http://")).group(1)
         for page in ("index.html", "ar/", "ar/incidents/harbour-strike.html"):
             assert "/__briefing/events" in fetch(base + page), page
         built = [p for p in (mini / "site").rglob("*") if p.is_file() and b"__briefing" in p.read_bytes()]
@@ -104,7 +109,7 @@ def start_serving(command: list[str]) -> tuple[subprocess.Popen[str], Lines, str
     assert proc.stdout is not None
     lines = Lines(proc.stdout)
     line = lines.wait_for(r"serving http://127\.0\.0\.1:\d+/")
-    return proc, lines, re.search(r"(http://127\.0\.0\.1:\d+/)", line).group(1)
+    return proc, lines, find(r"(http://127\.0\.0\.1:\d+/)", line).group(1)
 
 
 def status_and_page(url: str) -> tuple[int, str]:
@@ -126,9 +131,9 @@ def test_serve_survives_every_hostile_input_and_recovers_when_it_is_fixed(mini: 
     seed_text = seed.read_bytes()
     cases = [  # (name, break it, fix it, the line serve must print)
         ("nested 600 deep", lambda: (actors / "deep.yaml").write_text("a: " + "[" * 600 + "]" * 600 + "\n"),
-         lambda: (actors / "deep.yaml").unlink(), r"^content/actors/deep\.yaml:1:\d+: error: .*\[yaml-depth\]"),
+         (actors / "deep.yaml").unlink, r"^content/actors/deep\.yaml:1:\d+: error: .*\[yaml-depth\]"),
         ("link out of content/", lambda: (actors / "secret.yaml").symlink_to(secret),
-         lambda: (actors / "secret.yaml").unlink(), r"^content/actors/secret\.yaml:1:1: error: .*\[link-outside\]"),
+         (actors / "secret.yaml").unlink, r"^content/actors/secret\.yaml:1:1: error: .*\[link-outside\]"),
         ("unreadable record", lambda: union.chmod(0), lambda: union.chmod(0o644),
          r"^content/actors/dockworkers-union\.yaml:1:1: error: cannot read file: Permission denied \[io\]"),
         ("unreadable folder", lambda: actors.chmod(0), lambda: actors.chmod(0o755),

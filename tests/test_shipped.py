@@ -38,6 +38,7 @@ def test_shipped_site_builds_in_both_languages_with_resolving_footnotes(built_sh
     links, footnotes = check_internal_links(site)
     assert footnotes > 100 and links >= footnotes
     dossier, _ = run(built_shipped)
+    assert dossier is not None
     for briefing in dossier.briefings:
         for lang in ("en", "ar"):
             assert (site / "pdf" / f"{briefing}.{lang}.pdf").stat().st_size > 10_000
@@ -46,4 +47,5 @@ def test_shipped_site_builds_in_both_languages_with_resolving_footnotes(built_sh
 def test_shipped_content_is_in_canonical_form() -> None:
     from generator.review.fmt import fmt
     report = fmt(PROJECT, check_only=True)
+    assert report.problems is not None
     assert [str(p) for p in report.changed] == [] and report.problems.items == []

@@ -9,7 +9,9 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 
 def test_markdown_title_and_published_line_are_header_not_paragraphs() -> None:
     parsed = seedtext.parse((SEEDS / "000_b241c23118f90200.txt").read_text(encoding="utf-8"))
-    assert " ".join(parsed.title.split()) == "Dozens of Russian mercenaries killed in rebel ambush in Mali, in their worst known loss in Africa"
+    assert parsed.title is not None
+    assert " ".join(parsed.title.split()) == ("Dozens of Russian mercenaries killed in rebel ambush in Mali, in "
+                                              "their worst known loss in Africa")
     assert parsed.published == "2024-07-30"
     assert parsed.published_time == "04:38:13"
     assert parsed.paragraphs[0].text.startswith("The video is as triumphant")
@@ -49,7 +51,9 @@ def test_quote_matching_folds_quotes_and_spaces_only() -> None:
     para = "JNIM claimed Sunday that a “complex ambush” had wiped out the convoy"
     assert verbatim.find_quote(para, 'a "complex   ambush" had') is not None
     assert verbatim.find_quote(para, "A “complex ambush”") is None  # case is never folded
-    start, end = verbatim.find_quote(para, "“complex ambush”")
+    found = verbatim.find_quote(para, "“complex ambush”")
+    assert found is not None
+    start, end = found
     assert para[start:end] == "“complex ambush”"
 
 
@@ -63,4 +67,5 @@ def test_language_detection_by_script_and_words() -> None:
     assert language.detect_language("The army said that the convoy was attacked on the road.") == "en"
     assert language.detect_language("وقال متحدث باسم الجيش المالي إن القوات") == "ar"
     assert language.detect_language("فوج نے کہا کہ حملے میں کئی لوگ ہلاک ہوئے اور یہ ایک بڑا واقعہ ہے") == "ur"
-    assert language.detect_language("Le convoi a été attaqué dans le nord et les soldats sont partis pour la ville.") == "fr"
+    french = "Le convoi a été attaqué dans le nord et les soldats sont partis pour la ville."
+    assert language.detect_language(french) == "fr"

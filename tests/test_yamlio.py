@@ -3,6 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import PROJECT, examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import files
 from generator.factbase import yamlio
@@ -99,15 +102,12 @@ def _shape(value: object) -> object:
     return value
 
 
-def test_the_c_parser_reads_every_shipped_record_exactly_as_the_python_one(monkeypatch) -> None:  # noqa: ANN001
+def test_the_c_parser_reads_every_shipped_record_exactly_as_the_python_one(monkeypatch: pytest.MonkeyPatch) -> None:
     """LibYAML makes loading fast; it must not change a value, a line or a column."""
-    from conftest import PROJECT
-
-    from generator.factbase import yamlio
     files = sorted((PROJECT / "content").rglob("*.yaml")) + sorted((PROJECT / "tests" / "fixtures").rglob("*.yaml"))
-    assert yamlio._CParser is not None and len(files) > 100
+    assert yamlio._LIBYAML and len(files) > 100
     fast = {f: _shape(yamlio.parse(f.read_text(encoding="utf-8"))[0]) for f in files}
-    monkeypatch.setattr(yamlio, "_CParser", None)
+    monkeypatch.setattr(yamlio, "_LIBYAML", False)
     for f in files:
         assert _shape(yamlio.parse(f.read_text(encoding="utf-8"))[0]) == fast[f], f
 
@@ -124,10 +124,6 @@ def test_yaml_nested_hundreds_deep_is_a_problem_not_a_crash() -> None:
 
 # --- the fast writer gives PyYAML's own text --------------------------------------------------------
 
-from conftest import PROJECT  # noqa: E402
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
 _KEYS = st.sampled_from(["id", "span", "value", "on", "yes", "null", "No", "x_1", "with space", "1a", "Key", "y"])
 _SCALARS = st.one_of(st.text(max_size=12), st.sampled_from(["yes", "- x", "a: b", "#c", "'q'", "a\u2028b", "~", "1"]),
                      st.integers(), st.floats(), st.booleans(), st.none())
@@ -135,7 +131,7 @@ _VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_siz
                                                          st.dictionaries(_KEYS, inner, max_size=3)), max_leaves=12)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True)
+@settings(max_examples=examples(400), deadline=None, derandomize=True)
 @given(st.dictionaries(_KEYS, _VALUES, min_size=1, max_size=4))
 def test_records_are_written_as_pyyaml_writes_them(data: dict) -> None:
     assert yamlio.dump(data) == yamlio._slow_dump(data)
@@ -149,11 +145,11 @@ def test_every_shipped_record_is_written_as_pyyaml_writes_it() -> None:
         assert yamlio.dump(data) == yamlio._slow_dump(data), path
 
 
-_TRICKY = st.sampled_from(list("aZé عß:#-'\",.[]{}&*!|>%@`~=?\t") + ["\n", "\x85", "\u2028", "\ufeff", "\x7f", "\x9f",
-                                                                   "\ud7ff", "\ue000", "\U0010ffff", "\U0001f600"])
+_TRICKY = st.sampled_from([*"aZé عß:#-'\",.[]{}&*!|>%@`~=?\t", "\n", "\x85", "\u2028", "\ufeff", "\x7f", "\x9f",
+                           "\ud7ff", "\ue000", "\U0010ffff", "\U0001f600"])
 
 
-@settings(max_examples=1500, deadline=None, derandomize=True)
+@settings(max_examples=examples(1500), deadline=None, derandomize=True)
 @given(st.sampled_from(["a", "Z", "é", "ع", "ǅ", "yes", "No", "null", "on", "x:"]), st.lists(_TRICKY, max_size=8))
 def test_a_phrase_written_plain_without_asking_pyyaml_is_what_pyyaml_writes(first: str, rest: list[str]) -> None:
     value = first + "".join(rest)

@@ -28,7 +28,7 @@ _CONNECTORS = {"of", "for", "and", "de", "du", "des", "la", "le", "al", "el", "b
 _TITLES = {"president", "colonel", "col", "general", "gen", "minister", "commander", "mr", "mrs", "ms", "dr",
            "analyst", "spokesman", "spokeswoman", "spokesperson", "official", "leader", "boss", "blogger",
            "journalist", "representative", "chief", "deputy", "prime", "king", "prince", "sheikh", "senator",
-           "ambassador", "mayor", "governor", "président", "colonel", "général", "ministre", "m", "mme",
+           "ambassador", "mayor", "governor", "président", "général", "ministre", "m", "mme",
            "porte-parole", "préfet", "maire", "gouverneur"}
 # Last words of a name -> (record, kind guess).
 _KEYWORDS = {
@@ -88,7 +88,7 @@ class Gazetteer:
         self.names = sorted(set(names), key=lambda n: (n.record, n.id, n.text))
 
     @classmethod
-    def of(cls, dossier: model.Dossier) -> "Gazetteer":
+    def of(cls, dossier: model.Dossier) -> Gazetteer:
         names: list[Name] = []
         records: list[tuple[str, str, str, model.LangText, dict[str, list[str]]]] = [
             ("actor", a.id, a.kind, a.name, a.aliases) for a in dossier.actors.values()]
@@ -204,8 +204,8 @@ def candidates(text: str, language: str, gazetteer: Gazetteer, mentions: list[Me
     """Names that look like actors or places but match nothing known.
 
     `common` holds the words the source also writes in lowercase ("The", "Rebel"), `calendar` month and
-    weekday names: neither starts or ends a name, nor does an adjective of a known place ("Kenyan"). `quoted` are short unattributed quotations (Arabic
-    writes names in quotation marks).
+    weekday names: neither starts or ends a name, nor does an adjective of a known place ("Kenyan").
+    `quoted` are short unattributed quotations (Arabic writes names in quotation marks).
     """
     known = [(m.start, m.end) for m in mentions]
 

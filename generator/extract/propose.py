@@ -9,9 +9,10 @@ Curated files are never touched: editors copy what is right, or `briefing promot
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from generator import shipped
 from generator.errors import BriefingError, Problems
@@ -77,7 +78,8 @@ def extract(root: Path, source: str | None = None, progress: Progress | None = N
         known = ", ".join(files) or "none"
         raise BriefingError(f"no source {source!r} in content/sources/ (known: {known}); run 'briefing ingest' "
                             "for a new document")
-    report = ExtractReport(problems=Problems(root))
+    problems = Problems(root)
+    report = ExtractReport(problems=problems)
     gazetteer = Gazetteer.of(dossier)
     targets = [source] if source is not None else sorted(dossier.sources)
     stamps = {ident: _stamp(dossier.sources[ident], gazetteer) for ident in targets}
@@ -85,7 +87,7 @@ def extract(root: Path, source: str | None = None, progress: Progress | None = N
     for ident in targets:
         if not dossier.sources[ident].paragraphs:
             report.skipped.append(ident)
-            report.problems.extend(_problems_of(loaded.problems, dossier.sources[ident]))
+            problems.extend(_problems_of(loaded.problems, dossier.sources[ident]))
         elif _stamp_of(proposals_file(root, ident)) == stamps[ident]:
             report.unchanged.append(ident)
         else:
@@ -93,7 +95,7 @@ def extract(root: Path, source: str | None = None, progress: Progress | None = N
     done = len(targets) - len(todo)
     texts = fork_map(lambda ident: dump(propose(dossier.sources[ident], gazetteer),
                                         HEADER.format(id=ident) + STAMP + stamps[ident] + "\n"), todo)
-    for ident, text in zip(todo, texts):
+    for ident, text in zip(todo, texts, strict=True):
         changed = write_atomic(proposals_file(root, ident), text)
         (report.written if changed else report.unchanged).append(ident)
         done += 1

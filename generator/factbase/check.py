@@ -188,14 +188,16 @@ def _check_citations(dossier: model.Dossier, problems: Problems) -> None:
         paragraph = source.paragraph(cit.paragraph)
         at_paragraph = cit.loc.at("paragraph")
         if paragraph is None:
-            problems.error(at_paragraph.path, at_paragraph.line, at_paragraph.col, f"source {source.id!r} has no paragraph {cit.paragraph!r} (it has p1 to "
+            problems.error(at_paragraph.path, at_paragraph.line, at_paragraph.col,
+                           f"source {source.id!r} has no paragraph {cit.paragraph!r} (it has p1 to "
                            f"p{len(source.paragraphs)})", "no-paragraph")
             continue
         if verbatim.find_quote(paragraph.text, cit.quote) is None:
             at = cit.loc.at("quote")
             elsewhere = verbatim.paragraphs_containing(source.paragraphs, cit.quote)
             if elsewhere:
-                problems.error(at_paragraph.path, at_paragraph.line, at_paragraph.col, f"quote not found in {source.id} {cit.paragraph}; found "
+                problems.error(at_paragraph.path, at_paragraph.line, at_paragraph.col,
+                               f"quote not found in {source.id} {cit.paragraph}; found "
                                f"in {', '.join(elsewhere)}: change 'paragraph'", "quote-elsewhere")
             else:
                 problems.error(at.path, at.line, at.col, f"quote not found in {source.id} {cit.paragraph}"
@@ -251,19 +253,19 @@ def _check_values_against_quotes(dossier: model.Dossier, problems: Problems) -> 
             said = f"its quotes state {', '.join(verdict.said)}" if verdict.said else "its quotes state no figure"
             claimed = f"claim {claim.id!r} gives the figure {agreement.describe(claim.figure)}, but {said}"
             _report_value(problems, claim, "figure", verdict.outcome, (
-                f"{claimed}; correct the figure, cite the passage that states it, or say under 'derived' how the "
-                "editors read it", "figure-quote"), (
-                f"{claimed}: the number is stated, its qualifier differs; make them agree, or say why under "
-                "'derived'", "figure-qualifier"))
+                (f"{claimed}; correct the figure, cite the passage that states it, or say under 'derived' how the "
+                 "editors read it"), "figure-quote"), (
+                (f"{claimed}: the number is stated, its qualifier differs; make them agree, or say why under "
+                 "'derived'"), "figure-qualifier"))
         if claim.period is not None:
             verdict = agreement.period_verdict(claim, dossier)
             said = f"its quotes give {', '.join(verdict.said)}" if verdict.said else "its quotes give no date"
             _report_value(problems, claim, "period", verdict.outcome, (
-                f"claim {claim.id!r} gives the period {claim.period.start}–{claim.period.end or ''}, but {said}; "
-                "correct the period, cite the passage that gives it, or say under 'derived' how the editors worked "
-                "it out", "period-quote"), (
-                f"claim {claim.id!r}: its quotes let one work the period out ({said}) but do not state it; say how "
-                "under 'derived', so that the page shows it", "period-derived"))
+                (f"claim {claim.id!r} gives the period {claim.period.start}–{claim.period.end or ''}, but {said}; "
+                 "correct the period, cite the passage that gives it, or say under 'derived' how the editors "
+                 "worked it out"), "period-quote"), (
+                (f"claim {claim.id!r}: its quotes let one work the period out ({said}) but do not state it; say "
+                 "how under 'derived', so that the page shows it"), "period-derived"))
 
 
 def _report_value(problems: Problems, claim: model.Claim, key: str, outcome: str, missing: tuple[str, str],
@@ -307,7 +309,7 @@ def _check_structure(dossier: model.Dossier, problems: Problems) -> None:
             seen.append(at)
             at = dossier.places[at].within
         if at == place.id:
-            chain = " in ".join(seen + [place.id])
+            chain = " in ".join([*seen, place.id])
             problems.error(place.loc.path, place.loc.line, place.loc.col, f"'within' goes round in a circle "
                            f"({chain}); a place cannot lie inside itself", "within-cycle")
     claims = dossier.claims

@@ -6,8 +6,9 @@ the published dossier never points at a record it left out.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from generator.factbase import model
 

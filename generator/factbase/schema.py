@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Any, Callable
+from functools import cache
+from typing import Any
 
 from generator.factbase import model
 from generator.factbase.yamlio import Map, Seq
@@ -130,7 +131,7 @@ class Language(Text):
         return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def known_language(code: str) -> bool:
     """Whether Babel has a locale for the code's language (its first subtag)."""
     from babel import Locale, UnknownLocaleError
@@ -311,10 +312,9 @@ class ListOf(Spec):
         """Report each repeat at its own line, naming the line of the first: the repeat is the one to change."""
         first: dict[str, int] = {}
         for item in node:
+            key = item
             if isinstance(self.unique, str):
                 key = item.get(self.unique) if isinstance(item, Map) else None
-            else:
-                key = item
             if not isinstance(key, str) or not hasattr(key, "line"):
                 continue  # a missing or malformed value is reported by the item's own check
             if key not in first:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import yaml
 from yaml.composer import Composer
@@ -32,7 +32,7 @@ class Str(str):
     col: int
     quoted: bool
 
-    def __new__(cls, value: str, line: int, col: int, quoted: bool = False) -> "Str":
+    def __new__(cls, value: str, line: int, col: int, quoted: bool = False) -> Self:
         obj = super().__new__(cls, value)
         obj.line, obj.col, obj.quoted = line, col, quoted
         return obj
@@ -147,14 +147,16 @@ def _forbidden_characters(text: str, problems: list[YamlProblem]) -> str:
 # documents it can take as they are; anything it refuses, and any document with an anchor or alias
 # (which it would expand), goes to the pure-Python reader above, whose messages and marks are ours.
 try:
-    from yaml.cyaml import CParser as _CParser
+    # types-PyYAML leaves CParser out of yaml.cyaml's names; PyYAML has it there
+    from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+    _LIBYAML = True
 except ImportError:  # PyYAML without LibYAML: the pure-Python reader does it all
-    _CParser = None
+    _LIBYAML = False
 _MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s]")
 
 
-if _CParser is not None:
-    class _CLoader(_CParser, SafeConstructor, _Resolver):  # type: ignore[misc, valid-type]
+if _LIBYAML:
+    class _CLoader(_CParser, SafeConstructor, _Resolver):
         def __init__(self, stream: str) -> None:
             _CParser.__init__(self, stream)
             SafeConstructor.__init__(self)
@@ -163,7 +165,7 @@ if _CParser is not None:
 
 def _fast_node(text: str) -> Any | None:
     """The document's node from LibYAML, or None to leave it to the pure-Python reader."""
-    if _CParser is None or _MAYBE_ALIAS.search(text):
+    if not _LIBYAML or _MAYBE_ALIAS.search(text):
         return None
     loader = _CLoader(text)
     try:
@@ -187,6 +189,7 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
 
 
 DEEP = 100  # levels of nesting: a record has fewer than ten
+_LIST_DASHES = re.compile(r"(?:- +)*")
 
 
 def _too_deep(text: str) -> tuple[int, int]:
@@ -201,7 +204,8 @@ def _too_deep(text: str) -> tuple[int, int]:
         while depth_at_line and depth_at_line[-1] >= indent:
             depth_at_line.pop()
         depth_at_line.append(indent)
-        level = len(depth_at_line) + len(re.match(r"(?:- +)*", stripped).group().replace(" ", ""))
+        dashes = _LIST_DASHES.match(stripped)   # "- - x": each dash opens a level too
+        level = len(depth_at_line) + (dashes.group().count("-") if dashes else 0)
         flow, quote = 0, ""
         for col, ch in enumerate(line, start=1):
             if quote:

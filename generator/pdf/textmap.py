@@ -53,7 +53,8 @@ def glyph_texts(font_data: bytes, index: int = 0) -> dict[int, list[str]]:
         changed = False
         for kind, sub in subtables:
             if kind in (1, 8):
-                pairs = sub.mapping.items() if kind == 1 else zip(sub.Coverage.glyphs, sub.Substitute)
+                # a font's own tables: a malformed one gives what pairs it has, as before (never a crash)
+                pairs = sub.mapping.items() if kind == 1 else zip(sub.Coverage.glyphs, sub.Substitute, strict=False)
                 for src, dst in pairs:
                     for text in list(texts.get(src, ())):
                         changed |= add(dst, text)

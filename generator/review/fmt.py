@@ -7,6 +7,7 @@ compared with the original first.
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ def _reorder(node: Any, spec: Spec | None) -> None:
     elif isinstance(spec, (MapOf, LangMap)) and isinstance(node, dict):
         for value in node.values():
             _reorder(value, spec.item)
-    elif isinstance(spec, Obj) and isinstance(node, dict):
+    elif isinstance(spec, Obj) and isinstance(node, OrderedDict):   # ruamel's CommentedMap is one
         order = list(spec.fields)
         for key in sorted(node, key=lambda k: order.index(k) if k in order else len(order)):
             node.move_to_end(key)
@@ -99,7 +100,7 @@ def fmt(root: Path, check_only: bool = False) -> FmtReport:
         text = path.read_bytes().decode("utf-8")
         try:
             new = canonical(text, spec_for(layout, path))
-        except Exception as exc:  # ruamel reads YAML 1.2; anything it refuses, we leave as it is
+        except Exception as exc:  # noqa: BLE001 - ruamel reads YAML 1.2; anything it refuses, we leave as it is
             said = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             report.problems.error(path, 1, 1, f"not reformatted: {said}", "fmt-skipped")  # never the file's text
             continue

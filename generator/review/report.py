@@ -88,7 +88,9 @@ def review_line(change: Change) -> str | None:
     moved = change.review
     if not moved:
         return None
-    review = change.record.get("review") if isinstance(change.record.get("review"), dict) else {}
+    review = change.record.get("review")
+    if not isinstance(review, dict):
+        review = {}
     who = f" by {review['by']}" if review.get("by") else ""
     when = f" on {review['on']}" if review.get("on") else ""
     return f"{_plain(moved[0])} → {_plain(moved[1])}{who}{when}"
@@ -179,8 +181,9 @@ def as_json(changes: list[Change], old_rev: str, new_rev: str | None) -> str:
             "id": c.id, "path": c.path, "line": c.line,
             "fields": [field_json(f) for f in c.fields],
             "record": c.record if c.sign != "~" else None,
-            "review": {"from": c.review[0], "to": c.review[1], **{k: v for k, v in (c.record.get("review") or {}).items()
-                                                                 if k in ("by", "on")}} if c.review else None,
+            "review": {"from": c.review[0], "to": c.review[1],
+                       **{k: v for k, v in (c.record.get("review") or {}).items() if k in ("by", "on")}}
+                      if c.review else None,
             "translations_to_check": list(c.to_check),
         } for c in changes]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

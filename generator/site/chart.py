@@ -91,12 +91,12 @@ def svg(bars: list[Bar], title: str, rtl: bool, chart_id: str) -> Markup:
     # With direction="rtl" SVG reads "start"/"end" from the right, so the same anchors mirror themselves.
     anchor_label, anchor_value = "end", "start"
     label_x = WIDTH - LABEL + 4 if rtl else LABEL - 4
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="claims-chart" role="img" '
-             f'aria-labelledby="{chart_id}-title" viewBox="0 0 {WIDTH} {height}" width="100%" '
-             f'direction="{"rtl" if rtl else "ltr"}">',
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="claims-chart" role="img" '
+              f'aria-labelledby="{chart_id}-title" viewBox="0 0 {WIDTH} {height}" width="100%" '
+              f'direction="{"rtl" if rtl else "ltr"}">'),
              f'<title id="{chart_id}-title">{escape(title)}</title>']
     y = PAD
-    for bar, lines, row in zip(bars, labels, rows):
+    for bar, lines, row in zip(bars, labels, rows, strict=True):
         middle = y + row / 2
         bar_y = f"{middle - (ROW - 10) / 2:g}"
         solid = bar.low / top * plot
@@ -107,7 +107,7 @@ def svg(bars: list[Bar], title: str, rtl: bool, chart_id: str) -> Markup:
         if solid > 0:
             parts.append(f'<rect x="{x(0, solid):.1f}" y="{bar_y}" width="{solid:.1f}" height="{ROW - 10}" '
                          'class="chart-bar"/>')
-        end = bar.low
+        end: float = bar.low
         if bar.high is not None and bar.high > bar.low:
             extra = (bar.high - bar.low) / top * plot
             parts.append(f'<rect x="{x(bar.low, extra):.1f}" y="{bar_y}" width="{extra:.1f}" '

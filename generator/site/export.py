@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import io
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ def text_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _exported_fields(kind: type) -> tuple[str, ...]:
     """The fields of a record class that the export shows: not its place in a file, not private ones."""
     return tuple(f.name for f in dataclasses.fields(kind) if f.name != "loc" and not f.name.startswith("_"))
@@ -47,7 +48,7 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
-    if dataclasses.is_dataclass(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):   # a record, not a record class
         return {name: _jsonable(getattr(value, name)) for name in _exported_fields(type(value))}
     return value
 
@@ -106,7 +107,7 @@ def _emit(value: Any, newline: str, out: list[str]) -> None:
 
 
 def _float(value: float) -> str:
-    if value != value:
+    if math.isnan(value):
         return "NaN"
     if value in (float("inf"), float("-inf")):
         return "Infinity" if value > 0 else "-Infinity"

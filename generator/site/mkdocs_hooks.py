@@ -20,7 +20,7 @@ import re
 from html import escape as html_escape
 from html import unescape
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import escape
 from mkdocs.plugins import event_priority
@@ -154,7 +154,7 @@ def _walk_order(path: str) -> tuple[tuple[int, object], ...]:
     """The order in which MkDocs lists the files of a folder tree: a folder's own files first, `index`
     before the others, then its subfolders, each sorted by name."""
     *folders, name = path.split("/")
-    return tuple((1, folder) for folder in folders) + ((0, (os.path.splitext(name)[0] != "index", name)),)
+    return (*((1, folder) for folder in folders), (0, (os.path.splitext(name)[0] != "index", name)))
 
 
 def _digest(text: str) -> str:
@@ -177,7 +177,8 @@ def _add_pages(files: Any, config: Any) -> None:
         before = json.loads(Path(kept).read_text(encoding="utf-8"))
     _built.clear()
     for path in sorted(pages, key=_walk_order):
-        page = _Page.generated(config, path, content=pages[path])
+        # MkDocs annotates generated() as giving a File; it gives an instance of the class it is called on
+        page = cast(_Page, _Page.generated(config, path, content=pages[path]))
         _built[path] = _digest(pages[path])
         page.changed = before.get(path) != _built[path]
         files.append(page)

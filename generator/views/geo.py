@@ -9,6 +9,7 @@ honest there.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -108,7 +109,7 @@ class View:
     def xy(self, lon: float, lat: float) -> Point:
         return (lon - self.west) * self._k * self._cos, (self.north - lat) * self._k
 
-    def project(self, ring: list[tuple[float, float]]) -> list[Point]:
+    def project(self, ring: Sequence[tuple[float, float]]) -> list[Point]:
         """`xy` of every point of a ring: a map projects tens of thousands of them."""
         k, west, north = self._k, self.west, self.north
         kx = k * self._cos
@@ -153,7 +154,7 @@ def _deg_lon(km: float, lat: float) -> float:
 def clip(ring: list[Point], width: float, height: float) -> list[Point]:
     """Sutherland-Hodgman against the box [0, width] × [0, height]; a filled ring stays closed."""
     xs, ys = [p[0] for p in ring], [p[1] for p in ring]
-    if xs and 0 <= min(xs) and max(xs) <= width and 0 <= min(ys) and max(ys) <= height:
+    if xs and min(xs) >= 0 and max(xs) <= width and min(ys) >= 0 and max(ys) <= height:
         return ring   # wholly inside: what the four passes would give, at the cost of one look
     if xs and (max(xs) < 0 or min(xs) > width or max(ys) < 0 or min(ys) > height):
         return []     # wholly outside one edge: nothing of it is left
@@ -198,7 +199,7 @@ def simplify(points: list[Point], tolerance: float) -> list[Point]:
         if worst > tolerance:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def area(ring: list[Point]) -> float:
@@ -223,5 +224,5 @@ def round_km(limit: float) -> int:
     """The largest 1, 2 or 5 × 10ⁿ kilometres not above `limit` (at least 1)."""
     if limit < 1:
         return 1
-    power = 10 ** int(math.floor(math.log10(limit)))
+    power = 10 ** math.floor(math.log10(limit))
     return max(step * power for step in (1, 2, 5) if step * power <= limit)

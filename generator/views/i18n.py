@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
-from functools import lru_cache
-from typing import Any, Iterable
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -34,7 +35,7 @@ def direction(lang: str) -> str:
     return "rtl" if lang.split("-")[0].lower() in RTL else "ltr"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The interface strings of one language, compiled from its .po file."""
     po = shipped.locale() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -93,7 +94,7 @@ def format_list(items: Iterable[str], lang: str) -> str:
     return list_separator(lang).join(items)
 
 
-def format_number(value: int | float, lang: str) -> str:
+def format_number(value: float, lang: str) -> str:
     return _number_text(value, lang)
 
 
@@ -110,7 +111,7 @@ def _date_text(year: int, month: int, day: int, lang: str) -> str:
 
 
 @lru_cache(maxsize=1 << 14, typed=True)  # typed: 2 and 2.0 may print differently
-def _number_text(value: int | float, lang: str) -> str:
+def _number_text(value: float, lang: str) -> str:
     return format_decimal(value, locale=_locale(lang))
 
 
@@ -123,7 +124,7 @@ def pick(text: LangText, lang: str) -> tuple[str, str]:
     return "", lang
 
 
-@lru_cache(maxsize=None)
+@cache
 def _territories(lang: str) -> dict[str, str]:
     try:
         return dict(_locale(lang).territories)

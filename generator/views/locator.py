@@ -9,8 +9,8 @@ mirrored: east stays right on a right-to-left page; only its labels run right to
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from markupsafe import Markup, escape
 
@@ -194,7 +194,7 @@ def _country_path(country: geo.Country, view: geo.View, step: float) -> tuple[st
             xs, ys = [p[0] for p in projected], [p[1] for p in projected]
             if max(xs) - min(xs) < step * 2 and max(ys) - min(ys) < step * 2:
                 continue  # an islet smaller than a dot
-            projected = geo.simplify(projected + [projected[0]], step / 2)[:-1]
+            projected = geo.simplify([*projected, projected[0]], step / 2)[:-1]
             if len(projected) >= 3:
                 parts.append(_ring_path(projected))
                 if index == 0:
@@ -211,7 +211,7 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
     scale_px_per_km = view.px_per_km()
     shown = [c for c in countries if view.overlaps(c.bbox)]
     paths, outers = {}, {}
-    for country, (path, rings) in zip(shown, _outlines(tuple(shown), view, 1.0)):
+    for country, (path, rings) in zip(shown, _outlines(tuple(shown), view, 1.0), strict=True):
         if path:
             paths[id(country)] = path
             outers[id(country)] = rings
@@ -336,12 +336,12 @@ def overlaid(plan: Layout, lang: str, title: str, map_id: str) -> Markup:
 def svg(plan: Layout, lang: str, title: str, map_id: str, text: bool = True) -> Markup:
     """The map as inline SVG: presentation attributes only, so browsers and WeasyPrint draw the same.
     Without `text`, the labels are left to `overlaid`."""
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="locator-map" role="img" '
-           f'aria-labelledby="{escape(map_id)}-title" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" width="100%">',
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="locator-map" role="img" '
+            f'aria-labelledby="{escape(map_id)}-title" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" width="100%">'),
            f'<title id="{escape(map_id)}-title">{escape(title)}</title>',
            f'<rect class="sea" width="{WIDTH:g}" height="{HEIGHT:g}" fill="{SEA}"/>',
-           f'<g class="countries" fill="{LAND}" stroke="{BORDER}" stroke-width="0.7" stroke-linejoin="round" '
-           'fill-rule="evenodd">']
+           (f'<g class="countries" fill="{LAND}" stroke="{BORDER}" stroke-width="0.7" stroke-linejoin="round" '
+            'fill-rule="evenodd">')]
     out += [f'<path class="country" data-country="{escape(code)}" d="{d}"/>' for code, d in plan.countries]
     out.append(f'</g><g class="places" fill="{ACCENT}" stroke="{ACCENT}">')
     for d in plan.drawn:

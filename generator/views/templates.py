@@ -7,10 +7,11 @@ file and line, like any other bad input.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import jinja2
 import jinja2.runtime
@@ -57,16 +58,16 @@ class _Context(jinja2.runtime.Context):
     Jinja's context or environment, are called as they are, without the look for `pass_context`
     that Jinja makes for any other callable; everything else is Jinja's own `call`."""
 
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's own signature)
-        if getattr(__obj, "__self__", None).__class__ in _CALLED_DIRECTLY:
+    def call(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:  # positional-only, as in Jinja's own
+        if getattr(obj, "__self__", None).__class__ in _CALLED_DIRECTLY:
             kwargs.pop("_loop_vars", None)
             kwargs.pop("_block_vars", None)
             try:
-                return __obj(*args, **kwargs)
+                return obj(*args, **kwargs)
             except StopIteration:   # as Jinja's own call would say it
-                return __self.environment.undefined("value was undefined because a callable raised a "
-                                                    "StopIteration exception")
-        return super().call(__obj, *args, **kwargs)
+                return self.environment.undefined("value was undefined because a callable raised a "
+                                                  "StopIteration exception")
+        return super().call(obj, *args, **kwargs)
 
 
 _CALLED_DIRECTLY: set[type] = set()
@@ -116,9 +117,9 @@ def template_errors(part: str) -> Iterator[None]:
                             [Problem(Path(where).as_posix(), exc.lineno, 1, "error",
                                      exc.message or "syntax error", "template")]) from None
     except (jinja2.TemplateError, AttributeError, KeyError, TypeError) as exc:
-        where = _template_line(exc)
-        problems = [Problem(where[0], where[1], 1, "error", str(exc), "template")] if where else []
-        shown = f" {where[0]}" if where else ""
+        found = _template_line(exc)
+        problems = [Problem(found[0], found[1], 1, "error", str(exc), "template")] if found else []
+        shown = f" {found[0]}" if found else ""
         raise BriefingError(f"template error in{shown or ' ' + part + '/'}: {exc}; fix the template",
                             problems) from None
 

@@ -8,7 +8,8 @@ events; by default scaled from the number of sources the way a real dossier of 1
 changed, each with its stages and the peak memory of its whole process tree, and a bare
 `mkdocs build` of the same Markdown in the same run, the baseline the build is given as a ratio to.
 For that ratio, the cold build (its PDFs left out) and the bare build are each run three more times,
-in turns and timed alike (without the memory sampling), and the fastest of each is compared. Prints a table against the targets and writes the JSON.
+in turns and timed alike (without the memory sampling), and the fastest of each is compared. Prints a table
+against the targets and writes the JSON.
 
     .venv/bin/python tests/bench/bench.py --sources 100 --sources 300 --sources 1000
 
@@ -28,6 +29,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 # Every record is signed: a build publishes only what is reviewed.
 SIGNED = {"status": "reviewed", "by": "editorial-desk", "on": "2026-12-01"}
@@ -50,7 +52,7 @@ class Counts:
     events: int
 
     @classmethod
-    def for_sources(cls, n: int, **given: int) -> "Counts":
+    def for_sources(cls, n: int, **given: int) -> Counts:
         scaled = {"sources": n, "actors": max(4, round(0.3 * n)), "places": max(2, n // 5),
                   "claims": 5 * n, "incidents": max(1, n // 4), "briefings": max(1, n // 50),
                   "events": max(4, 2 * n)}
@@ -115,7 +117,7 @@ def write_dossier(root: Path, size: Counts) -> dict[str, int]:
                   "coordinates": {"lat": f"{10 + k % 20}.5", "lon": f"{k % 30}.25", "precision": "settlement"},
                   "citations": [cite(spot, (place_en[k], place_ar[k]))], "review": SIGNED}
         dump(root / "content" / "places" / f"town-{k}.yaml", record)
-    incidents = []
+    incidents: list[dict[str, Any]] = []
     per_incident = [size.claims // size.incidents + (m < size.claims % size.incidents) for m in range(size.incidents)]
     taken = 0
     for m in range(size.incidents):
@@ -132,7 +134,7 @@ def write_dossier(root: Path, size: Counts) -> dict[str, int]:
         record = {"id": f"clash-{m}", "title": {"en": f"Clash {m}", "ar": f"اشتباك {m}"},
                   "start": f"2024-01-{1 + m % 28:02d}", "place": f"town-{chosen[0][5]}",
                   "participants": [{"actor": f"unit-{spot[3]}", "side": {"en": f"Side {k}", "ar": f"الطرف {k}"}}
-                                   for k, spot in enumerate(dict((s[3], s) for s in chosen).values()) if k < 2],
+                                   for k, spot in enumerate({s[3]: s for s in chosen}.values()) if k < 2],
                   "summary": [{"text": {"en": "Fighting was reported.", "ar": "أفيد بوقوع قتال."},
                                "citations": [cite(chosen[0], ("said on Monday", "يوم الاثنين"))]}],
                   "claims": claims, "review": SIGNED}
@@ -198,7 +200,7 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measured(*args: str, root: Path, memory: bool = True) -> dict[str, object]:
+def measured(*args: str, root: Path, memory: bool = True) -> dict[str, Any]:   # JSON
     """One command in a process of its own: wall time, the peak resident memory of its whole process tree
     (MkDocs and the PDF workers included, sampled every 20 ms), and the stages `--timings` prints.
     Sampling reads /proc for every process of the machine, a few percent of a core: a command timed
@@ -220,7 +222,7 @@ def measured(*args: str, root: Path, memory: bool = True) -> dict[str, object]:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{output}")
-    result: dict[str, object] = {"wall_s": round(wall, 2)}
+    result: dict[str, Any] = {"wall_s": round(wall, 2)}
     if memory:
         result["peak_tree_mib"] = round(peak[0] / 1024)
     if "--timings" in args:
@@ -265,10 +267,10 @@ def cold_again(root: Path) -> float:
         if path.name not in _KEPT_FOR_A_COLD_BUILD:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
     result = measured("build", "--timings", root=root, memory=False)   # as the bare build is timed
-    return round(float(result["wall_s"]) - result["stages"].get("pdf", 0.0), 2)  # type: ignore[union-attr]
+    return round(float(result["wall_s"]) - result["stages"].get("pdf", 0.0), 2)
 
 
-def measure(root: Path, size: Counts) -> dict[str, object]:
+def measure(root: Path, size: Counts) -> dict[str, Any]:
     counts = write_dossier(root, size)
     check = measured("check", root=root)             # every record read for the first time
     check_again = measured("check", root=root)       # records from the parse cache
@@ -322,7 +324,7 @@ ALSO = [
 ]
 
 
-def table(results: list[dict[str, object]]) -> str:
+def table(results: list[dict[str, Any]]) -> str:
     """One row per measure, one column per size, and the target (set for 1,000 sources)."""
     head = ["measure"] + [f"{r['sources']} sources" for r in results] + ["target at 1,000", "met"]
     rows = [head, ["---"] * len(head)]
