@@ -9,10 +9,10 @@ import calendar
 import fcntl
 import shutil
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from generator import fingerprint
 from generator.errors import BriefingError, Problems
@@ -225,7 +225,8 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
         fingerprint.forget(layout)
         _swap(staging, layout)
         fingerprint.remember(layout, inputs, page_count, [f"{addresses.PDF_FOLDER}/{p.name}" for p in pdfs])
-    return BuildResult(layout.site, problems, page_count, [layout.site / addresses.PDF_FOLDER / p.name for p in pdfs], timings)
+    return BuildResult(layout.site, problems, page_count, [layout.site / addresses.PDF_FOLDER / p.name for p in pdfs],
+                       timings)
 
 
 def _swap(staging: Path, layout: Layout) -> None:

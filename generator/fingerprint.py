@@ -5,6 +5,7 @@ site is exactly what a new build would write, so a rebuild with nothing changed 
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import json
@@ -27,7 +28,7 @@ class Previous:
     pdfs: list[str]
 
 
-def _tree(digest: "hashlib._Hash", folder: Path, base: Path) -> None:
+def _tree(digest: hashlib._Hash, folder: Path, base: Path) -> None:
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
@@ -117,10 +118,8 @@ def site_as_left(layout: Layout) -> bool:
 
 def forget(layout: Layout) -> None:
     """Before a site is replaced: a build interrupted from here on must not be taken for a finished one."""
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(layout.fingerprint)
-    except OSError:
-        pass
 
 
 def remember(layout: Layout, inputs: str, pages: int, pdfs: list[str]) -> None:

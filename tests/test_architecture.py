@@ -8,8 +8,8 @@ from __future__ import annotations
 import ast
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from conftest import PROJECT
 
@@ -136,7 +136,7 @@ def _strings(module: str) -> list[tuple[int, str]]:
                   and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
     found = [(node.lineno, node.value) for node in ast.walk(tree)
              if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in documented]
-    found += [(node.lineno, "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values))
+    found += [(node.lineno, "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values))
               for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)]
     return found
 
@@ -204,11 +204,11 @@ def test_arabic_letters_are_folded_in_text_arabic_alone() -> None:
         if isinstance(node, ast.Dict):
             return any(isinstance(k, ast.Constant) and isinstance(v, ast.Constant) and isinstance(k.value, str)
                        and isinstance(v.value, str) and len(k.value) == 1 and _is_letter(k.value)
-                       and any(_is_letter(ch) for ch in v.value) for k, v in zip(node.keys, node.values))
+                       and any(_is_letter(ch) for ch in v.value) for k, v in zip(node.keys, node.values, strict=True))
         return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "maketrans"
                 and any(isinstance(a, ast.Constant) and isinstance(a.value, str)
                         and any(_is_letter(ch) for ch in _escaped(a.value)) for a in node.args))
-    wrong = [f"{path.relative_to(PROJECT)}:{node.lineno}" for module, path in sorted(_modules().items())
+    wrong = [f"{path.relative_to(PROJECT)}:{getattr(node, 'lineno', 0)}" for module, path in sorted(_modules().items())
              if module != "text.arabic" for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if folds(node)]
     assert wrong == []
@@ -216,7 +216,8 @@ def test_arabic_letters_are_folded_in_text_arabic_alone() -> None:
 
 # A string that is a page's path, or the start of one: `views.addresses` alone decides where a page lives.
 _PAGE_PATH = re.compile(r"^(?:[\w./{}-]+\.md|(?:incidents|sources|briefings|pdf|data)/.*)$")
-_TEMPLATE_PATH = re.compile(r"""["'](?:[^"'\n]*\.md|\.md|[^"'\n]*\.html|(?:incidents|sources|briefings|pdf|data)/[^"'\n]*)["']""")
+_TEMPLATE_PATH = re.compile(r"""["'](?:[^"'\n]*\.md|\.md|[^"'\n]*\.html|"""
+                            r"""(?:incidents|sources|briefings|pdf|data)/[^"'\n]*)["']""")
 
 
 def test_only_the_addresses_module_spells_a_page_path() -> None:

@@ -141,8 +141,9 @@ class _Reader:
     def name_word(self, k: int) -> bool:
         """A word that may be part of a person's or a place's name: not one written with tanwin ("ليلًا")."""
         w = self.words[k]
-        return (len(w.norm) >= 2 and not arabic.TANWIN.search(self.text[w.start:w.end]) and not self.definite(k) and not self.stop(k) and not self.marker(k)
-                and not self.common(k) and not self.adjective(k) and not (self.lex.peel and AR_PREPOSITION.match(
+        return (len(w.norm) >= 2 and not arabic.TANWIN.search(self.text[w.start:w.end]) and not self.definite(k)
+                and not self.stop(k) and not self.marker(k) and not self.common(k) and not self.adjective(k)
+                and not (self.lex.peel and AR_PREPOSITION.match(
                     "".join(ch for ch in self.text[w.start:w.end] if arabic.normalise(ch)))))
 
     def body_word(self, k: int) -> bool:
@@ -292,7 +293,8 @@ class _Reader:
     def name_before(self, k: int) -> bool:
         return (len(self.words[k].norm) >= 2 and not self.stop(k) and not self.common(k) and not self.adjective(k)
                 and not self.title(k) and self.cue(k, self.lex.places) is None
-                and not {self.words[k].norm} & (self.lex.named | self.lex.places_after.keys() | self.lex.orgs_after.keys()))
+                and not {self.words[k].norm} & (self.lex.named | self.lex.places_after.keys()
+                                                | self.lex.orgs_after.keys()))
 
     def numbered(self) -> list[tuple[int, int, str, str | None]]:
         """A unit or a place called by a number: "اللواء 17", "الطريق 9", "بریگیڈ 17"."""
@@ -409,8 +411,8 @@ class _Reader:
                 k = org[1]
             else:
                 while self.next_joined(k) and len(skipped) < 3 and (
-                        (self.definite(k) or self.lex.article and words[k].norm.startswith("لل") and skipped)
-                        and not self.stop(k) and not self.title(k) or self.cue(k, self.lex.offices) is not None):
+                        ((self.definite(k) or (self.lex.article and words[k].norm.startswith("لل") and skipped))
+                        and not self.stop(k) and not self.title(k)) or self.cue(k, self.lex.offices) is not None):
                     skipped.append(k)   # "الرئيس الفرنسي السابق X", "وزیر اعظم X"
                     k += 1
                 if skipped and words[skipped[-1]].norm in self.lex.offices_of_place and self.next_joined(k) \

@@ -99,7 +99,7 @@ def find(text: str, language: str, mentions: list[Mention]) -> tuple[list[FoundQ
 
 def _norm(token: segment.Token) -> set[str]:
     word = arabic.normalise(token.lower.replace("’", "'"))
-    return arabic.bare_forms(word) | {word}
+    return {word, *arabic.bare_forms(word)}
 
 
 def _is_verb(token: segment.Token, speech: Speech) -> bool:

@@ -15,6 +15,7 @@ ignored. Without a writable home for the key there is no disk cache, only the on
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -27,7 +28,7 @@ from generator import shipped
 from generator.files import write_atomic
 from generator.layout import Layout
 
-_open: dict[Path, "ParseCache"] = {}
+_open: dict[Path, ParseCache] = {}
 
 
 def _code_version() -> str:
@@ -129,10 +130,8 @@ class ParseCache:
         self._used.clear()
         self._added = False
         body = pickle.dumps((self._version, self._kept), protocol=pickle.HIGHEST_PROTOCOL)
-        try:
+        with contextlib.suppress(Exception):  # a cache that cannot be written is only a slower next run
             write_atomic(self._path, hmac.new(self._secret, body, "sha256").digest() + body)
-        except Exception:  # noqa: BLE001 - a cache that cannot be written is only a slower next run
-            pass
 
     def _read(self) -> dict[str, bytes]:
         if self._path is None or self._secret is None:

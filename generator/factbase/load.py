@@ -45,9 +45,9 @@ def listing(directory: Path, problems: Problems | None = None, recursive: bool =
             found = list(directory.iterdir())
         except OSError as exc:
             failed.append(exc)
-    for exc in failed:
-        folder = Path(exc.filename or directory)
-        message = unreadable_folder(exc)
+    for error in failed:
+        folder = Path(error.filename or directory)
+        message = unreadable_folder(error)
         if problems is None:
             raise BriefingError(f"{folder}: {message}") from None
         problems.error(folder, 1, 1, message, UNREADABLE_FOLDER)
@@ -346,8 +346,8 @@ def read_seed(path: Path, seeds: Path, problems: Problems) -> str | None:
                        "encoding")
         return None
     for m in _UNSAFE_IN_SEED.finditer(raw):
-        what = "a NUL byte" if m.group() == "\0" else f"the direction control U+{ord(m.group()):04X}, which " \
-            "would show the text after it reversed"
+        what = "a NUL byte" if m.group() == "\0" else (f"the direction control U+{ord(m.group()):04X}, which "
+                                                          "would show the text after it reversed")
         problems.error(path, *line_col(raw, m.start()), f"the seed holds {what}; delete it from the document",
                        "seed-character")
     return raw

@@ -6,8 +6,9 @@ records so that a problem found late, in `check`, still names the file and line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from generator.text.seedtext import Paragraph
 
@@ -196,7 +197,7 @@ class Figure:
         v = self.value
         if v is None:
             return None, None
-        if self.qualifier in ("at-least",):
+        if self.qualifier == "at-least":
             return v, None
         if self.qualifier == "more-than":
             return v + 1, None
@@ -345,7 +346,7 @@ class Dossier:
         """`compute()`, once per dossier: the indexes pages read tens of thousands of times per build."""
         if key not in self._memo:
             self._memo[key] = compute()
-        return self._memo[key]  # type: ignore[no-any-return]
+        return self._memo[key]  # type: ignore[no-any-return, unused-ignore]
 
     @property
     def claims(self) -> dict[str, Claim]:
@@ -363,8 +364,9 @@ class Dossier:
             return self.claims
         if kind == "event":
             return self.events
-        return {"source": self.sources, "actor": self.actors, "place": self.places, "incident": self.incidents,
-                "briefing": self.briefings}[kind]
+        kinds: dict[str, dict[str, Any]] = {"source": self.sources, "actor": self.actors, "place": self.places,
+                                            "incident": self.incidents, "briefing": self.briefings}
+        return kinds[kind]
 
     def citations(self) -> Iterator[tuple[Owner, Citation]]:
         """Every citation in the dossier with the record that makes it."""

@@ -98,8 +98,8 @@ class PrintContext(PageContext):
         (a source quoted several times is named once)."""
         body = self.esc(self._("Claim by")) + Markup(" ") + self.claimant(claim)
         if claim.id in self.tabled:
-            body += Markup(" (") + self.fill("claims table, page %(page)s",
-                                             page=self.page_of(anchor(addresses.anchor_of("claim", claim.id)))) + Markup(")")
+            row = anchor(addresses.anchor_of("claim", claim.id))
+            body += Markup(" (") + self.fill("claims table, page %(page)s", page=self.page_of(row)) + Markup(")")
         groups: list[list[model.Citation]] = []
         for cit in claim.citations:
             if groups and groups[-1][0].source == cit.source:

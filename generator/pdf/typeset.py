@@ -21,10 +21,11 @@ import hashlib
 import importlib.metadata
 import multiprocessing
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import jinja2
 
@@ -137,7 +138,7 @@ def _run(job: Job) -> str | None:
     """Write one PDF in a worker; a failure comes back as text (exceptions may not survive pickling)."""
     try:
         write_pdf(job.html, job.target, job.created)
-    except Exception as exc:  # reported by the parent with the briefing and language
+    except Exception as exc:  # noqa: BLE001 - any failure is reported by the parent with the briefing and language
         return f"{type(exc).__name__}: {exc}"
     return None
 
@@ -224,6 +225,6 @@ def _run_all(jobs: list[Job], workers: int) -> list[tuple[Job, str]]:
                     results.append(future.result())
                 except concurrent.futures.process.BrokenProcessPool as exc:
                     results.append(f"the worker process stopped ({exc})")
-                except Exception as exc:  # the job could not reach its worker, or its answer the parent
+                except Exception as exc:  # noqa: BLE001 - the job could not reach its worker, or its answer the parent
                     results.append(f"{type(exc).__name__}: {exc}")
-    return [(job, why) for job, why in zip(jobs, results) if why is not None]
+    return [(job, why) for job, why in zip(jobs, results, strict=True) if why is not None]

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from generator import gitrepo
 from generator.errors import ERROR, BriefingError, Problem

@@ -9,9 +9,10 @@ marked paragraphs) and `p.incident` (with the chart and schema.org data only the
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -37,7 +38,7 @@ def sort_key(name: str, lang: str) -> tuple[str, str]:
         text = arabic.sortable(text)
     else:
         text = text.casefold()
-        text = text[4:] if text.startswith("the ") else text
+        text = text.removeprefix("the ")
     return text, name
 
 
@@ -185,7 +186,8 @@ class SiteContext(PageContext):
         """The newest dated things in the dossier: briefings, reviews and sources, newest first."""
         items: list[tuple[model.PartialDate, str, Markup]] = []
         for b in self.dossier.briefings.values():
-            items.append((b.date, f"b{b.id}", self.esc(self._("Briefing")) + Markup(": ") + self.link(self.t(b.title), b)))
+            items.append((b.date, f"b{b.id}", self.esc(self._("Briefing")) + Markup(": ") +
+                          self.link(self.t(b.title), b)))
         for s in self.dossier.sources.values():
             if s.published:
                 items.append((s.published, f"s{s.id}", self.esc(self._("Source")) + Markup(": ") + self.source(s.id)))

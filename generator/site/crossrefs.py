@@ -2,7 +2,8 @@
 record named and linked where it lives. Reached by templates as `p.refs`."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 

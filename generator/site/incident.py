@@ -32,7 +32,7 @@ class SiteIncident(IncidentAnalysis):
                 continue
             low, high = f.bounds
             if low is None and high is not None:
-                low, high = 0, high
+                low = 0
             bars.append(chart.Bar(labels[claim.claimant], low or 0, high, p.wording.figure(f)))
         if len(bars) < 2:
             return Markup("")

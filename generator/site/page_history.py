@@ -59,8 +59,8 @@ class PageHistory:
         shown = []
         for change in commit.changes:
             if change.sign == "-":
-                review = change.record.get("review") if isinstance(change.record.get("review"), dict) else {}
-                if review.get("status") in publish.PUBLIC:
+                review = change.record.get("review")
+                if isinstance(review, dict) and review.get("status") in publish.PUBLIC:
                     shown.append(change)
             elif self._record(change.kind, change.id) is not None or _withdrawn(change):
                 shown.append(change)

@@ -8,7 +8,8 @@ that is data is escaped for Markdown by the environment's `finalize`, so a quote
 """
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import jinja2
 
@@ -60,4 +61,4 @@ def render_languages(dossier: model.Dossier, templates: Templates, index: Any, h
     index = (index or CrossIndex(dossier)).complete()   # before the fork: workers inherit it
     langs = dossier.languages
     return dict(zip(langs, fork_map(lambda lang: then(lang, render(dossier, templates, lang, index, history)),
-                                    langs)))
+                                    langs), strict=True))

@@ -43,7 +43,7 @@ class SourceText:
         quotes = self.p.xref.quotes_at.get((source.id, pid), [])
         if not quotes:
             return Markup("")
-        words = sorted(quotes, key=lambda q: (len(q), q))[0].split()
+        words = min(quotes, key=lambda q: (len(q), q)).split()
         if len(words) > 8:
             fragment = f"{_fragment(' '.join(words[:4]))},{_fragment(' '.join(words[-4:]))}"
         else:

@@ -7,8 +7,8 @@ from collections import defaultdict
 from functools import cached_property, lru_cache
 
 from generator.factbase import model
-from generator.views.addresses import Target, target
 from generator.text.names import NameMatcher, longest_first
+from generator.views.addresses import Target, target
 
 
 class CrossIndex:
@@ -50,18 +50,18 @@ class CrossIndex:
                     found[actor].add(target(d, model.Owner("incident", incident.id)))
                     for cit in claim.citations:
                         found[actor].add(target(d, model.Owner("source", cit.source)))
-        for actor in d.actors.values():
-            for cit in actor.citations + [c for rel in actor.relations for c in rel.citations]:
-                found[actor.id].add(target(d, model.Owner("source", cit.source)))
+        for record in d.actors.values():
+            for cit in record.citations + [c for rel in record.relations for c in rel.citations]:
+                found[record.id].add(target(d, model.Owner("source", cit.source)))
         actors = list(d.actors.values())
         for briefing in d.briefings.values():
             passages = briefing.key_points + [p for s in briefing.sections for p in s.paragraphs]
             cited = {k for p in passages for k in p.claims}
             texts = [t for p in passages for t in p.text.items()]
             in_text = set().union(*(actors_named(text, lang, actors) for lang, text in texts))
-            for actor in actors:
-                if cited & claims_of[actor.id] or actor.id in in_text:
-                    found[actor.id].add(target(d, model.Owner("briefing", briefing.id)))
+            for record in actors:
+                if cited & claims_of[record.id] or record.id in in_text:
+                    found[record.id].add(target(d, model.Owner("briefing", briefing.id)))
         return {key: sorted(value, key=_order) for key, value in found.items()}
 
     def complete(self) -> CrossIndex:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from generator.text import arabic
@@ -66,7 +66,7 @@ _LEVANT_MONTHS = (("كانون الثاني",), ("شباط",), ("آذار",), ("
                   ("آب",), ("أيلول",), ("تشرين الأول",), ("تشرين الثاني",), ("كانون الأول",))
 
 
-@lru_cache(maxsize=None)
+@cache
 def calendar(language: str) -> _Calendar | None:
     """Month, weekday and relative-day vocabulary of a language from dateparser; None if it has none."""
     from dateparser.languages.loader import default_loader
@@ -82,7 +82,7 @@ def calendar(language: str) -> _Calendar | None:
               for name in info.get(key, []) if len(name) >= 3 and not name.endswith(".")}
     if language.split("-")[0] == "ar":  # the Syriac month names of the Levant and Iraq, which dateparser lacks
         for number, names in enumerate(_LEVANT_MONTHS, start=1):
-            months.update({name: number for name in names})
+            months.update(dict.fromkeys(names, number))
     weekdays = {name.lower(): number for number, key in enumerate(_WEEKDAYS)
                 for name in info.get(key, []) if len(name) >= _MIN_NAME}
     relative = {phrase.lower(): key for key, phrases in info.get("relative-type", {}).items()

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 from generator.text import arabic, dates, segment
 from generator.text.segment import Token
@@ -73,7 +74,7 @@ LEXICON: dict[str, Lexicon] = {
         vague={"dozens": "dozens", "scores": "dozens", "hundreds": "hundreds", "thousands": "thousands",
                "tens of thousands": "thousands", "several": "several", "a number of": "some", "a few": "some",
                "some": "some"},
-        nouns={**{w: ("people", "") for w in _PEOPLE_EN},
+        nouns={**dict.fromkeys(_PEOPLE_EN, ("people", "")),
                "bodies": ("people", "killed"), "dead": ("people", "killed"), "casualties": ("people", "casualties"),
                "victims": ("people", ""), "prisoners": ("people", "captured"), "hostages": ("people", "captured"),
                "vehicles": ("vehicles", ""), "trucks": ("vehicles", ""), "tanks": ("vehicles", ""),
@@ -110,10 +111,10 @@ LEXICON: dict[str, Lexicon] = {
                "plusieurs centaines": "hundreds", "quelques centaines": "hundreds", "des centaines": "hundreds",
                "centaines": "hundreds", "des milliers": "thousands", "milliers": "thousands",
                "plusieurs": "several", "quelques": "some"},
-        nouns={**{w: ("people", "") for w in ("personnes", "pompiers", "soldats", "militaires", "hommes", "femmes", "enfants",
-                                              "civils", "combattants", "policiers", "gendarmes", "habitants",
-                                              "manifestants", "mercenaires", "rebelles", "jihadistes",
-                                              "djihadistes", "membres", "victimes")},
+        nouns={**dict.fromkeys(("personnes", "pompiers", "soldats", "militaires", "hommes", "femmes", "enfants",
+                                "civils", "combattants", "policiers", "gendarmes", "habitants", "manifestants",
+                                "mercenaires", "rebelles", "jihadistes", "djihadistes", "membres", "victimes"
+                                ), ("people", "")),
                "morts": ("people", "killed"), "tués": ("people", "killed"), "blessés": ("people", "wounded"),
                "otages": ("people", "captured"), "prisonniers": ("people", "captured"),
                "corps": ("people", "killed"), "véhicules": ("vehicles", ""), "camions": ("vehicles", ""),
@@ -143,13 +144,11 @@ LEXICON: dict[str, Lexicon] = {
                  "أربع": (4, ""), "سبع": (7, ""), "ثماني": (8, ""), "تسع": (9, ""), "عشر": (10, "")},
         vague={"عشرات": "dozens", "مئات": "hundreds", "آلاف": "thousands", "عدة": "several",
                "عدد من": "some", "بضعة": "some", "بضع": "some"},
-        nouns={**{w: ("people", "") for w in ("جندي", "جنود", "عسكري", "عسكريين", "عسكريون", "رجل", "رجال",
-                                              "شخص", "أشخاص", "مقاتل", "مقاتلين", "مقاتلون", "مدني", "مدنيين",
-                                              "مرتزق", "مرتزقة", "عنصر", "عناصر", "مسلح", "مسلحين", "فرد",
-                                              "أفراد", "ضابط", "ضباط", "مواطن", "مواطنين", "عضو", "أعضاء", "عامل",
-                                              "عمال", "عاملا", "متظاهر", "متظاهرين", "لاجئ", "لاجئين", "طفل",
-                                              "أطفال", "امرأة", "نساء", "شرطي", "شرطيين", "مسلحا", "جنديا", "صحفي",
-                                              "صحفيين")},
+        nouns={**dict.fromkeys(("جندي", "جنود", "عسكري", "عسكريين", "عسكريون", "رجل", "رجال", "شخص", "أشخاص", "مقاتل",
+                                "مقاتلين", "مقاتلون", "مدني", "مدنيين", "مرتزق", "مرتزقة", "عنصر", "عناصر", "مسلح",
+                                "مسلحين", "فرد", "أفراد", "ضابط", "ضباط", "مواطن", "مواطنين", "عضو", "أعضاء", "عامل",
+                                "عمال", "عاملا", "متظاهر", "متظاهرين", "لاجئ", "لاجئين", "طفل", "أطفال", "امرأة",
+                                "نساء", "شرطي", "شرطيين", "مسلحا", "جنديا", "صحفي", "صحفيين"), ("people", "")),
                "أسبوع": ("days", ""), "أسابيع": ("days", ""), "مرحلة": ("", ""), "مراحل": ("", ""),
                "قرية": ("", ""), "قرى": ("", ""), "ساعة": ("", ""), "ساعات": ("", ""),
                "مقعد": ("", ""), "مقاعد": ("", ""),
@@ -192,8 +191,8 @@ LEXICON: dict[str, Lexicon] = {
                            "لگ بھگ": "about"},
         qualifiers_after={"سے زیادہ": "more-than", "سے زائد": "more-than", "سے کم": "fewer-than", "تک": "up-to"},
         vague={"درجنوں": "dozens", "سینکڑوں": "hundreds", "ہزاروں": "thousands", "کئی": "several"},
-        nouns={**{w: ("people", "") for w in ("افراد", "لوگ", "لوگوں", "فوجی", "فوجیوں", "اہلکار", "اہلکاروں",
-                                              "شہری", "شہریوں", "جنگجو", "مزدور")},
+        nouns={**dict.fromkeys(("افراد", "لوگ", "لوگوں", "فوجی", "فوجیوں", "اہلکار", "اہلکاروں", "شہری", "شہریوں",
+                                "جنگجو", "مزدور"), ("people", "")),
                "ممالک": ("countries", ""), "ملک": ("countries", ""), "ڈالر": ("usd", ""),
                "گاڑیاں": ("vehicles", ""), "گاڑیوں": ("vehicles", ""), "حملے": ("attacks", ""),
                "حملوں": ("attacks", ""), "دن": ("days", ""), "مہینے": ("months", ""), "سال": ("years", "")},
@@ -267,7 +266,7 @@ class _Vocabulary:
     firsts: dict[int, frozenset[str]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary(language: str) -> _Vocabulary:
     """Everything the finder matches in one language, normalised the way text tokens are."""
     code = language.split("-")[0]
@@ -331,7 +330,7 @@ def _spelled(language: str, values: tuple[int, ...] = tuple(range(2, 1000))) -> 
         from num2words import num2words
     except ImportError:  # pragma: no cover - a declared dependency
         return []
-    out = []
+    out: list[tuple[int, str]] = []
     for value in values:
         try:
             words = num2words(value, lang=language)
@@ -386,17 +385,17 @@ class _Reader:
                        for k in range(i, j))
         return i >= j or self._breaks[j] == self._breaks[i]
 
-    def match(self, i: int, n: int, table: dict) -> object | None:  # type: ignore[type-arg]
+    def match(self, i: int, n: int, table: dict[Any, Any]) -> object | None:
         """The value of the n-token phrase at token i in `table`, or None."""
         if i < 0 or i + n > len(self.tokens) or not self.joined(i, i + n - 1):
             return None
         rest = tuple(self.norm[i + 1:i + n])
         for first in self._sorted[i]:
-            if (first,) + rest in table:
-                return table[(first,) + rest]
+            if (first, *rest) in table:
+                return table[(first, *rest)]
         return None
 
-    def phrase_at(self, i: int, table: dict) -> tuple[int, object] | None:  # type: ignore[type-arg]
+    def phrase_at(self, i: int, table: dict[Any, Any]) -> tuple[int, object] | None:
         """The longest phrase of `table` starting at token i: (number of tokens, value)."""
         firsts = self._firsts.get(id(table))
         if firsts is None:
@@ -409,7 +408,7 @@ class _Reader:
                 return n, value
         return None
 
-    def phrase_ending(self, j: int, table: dict) -> tuple[int, object] | None:  # type: ignore[type-arg]
+    def phrase_ending(self, j: int, table: dict[Any, Any]) -> tuple[int, object] | None:
         """The longest phrase of `table` ending at token j: (its first token, value)."""
         for n in range(self.vocab.longest, 0, -1):
             value = self.match(j - n + 1, n, table)
@@ -447,7 +446,7 @@ def _number_at(r: _Reader, i: int) -> tuple[int, int | float, str] | None:
     else:
         hit = r.phrase_at(i, r.vocab.numbers)
         if hit is None:
-            one = r.phrase_at(i, {phrase: 1 for phrase in r.vocab.ones})
+            one = r.phrase_at(i, dict.fromkeys(r.vocab.ones, 1))
             after = i + one[0] if one else i
             if one is None or after >= len(r.tokens) or not (r.forms(after) & set(r.vocab.magnitudes)):
                 return None

@@ -36,7 +36,7 @@ def detect_language(text: str) -> str:
             arabic += 1
             urdu += ch in _URDU_LETTERS
             persian += ch in _PERSIAN_LETTERS
-        elif ch.isalpha() and ch.isascii() or "\u00c0" <= ch <= "\u024f":
+        elif (ch.isalpha() and ch.isascii()) or "\u00c0" <= ch <= "\u024f":
             latin += 1
         elif "\u0400" <= ch <= "\u04ff":
             cyrillic += 1

@@ -10,8 +10,9 @@ Latin letters inside it ("قيادة الوحدة 1" is not "قيادة الوح
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Iterable
 from functools import lru_cache
-from typing import Hashable, Iterable
+from typing import Any
 
 from generator.text import arabic
 
@@ -25,11 +26,11 @@ class NameMatcher:
         # words are walked once to find where a name may begin, and only there is the name's own pattern
         # tried, so a thousand names that share a first word cost what a few do. Names that do not
         # begin with a letter or digit are searched everywhere.
-        self._latin_trie: dict[str, tuple[list[int], dict]] = {}  # type: ignore[type-arg]
+        self._latin_trie: dict[str, tuple[list[int], dict[str, Any]]] = {}
         self._always: list[int] = []
         # Arabic-script names as a trie of folded words: {word: (keys of the names ending here, {next word: …})},
         # so a paragraph is read once, word by word, whatever the number of names sharing a first word.
-        self._arabic: dict[str, tuple[list[Hashable], dict]] = {}  # type: ignore[type-arg]
+        self._arabic: dict[str, tuple[list[Hashable], dict[str, Any]]] = {}
         for text, key in entries:
             if not text.strip():
                 continue
@@ -80,21 +81,21 @@ class NameMatcher:
         cores = [arabic.core(w) for _, _, w in words]
         for i, (start, _, word) in enumerate(words):
             for form in _first_forms(word):
-                node, last = self._arabic.get(form), i
-                while node is not None:
-                    if node[0] and _whole(text, words[last]):
-                        found.extend((start, words[last][1], key) for key in node[0])
+                step, last = self._arabic.get(form), i
+                while step is not None:
+                    if step[0] and _whole(text, words[last]):
+                        found.extend((start, words[last][1], key) for key in step[0])
                     last += 1
                     if last >= len(words) or not _adjacent(text, words[last - 1], words[last]):
                         break
-                    node = node[1].get(cores[last])
+                    step = step[1].get(cores[last])
         return found
 
 
 _WORD = re.compile(r"\w+")
 
 
-def _add(trie: dict, words: list[str], value: Hashable) -> None:  # type: ignore[type-arg]
+def _add(trie: dict[str, Any], words: list[str], value: Hashable) -> None:
     """Put `value` at the end of the path `words` in a trie {word: (values ending here, {next word: …})}."""
     level, node = trie, None
     for word in words:

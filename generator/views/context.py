@@ -9,9 +9,10 @@ adds what only web pages have, `pdf.context.PrintContext` what only print has.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Callable, Iterable
+from functools import cached_property, partial
+from typing import Any
 
 from markupsafe import Markup
 
@@ -116,7 +117,7 @@ class PageContext:
     def range(self, start: model.PartialDate, end: model.PartialDate | None) -> str:
         return i18n.format_range(start, end, self.lang)
 
-    def num(self, value: int | float) -> str:
+    def num(self, value: float) -> str:
         return i18n.format_number(value, self.lang)
 
     # --- links -------------------------------------------------------------------------------
@@ -221,11 +222,10 @@ class PageContext:
     # again. The contexts differ only in how a note's body and its calls are laid out.
     def note_numbers(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> list[int]:
         """The numbers of the notes a passage calls: its citations, then its claims."""
-        numbers = [self._number(f"c|{c.source}|{c.paragraph}|{c.quote}", lambda c=c: self.citation_note(c))
+        numbers = [self._number(f"c|{c.source}|{c.paragraph}|{c.quote}", partial(self.citation_note, c))
                    for c in citations]
         all_claims = self.dossier.claims
-        numbers += [self._number(f"k|{ident}", lambda ident=ident: self.claim_note(all_claims[ident]))
-                    for ident in claims]
+        numbers += [self._number(f"k|{ident}", partial(self.claim_note, all_claims[ident])) for ident in claims]
         return numbers
 
     def _number(self, key: str, body: Callable[[], Markup]) -> int:

@@ -2,8 +2,9 @@
 Reached by templates as `p.maps`."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
