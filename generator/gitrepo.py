@@ -150,3 +150,64 @@ def shallow_boundary(top: Path) -> set[str]:
         return set(path.read_text(encoding="ascii").split()) if done.returncode == 0 else set()
     except OSError:  # not shallow
         return set()
+
+
+def dossier_prefix(root: Path) -> tuple[Path, str] | None:
+    """The top of the work tree holding the dossier at `root` and the dossier's path from there ("" at
+    the top, "dossiers/x/" below it), or None outside a repository or without git."""
+    try:
+        done = run(root, "rev-parse", "--show-toplevel", "--show-prefix")
+    except BriefingError:
+        return None
+    if done.returncode != 0:
+        return None
+    top, _, prefix = os.fsdecode(done.stdout).partition("\n")
+    return Path(top).resolve(), prefix.strip()
+
+
+def first_added(root: Path, folder: str) -> dict[str, str]:
+    """{path from the dossier: the day the earliest commit added it} for the files under `folder` (a path
+    from the dossier) that the history holds; empty outside a repository. One `git log` for all of them."""
+    found = dossier_prefix(root)
+    if found is None:
+        return {}
+    top, prefix = found
+    done = run(top, "log", "--diff-filter=A", _FORMAT, "--name-only", "-z", "--", f"{prefix}{folder}")
+    if done.returncode != 0:
+        return {}
+    days: dict[str, str] = {}
+    for entry in _entries(os.fsdecode(done.stdout)):   # newest first: the last seen is the earliest
+        for name in entry.files:
+            if name.startswith(prefix):
+                days[name[len(prefix):]] = entry.day
+    return days
+
+
+def show(top: Path, rev: str, path: str) -> bytes | None:
+    """A file (its path from the top of the work tree) as it was at a commit (a full hash); None where that
+    commit has no such file."""
+    done = run(top, "cat-file", "blob", f"{rev}:{path}")
+    return done.stdout if done.returncode == 0 else None
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What git says of a commit's signature, checked against an allowed-signers file: `status` is git's
+    %G? ("G" good and trusted, "U" good but unknown signer, "B" bad, "N" none, …), `signer` the principal
+    the allowed-signers file names for the key, `key` the key's fingerprint."""
+
+    status: str
+    signer: str
+    key: str
+
+
+def signature(top: Path, rev: str, allowed_signers: Path) -> Signature:
+    """Whether commit `rev` (a full hash) is signed by a key of `allowed_signers`, as plain git (2.34 or
+    later, with OpenSSH's ssh-keygen) verifies SSH signatures; GPG-signed commits are read as unknown."""
+    done = run(top, "-c", "gpg.format=ssh", "-c", f"gpg.ssh.allowedSignersFile={allowed_signers}",
+               "log", "-1", "--no-walk", "--format=%G?%x1f%GS%x1f%GF", rev)
+    if done.returncode != 0:
+        raise BriefingError(f"cannot read the signature of commit {rev[:12]}: {last_line(done.stderr)}")
+    status, _, rest = os.fsdecode(done.stdout).strip().partition("\x1f")
+    signer, _, key = rest.partition("\x1f")
+    return Signature(status or "N", signer, key)

@@ -5,6 +5,7 @@ between a typo and a published falsehood. It reports, it never changes anything.
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections import defaultdict
@@ -12,11 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from generator import shipped
+from generator import gitrepo, shipped
 from generator.errors import Problems
 from generator.factbase import agreement, model, publish
 from generator.factbase.load import UNREAD_KINDS, Loaded, load, seed_files
-from generator.layout import RECORD_FOLDERS, Layout
+from generator.layout import CONTENT, RECORD_FOLDERS, Layout
 from generator.text import seedtext, verbatim
 from generator.text.seedtext import Paragraph
 
@@ -50,8 +51,28 @@ def check(loaded: Loaded) -> Problems:
     _check_structure(dossier, problems)
     _check_grades(dossier, problems)
     _check_drafts(dossier, problems)
+    _check_review_dates(dossier, problems)
     _report_disagreements(dossier, problems)
     return problems
+
+
+def _check_review_dates(dossier: model.Dossier, problems: Problems, today: str | None = None) -> None:
+    """A review is dated no later than today and no earlier than the record's file entered the history:
+    a review dated 2099, or 1900, is a review nobody made on that day."""
+    today = today or datetime.date.today().isoformat()
+    first = gitrepo.first_added(problems.root, CONTENT)
+    for owner, record in dossier.reviewables():
+        review, loc = record.review, record.loc
+        if review.on is None or not publish.is_public(record):
+            continue
+        on = review.on.value
+        if on > today[:len(on)]:
+            problems.error(loc.path, *review.at, f"{owner} is reviewed on {on}, a day still to come (today is "
+                           f"{today}); date the review the day it was made", "review-date")
+        elif loc.path in first and on < first[loc.path][:len(on)]:
+            problems.error(loc.path, *review.at, f"{owner} is reviewed on {on}, before {loc.path} entered the "
+                           f"dossier's history ({first[loc.path]}); date the review the day it was made",
+                           "review-date")
 
 
 def _check_topics(dossier: model.Dossier, problems: Problems) -> None:
@@ -95,9 +116,12 @@ def _check_unique(dossier: model.Dossier, problems: Problems) -> None:
 
 def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int]],
                 partial: dict[str, set[str]], problems: Problems) -> None:
-    known = {kind: dossier.records(kind) for kind in _KIND_LABEL}
+    known: dict[str, dict[str, object]] = {kind: dossier.records(kind) for kind in _KIND_LABEL}
     for path, kind, ident, line, col in refs:
         if kind in partial.get(UNREAD_KINDS, set()):  # its folder could not be opened: reported once, there
+            continue
+        if kind == "reviewer":
+            _check_reviewer(dossier, ident, path, line, col, problems)
             continue
         if ident not in known[kind] and ident not in partial.get(kind, set()):
             folder = RECORD_FOLDERS["incident" if kind == "claim" else kind]
@@ -106,6 +130,18 @@ def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int
             hint = f"did you mean {near[0]!r}? Or define it" if near else "define it"
             problems.error(path, line, col, f"unknown {_KIND_LABEL[kind]} {ident!r}; {hint} in "
                            f"content/{folder}/ or fix the id", "unknown-ref")
+
+
+def _check_reviewer(dossier: model.Dossier, ident: str, path: str, line: int, col: int, problems: Problems) -> None:
+    """A review names someone the dossier lets review; anyone else's (or no one's) publishes nothing."""
+    if ident in dossier.reviewers:
+        return
+    listed = ", ".join(sorted(dossier.reviewers)) or "none yet"
+    near = difflib.get_close_matches(ident, sorted(dossier.reviewers), n=1, cutoff=0.6)
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    problems.error(path, line, col, f"{ident!r} is not among the dossier's reviewers ({listed}); {hint}name a listed "
+                   "reviewer, or add them under 'reviewers' in content/dossier.yaml in a commit of its own",
+                   "unknown-reviewer")
 
 
 def _check_sources(dossier: model.Dossier, problems: Problems) -> None:

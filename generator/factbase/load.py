@@ -291,8 +291,9 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
     # Every collection in id order, once: no output may depend on the order of files in a folder, and
     # nothing downstream sorts the dossier again (it is only read from here on).
     by_id = {kind: {ident: records[ident] for ident in sorted(records)} for kind, records in found.items()}
+    reviewers = {ident: model.Reviewer(ident, r["name"], r["keys"]) for ident, r in sorted(head["reviewers"].items())}
     dossier = model.Dossier(head["title"], head["description"], languages, head["topics"], head["site_url"],
-                            sources=by_id["source"], actors=by_id["actor"], places=by_id["place"],
+                            reviewers=reviewers, sources=by_id["source"], actors=by_id["actor"], places=by_id["place"],
                             incidents=by_id["incident"], briefings=by_id["briefing"],
                             timeline=sorted(events, key=lambda e: (e.date.value, e.id)))
     return Loaded(dossier, problems, refs, partial)

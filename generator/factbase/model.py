@@ -80,9 +80,29 @@ class PartialDate:
 
 @dataclass
 class Review:
+    """Where a record stands: a draft, or reviewed (or published) by a listed reviewer on a day. `_line`
+    and `_col` are those of its `status`, where problems with the review are reported (private: the
+    exports leave them out)."""
+
     status: str = "draft"
     by: str | None = None
     on: PartialDate | None = None
+    _line: int = 0
+    _col: int = 0
+
+    @property
+    def at(self) -> tuple[int, int]:
+        return self._line, self._col
+
+
+@dataclass
+class Reviewer:
+    """Someone the dossier lets review: the id records name in `review.by`, the name pages show, and
+    the SSH public keys their review commits are signed with (`check --signatures`)."""
+
+    id: str
+    name: LangText
+    keys: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -331,6 +351,7 @@ class Dossier:
     languages: list[str]
     topics: dict[str, LangText] = field(default_factory=dict)
     site_url: str | None = None
+    reviewers: dict[str, Reviewer] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
@@ -367,6 +388,21 @@ class Dossier:
         kinds: dict[str, dict[str, Any]] = {"source": self.sources, "actor": self.actors, "place": self.places,
                                             "incident": self.incidents, "briefing": self.briefings}
         return kinds[kind]
+
+    def reviewables(self) -> Iterator[tuple[Owner, Any]]:
+        """Every record that carries a review of its own, with its owner: sources, actors, places,
+        incidents and their claims, briefings, timeline events."""
+        for kind, records in (("source", self.sources), ("actor", self.actors), ("place", self.places)):
+            for record in records.values():
+                yield Owner(kind, record.id), record
+        for inc in self.incidents.values():
+            yield Owner("incident", inc.id), inc
+            for claim in inc.claims:
+                yield Owner("claim", claim.id, inc.id), claim
+        for b in self.briefings.values():
+            yield Owner("briefing", b.id), b
+        for event in self.timeline:
+            yield Owner("event", event.id), event
 
     def citations(self) -> Iterator[tuple[Owner, Citation]]:
         """Every citation in the dossier with the record that makes it."""

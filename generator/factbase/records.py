@@ -70,19 +70,38 @@ def _langlist() -> LangMap:
 
 
 def _signed(values: dict[str, Any], node: Map, ctx: Context) -> None:
-    """A review a reader can rely on says who made it and when."""
+    """A review a reader can rely on says who made it and when: without both it publishes nothing."""
     if values["status"] in ("reviewed", "published"):
         missing = [key for key in ("by", "on") if values[key] is None]
         if missing:
-            ctx.warning(node["status"], f"a {values['status']} record says who reviewed it and when: add "
-                        f"{' and '.join(repr(k) for k in missing)} under 'review'", "review-unsigned")
+            ctx.error(node["status"], f"a {values['status']} record says who reviewed it and when: add "
+                      f"{' and '.join(repr(k) for k in missing)} under 'review' (or run 'briefing review')",
+                      "review-unsigned")
 
 
 REVIEW = Obj({
     "status": F(Enum(model.REVIEW_STATES, "draft, then reviewed, then published"), required=True),
-    "by": F(Text("who reviewed it")),
+    "by": F(Ref("reviewer", "who reviewed it: one of the reviewers listed in content/dossier.yaml")),
     "on": F(Date("when it was reviewed")),
-}, lambda v, ctx: model.Review(v["status"], v["by"], v["on"]), rule=_signed)
+}, lambda v, ctx: model.Review(v["status"], v["by"], v["on"], *_status_at(v)), rule=_signed)
+
+
+def _status_at(values: dict[str, Any]) -> tuple[int, int]:
+    """Where the review's `status` stands: problems with the review are reported there."""
+    return next(((line, col) for key, line, col in values["_keys"] if key == "status"),
+                (values["_line"], values["_col"]))
+
+
+# An SSH public key as `ssh-keygen` writes it and git's allowed-signers file takes it: type, key, comment.
+SSH_KEY = re.compile(r"^(?:ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)|sk-ssh-ed25519@openssh\.com|"
+                     r"sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}(?: [^\n]*)?$")
+
+REVIEWER = Obj({
+    "name": F(LangMap("the reviewer's name (or the desk's) as pages show it"), required=True),
+    "keys": F(ListOf(Text("an SSH public key this reviewer signs commits with, as in ~/.ssh/id_ed25519.pub",
+                          SSH_KEY, "paste a public key line, e.g. 'ssh-ed25519 AAAA… name@example.org'"),
+                     unique=True), default=list),
+}, description="someone who may review: records name them in review.by")
 
 
 def evaluation(scale: dict[str, str], what: str) -> Obj:
@@ -258,6 +277,7 @@ DOSSIER = Obj({
     "topics": F(MapOf(LangMap("how the topic is named on pages")), default=dict),
     "site_url": F(Text("where the site will be published, such as https://example.org/briefing/; gives every "
                        "page its canonical address and fills the sitemap", URL, "a full http(s) address")),
+    "reviewers": F(MapOf(REVIEWER, "who may review: a record's review.by names one of them"), default=dict),
 }, lambda v, ctx: v)
 
 # Kind name -> (folder under content/, schema); one record per file, file name = id.

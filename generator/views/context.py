@@ -284,6 +284,6 @@ class PageContext:
                       '<p>{1}</p></div>').format(self._("Draft: not yet reviewed"), self._(f"draft-banner:{kind}"))
 
     def reviewer(self, who: str) -> str:
-        """A reviewer's name as the page's language writes it: roles such as the desk are translated."""
-        named = self._(f"reviewer:{who}")
-        return who if named == f"reviewer:{who}" else named
+        """A reviewer's name as the page's language writes it, from the dossier's list of reviewers."""
+        listed = self.dossier.reviewers.get(who)
+        return i18n.pick(listed.name, self.lang)[0] if listed else who
