@@ -146,6 +146,9 @@ def _check_args(p: argparse.ArgumentParser) -> None:
                         "sarif (2.1.0) for code-scanning tools")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--notes", action="store_true", help="also print notes, such as disagreeing claims")
+    p.add_argument("--signatures", action="store_true",
+                   help="also verify, with git, that the commit which last changed each reviewed record is signed "
+                        "by a key of the reviewer it names, as content/dossier.yaml listed them before that commit")
 
 
 @command(_check_args)
@@ -158,9 +161,13 @@ def cmd_check(args: argparse.Namespace) -> int:
       briefing check --strict
       briefing check --strict --format github          # in a CI workflow: problems on the changed lines
       briefing check --format sarif > briefing.sarif   # for code scanning
+      briefing check --signatures                      # every review signed by its reviewer, in git
     """
     from generator.factbase.check import run
-    _, problems = run(args.root)
+    dossier, problems = run(args.root)
+    if args.signatures and dossier is not None:
+        from generator.review import signatures
+        problems.extend(signatures.verify(args.root, dossier))
     return _print_problems(problems, args.format, args.strict, quiet_info=not args.notes)
 
 

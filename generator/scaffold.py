@@ -24,6 +24,15 @@ languages: [en, ar]
 topics: {}
 # Where the site will be published, once known: pages then name their own address and sitemap.xml lists them.
 # site_url: https://example.org/briefing/
+# Who may review: a record's review names one of them (review.by). Each signs review commits with an SSH key
+# listed here; 'briefing check --signatures' verifies it (CONTRIBUTING.md, "Signing your reviews").
+reviewers:
+  editorial-desk:
+    name:
+      en: the editorial desk
+      ar: هيئة التحرير
+    # keys:
+    #   - ssh-ed25519 AAAA… desk@example.org
 """
 
 GITIGNORE = f".venv/\n{SITE}/\n{BUILD}/\n{OLD_SITE}/\n"

@@ -88,16 +88,53 @@ def briefing(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
     return command_line.run(list(args), cwd or PROJECT)
 
 
-def git(root: Path, *args: str) -> None:
-    """git with a fixed identity and nothing from the user's configuration."""
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+# The day test commits are made: before every review dated in the test dossier, as a review made before
+# its record entered the history is refused (check's review-date).
+COMMIT_DATE = "2026-11-01T10:00:00"
+
+
+def git(root: Path, *args: str, key: Path | None = None) -> None:
+    """git with a fixed identity and date, and nothing from the user's configuration; commits signed
+    with the SSH private key `key` when one is given."""
+    signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "-c", "commit.gpgsign=true"] if key else \
+        ["-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "-C", str(root), *signing, *args], check=True, capture_output=True,
                    env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin"})
+                        "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin",
+                        "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE})
 
 
-def commit_all(root: Path, message: str = "first") -> None:
+def commit_all(root: Path, message: str = "first", key: Path | None = None) -> None:
     """Commit everything under root, making it a git repository first if it is not one."""
     if not (root / ".git").exists():
         git(root, "init", "-q")
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", message)
+    git(root, "commit", "-q", "-m", message, key=key)
+
+
+def ssh_key(folder: Path, name: str) -> tuple[Path, str]:
+    """A new ed25519 key pair made by OpenSSH's ssh-keygen: the private key's path and the public key's line."""
+    path = folder / name
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"{name}@example.org", "-f", str(path)],
+                   check=True, capture_output=True)
+    return path, path.with_suffix(".pub").read_text(encoding="ascii").strip()
+
+
+def list_reviewer_keys(root: Path, *keys: str) -> None:
+    """Every reviewer the test dossier lists signs with `keys` (none: no keys)."""
+    path = root / "content" / "dossier.yaml"
+    listed = "".join(f"\n      - {k}" for k in keys)
+    text = re.sub(r"(\n  [a-z0-9-]+:\n    name:\n      en: [^\n]*\n      ar: [^\n]*)(\n    keys:(?:\n      - [^\n]*)*)?",
+                  lambda m: m.group(1) + (f"\n    keys:{listed}" if keys else ""), path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+
+
+def signed_repository(root: Path, key: Path) -> None:
+    """The dossier at root in git as a reviewed dossier should be: a first commit lists the reviewers with
+    `key`'s public half, and a second, signed with `key`, adds every record."""
+    list_reviewer_keys(root, key.with_suffix(".pub").read_text(encoding="ascii").strip())
+    if not (root / ".git").exists():
+        git(root, "init", "-q")
+    git(root, "add", "content/dossier.yaml")
+    git(root, "commit", "-q", "-m", "Reviewers")
+    commit_all(root, "The dossier, reviewed", key=key)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINI, PROJECT, briefing, commit_all
+from conftest import MINI, PROJECT, briefing, commit_all, signed_repository, ssh_key
 
 pytestmark = pytest.mark.slow
 
@@ -27,13 +27,15 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 @pytest.fixture
 def dossier(tmp_path: Path) -> Path:
-    """`briefing init`, then the test dossier's content and seeds, committed."""
+    """`briefing init`, then the test dossier's content and seeds, committed as reviewers do: the list of
+    reviewers first, then the records in a commit signed by the reviewer's key (`tmp_path/reviewer`)."""
     root = tmp_path / "dossier"
     assert briefing("init", str(root)).returncode == 0
     for folder in ("content", "seeds"):
         shutil.rmtree(root / folder)
         shutil.copytree(MINI / folder, root / folder)
-    commit_all(root)
+    key, _ = ssh_key(tmp_path, "reviewer")
+    signed_repository(root, key)
     return root
 
 
@@ -67,7 +69,7 @@ def test_every_run_step_of_the_workflow_succeeds_in_the_dossier(dossier: Path, t
     union = dossier / "content" / "actors" / "dockworkers-union.yaml"
     union.write_text(union.read_text(encoding="utf-8").replace("Dockworkers' Union", "Dockworkers Union"),
                      encoding="utf-8")
-    commit_all(dossier, "a change for review")
+    commit_all(dossier, "a change for review", key=tmp_path / "reviewer")
     expressions = {"github.event.pull_request.base.sha": "HEAD~1"}
     # pip finds the installed tool and asks no index for it
     env = _env(tmp_path, PIP_NO_INDEX="1", **workflow.get("env", {}))
@@ -82,7 +84,7 @@ def test_every_run_step_of_the_workflow_succeeds_in_the_dossier(dossier: Path, t
                                   env={**env, **step_env}, capture_output=True, text=True, check=False)
             assert done.returncode == 0, f"{name}: {step.get('name')}: {done.stdout}\n{done.stderr}"
             ran.append(step["run"])
-    assert any("check --strict --format github" in r for r in ran) and any("fmt --check" in r for r in ran)
+    assert any("check --strict --signatures --format github" in r for r in ran) and any("fmt --check" in r for r in ran)
     assert (dossier / "site" / "index.html").is_file() and (dossier / "site" / "ar" / "index.html").is_file()
     comment = (dossier / "fact-changes.md").read_text(encoding="utf-8")
     assert "Changed: actor `dockworkers-union`" in comment

@@ -59,7 +59,8 @@ def check(loaded: Loaded) -> Problems:
 def _check_review_dates(dossier: model.Dossier, problems: Problems, today: str | None = None) -> None:
     """A review is dated no later than today and no earlier than the record's file entered the history:
     a review dated 2099, or 1900, is a review nobody made on that day."""
-    today = today or datetime.date.today().isoformat()
+    # The latest "today" anywhere (UTC+14): a review written today in any time zone is never in the future.
+    today = today or datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=14))).date().isoformat()
     first = gitrepo.first_added(problems.root, CONTENT)
     for owner, record in dossier.reviewables():
         review, loc = record.review, record.loc
