@@ -124,8 +124,8 @@ def list_reviewer_keys(root: Path, *keys: str) -> None:
     """Every reviewer the test dossier lists signs with `keys` (none: no keys)."""
     path = root / "content" / "dossier.yaml"
     listed = "".join(f"\n      - {k}" for k in keys)
-    text = re.sub(r"(\n  [a-z0-9-]+:\n    name:\n      en: [^\n]*\n      ar: [^\n]*)(\n    keys:(?:\n      - [^\n]*)*)?",
-                  lambda m: m.group(1) + (f"\n    keys:{listed}" if keys else ""), path.read_text(encoding="utf-8"))
+    entry = r"(\n  [a-z0-9-]+:\n    name:\n      en: [^\n]*\n      ar: [^\n]*)(\n    keys:(?:\n      - [^\n]*)*)?"
+    text = re.sub(entry, lambda m: m.group(1) + (f"\n    keys:{listed}" if keys else ""), path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
 
 
