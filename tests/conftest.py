@@ -125,7 +125,8 @@ def list_reviewer_keys(root: Path, *keys: str) -> None:
     path = root / "content" / "dossier.yaml"
     listed = "".join(f"\n      - {k}" for k in keys)
     entry = r"(\n  [a-z0-9-]+:\n    name:\n      en: [^\n]*\n      ar: [^\n]*)(\n    keys:(?:\n      - [^\n]*)*)?"
-    text = re.sub(entry, lambda m: m.group(1) + (f"\n    keys:{listed}" if keys else ""), path.read_text(encoding="utf-8"))
+    text = re.sub(entry, lambda m: m.group(1) + (f"\n    keys:{listed}" if keys else ""),
+                  path.read_text(encoding="utf-8"))
     path.write_text(text, encoding="utf-8")
 
 
