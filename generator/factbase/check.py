@@ -63,7 +63,8 @@ def _check_review_dates(dossier: model.Dossier, problems: Problems, today: str |
     today = today or datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=14))).date().isoformat()
     first = gitrepo.first_added(problems.root, CONTENT)
     for owner, record in dossier.reviewables():
-        review, loc = record.review, record.loc
+        review: model.Review = record.review
+        loc: model.Loc = record.loc
         if review.on is None or not publish.is_public(record):
             continue
         on = review.on.value
