@@ -273,3 +273,15 @@ def test_diff_in_a_shallow_clone_says_the_revision_is_not_fetched(mini: Path, tm
     result = briefing("--root", str(clone), "diff", "HEAD~1")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "'HEAD~1'" in result.stderr and "shallow" in result.stderr and "fetch-depth: 0" in result.stderr
+
+
+def test_diff_never_reads_a_link_out_of_the_dossier(mini: Path, tmp_path: Path) -> None:
+    """A record file that is a link to a file outside the dossier (a credentials file) is refused unread by
+    diff, as check refuses it: its text must never reach the terminal or a pull-request comment."""
+    commit_all(mini)
+    secret = tmp_path / "credentials"
+    secret.write_text("aws_secret_access_key: AKIASECRETSECRET\n", encoding="utf-8")
+    (mini / "content" / "actors" / "leak.yaml").symlink_to(secret)
+    result = briefing("diff", "HEAD", "--root", str(mini))
+    assert result.returncode == 1 and "AKIASECRETSECRET" not in result.stdout + result.stderr
+    assert "content/actors/leak.yaml" in result.stderr and "outside the dossier" in result.stderr

@@ -59,10 +59,11 @@ class Side:
     languages: list[str] = field(default_factory=lambda: ["en", "ar"])
 
 
-def _read_node(path: Path, shown: str, problems: list[Problem]) -> Any | None:
+def _read_node(path: Path, shown: str, problems: list[Problem], within: Path) -> Any | None:
     """One record file as its YAML node, or None with its problems noted: a file the strict loader
-    refuses must stop the diff, or it would read as a removed record."""
-    node, yaml_problems = read(path)
+    refuses must stop the diff, or it would read as a removed record. A link that leads out of the
+    dossier (`within`) is refused unread, as `check` refuses it: its text could be any file of the machine."""
+    node, yaml_problems = read(path, within)
     problems.extend(Problem(shown, p.line, p.col, ERROR, p.message, p.code) for p in yaml_problems)
     if yaml_problems:
         return None
@@ -89,7 +90,7 @@ def read_side(content: Path, label: str, problems: list[Problem]) -> Side:
 
     for kind, (folder, _spec) in KINDS.items():
         for path in record_files(content / folder):
-            node = _read_node(path, shown(path), problems)
+            node = _read_node(path, shown(path), problems, content.parent)
             if node is None:
                 continue
             if kind == "incident":
@@ -102,14 +103,14 @@ def read_side(content: Path, label: str, problems: list[Problem]) -> Side:
             add(f"{kind} {plain(node).get('id', path.stem)}", node, path)
     timeline = content / TIMELINE_FILE
     if timeline.is_file():
-        node = _read_node(timeline, shown(timeline), problems)
+        node = _read_node(timeline, shown(timeline), problems, content.parent)
         events = node.get("events") if node is not None else None
         for event in events if isinstance(events, list) else []:
             if isinstance(event, dict):
                 add(f"event {event.get('id')}", event, timeline)
     dossier = content / DOSSIER_FILE
     if dossier.is_file():
-        node = _read_node(dossier, shown(dossier), problems)
+        node = _read_node(dossier, shown(dossier), problems, content.parent)
         if node is not None:
             add("dossier", node, dossier)
             languages = plain(node).get("languages")

@@ -128,10 +128,7 @@ def _verify_one(owner: model.Owner, record: Any, history: _History, root: Path,
     def error(message: str) -> None:
         problems.error(path, *review.at, f"{owner}: {message}; {_WHAT_TO_DO}", CODE)
 
-    try:
-        on_disk = (root / path).read_bytes()
-    except OSError:
-        on_disk = None
+    on_disk, _ = yamlio.read_bytes(root / path, root)
     if _own_part(_data(on_disk), owner) != _own_part(history.at(0), owner):
         error(f"changed since the last commit, so its review by {by} is not signed yet")
         return
