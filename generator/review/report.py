@@ -148,6 +148,7 @@ def _words_md(f: Field) -> str:
 
 
 def _where_md(f: Field) -> str:
+    """A table's line cell: the line in the record's file, or a seed's file and line as code."""
     if f.path:
         return comment_code(f"{f.path}:{f.line}" if f.line else f.path)
     return str(f.line or "")
@@ -213,6 +214,7 @@ def markdown(changes: list[Change], old_rev: str, new_rev: str | None, max_chars
 
 
 def _cut_note(left: int, total: int, max_chars: int, full_diff: str | None) -> str:
+    """The last line of a comment that was cut: what it left out, and where the whole diff is."""
     where = f"[the workflow's artifact]({full_diff})" if full_diff else "the workflow run's artifact"
     return (f"**This comment stops here: {left:,} of {total:,} changes are left out or cut short** (a comment "
             f"holds at most {max_chars:,} characters). The full diff is in {where}.")
