@@ -302,7 +302,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     """
     from generator.review import report
     from generator.review.diff import diff
-    changes = diff(args.root, args.old, args.new)
+    changes, warnings = diff(args.root, args.old, args.new)
+    for problem in warnings:
+        say(problem, file=sys.stderr)
     if args.format == "markdown":
         sys.stdout.write(report.markdown(changes, args.old, args.new, args.max_chars, args.full_diff_url))
     elif args.format == "json":

@@ -420,3 +420,35 @@ def test_a_long_seed_change_is_bounded(mini: Path) -> None:
     assert "    … 7 more changed paragraph(s) of seeds/harbour-en.md not listed here" in text
     data = json.loads(briefing("--root", str(mini), "diff", "HEAD", "--format", "json").stdout)
     assert next(c for c in data["changes"] if c["kind"] == "source")["seed_paragraphs_left_out"] == 7
+
+
+# --- refused characters: located, never an internal error -----------------------------------------
+
+DESCRIPTION = "  en: The union of the harbour's dockworkers."
+
+
+def test_a_revision_holding_a_refused_character_is_compared_and_the_character_named(mini: Path) -> None:
+    """An older revision may hold what is refused now (a raw RLM was accepted before): diff still compares
+    it, names the character at its place as a warning, and shows it only as an escape."""
+    _edit(mini, UNION, DESCRIPTION, "  en: The union\u200f of the harbour's dockworkers.")
+    commit_all(mini)
+    _edit(mini, UNION, "  en: The union\u200f of the harbour's dockworkers.", DESCRIPTION)
+    result = briefing("--root", str(mini), "diff", "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert f"HEAD:{UNION}:10:16: warning: direction control U+200F" in result.stderr
+    assert "description.en" in result.stdout and "\u200f" not in result.stdout + result.stderr
+
+
+def test_a_lone_surrogate_is_a_located_problem_for_check_diff_and_build(mini: Path) -> None:
+    commit_all(mini)
+    _edit(mini, UNION, DESCRIPTION, '  en: "The union \\ud800 of the harbour"')
+    located = f"{UNION}:10:7: "
+    checked = briefing("--root", str(mini), "check")
+    assert checked.returncode == 1 and located + "error: invalid character U+D800" in checked.stderr
+    diffed = briefing("--root", str(mini), "diff", "HEAD", "--format", "markdown")
+    assert diffed.returncode == 0 and located + "warning: invalid character U+D800" in diffed.stderr
+    assert "\\ud800" in html.unescape(diffed.stdout)
+    built = briefing("--root", str(mini), "build")
+    assert built.returncode == 1 and located + "error: invalid character U+D800" in built.stderr
+    for done in (checked, diffed, built):
+        assert "internal error" not in done.stderr and "Traceback" not in done.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import gitrepo
-from generator.errors import ERROR, BriefingError, Problem
+from generator.errors import ERROR, WARNING, BriefingError, Problem
 from generator.factbase.load import record_files
 from generator.factbase.records import KINDS
 from generator.factbase.yamlio import plain, read
@@ -77,12 +77,21 @@ class Side:
     seeds: dict[str, Seed] = field(default_factory=dict)
 
 
+# What leaves a record file readable: a refused character (a control or direction character, written as it
+# is or as an escape) is read all the same, and every output of diff shows it as an escape. So a revision
+# that holds one, an older one above all (written before such characters were refused), can be compared,
+# and the character is named at its place as a warning.
+_STILL_READ = {"yaml-character"}
+
+
 def _read_node(path: Path, shown: str, problems: list[Problem]) -> Any | None:
     """One record file as its YAML node, or None with its problems noted: a file the strict loader
     refuses must stop the diff, or it would read as a removed record."""
     node, yaml_problems = read(path)
-    problems.extend(Problem(shown, p.line, p.col, ERROR, p.message, p.code) for p in yaml_problems)
-    if yaml_problems:
+    readable = all(p.code in _STILL_READ for p in yaml_problems)
+    problems.extend(Problem(shown, p.line, p.col, WARNING if readable else ERROR, p.message, p.code)
+                    for p in yaml_problems)
+    if not readable:
         return None
     if not isinstance(node, dict):
         what = "empty" if node is None else "not a mapping of keys to values"
@@ -302,8 +311,9 @@ def _side(root: Path, top: Path, content: str, rev: str | None, into: Path) -> t
     return read_side(gitrepo.content_at(top, content, rev, into), f"{rev}:", problems), problems
 
 
-def diff(root: Path, old_rev: str, new_rev: str | None = None) -> list[Change]:
-    """Fact-level changes from `old_rev` to `new_rev` (default: the working tree).
+def diff(root: Path, old_rev: str, new_rev: str | None = None) -> tuple[list[Change], list[Problem]]:
+    """Fact-level changes from `old_rev` to `new_rev` (default: the working tree), and the warnings met
+    on the way (a refused character, read all the same).
 
     Unreadable record files on either side stop the diff with their problems, so that a broken file is
     never mistaken for a removed record.
@@ -315,12 +325,16 @@ def diff(root: Path, old_rev: str, new_rev: str | None = None) -> list[Change]:
     with tempfile.TemporaryDirectory(prefix="briefing-diff-") as tmp:
         old, old_problems = _side(root, top, content, old_rev, Path(tmp) / "old")
         new, new_problems = _side(root, top, content, new_rev, Path(tmp) / "new")
-        if not old_problems and not new_problems:
+        if not _errors(old_problems) and not _errors(new_problems):
             _with_seeds(root, top, prefix, [(old, old_rev), (new, new_rev)], Path(tmp))
     sides = ((repr(old_rev), old_problems), (repr(new_rev) if new_rev else "the working tree", new_problems))
-    broken = [name for name, found in sides if found]
+    broken = [name for name, found in sides if _errors(found)]
     if broken:
         raise BriefingError(f"cannot compare: record files in {' and '.join(broken)} are not valid YAML records "
                             "(listed above); fix them, or compare revisions where they read",
                             old_problems + new_problems)
-    return compare(old, new)
+    return compare(old, new), old_problems + new_problems
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]
