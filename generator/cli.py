@@ -4,15 +4,17 @@ from __future__ import annotations
 import argparse
 import gc
 import inspect
-import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from generator import shipped
 from generator.errors import BriefingError, Problems
 from generator.layout import Layout
+from generator.text.escape import COMMENT_LIMIT, json_text, terminal
 
 Command = Callable[[argparse.Namespace], int]
 # What adds a command's own arguments to its parser; what it returns is not used (a lambda may return a tuple).
@@ -27,6 +29,12 @@ def command(setup: Setup = lambda p: None) -> Callable[[Command], Command]:
     return register
 
 
+def say(text: object, file: TextIO | None = None) -> None:
+    """Print one line that may hold data (a path, an id, a message quoting a value) as a terminal or a CI
+    log must show it: every control character as an escape, never a line of its own."""
+    print(terminal(text), file=file or sys.stdout)
+
+
 def _print_problems(problems: Problems, fmt: str = "text", strict: bool = False, quiet_info: bool = True) -> int:
     items = problems.sorted()
     if strict:
@@ -36,8 +44,8 @@ def _print_problems(problems: Problems, fmt: str = "text", strict: bool = False,
     warnings = sum(p.severity == "warning" for p in items)
     infos = sum(p.severity == "info" for p in items)
     if fmt == "json":
-        print(json.dumps({"problems": [p.__dict__ for p in items],
-                          "errors": errors, "warnings": warnings, "info": infos}, ensure_ascii=False, indent=2))
+        sys.stdout.write(json_text({"problems": [p.__dict__ for p in items],
+                                    "errors": errors, "warnings": warnings, "info": infos}))
     elif fmt in ("github", "sarif"):
         from generator.review import annotate
         shown = [p for p in items if p.severity != "info" or not quiet_info]
@@ -49,7 +57,7 @@ def _print_problems(problems: Problems, fmt: str = "text", strict: bool = False,
         for p in items:
             if p.severity == "info" and quiet_info:
                 continue
-            print(p, file=sys.stderr if p.severity == "error" else sys.stdout)
+            say(p, file=sys.stderr if p.severity == "error" else sys.stdout)
         print(f"{errors} error(s), {warnings} warning(s), {infos} note(s)")
     return 1 if errors else 0
 
@@ -63,7 +71,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     """
     from generator.scaffold import init
     created = init(args.directory)
-    print(f"created dossier in {created}; put documents in {created / 'seeds'} and run 'briefing ingest'")
+    say(f"created dossier in {created}; put documents in {created / 'seeds'} and run 'briefing ingest'")
     return 0
 
 
@@ -80,9 +88,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from generator.extract.ingest import ingest
     report = ingest(args.root)
     for ident in report.created:
-        print(f"created content/sources/{ident}.yaml")
+        say(f"created content/sources/{ident}.yaml")
     for ident in report.rehashed:
-        print(f"text changed, sha256 updated: content/sources/{ident}.yaml")
+        say(f"text changed, sha256 updated: content/sources/{ident}.yaml")
     assert report.problems is not None
     code = _print_problems(report.problems) if report.problems.items else 0
     print(f"{len(report.created)} created, {len(report.rehashed)} updated, {len(report.unchanged)} unchanged")
@@ -103,9 +111,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from generator.progress import Bar
     report = extract(args.root, args.source, progress=Bar())
     for ident in report.written:
-        print(f"wrote content/proposals/{ident}.yaml")
+        say(f"wrote content/proposals/{ident}.yaml")
     for ident in report.removed:
-        print(f"removed content/proposals/{ident}.yaml (its source is gone)")
+        say(f"removed content/proposals/{ident}.yaml (its source is gone)")
     assert report.problems is not None
     code = _print_problems(report.problems) if report.skipped else 0
     print(f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.skipped)} skipped")
@@ -135,8 +143,8 @@ def cmd_promote(args: argparse.Namespace) -> int:
     from generator.extract.promote import promote
     done = promote(args.root, args.source, args.proposal, args.incident, args.claim_id, args.claimant,
                    args.topic, args.party)
-    print(f"added draft claim {done.claim} at {done.path.relative_to(args.root)}:{done.line}; translate it, "
-          "grade it, then run 'briefing check'")
+    say(f"added draft claim {done.claim} at {done.path.relative_to(args.root)}:{done.line}; translate it, "
+        "grade it, then run 'briefing check'")
     return 0
 
 
@@ -192,7 +200,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.build import build
     result = build(args.root, strict=args.strict, drafts=args.drafts)
     _print_problems(result.problems)
-    print(f"built {result.site} ({result.pages} pages, {len(result.pdfs)} PDFs)")
+    say(f"built {result.site} ({result.pages} pages, {len(result.pdfs)} PDFs)")
     if args.timings:
         print("  ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))
     return 0
@@ -217,7 +225,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from generator.build import pdfs_only
     written = pdfs_only(args.root, args.briefing, args.lang, args.out, drafts=args.drafts)
     for path in written:
-        print(f"wrote {path}")
+        say(f"wrote {path}")
     return 0
 
 
@@ -230,7 +238,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """
     from generator.factbase.jsonschema import write_schemas
     for path in write_schemas(args.root, args.out):
-        print(f"wrote {path}")
+        say(f"wrote {path}")
     return 0
 
 
@@ -247,10 +255,29 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     from generator.review.fmt import fmt
     report = fmt(args.root, check_only=args.check)
     for path in report.changed:
-        print(f"{'would reformat' if args.check else 'reformatted'} {path.relative_to(args.root)}")
+        say(f"{'would reformat' if args.check else 'reformatted'} {path.relative_to(args.root)}")
     assert report.problems is not None
     code = _print_problems(report.problems) if report.problems.items else 0
     return 1 if (args.check and report.changed) or code else 0
+
+
+def _max_chars(text: str) -> int:
+    """A comment's bound: 0 (none), or room for at least the heading and the note that says it is cut."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number != 0 and number < 1000:
+        raise argparse.ArgumentTypeError(f"{text!r}: give 0 (no bound) or a number of characters from 1000 up")
+    return number
+
+
+def _address(text: str) -> str:
+    """The full diff's address, linked from a comment that is cut: an http(s) URL that Markdown cannot
+    misread (no space, bracket, parenthesis or angle bracket)."""
+    if not re.fullmatch(r"https?://[^\s<>()\[\]`\\]+", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) address without spaces or brackets")
+    return text
 
 
 def _diff_args(p: argparse.ArgumentParser) -> None:
@@ -258,14 +285,22 @@ def _diff_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("new", metavar="REV2", nargs="?", help="the later revision (default: the working tree)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                    help="text for a terminal, markdown for a pull-request comment, json for tools")
+    p.add_argument("--max-chars", type=_max_chars, default=COMMENT_LIMIT, metavar="N",
+                   help=f"markdown: end the comment at a whole line before N characters, saying how many changes "
+                        f"it left out (default {COMMENT_LIMIT}: GitHub refuses comments over 65536; 0: "
+                        "no bound)")
+    p.add_argument("--full-diff-url", type=_address, metavar="URL",
+                   help="markdown: where the full diff is (a workflow artifact), linked when the comment is cut")
 
 
 @command(_diff_args)
 def cmd_diff(args: argparse.Namespace) -> int:
     """List the fact-level changes between two git revisions: records and claims added, removed, changed.
 
-    Every changed field is shown old and new in full, with its file and line in the newer revision;
-    a text whose other language did not change with it is flagged as a translation to check.
+    Every changed field is shown old and new in full, with its file and line in the newer revision,
+    and the changed paragraphs of a source's seed; a text whose other language did not change with it
+    is flagged as a translation to check. A Markdown comment ends, at a whole line, before
+    --max-chars and says how many changes it left out.
 
     Example:
       briefing diff main            # what this branch changes, for the reviewer
@@ -274,9 +309,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     """
     from generator.review import report
     from generator.review.diff import diff
-    changes = diff(args.root, args.old, args.new)
+    changes, warnings = diff(args.root, args.old, args.new)
+    for problem in warnings:
+        say(problem, file=sys.stderr)
     if args.format == "markdown":
-        sys.stdout.write(report.markdown(changes, args.old, args.new))
+        sys.stdout.write(report.markdown(changes, args.old, args.new, args.max_chars, args.full_diff_url))
     elif args.format == "json":
         sys.stdout.write(report.as_json(changes, args.old, args.new))
     else:
@@ -373,8 +410,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BriefingError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"briefing: {exc.message}", file=sys.stderr)
+            say(problem, file=sys.stderr)
+        print(terminal(f"briefing: {exc.message}", lines=True), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("briefing: interrupted; nothing was half-written", file=sys.stderr)
@@ -385,6 +422,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: say so in one line; BRIEFING_DEBUG=1 shows the traceback
         if os.environ.get("BRIEFING_DEBUG"):
             raise
-        print(f"briefing: internal error ({type(exc).__name__}: {exc}); nothing was replaced. Please report "
-              "it with the output of the same command run with BRIEFING_DEBUG=1", file=sys.stderr)
+        say(f"briefing: internal error ({type(exc).__name__}: {exc}); nothing was replaced. Please report "
+            "it with the output of the same command run with BRIEFING_DEBUG=1", file=sys.stderr)
         return 3

@@ -25,6 +25,7 @@ from typing import TextIO
 from generator.build import build
 from generator.errors import BriefingError, Problems
 from generator.layout import Layout
+from generator.text.escape import terminal
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
@@ -152,12 +153,13 @@ def _rebuild(root: Path, out: TextIO, builds: Builds | None = None) -> bool:
         result = build(root, drafts=True)
     except BriefingError as exc:
         for problem in exc.problems:
-            print(problem, file=out)
-        print(f"briefing: {exc.message}; still serving the last good site", file=out, flush=True)
+            print(terminal(problem), file=out)
+        print(terminal(f"briefing: {exc.message}; still serving the last good site", lines=True), file=out, flush=True)
         return False
     except OSError as exc:  # the machine refused something (a permission, the disk): the preview goes on
         where = Problems(root).rel(exc.filename) if exc.filename else "the dossier"
-        print(f"briefing: {where}: {exc.strerror or exc}; still serving the last good site", file=out, flush=True)
+        print(terminal(f"briefing: {where}: {exc.strerror or exc}; still serving the last good site"), file=out,
+              flush=True)
         return False
     print(f"rebuilt ({result.pages} pages, {len(result.pdfs)} PDFs)", file=out, flush=True)
     if builds is not None:
@@ -198,7 +200,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
             now = snapshot(root)
             if now != seen:
                 changed = sorted(set(now) ^ set(seen) | {k for k in now if k in seen and now[k] != seen[k]})
-                print(f"changed: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}", file=out, flush=True)
+                print(terminal(f"changed: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}"), file=out,
+                      flush=True)
                 seen = now
                 _rebuild(root, out, builds)
     finally:

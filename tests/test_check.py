@@ -93,6 +93,9 @@ CASES = [
     # characters YAML refuses, pasted in
     (UNION, "kind: organisation", "kind: organ\x0cisation", "yaml-character", "kind: organ"),
     (PLACE, "kind: town", "kind: to\x00wn", "yaml-character", "kind: to"),
+    # and the same characters written as YAML escapes: refused at the value, like the character itself
+    *[(UNION, "  en: The union of the harbour's dockworkers.", f'  en: "The union{escape} of the harbour"',
+       "yaml-character", "en: \"The union") for escape in ("\\e[2J", "\\u202e", "\\0", "\\x9b", "\\ud800", "\\u200f")],
     # figures and ids too large for the pages built from them
     (INCIDENT, "value: '400'", "value: '99999999999999999999999999999999'", "range", "value: '9999"),
     (INCIDENT, "value: '400'", "value: '1000000000000000'", "range", "value: '1000"),

@@ -486,3 +486,23 @@ def test_proposals_read_on_several_cores_are_those_read_on_one(shipped: Path, mo
     monkeypatch.setattr("generator.parallel.os.cpu_count", lambda: 1)
     extract(shipped)
     assert {p.name: p.read_bytes() for p in (shipped / "content" / "proposals").iterdir()} == parallel
+
+
+def test_a_seed_s_direction_marks_stay_out_of_proposals_and_claims(tmp_path: Path) -> None:
+    """Records refuse direction controls, and Arabic web text often has an RLM beside a number: extract
+    proposes the passage without it, and the claim promoted from it checks."""
+    root = copy_dossier(MINI, tmp_path / "mini")
+    seed = root / "seeds" / "harbour-ar.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace('"400 عضو', '"\u200f400\u200f عضو'), encoding="utf-8")
+    ingest(root)
+    extract(root)
+    figures = proposals(root, "harbour-ar")["figures"]   # read by the strict loader without a problem
+    fig = next(f for f in figures if "400" in f["span"])
+    assert "\u200f" not in fig["span"] and "\u200f" not in fig.get("sentence", "")
+    result = briefing("--root", str(root), "promote", "harbour-ar", fig["id"], "--incident", "harbour-strike",
+                      "--claimant", "dockworkers-union", "--id", "union-400-ar", "--party", "dockworkers-union",
+                      "--topic", "strikers")
+    assert result.returncode == 0, result.stderr
+    _, problems = run(root)
+    assert not [str(p) for p in problems.errors if "union-400-ar" in p.message or p.code.startswith("quote")]
+    assert not [p for p in problems.items if p.code == "yaml-character"]

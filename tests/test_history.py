@@ -48,7 +48,8 @@ def test_pages_say_when_they_were_reviewed_and_changed_and_list_the_changes(mini
     assert "آخر مراجعة في 1 ديسمبر 2026" in ar and "هيئة التحرير" in ar
     assert "آخر تعديل في 25 نوفمبر 2026" in ar and head in ar
     changes_en, changes_ar = _text(site / "changes.html"), _text(site / "ar" / "changes.html")
-    assert "The employer" in changes_en and "claim authority-120" in changes_en and "credibility" in changes_en
+    assert "claim authority-120" in changes_en and "credibility" in changes_en
+    assert "graded improbable" not in changes_en + changes_ar   # a commit's message is not a published fact
     assert "ادعاء" in changes_ar and "authority-120" in changes_ar and "عُدّل" in changes_ar
     links = re.findall(r'href="([^"]*claim-authority-120)"', (site / "changes.html").read_text(encoding="utf-8"))
     assert links and set(links) == {"incidents/harbour-strike.html#claim-authority-120"}
@@ -76,6 +77,29 @@ def test_a_draft_s_edits_stay_off_the_changes_page(mini: Path) -> None:
     changes = _text(mini / "site" / "changes.html")
     assert "secret figure" not in changes and "999" not in changes
     assert "claim authority-120: withdrawn" in changes  # its leaving the site is a change readers see
+
+
+def test_the_changes_page_shows_no_commit_message(mini: Path) -> None:
+    """A commit that changes a published record may add drafts too, and its message may name them: the page
+    lists the published changes and never a commit's subject."""
+    commit_all(mini)
+    path = mini / INCIDENT
+    path.write_text(path.read_text(encoding="utf-8").replace("grade: '4'", "grade: '5'"), encoding="utf-8")
+    (mini / "content" / "actors" / "ghost-crew.yaml").write_text(
+        "id: ghost-crew\nkind: organisation\nname: {en: Ghost crew, ar: طاقم الشبح}\n"
+        "description: {en: Not yet public., ar: غير منشور بعد.}\ncitations:\n  - source: harbour-en\n"
+        "    paragraph: p2\n    quote: The union said\n    translation: {ar: قالت النقابة}\nreview: {status: draft}\n",
+        encoding="utf-8")
+    commit_all(mini, "Draft: the ghost crew bribed the harbour master")
+    build(mini)
+    page = (mini / "site" / "changes.html").read_text(encoding="utf-8")
+    changes_en, changes_ar = _text(mini / "site" / "changes.html"), _text(mini / "site" / "ar" / "changes.html")
+    assert "claim authority-120" in changes_en and "authority-120" in changes_ar   # the published change
+    for shown in (changes_en, changes_ar, page):
+        assert "bribed" not in shown and "ghost" not in shown.lower()
+    assert "commit-subject" not in page
+    texts = [f for f in (mini / "site").rglob("*") if f.suffix in (".html", ".json", ".xml", ".csv")]
+    assert [f for f in texts if "bribed" in f.read_text(encoding="utf-8")] == []   # search index, exports too
 
 
 def test_outside_git_a_page_says_nothing_of_its_history(mini: Path) -> None:

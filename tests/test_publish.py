@@ -63,6 +63,43 @@ def test_a_reviewed_record_leaning_on_a_draft_is_an_error_at_its_line(mini: Path
     assert result.returncode == 1 and "draft-reference" in result.stderr and "Traceback" not in result.stderr
 
 
+GHOST = """id: ghost-crew
+kind: organisation
+name: {en: Ghost crew, ar: طاقم الشبح}
+description: {en: Not yet reviewed., ar: لم يراجع بعد.}
+citations:
+  - source: harbour-en
+    paragraph: p2
+    quote: The union said
+    translation: {ar: قالت النقابة}
+review: {status: draft}
+"""
+COUNTED = "figure: {party: dockworkers-union, value: '120'}"
+
+
+def test_a_reviewed_claim_counting_a_draft_actor_s_people_is_refused_and_its_id_never_exported(mini: Path) -> None:
+    """`figure.party` is a reference like the claimant: a reviewed claim counting a draft actor's people would
+    publish the draft's id in dossier.json and claims.csv."""
+    from generator.site import export
+    (mini / "content" / "actors" / "ghost-crew.yaml").write_text(GHOST, encoding="utf-8")
+    path = mini / INCIDENT
+    text = path.read_text(encoding="utf-8")
+    assert text.count(COUNTED) == 1
+    path.write_text(text.replace(COUNTED, COUNTED.replace("dockworkers-union", "ghost-crew")), encoding="utf-8")
+    _, problems = run(mini)
+    found = [p for p in problems.errors if p.code == "draft-reference"]
+    assert [p.path for p in found] == [INCIDENT] and "claim authority-120" in found[0].message
+    assert "actor ghost-crew, which is a draft" in found[0].message
+    assert "- id: authority-120" in path.read_text(encoding="utf-8").splitlines()[found[0].line - 1]
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 1 and "draft-reference" in result.stderr and not (mini / "site").exists()
+    _claim_back_to_draft(mini)   # what check then lets through publishes no trace of the draft
+    dossier, problems = run(mini)
+    assert dossier is not None and not problems.errors
+    public = publish.published(dossier)
+    assert "ghost-crew" not in export.dossier_json(public) + export.claims_csv(public)
+
+
 @pytest.mark.slow
 def test_a_draft_claim_is_gone_from_the_build_and_marked_in_the_preview(mini: Path) -> None:
     _claim_back_to_draft(mini)

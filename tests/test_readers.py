@@ -108,6 +108,16 @@ def test_a_quote_is_found_whatever_its_quotation_marks_and_spacing() -> None:
     assert paragraph[start:end] == "“two  soldiers”"
 
 
+def test_a_seed_s_direction_marks_need_not_be_quoted() -> None:
+    """A record may not hold a direction control (the YAML loader refuses it), so a quote of a passage that
+    has one (an RLM beside a number, common in Arabic web text) holds without it, and the passage found
+    is the seed's own, marks included."""
+    paragraph = "قال الجيش إن \u200f120\u200f جندياً قتلوا \u2067في الهجوم\u2069."
+    found = verbatim.find_quote(paragraph, "إن 120 جندياً قتلوا في الهجوم")
+    assert found is not None and paragraph[found[0]:found[1]] == "إن \u200f120\u200f جندياً قتلوا \u2067في الهجوم"
+    assert verbatim.unmarked(paragraph) == "قال الجيش إن 120 جندياً قتلوا في الهجوم."
+
+
 def test_a_quote_is_never_found_with_another_case_or_other_diacritics() -> None:
     assert verbatim.find_quote("Two soldiers died.", "two soldiers") is None
     assert verbatim.find_quote("قُتل جنديان", "قتل جنديان") is None

@@ -1,6 +1,9 @@
 """`briefing fmt` (canonical YAML that keeps comments) and `briefing diff` (fact-level changes)."""
 from __future__ import annotations
 
+import html
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -110,7 +113,6 @@ LONG_AR = ("أضرب عمال الميناء فأُغلق الميناء لأو�
 
 
 def test_diff_for_a_pull_request_shows_figures_long_arabic_in_full_and_translations_to_check(mini: Path) -> None:
-    import json
     incident = "content/incidents/harbour-strike.yaml"
     _edit(mini, incident, "      ar: أضرب عمال الميناء فأُغلق الميناء.", f"      ar: {LONG_AR}")
     commit_all(mini)
@@ -125,9 +127,10 @@ def test_diff_for_a_pull_request_shows_figures_long_arabic_in_full_and_translati
     claims = {c["id"]: c for c in data["changes"] if c["kind"] == "claim"}
     fields = {f["field"]: f for f in claims["authority-120"]["fields"]}
     assert fields["figure.value"]["old"] == "120" and fields["figure.value"]["new"] == "150"
-    assert "| `figure.value` |" in page and "| 120 | 150 |" in page
+    shown = html.unescape(page)   # what GitHub shows of the characters escaped as references
+    assert "| <code>figure.value</code> |" in shown and "| 120 | 150 |" in page
     assert claims["authority-120"]["translations_to_check"] == ["text: en changed, ar did not"]
-    assert "Translation to check" in page and "text: en changed, ar did not" in page.replace("&#58;", ":")
+    assert "Translation to check" in page and "text: en changed, ar did not" in shown
     summary = next(c for c in data["changes"] if c["kind"] == "incident")
     long_field = {f["field"]: f for f in summary["fields"]}["summary[0].text.ar"]
     assert long_field["old"] == LONG_AR and long_field["new"] == LONG_AR.replace("يومين كاملين", "ثلاثة أيام")
@@ -136,7 +139,7 @@ def test_diff_for_a_pull_request_shows_figures_long_arabic_in_full_and_translati
     assert "<del>يومين كاملين </del><ins>ثلاثة أيام </ins>" in page
     assert "قبل أن تعلن إدارة الميناء استئناف العمل" in page  # never cut
     assert summary["translations_to_check"] == ["summary[0].text: ar changed, en did not"]
-    assert f"`{incident}:" in page
+    assert f"<code>{incident}:" in shown
 
 
 def test_diff_shows_an_added_claim_in_full_and_a_review_with_who_signed(mini: Path) -> None:
@@ -285,3 +288,179 @@ def test_diff_never_reads_a_link_out_of_the_dossier(mini: Path, tmp_path: Path) 
     result = briefing("diff", "HEAD", "--root", str(mini))
     assert result.returncode == 1 and "AKIASECRETSECRET" not in result.stdout + result.stderr
     assert "content/actors/leak.yaml" in result.stderr and "outside the dossier" in result.stderr
+
+
+# --- what diff prints cannot be turned against the reviewer -------------------------------------
+
+# Text a contributor controls, as diff meets it (an old revision, a file name, a seed): control characters
+# (clear the screen, hide what follows, CSI by itself), a direction override, a line of its own forged,
+# Markdown and HTML, a team mention and issue references, as they are and as character references.
+HOSTILE = ("x\x1b[2J\x1b[8m hidden\x9b6n \u202e021\u202c\n+ actor forged  content/a.yaml:1\n"
+           "### Added: claim `x`\n> **Translation to check:** forged | cell ` code <img src=x onerror=alert(1)> "
+           "@org/team &#64;org/team &#x40;org/team #123 &#35;123 GH-1 gh-2 org/repo#4")
+
+
+def _hostile_changes() -> list:
+    from generator.review.diff import Change, Field
+    return [Change("~", "actor", "dockworkers-union", "content/actors/dockworkers-union.yaml", 3,
+                   (Field("description.en", "Short.", HOSTILE, 3), Field(f"key{HOSTILE}", "a", "b", 4)),
+                   {"review": {"status": "reviewed", "by": HOSTILE}}, (f"name: {HOSTILE}",)),
+            Change("+", "claim", f"c{HOSTILE}", f"content/{HOSTILE}.yaml", 1,
+                   record={"claimant": HOSTILE, "text": {"en": HOSTILE}})]
+
+
+def test_diff_text_shows_every_acting_character_as_an_escape_on_its_own_line() -> None:
+    from generator.review import report
+    out = report.text(_hostile_changes())
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", out)
+    assert "\\x1b[2J" in out and "\\x9b6n" in out and "\\u202e021" in out
+    lines = out.splitlines()
+    assert not [line for line in lines if line.startswith("+ actor forged")]   # no forged record line
+    heads = [line for line in lines if not line.startswith("    ")]
+    assert len(heads) == 3 and heads[0].startswith("~ actor dockworkers-union") and heads[1].startswith("+ claim c")
+
+
+def test_diff_markdown_keeps_data_inert_in_a_comment() -> None:
+    """Nothing a value holds ends a code span, a table cell or a line; no HTML; and nothing GitHub would turn
+    into a mention or a reference (it decodes character references before it looks)."""
+    from generator.review import report
+    page = report.markdown(_hostile_changes(), "HEAD", None)
+    assert "<img" not in page.lower() and "\x1b" not in page and "\u202e" not in page
+    ours = ("## Fact-level changes", "### Changed: actor <code>", "### Added: claim <code>")
+    assert [line for line in page.splitlines() if line.startswith("#")] == \
+        [next(line for line in page.splitlines() if line.startswith(o)) for o in ours]
+    assert len([line for line in page.splitlines() if line.startswith(">")]) == 1   # the one real flag
+    rows = [line for line in page.splitlines() if line.startswith("| <code>")]
+    assert rows and all(row.count("|") == 5 for row in rows)   # field, line, before, after
+    assert "`" not in page   # no code span a backtick could end
+    shown = html.unescape(html.unescape(page))   # and however many times GitHub may decode
+    assert not re.search(r"@[\w-]", shown) and not re.search(r"#\d", shown) and not re.search(r"(?i)gh-\d", shown)
+    assert "＠org/team" in shown and "＃123" in shown and "GH\u20111" in shown   # still read as written
+
+
+def test_diff_json_is_exact_and_safe_to_print() -> None:
+    from generator.review import report
+    out = report.as_json(_hostile_changes(), "HEAD", None)
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out)
+    data = json.loads(out)
+    assert data["changes"][0]["fields"][0]["new"] == HOSTILE
+
+
+def _many_changes(n: int) -> list:
+    from generator.review.diff import Change, Field
+    return [Change("~", "claim", f"claim-{i}", "content/incidents/a.yaml", i + 1,
+                   (Field("text.en", f"Old text {i}.", f"New text {i}.", i + 1),)) for i in range(n)]
+
+
+@pytest.mark.parametrize("limit", [2000, 30_000])
+def test_a_comment_too_long_ends_at_a_whole_line_and_says_what_it_left_out(limit: int) -> None:
+    from generator.review import report
+    changes = _many_changes(5000)
+    full = report.markdown(changes, "main", "HEAD", max_chars=0)
+    assert len(full) > 400_000
+    cut = report.markdown(changes, "main", "HEAD", max_chars=limit, full_diff="https://example.org/artifacts/1")
+    assert len(cut.encode("utf-16-le")) // 2 <= limit
+    *kept, blank, note = cut.split("\n")
+    assert blank == "" and kept == full.split("\n")[:len(kept)]   # whole lines, as the full comment has them
+    begun = sum(line.startswith("### Changed") for line in kept)
+    said = re.search(r"([\d,]+) of 5,000 changes are left out or cut short", note)
+    assert said and 5000 - begun <= int(said.group(1).replace(",", "")) <= 5000 - begun + 1   # the last may be cut
+    assert "[the workflow's artifact](https://example.org/artifacts/1)" in note
+    assert report.markdown(_many_changes(3), "main", "HEAD", max_chars=limit) == \
+        report.markdown(_many_changes(3), "main", "HEAD", max_chars=0)   # a short one is whole
+
+
+def test_diff_markdown_takes_a_bound_and_a_link_and_refuses_bad_ones(mini: Path) -> None:
+    commit_all(mini)
+    _edit(mini, "content/incidents/harbour-strike.yaml", "value: '120'", "value: '150'")
+    _edit(mini, UNION, "en: The union of the harbour's dockworkers.", "en: " + "A longer description. " * 60)
+    whole = briefing("--root", str(mini), "diff", "HEAD", "--format", "markdown")
+    assert whole.returncode == 0 and "left out" not in whole.stdout
+    cut = briefing("--root", str(mini), "diff", "HEAD", "--format", "markdown", "--max-chars", "1000",
+                   "--full-diff-url", "https://github.com/o/r/actions/runs/1/artifacts/2")
+    assert cut.returncode == 0 and len(cut.stdout) <= 1000 and "of 2 changes are left out" in cut.stdout
+    assert "(https://github.com/o/r/actions/runs/1/artifacts/2)" in cut.stdout
+    for bad in (["--max-chars", "10"], ["--full-diff-url", "javascript:alert(1)"],
+                ["--full-diff-url", "https://x.org/a) [b](c"]):
+        refused = briefing("--root", str(mini), "diff", "HEAD", "--format", "markdown", *bad)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr, bad
+
+
+# --- a seed's text changes as text ---------------------------------------------------------------
+
+SEED = "seeds/harbour-en.md"
+
+
+def test_diff_shows_the_changed_paragraphs_of_a_seed_in_every_format(mini: Path) -> None:
+    """A sentence added to a reviewed source's seed changes what its citations stand on: the reviewer
+    reads it, word by word, not a new sha256."""
+    commit_all(mini)
+    _edit(mini, SEED, "The union said", "The minister called the strike illegal. The union said")
+    _edit(mini, SEED, "A <script>", "A new paragraph with \x1b[2J in it.\n\nA <script>")
+    assert briefing("--root", str(mini), "ingest").returncode == 0   # records the new sha256
+    text = briefing("--root", str(mini), "diff", "HEAD").stdout
+    assert "~ source harbour-en  content/sources/harbour-en.yaml:" in text
+    seed_lines = [line for line in text.splitlines() if line.startswith("    seed ")]
+    assert seed_lines == [
+        ("    seed p2  (seeds/harbour-en.md:7): {+The minister called the strike illegal. +}The union said that "
+         "\"at least 400 members\" joined the strike. The harbour authority said only 120 workers stayed away."),
+        "    seed p3: (none) → A new paragraph with \\x1b[2J in it.  (seeds/harbour-en.md:9)"]
+    page = html.unescape(briefing("--root", str(mini), "diff", "HEAD", "--format", "markdown").stdout)
+    assert "<ins>The minister called the strike illegal. </ins>" in page
+    new, shown = "A new paragraph with \x1b[2J in it.", "A new paragraph with \\x1b[2J in it."
+    assert f"| <code>seed p3</code> | <code>seeds/harbour-en.md:9</code> | (none) | {shown} |" in page
+    data = json.loads(briefing("--root", str(mini), "diff", "HEAD", "--format", "json").stdout)
+    fields = {f["field"]: f for c in data["changes"] for f in c["fields"]}
+    assert fields["seed p3"] == {"field": "seed p3", "line": 9, "old": None, "new": new, "path": SEED}
+    assert {"op": "+", "text": "The minister called the strike illegal. "} in fields["seed p2"]["words"]
+
+
+def test_a_seed_changed_without_its_record_still_shows(mini: Path) -> None:
+    commit_all(mini)
+    _edit(mini, SEED, "The union said", "Officials said nothing. The union said")
+    text = briefing("--root", str(mini), "diff", "HEAD").stdout
+    assert "~ source harbour-en" in text and "{+Officials said nothing. +}" in text
+
+
+def test_a_long_seed_change_is_bounded(mini: Path) -> None:
+    from generator.review.diff import SEED_PARAGRAPHS
+    commit_all(mini)
+    _edit(mini, SEED, "A <script>", "".join(f"Paragraph number {i}.\n\n" for i in range(SEED_PARAGRAPHS + 7))
+          + "A <script>")
+    text = briefing("--root", str(mini), "diff", "HEAD").stdout
+    assert sum(line.startswith("    seed p") for line in text.splitlines()) == SEED_PARAGRAPHS
+    assert "    … 7 more changed paragraph(s) of seeds/harbour-en.md not listed here" in text
+    data = json.loads(briefing("--root", str(mini), "diff", "HEAD", "--format", "json").stdout)
+    assert next(c for c in data["changes"] if c["kind"] == "source")["seed_paragraphs_left_out"] == 7
+
+
+# --- refused characters: located, never an internal error -----------------------------------------
+
+DESCRIPTION = "  en: The union of the harbour's dockworkers."
+
+
+def test_a_revision_holding_a_refused_character_is_compared_and_the_character_named(mini: Path) -> None:
+    """An older revision may hold what is refused now (a raw RLM was accepted before): diff still compares
+    it, names the character at its place as a warning, and shows it only as an escape."""
+    _edit(mini, UNION, DESCRIPTION, "  en: The union\u200f of the harbour's dockworkers.")
+    commit_all(mini)
+    _edit(mini, UNION, "  en: The union\u200f of the harbour's dockworkers.", DESCRIPTION)
+    result = briefing("--root", str(mini), "diff", "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert f"HEAD:{UNION}:10:16: warning: direction control U+200F" in result.stderr
+    assert "description.en" in result.stdout and "\u200f" not in result.stdout + result.stderr
+
+
+def test_a_lone_surrogate_is_a_located_problem_for_check_diff_and_build(mini: Path) -> None:
+    commit_all(mini)
+    _edit(mini, UNION, DESCRIPTION, '  en: "The union \\ud800 of the harbour"')
+    located = f"{UNION}:10:7: "
+    checked = briefing("--root", str(mini), "check")
+    assert checked.returncode == 1 and located + "error: invalid character U+D800" in checked.stderr
+    diffed = briefing("--root", str(mini), "diff", "HEAD", "--format", "markdown")
+    assert diffed.returncode == 0 and located + "warning: invalid character U+D800" in diffed.stderr
+    assert "\\ud800" in html.unescape(diffed.stdout)
+    built = briefing("--root", str(mini), "build")
+    assert built.returncode == 1 and located + "error: invalid character U+D800" in built.stderr
+    for done in (checked, diffed, built):
+        assert "internal error" not in done.stderr and "Traceback" not in done.stderr

@@ -70,7 +70,8 @@ def test_every_run_step_of_the_workflow_succeeds_in_the_dossier(dossier: Path, t
     union.write_text(union.read_text(encoding="utf-8").replace("Dockworkers' Union", "Dockworkers Union"),
                      encoding="utf-8")
     commit_all(dossier, "a change for review", key=tmp_path / "reviewer")
-    expressions = {"github.event.pull_request.base.sha": "HEAD~1"}
+    artifact = "https://github.com/o/r/actions/runs/1/artifacts/2"
+    expressions = {"github.event.pull_request.base.sha": "HEAD~1", "steps.full-diff.outputs.artifact-url": artifact}
     # pip finds the installed tool and asks no index for it
     env = _env(tmp_path, PIP_NO_INDEX="1", **workflow.get("env", {}))
     ran = []
@@ -87,4 +88,11 @@ def test_every_run_step_of_the_workflow_succeeds_in_the_dossier(dossier: Path, t
     assert any("check --strict --signatures --format github" in r for r in ran) and any("fmt --check" in r for r in ran)
     assert (dossier / "site" / "index.html").is_file() and (dossier / "site" / "ar" / "index.html").is_file()
     comment = (dossier / "fact-changes.md").read_text(encoding="utf-8")
-    assert "Changed: actor `dockworkers-union`" in comment
+    assert "Changed: actor <code>dockworkers&#45;union</code>" in comment
+    assert "~ actor dockworkers-union" in (dossier / "fact-changes.txt").read_text(encoding="utf-8")
+    # the full diff is kept as the artifact the comment links to; the comment is posted as briefing bounded it
+    steps = workflow["jobs"]["review"]["steps"]
+    kept = next(s for s in steps if s.get("id") == "full-diff")
+    assert kept["uses"].startswith("actions/upload-artifact@") and kept["with"]["path"] == "fact-changes.txt"
+    posted = next(s for s in steps if "github-script" in s.get("uses", ""))["with"]["script"]
+    assert "slice" not in posted and "fact-changes.md" in posted

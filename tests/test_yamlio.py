@@ -81,12 +81,39 @@ def test_write_atomic_reports_change_and_leaves_no_temporary(tmp_path: Path) -> 
     assert [p.name for p in path.parent.iterdir()] == ["f.yaml"]
 
 
-def test_a_direction_override_is_reported_and_a_direction_mark_is_not() -> None:
+def test_a_direction_override_is_reported_and_so_is_a_direction_mark() -> None:
+    """The generator isolates every text itself: no record needs a direction control, and a mark (RLM)
+    reorders what is around it as an override does."""
     from generator.factbase.yamlio import parse
     _, problems = parse('id: x\nname: {en: "Harbour \u202eAuthority"}\n')
     assert [(p.line, p.col, p.code) for p in problems] == [(2, 21, "yaml-character")]
     assert "reverse order" in problems[0].message
-    assert parse('name: {ar: "\u200fنص"}\n')[1] == []
+    for mark in ("\u200f", "\u200e", "\u061c", "\u2066", "\u2069", "\u202a"):
+        _, problems = parse(f'name: {{ar: "{mark}نص"}}\n')
+        assert [(p.line, p.col, p.code) for p in problems] == [(1, 13, "yaml-character")], mark
+        assert f"direction control U+{ord(mark):04X}" in problems[0].message
+
+
+# Each as YAML writes it inside double quotes, and the character the escape stands for.
+ESCAPES = [("\\e", "\x1b"), ("\\0", "\x00"), ("\\x9b", "\x9b"), ("\\u202e", "\u202e"), ("\\ud800", "\ud800"),
+           ("\\u200f", "\u200f"), ("\\x7f", "\x7f"), ("\\r", "\r"), ("\\N", "\x85"), ("\\uffff", "\uffff")]
+
+
+@pytest.mark.parametrize(("escape", "char"), ESCAPES)
+def test_an_escape_is_refused_like_the_character_it_stands_for(escape: str, char: str) -> None:
+    """`"\\e"` is ESC as surely as ESC itself: refused at the value, with the raw character's message and code
+    (a raw CR or NEL is a line break of the file, so only its escape can put one in a value)."""
+    data, problems = yamlio.parse(f'id: x\nname: {{en: "A{escape}B", ar: x}}\n')
+    assert [(p.line, p.col, p.code) for p in problems] == [(2, 12, "yaml-character")]   # at the value
+    assert data["id"] == "x"
+    if char not in "\r\x85":
+        raw = yamlio.parse(f'id: x\nname: {{en: "A{char}B", ar: x}}\n')[1]
+        assert [(p.message, p.code) for p in raw] == [(p.message, p.code) for p in problems]
+
+
+def test_an_escape_in_a_key_is_refused_and_tab_and_line_feed_escapes_are_not() -> None:
+    _, problems = yamlio.parse('"id\\e": x\nname: {en: "a\\tb\\nc"}\n')
+    assert [(p.line, p.col, p.code) for p in problems] == [(1, 1, "yaml-character")]
 
 
 def _shape(value: object) -> object:

@@ -215,7 +215,7 @@ def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazet
     found_dates.sort(key=lambda d: (d.start, d.end))
 
     def span(start: int, end: int) -> str:
-        return text[start:end]
+        return verbatim.unmarked(text[start:end])
 
     bounds = segment.sentences(text)  # once per paragraph: a paragraph may hold thousands of figures
 
@@ -231,7 +231,7 @@ def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazet
             if right < e and cut > end:
                 right = cut
             s, e = left, right
-        return text[s:e].strip()
+        return verbatim.unmarked(text[s:e]).strip()
 
     out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
     for m in found_mentions:

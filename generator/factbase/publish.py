@@ -46,7 +46,8 @@ def for_build(dossier: model.Dossier, drafts: bool) -> model.Dossier:
 
 def leaning_on_drafts(dossier: model.Dossier) -> Iterator[tuple[model.Loc, str, str]]:
     """(where, the public record, the draft it needs) for every reviewed or published record that
-    could not be published without a draft: its claimant, place, sources, cited claims, incidents.
+    could not be published without a draft: its claimant, a figure's party, place, sources, cited claims,
+    incidents: every reference the schema has (`Ref`), or the draft's id would be published in the exports.
     A paragraph that cites a draft is reported at the paragraph."""
     lookup = {kind: dossier.records(kind) for kind in ("source", "actor", "place", "incident", "claim")}
 
@@ -80,7 +81,7 @@ def leaning_on_drafts(dossier: model.Dossier) -> Iterator[tuple[model.Loc, str, 
         for claim in inc.claims:
             if is_public(claim):
                 refs = [("incident", inc.id), ("actor", claim.claimant), ("actor", claim.answer),
-                        *cited(claim.citations)]
+                        ("actor", claim.figure.party if claim.figure else None), *cited(claim.citations)]
                 yield from ((claim.loc, f"claim {claim.id}", d) for d in drafts(refs))
     for b in dossier.briefings.values():
         if is_public(b):

@@ -22,6 +22,8 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from generator.text.escape import DIRECTION_CONTROLS
+
 MAX_BYTES = 2 * 1024 * 1024
 
 
@@ -112,9 +114,32 @@ def _describe(char: str) -> str:
     return "a noncharacter, never valid in text"
 
 
-# Left-to-right and right-to-left overrides: they make a page show the letters after them in another
-# order than they are written, so what a reader sees is not what the record says.
-_OVERRIDES = re.compile("[\u202d\u202e]")
+# The direction controls (`text.escape.DIRECTION_CONTROLS`): an override makes a page show the letters after
+# it in another order than they are written (an Arabic claim's "120" reads "021"), so what a reader sees is
+# not what the record says; the others change the order of what surrounds them. The generator isolates
+# every text itself, so no record needs one.
+_DIRECTION = re.compile(f"[{DIRECTION_CONTROLS}]")
+# What YAML refuses in a document, and the direction controls. Raw in the text, CR and NEL are line
+# breaks; in a value, they can only come from an escape ("\r", "\N"), and are refused there as the
+# control characters they are. Every other character is refused alike, raw or escaped ("\e", "\0",
+# "\x9b", "\u202e", "\ud800"), at the value that holds it.
+_REFUSED_RAW = re.compile(f"{Reader.NON_PRINTABLE.pattern}|{_DIRECTION.pattern}")
+_REFUSED_IN_VALUE = re.compile(f"[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+                               f"|{_DIRECTION.pattern}")
+
+
+def _character_problem(char: str, line: int, col: int) -> YamlProblem:
+    """The one message for a refused character, whether written as it is or as an escape."""
+    code = ord(char)
+    if code in (0x202D, 0x202E):
+        return YamlProblem(line, col, f"direction override U+{code:04X}: it makes pages show the text after it "
+                           "in reverse order; delete it", "yaml-character")
+    if _DIRECTION.match(char):
+        return YamlProblem(line, col, f"direction control U+{code:04X}: it changes the order in which pages show "
+                           "the text around it; delete it (pages set the direction of every text themselves)",
+                           "yaml-character")
+    return YamlProblem(line, col, f"invalid character U+{code:04X} ({_describe(char)}); delete it",
+                       "yaml-character")
 
 
 def line_col(text: str | bytes, at: int) -> tuple[int, int]:
@@ -124,23 +149,27 @@ def line_col(text: str | bytes, at: int) -> tuple[int, int]:
 
 
 def _forbidden_characters(text: str, problems: list[YamlProblem]) -> str:
-    """Report each character YAML refuses, and each direction override, at its line and column;
-    return the text with each refused character replaced."""
-    for match in list(_OVERRIDES.finditer(text))[:_MAX_CHARACTER_PROBLEMS]:
-        problems.append(YamlProblem(*line_col(text, match.start()),
-                                    f"direction override U+{ord(match.group()):04X}: it makes pages show the "
-                                    "text after it in reverse order; delete it", "yaml-character"))
-    found = list(Reader.NON_PRINTABLE.finditer(text))
+    """Report each character YAML refuses, and each direction control, at its line and column; return
+    the text with each replaced, so that the values read from it hold only characters an escape put there."""
+    found = list(_REFUSED_RAW.finditer(text))
     for match in found[:_MAX_CHARACTER_PROBLEMS]:
-        char = match.group()
-        problems.append(YamlProblem(*line_col(text, match.start()),
-                                    f"invalid character U+{ord(char):04X} ({_describe(char)}); delete it",
-                                    "yaml-character"))
+        problems.append(_character_problem(match.group(), *line_col(text, match.start())))
     if len(found) > _MAX_CHARACTER_PROBLEMS:
         last = problems[-1]
         problems.append(YamlProblem(last.line, last.col, f"{len(found) - _MAX_CHARACTER_PROBLEMS} more invalid "
                                     "characters after this one; is this a text file?", "yaml-character"))
-    return Reader.NON_PRINTABLE.sub(_REPLACEMENT, text) if found else text
+    return _REFUSED_RAW.sub(_REPLACEMENT, text) if found else text
+
+
+def _escaped_characters(node: yaml.ScalarNode, line: int, col: int, problems: list[YamlProblem]) -> None:
+    """Report, at the value, each refused character an escape wrote into it (`"\\e"`, `"\\u202e"`): the same
+    problem as the character written as it is. Only a double-quoted scalar has escapes; every other
+    holds characters of the text alone, screened already (and a scalar is read hundreds of thousands
+    of times in a large dossier)."""
+    value = node.value
+    if node.style == '"' and _REFUSED_IN_VALUE.search(value):
+        chars = dict.fromkeys(m.group() for m in _REFUSED_IN_VALUE.finditer(value))
+        problems.extend(_character_problem(char, line, col) for char in list(chars)[:_MAX_CHARACTER_PROBLEMS])
 
 
 # LibYAML's C parser, where PyYAML was built with it: ten times faster on a large dossier. It is used for
@@ -262,6 +291,7 @@ def _convert(node: yaml.Node, problems: list[YamlProblem]) -> Any:
         plain = not node.style   # None from the Python parser, "" from LibYAML's
         if plain and node.value in _NULLS:
             return None
+        _escaped_characters(node, line, col, problems)
         return Str(node.value, line, col, quoted=not plain)
     if isinstance(node, yaml.SequenceNode):
         seq = Seq(_convert(item, problems) for item in node.value)
@@ -275,6 +305,7 @@ def _convert(node: yaml.Node, problems: list[YamlProblem]) -> Any:
             problems.append(YamlProblem(kline, kcol, "a key must be plain text", "yaml-key"))
             continue
         key = key_node.value
+        _escaped_characters(key_node, kline, kcol, problems)
         if key == "<<":
             problems.append(YamlProblem(kline, kcol, "YAML merge keys (<<) are not allowed; write the keys out",
                                         "yaml-merge"))

@@ -1,24 +1,15 @@
 """Problems where a reviewer reads a pull request: GitHub workflow commands, which a code host shows on
-the changed lines, and SARIF 2.1.0, which code-scanning tools take in."""
+the changed lines, and SARIF 2.1.0, which code-scanning tools take in. Every path and message passes
+through the escaping of its target (`text.escape`): a file name may hold anything a contributor chose."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from generator.errors import ERROR, WARNING, Problem
+from generator.text import escape
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {ERROR: ("error", "error"), WARNING: ("warning", "warning")}   # severity -> (github, sarif)
-
-
-def _data(text: str) -> str:
-    """A workflow command's message: %, CR and LF are escaped, or the message would end early."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    """A workflow command's property value: also ':' and ',', which separate properties."""
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def github(problems: list[Problem], prefix: str = "") -> str:
@@ -27,8 +18,9 @@ def github(problems: list[Problem], prefix: str = "") -> str:
     lines = []
     for p in problems:
         level = _LEVEL.get(p.severity, ("notice", "note"))[0]
-        props = f"file={_property(prefix + p.path)},line={max(p.line, 1)},col={max(p.col, 1)},title={_property(p.code)}"
-        lines.append(f"::{level} {props}::{_data(p.message)}")
+        props = (f"file={escape.workflow_property(prefix + p.path)},line={max(p.line, 1)},col={max(p.col, 1)},"
+                 f"title={escape.workflow_property(p.code)}")
+        lines.append(f"::{level} {props}::{escape.workflow_message(p.message)}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -42,12 +34,12 @@ def sarif(problems: list[Problem], version: str, prefix: str = "") -> str:
         results.append({
             "ruleId": p.code, "ruleIndex": codes.index(p.code),
             "level": _LEVEL.get(p.severity, ("notice", "note"))[1],
-            "message": {"text": p.message},
+            "message": {"text": escape.sarif(p.message)},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": prefix + p.path, "uriBaseId": "SRCROOT"},
+                "artifactLocation": {"uri": escape.sarif(prefix + p.path), "uriBaseId": "SRCROOT"},
                 "region": {"startLine": max(p.line, 1), "startColumn": max(p.col, 1)}}}],
         })
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "briefing", "version": version, "rules": rules}},
         "results": results}]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(log)

@@ -1,6 +1,7 @@
 """`briefing diff`: the fact-level changes between two git revisions of a dossier, for review."""
 from __future__ import annotations
 
+import difflib
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -8,22 +9,28 @@ from pathlib import Path
 from typing import Any
 
 from generator import gitrepo
-from generator.errors import ERROR, BriefingError, Problem
+from generator.errors import ERROR, WARNING, BriefingError, Problem
 from generator.factbase.load import record_files
 from generator.factbase.records import KINDS
 from generator.factbase.yamlio import plain, read
-from generator.layout import CONTENT, DOSSIER_FILE, TIMELINE_FILE, Layout
+from generator.layout import CONTENT, DOSSIER_FILE, SEEDS, TIMELINE_FILE, Layout
+from generator.text import seedtext
+
+# Changed paragraphs of one seed listed in full; past them the diff says how many more there are.
+SEED_PARAGRAPHS = 20
 
 
 @dataclass(frozen=True)
 class Field:
     """One changed value inside a record: its dotted path, the old and new values (None where absent)
-    and its line in the newer revision."""
+    and its line in the newer revision; `path` names the file that line is in when it is not the
+    record's own (a paragraph of a source's seed)."""
 
     name: str
     old: Any
     new: Any
     line: int | None = None
+    path: str = ""
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class Change:
     fields: tuple[Field, ...] = ()
     record: dict[str, Any] = field(default_factory=dict)   # the whole record, for one added or removed
     to_check: tuple[str, ...] = ()                          # texts whose other language did not follow
+    left_out: int = 0                                       # changed seed paragraphs past SEED_PARAGRAPHS
 
     @property
     def what(self) -> str:
@@ -51,12 +59,29 @@ class Change:
         return (found.old, found.new) if found else None
 
 
+@dataclass(frozen=True)
+class Seed:
+    """A source's seed as one revision holds it: its path under the dossier and its text."""
+
+    path: str
+    text: str
+
+
 @dataclass
 class Side:
-    """The records of one revision: {"kind id": (plain data, the node with its line marks, file)}."""
+    """The records of one revision: {"kind id": (plain data, the node with its line marks, file)}, and
+    the seeds of its sources where they were read ({source id: Seed})."""
 
     records: dict[str, tuple[Any, Any, str]] = field(default_factory=dict)
     languages: list[str] = field(default_factory=lambda: ["en", "ar"])
+    seeds: dict[str, Seed] = field(default_factory=dict)
+
+
+# What leaves a record file readable: a refused character (a control or direction character, written as it
+# is or as an escape) is read all the same, and every output of diff shows it as an escape. So a revision
+# that holds one, an older one above all (written before such characters were refused), can be compared,
+# and the character is named at its place as a warning.
+_STILL_READ = {"yaml-character"}
 
 
 def _read_node(path: Path, shown: str, problems: list[Problem], within: Path) -> Any | None:
@@ -64,8 +89,10 @@ def _read_node(path: Path, shown: str, problems: list[Problem], within: Path) ->
     refuses must stop the diff, or it would read as a removed record. A link that leads out of the
     dossier (`within`) is refused unread, as `check` refuses it: its text could be any file of the machine."""
     node, yaml_problems = read(path, within)
-    problems.extend(Problem(shown, p.line, p.col, ERROR, p.message, p.code) for p in yaml_problems)
-    if yaml_problems:
+    readable = all(p.code in _STILL_READ for p in yaml_problems)
+    problems.extend(Problem(shown, p.line, p.col, WARNING if readable else ERROR, p.message, p.code)
+                    for p in yaml_problems)
+    if not readable:
         return None
     if not isinstance(node, dict):
         what = "empty" if node is None else "not a mapping of keys to values"
@@ -181,8 +208,32 @@ def _to_check(old: Any, new: Any, languages: list[str]) -> list[str]:
     return flagged
 
 
+def seed_fields(old: Seed, new: Seed) -> list[Field]:
+    """The paragraphs of a seed that changed, each a field `seed pN` (old and new text, its line in the
+    newer seed): a sentence added to a reviewed source changes what its citations stand on, and its
+    sha256 alone shows the reviewer nothing of it."""
+    if old.text == new.text:
+        return []
+    a, b = seedtext.parse(old.text).paragraphs, seedtext.parse(new.text).paragraphs
+    fields: list[Field] = []
+    matcher = difflib.SequenceMatcher(a=[p.text for p in a], b=[p.text for p in b], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        for k in range(max(i2 - i1, j2 - j1)):
+            was = a[i1 + k] if i1 + k < i2 else None
+            now = b[j1 + k] if j1 + k < j2 else None
+            name = f"seed {now.id}" if now else f"seed {was.id if was else ''}"
+            if was and now and was.id != now.id:
+                name += f" (was {was.id})"
+            fields.append(Field(name, was.text if was else None, now.text if now else None,
+                                now.line if now else None, new.path if now else old.path))
+    return fields
+
+
 def compare(old: Side, new: Side) -> list[Change]:
-    """The changes from one side to the other, record by record, in kind and id order."""
+    """The changes from one side to the other, record by record, in kind and id order; a source whose
+    seed changed on both sides (where the sides hold seeds) lists its changed paragraphs too."""
     changes: list[Change] = []
     for key in sorted(set(old.records) | set(new.records)):
         kind, _, ident = key.partition(" ")
@@ -192,16 +243,65 @@ def compare(old: Side, new: Side) -> list[Change]:
         elif key not in new.records:
             data, node, path = old.records[key]
             changes.append(Change("-", kind, ident, path, getattr(node, "line", 1), record=data))
-        elif old.records[key][0] != new.records[key][0]:
+        else:
             (a_data, _, _), (b_data, b_node, path) = old.records[key], new.records[key]
+            seed = seed_fields(old.seeds[ident], new.seeds[ident]) \
+                if kind == "source" and ident in old.seeds and ident in new.seeds else []
+            if a_data == b_data and not seed:
+                continue
             a, b, lines = dict(_leaves(a_data)), dict(_leaves(b_data)), dict(_lines(b_node))
             fields = tuple(Field(name, a.get(name), b.get(name), lines.get(name))
                            for name in sorted(set(a) | set(b), key=lambda n: (lines.get(n, 1 << 30), n))
                            if a.get(name) != b.get(name))
             first = min((f.line for f in fields if f.line), default=getattr(b_node, "line", 1))
-            changes.append(Change("~", kind, ident, path, first, fields, b_data,
-                                  tuple(_to_check(a_data, b_data, new.languages))))
+            changes.append(Change("~", kind, ident, path, first, fields + tuple(seed[:SEED_PARAGRAPHS]), b_data,
+                                  tuple(_to_check(a_data, b_data, new.languages)),
+                                  max(len(seed) - SEED_PARAGRAPHS, 0)))
     return changes
+
+
+def _seed_files(side: Side, both: set[str]) -> dict[str, str]:
+    """{source id: its seed's file name} for the sources in `both`, where the record names a plain file name."""
+    found = {}
+    for ident in sorted(both):
+        name = side.records[f"source {ident}"][0].get("file")
+        if isinstance(name, str) and name and Path(name).name == name and name not in (".", ".."):
+            found[ident] = name
+    return found
+
+
+def _read_seeds(side: Side, folder: Path, files: dict[str, str]) -> None:
+    """Put each seed found in `folder` into `side.seeds`. One that cannot be read as text, or a link
+    that leads out of the folder (refused unread: it could be any file of the machine), is left out,
+    and the diff shows its record's fields alone; `check` says what is wrong with it."""
+    for ident, name in files.items():
+        path = folder / name
+        try:
+            if seedtext.outside_seeds(path, folder) or not path.is_file():
+                continue
+            text = seedtext.decode(path.read_bytes())
+        except (OSError, UnicodeDecodeError):
+            continue
+        side.seeds[ident] = Seed(f"{SEEDS}/{name}", text)
+
+
+def _with_seeds(root: Path, top: Path, prefix: str, sides: list[tuple[Side, str | None]], into: Path) -> None:
+    """Read the seeds of the sources both sides hold, each side's as its revision (or the working tree) has it."""
+    both = {k.partition(" ")[2] for k in sides[0][0].records if k.startswith("source ")} & \
+        {k.partition(" ")[2] for k in sides[1][0].records if k.startswith("source ")}
+    for n, (side, rev) in enumerate(sides):
+        files = _seed_files(side, both)
+        if not files:
+            continue
+        if rev is None:
+            folder = Layout(root).seeds
+        else:
+            try:
+                folder = gitrepo.content_at(top, f"{prefix}{SEEDS}", rev, into / f"seeds-{n}",
+                                            [f"{prefix}{SEEDS}/{name}" for name in files.values()])
+            except BriefingError:  # a seed git cannot unpack (a link out of the dossier): shown without it
+                continue
+        _read_seeds(side, folder, files)
 
 
 def _side(root: Path, top: Path, content: str, rev: str | None, into: Path) -> tuple[Side, list[Problem]]:
@@ -212,22 +312,30 @@ def _side(root: Path, top: Path, content: str, rev: str | None, into: Path) -> t
     return read_side(gitrepo.content_at(top, content, rev, into), f"{rev}:", problems), problems
 
 
-def diff(root: Path, old_rev: str, new_rev: str | None = None) -> list[Change]:
-    """Fact-level changes from `old_rev` to `new_rev` (default: the working tree).
+def diff(root: Path, old_rev: str, new_rev: str | None = None) -> tuple[list[Change], list[Problem]]:
+    """Fact-level changes from `old_rev` to `new_rev` (default: the working tree), and the warnings met
+    on the way (a refused character, read all the same).
 
     Unreadable record files on either side stop the diff with their problems, so that a broken file is
     never mistaken for a removed record.
     """
     top = gitrepo.toplevel(root)
     rel = Path(root).resolve().relative_to(top).as_posix()
-    content = CONTENT if rel == "." else f"{rel}/{CONTENT}"
+    prefix = "" if rel == "." else f"{rel}/"
+    content = f"{prefix}{CONTENT}"
     with tempfile.TemporaryDirectory(prefix="briefing-diff-") as tmp:
         old, old_problems = _side(root, top, content, old_rev, Path(tmp) / "old")
         new, new_problems = _side(root, top, content, new_rev, Path(tmp) / "new")
+        if not _errors(old_problems) and not _errors(new_problems):
+            _with_seeds(root, top, prefix, [(old, old_rev), (new, new_rev)], Path(tmp))
     sides = ((repr(old_rev), old_problems), (repr(new_rev) if new_rev else "the working tree", new_problems))
-    broken = [name for name, found in sides if found]
+    broken = [name for name, found in sides if _errors(found)]
     if broken:
         raise BriefingError(f"cannot compare: record files in {' and '.join(broken)} are not valid YAML records "
                             "(listed above); fix them, or compare revisions where they read",
                             old_problems + new_problems)
-    return compare(old, new)
+    return compare(old, new), old_problems + new_problems
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]

@@ -23,10 +23,12 @@ RECENT = 20
 
 @dataclass(frozen=True)
 class Commit:
+    """A commit as the pages show it: when, which, and its fact-level changes. Never its message: a commit
+    that changes a published record may also add drafts, and its subject may name them."""
+
     hash: str
     short: str
     date: PartialDate   # the commit's day
-    subject: str
     changes: tuple[Change, ...] = ()
     complete: bool = True   # False where the clone is shallow and the parent is missing
     parents: tuple[str, ...] = ()
@@ -58,7 +60,7 @@ def read(root: Path, languages: list[str], recent: int = RECENT) -> History:
     if logged is None:
         return History()
     history = History()
-    commits = [(Commit(c.hash, c.short, PartialDate(c.day), c.subject, parents=c.parents), c.files) for c in logged]
+    commits = [(Commit(c.hash, c.short, PartialDate(c.day), parents=c.parents), c.files) for c in logged]
     boundary = gitrepo.shallow_boundary(top)
     for commit, files in commits:
         for name in files:

@@ -1,17 +1,19 @@
 """The fact-level changes of a diff, written for the reader at hand: a terminal (text), a pull-request
 comment (Markdown) or a tool (JSON). All three say the same: every changed field old and new in full
 (a long text as a word-level change, never cut), an added or removed record in full, review status
-changes with who reviewed, the file and line in the newer revision, and the texts whose other
-language did not follow."""
+changes with who reviewed, the file and line in the newer revision, the changed paragraphs of a
+source's seed, and the texts whose other language did not follow. Every value passes through the
+escaping of its reader (`text.escape`): what a contributor wrote must never act on the reviewer's
+terminal, or mention, link or lay out anything in a comment. Only a comment is bounded: GitHub refuses a
+longer one, so it ends at a whole line and says what it left out."""
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from typing import Any
 
 from generator.review.diff import Change, Field
-from generator.text.escape import md
+from generator.text.escape import COMMENT_LIMIT, comment_code, comment_length, comment_text, json_text, terminal
 
 # A value longer than this, or spanning words, is shown as a word-level change.
 _SHORT = 60
@@ -98,71 +100,124 @@ def review_line(change: Change) -> str | None:
 
 # --- text ---------------------------------------------------------------------------------------
 
+def _at(f: Field) -> str:
+    """Where a field's newer value stands: its line in the record's file, or a seed's file and line."""
+    if f.path:
+        return f"  ({f.path}:{f.line})" if f.line else f"  ({f.path})"
+    return f"  (line {f.line})" if f.line else ""
+
+
+def _left_out(c: Change) -> str | None:
+    """The changed seed paragraphs not listed, and where to read them."""
+    if not c.left_out:
+        return None
+    seed = next((f.path for f in c.fields if f.path), "the seed")
+    return f"{c.left_out} more changed paragraph(s) of {seed} not listed here; see git diff of the file"
+
+
 def text(changes: list[Change]) -> str:
+    """For a terminal: every line passes through `escape.terminal`, so no value can act on the screen
+    or start a line of its own."""
     lines: list[str] = []
     for c in changes:
         lines.append(f"{c.sign} {c.what}  {c.path}:{c.line}")
         if c.sign == "~":
             for f in c.fields:
-                at = f"  (line {f.line})" if f.line else ""
                 if is_long(f):
                     words = "".join(t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
                                     for op, t in word_diff(f.old, f.new))
-                    lines.append(f"    {f.name}{at}: {words}")
+                    lines.append(f"    {f.name}{_at(f)}: {words}")
                 else:
-                    lines.append(f"    {f.name}: {_plain(f.old)} → {_plain(f.new)}{at}")
+                    lines.append(f"    {f.name}: {_plain(f.old)} → {_plain(f.new)}{_at(f)}")
+            if _left_out(c):
+                lines.append(f"    … {_left_out(c)}")
             if review_line(c):
                 lines.append(f"    review: {review_line(c)}")
         else:
             lines += [f"    {label}: {value}" for label, value in facts(c)]
         lines += [f"    ! translation to check: {item}" for item in c.to_check]
     lines.append(summary_line(changes))
-    return "\n".join(lines) + "\n"
+    return "".join(terminal(line) + "\n" for line in lines)
 
 
 # --- Markdown, for a pull-request comment --------------------------------------------------------
 
-def _code(value: object) -> str:
-    """An id or a path in backticks, which cannot hold a backtick itself."""
-    return "`" + str(value).replace("`", "'") + "`"
-
-
 def _words_md(f: Field) -> str:
-    return "".join(str(md(t)) if op == "=" else f"<del>{md(t)}</del>" if op == "-" else f"<ins>{md(t)}</ins>"
-                   for op, t in word_diff(f.old, f.new))
+    return "".join(comment_text(t) if op == "=" else f"<del>{comment_text(t)}</del>" if op == "-"
+                   else f"<ins>{comment_text(t)}</ins>" for op, t in word_diff(f.old, f.new))
 
 
-def markdown(changes: list[Change], old_rev: str, new_rev: str | None) -> str:
+def _where_md(f: Field) -> str:
+    """A table's line cell: the line in the record's file, or a seed's file and line as code."""
+    if f.path:
+        return comment_code(f"{f.path}:{f.line}" if f.line else f.path)
+    return str(f.line or "")
+
+
+def _change_md(c: Change) -> list[str]:
+    """One change as comment lines: data only through `comment_text` and `comment_code`."""
+    word = {"+": "Added", "-": "Removed", "~": "Changed"}[c.sign]
+    out = [f"### {word}: {c.kind} {comment_code(c.id or c.kind)}", "", comment_code(f"{c.path}:{c.line}"), ""]
+    if c.sign == "~":
+        short = [f for f in c.fields if not is_long(f)]
+        if short:
+            out += ["| field | line | before | after |", "|---|---|---|---|"]
+            out += [f"| {comment_code(f.name)} | {_where_md(f)} | {comment_text(_plain(f.old))} | "
+                    f"{comment_text(_plain(f.new))} |" for f in short]
+            out.append("")
+        for f in (f for f in c.fields if is_long(f)):
+            at = f"{f.path}:{f.line}" if f.path else f"line {f.line}" if f.line else ""
+            out += [f"**{comment_code(f.name)}**" + (f" ({comment_text(at)})" if at else "") + ":", "",
+                    f'<p dir="auto">{_words_md(f)}</p>', ""]
+        if _left_out(c):
+            out += [f"… {comment_text(_left_out(c))}", ""]
+        if review_line(c):
+            out += [f"Review: {comment_text(review_line(c))}", ""]
+    else:
+        out += [f"- {label}: {comment_text(value)}" for label, value in facts(c)]
+        out.append("")
+    if c.to_check:
+        out += [f"> **Translation to check:** {comment_text(item)}" for item in c.to_check]
+        out.append("")
+    return out
+
+
+def markdown(changes: list[Change], old_rev: str, new_rev: str | None, max_chars: int = COMMENT_LIMIT,
+             full_diff: str | None = None) -> str:
+    """A pull-request comment of at most `max_chars` (0: no bound). Past it the comment ends at a whole
+    line and says how many changes it left out, and where the full diff is (`full_diff`, an address)."""
     n = counts(changes)
-    title = f"{_code(old_rev)} → {_code(new_rev) if new_rev else 'the working tree'}"
-    out = [f"## Fact-level changes: {title}", "",
-           f"{n['added']} added · {n['removed']} removed · {n['changed']} changed"
-           + (f" · **{n['translations_to_check']} translation(s) to check**" if n["translations_to_check"] else ""),
-           ""]
+    title = f"{comment_code(old_rev)} → {comment_code(new_rev) if new_rev else 'the working tree'}"
+    head = [f"## Fact-level changes: {title}", "",
+            f"{n['added']} added · {n['removed']} removed · {n['changed']} changed"
+            + (f" · **{n['translations_to_check']} translation(s) to check**" if n["translations_to_check"] else ""),
+            ""]
     if not changes:
-        out += ["No record of the fact base changed.", ""]
-    for c in changes:
-        word = {"+": "Added", "-": "Removed", "~": "Changed"}[c.sign]
-        out += [f"### {word}: {c.kind} {_code(c.id or c.kind)}", "", f"{_code(f'{c.path}:{c.line}')}", ""]
-        if c.sign == "~":
-            short = [f for f in c.fields if not is_long(f)]
-            if short:
-                out += ["| field | line | before | after |", "|---|---|---|---|"]
-                out += [f"| {_code(f.name)} | {f.line or ''} | {md(_plain(f.old))} | {md(_plain(f.new))} |"
-                        for f in short]
-                out.append("")
-            for f in (f for f in c.fields if is_long(f)):
-                out += [f"**{_code(f.name)}**" + (f" (line {f.line})" if f.line else "") + ":", "",
-                        f'<p dir="auto">{_words_md(f)}</p>', ""]
-            if review_line(c):
-                out += [f"Review: {md(review_line(c))}", ""]
+        head += ["No record of the fact base changed.", ""]
+    blocks = [_change_md(c) for c in changes]
+    whole = "\n".join(head + [line for block in blocks for line in block])
+    if not max_chars or comment_length(whole) <= max_chars:
+        return whole
+    room = max_chars - comment_length(_cut_note(len(changes), len(changes), max_chars, full_diff)) - 2
+    out, used, shown = list(head), comment_length("\n".join(head)), 0
+    for block in blocks:
+        for line in block:
+            if used + 1 + comment_length(line) > room:
+                break
+            out.append(line)
+            used += 1 + comment_length(line)
         else:
-            out += [f"- {label}: {md(value)}" for label, value in facts(c)]
-            out.append("")
-        if c.to_check:
-            out += [f"> **Translation to check:** {md(item)}" for item in c.to_check]
-            out.append("")
-    return "\n".join(out)
+            shown += 1
+            continue
+        break
+    return "\n".join([*out, "", _cut_note(len(changes) - shown, len(changes), max_chars, full_diff)])
+
+
+def _cut_note(left: int, total: int, max_chars: int, full_diff: str | None) -> str:
+    """The last line of a comment that was cut: what it left out, and where the whole diff is."""
+    where = f"[the workflow's artifact]({full_diff})" if full_diff else "the workflow run's artifact"
+    return (f"**This comment stops here: {left:,} of {total:,} changes are left out or cut short** (a comment "
+            f"holds at most {max_chars:,} characters). The full diff is in {where}.")
 
 
 # --- JSON, for tools ----------------------------------------------------------------------------
@@ -170,6 +225,8 @@ def markdown(changes: list[Change], old_rev: str, new_rev: str | None) -> str:
 def as_json(changes: list[Change], old_rev: str, new_rev: str | None) -> str:
     def field_json(f: Field) -> dict[str, Any]:
         item: dict[str, Any] = {"field": f.name, "line": f.line, "old": f.old, "new": f.new}
+        if f.path:
+            item["path"] = f.path
         if is_long(f):
             item["words"] = [{"op": op, "text": t} for op, t in word_diff(f.old, f.new)]
         return item
@@ -185,5 +242,6 @@ def as_json(changes: list[Change], old_rev: str, new_rev: str | None) -> str:
                        **{k: v for k, v in (c.record.get("review") or {}).items() if k in ("by", "on")}}
                       if c.review else None,
             "translations_to_check": list(c.to_check),
+            **({"seed_paragraphs_left_out": c.left_out} if c.left_out else {}),
         } for c in changes]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)

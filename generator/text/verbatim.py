@@ -13,14 +13,24 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.text import arabic
+from generator.text.escape import DIRECTION_CONTROLS
 from generator.text.seedtext import Paragraph
 
 # Curly and straight quotes are folded; nothing else (never case, never diacritics).
 _QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
                              "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+# Direction controls (a seed's RLM around a number, say) are left out: a record may not hold them (the YAML
+# loader refuses them), so a quote is written without them and still holds.
+_DIRECTION = re.compile(f"[{DIRECTION_CONTROLS}]")
 
-# Text that folds to itself: single spaces between words, no other space, no typographic quote.
-_PLAIN = re.compile(r"(?:[^\s\u2018-\u201f]+(?: [^\s\u2018-\u201f]+)*)?")
+# Text that folds to itself: single spaces between words, no other space, no typographic quote, no
+# direction control.
+_PLAIN = re.compile(f"(?:[^\\s\u2018-\u201f{DIRECTION_CONTROLS}]+(?: [^\\s\u2018-\u201f{DIRECTION_CONTROLS}]+)*)?")
+
+
+def unmarked(passage: str) -> str:
+    """A seed's passage as a record quotes it: without its direction controls."""
+    return _DIRECTION.sub("", passage)
 
 
 @functools.lru_cache(maxsize=512)
@@ -33,6 +43,8 @@ def fold(text: str) -> tuple[str, tuple[int, ...]]:
     index: list[int] = []
     pending_space = False
     for i, ch in enumerate(text):
+        if _DIRECTION.match(ch):
+            continue
         if ch.isspace():
             pending_space = bool(out)
             continue
