@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: site test test-fast lint debian-packages install clean serve bench
 
+# Pango (WeasyPrint's text layout, for the PDFs) from Debian first, when it is missing.
 site: $(STAMP)
+	@scripts/ensure-debian-packages pdf
 	$(BIN)/briefing build
 
 # The whole suite. What it needs from Debian (Chromium, npm, Pango) is installed first when missing, as root,
