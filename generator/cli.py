@@ -290,7 +290,9 @@ def _port(text: str) -> int:
 
 def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=_port, default=8000, help="port on localhost (0: any free port)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: this machine only); requests are answered only when "
+                        "addressed to it or to localhost, with the preview's own port")
 
 
 @command(_serve_args)
