@@ -20,6 +20,10 @@ DOSSIER_FILE, TIMELINE_FILE = "dossier.yaml", "timeline.yaml"
 RECORD_FOLDERS = {"source": "sources", "actor": "actors", "place": "places", "incident": "incidents",
                   "briefing": "briefings"}
 PROPOSALS, SCHEMAS = "proposals", "schemas"
+# What `init` writes beside them for review in git: the ignore rules, the pre-commit hooks, the CI
+# workflow, and the folder of the tool's wheel that workflow installs (checked against its hash).
+GITIGNORE, PRE_COMMIT_CONFIG, WORKFLOW = ".gitignore", ".pre-commit-config.yaml", ".github/workflows/briefing.yml"
+TOOL = ".briefing/tool"
 # What builds keep between runs: never committed, and safe to delete (the next build is a full one).
 BUILD = ".build"
 # In one language's MkDocs project (`.build/<lang>/`): the Markdown of every page, in one file beside
@@ -95,6 +99,23 @@ class Layout:
     @property
     def schemas(self) -> Path:
         return self.content / SCHEMAS
+
+    # --- the wiring for review in git ---------------------------------------------------------
+    @property
+    def gitignore(self) -> Path:
+        return self.root / GITIGNORE
+
+    @property
+    def pre_commit_config(self) -> Path:
+        return self.root / PRE_COMMIT_CONFIG
+
+    @property
+    def workflow(self) -> Path:
+        return self.root / WORKFLOW
+
+    @property
+    def tool(self) -> Path:
+        return self.root / TOOL
 
     # --- what builds keep --------------------------------------------------------------------
     @property

@@ -1,7 +1,13 @@
-"""`briefing init`: a new, empty dossier that builds, on any subject."""
+"""`briefing init`: a new, empty dossier that builds, on any subject.
+
+The folder may already hold the user's own files (a repository's `.gitignore`, its pre-commit hooks,
+its CI): `init` writes only the files that are missing and says which it kept, so running it in a
+repository never replaces what is there. A folder that already holds a dossier is refused.
+"""
 from __future__ import annotations
 
-import shutil
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import shipped
@@ -26,10 +32,21 @@ topics: {}
 # site_url: https://example.org/briefing/
 """
 
-GITIGNORE = f".venv/\n{SITE}/\n{BUILD}/\n{OLD_SITE}/\n"
+IGNORED = (".venv/", f"{SITE}/", f"{BUILD}/", f"{OLD_SITE}/")
+GITIGNORE = "".join(f"{line}\n" for line in IGNORED)
 
 
-def init(directory: Path) -> Path:
+@dataclass(frozen=True)
+class Started:
+    """What `init` did: the dossier's folder, the files already there that it left as they were, and
+    the lines a kept `.gitignore` lacks (without them a build's output would be committed)."""
+
+    root: Path
+    kept: tuple[str, ...]
+    gitignore_lacks: tuple[str, ...]
+
+
+def init(directory: Path) -> Started:
     """Create the folders, a dossier.yaml, the shared mkdocs.yml, the JSON schemas, and the wiring for
     review in git: a pre-commit configuration and a CI workflow for pull requests and publication."""
     layout = Layout(directory.resolve())
@@ -42,17 +59,42 @@ def init(directory: Path) -> Path:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BriefingError(f"cannot create {target} ({exc.strerror}); choose a folder you may write to") from None
-    for folder in [layout.kind_dir(kind) for kind in RECORD_FOLDERS] + [layout.seeds]:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / ".gitkeep").touch()
-    write_atomic(layout.dossier_file, DOSSIER_YAML)
-    write_atomic(layout.timeline_file, _HEADER.format(kind="timeline") + "events: []\n")
-    shutil.copyfile(shipped.base_config(), layout.mkdocs_config)
-    write_atomic(target / ".gitignore", GITIGNORE)
     wiring = shipped.dossier_files()
-    write_atomic(target / ".pre-commit-config.yaml", (wiring / "pre-commit-config.yaml").read_text(encoding="utf-8"))
-    workflow = (wiring / "github" / "briefing.yml").read_text(encoding="utf-8")
-    write_atomic(target / ".github" / "workflows" / "briefing.yml",
-                 workflow.replace("@VERSION@", shipped.version().split(" ")[0]))
+    planned: dict[Path, str | bytes] = {
+        **{folder / ".gitkeep": "" for folder in [layout.kind_dir(kind) for kind in RECORD_FOLDERS] + [layout.seeds]},
+        layout.dossier_file: DOSSIER_YAML,
+        layout.timeline_file: _HEADER.format(kind="timeline") + "events: []\n",
+        layout.mkdocs_config: shipped.base_config().read_bytes(),
+        layout.gitignore: GITIGNORE,
+        layout.pre_commit_config: (wiring / "pre-commit-config.yaml").read_text(encoding="utf-8"),
+        layout.workflow: (wiring / "github" / "briefing.yml").read_text(encoding="utf-8").replace(
+            "@VERSION@", shipped.version().split(" ")[0]),
+    }
+    kept = [path for path in planned if os.path.lexists(path)]
+    for path in planned:
+        _refuse_link_out(path, target)
+    for path, body in planned.items():
+        if path not in kept:
+            write_atomic(path, body)
     write_schemas(target)
-    return target
+    return Started(target, tuple(path.relative_to(target).as_posix() for path in kept if path.name != ".gitkeep"),
+                   _lacking(layout.gitignore) if layout.gitignore in kept else ())
+
+
+def _refuse_link_out(path: Path, root: Path) -> None:
+    """A folder of the new dossier that is a link out of it (`.github` leading elsewhere): init writes only
+    inside the folder it was given."""
+    try:
+        path.parent.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a link that loops
+        raise BriefingError(f"{path.parent} leads out of {root} (a link); init writes only inside the dossier: "
+                            "remove the link or choose another folder") from None
+
+
+def _lacking(gitignore: Path) -> tuple[str, ...]:
+    """The lines of a new dossier's .gitignore that the user's own does not have."""
+    try:
+        have = {line.strip() for line in gitignore.read_text(encoding="utf-8", errors="replace").splitlines()}
+    except OSError:
+        return IGNORED
+    return tuple(line for line in IGNORED if line not in have and line.rstrip("/") not in have)
