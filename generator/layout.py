@@ -6,6 +6,7 @@ for a path instead of putting one together, so that moving a folder is one edit,
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,17 @@ BUILD = ".build"
 # MkDocs from that file (`mkdocs_hooks.on_files`), so that a build does not make a file per page before
 # MkDocs makes one per page again.
 PAGES_FILE, DOCS = "pages.json", "docs"
+
+
+def user_cache() -> Path | None:
+    """This user's cache folder for the tool, shared by every dossier (`$XDG_CACHE_HOME/briefing`, else
+    `~/.cache/briefing`); None when neither names an absolute path. A relative XDG_CACHE_HOME is ignored,
+    as the XDG base directory specification says: it would put the cache, the parse cache's signing key
+    among it, inside whatever folder the command runs in, often the dossier, where `git add -A` commits it."""
+    for base in (os.environ.get("XDG_CACHE_HOME", ""), os.path.join(os.path.expanduser("~"), ".cache")):
+        if os.path.isabs(base):
+            return Path(base) / "briefing"
+    return None
 
 
 @dataclass(frozen=True)

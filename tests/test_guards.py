@@ -2,10 +2,15 @@
 a hang, or a file lost or put where git commits it: each is now a located message or an inert result."""
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from conftest import briefing
+
+from generator.site import webfonts
 
 
 def assert_no_trace(result: subprocess.CompletedProcess[str]) -> str:
@@ -72,3 +77,46 @@ def test_init_writes_nothing_through_a_link_out_of_the_folder(tmp_path: Path) ->
     assert result.returncode == 1 and "leads out of" in result.stderr and "remove the link" in result.stderr
     assert_no_trace(result)
     assert list(elsewhere.iterdir()) == [] and list(target.iterdir()) == [target / ".github"]
+
+
+# --- the parse cache's signing key ---------------------------------------------------------------------------
+
+def _check(root: Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`briefing check` in a Python of its own, stopped after a minute: a hang fails the test, not the run."""
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "check"], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_a_relative_xdg_cache_home_is_ignored_so_no_key_lands_in_the_dossier(mini: Path, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": "cache"}
+    result = _check(Path("."), env, cwd=mini)
+    assert result.returncode == 0, assert_no_trace(result)
+    assert not (mini / "cache").exists()
+    assert (home / ".cache" / "briefing" / "cache-key").is_file() and (mini / ".build" / "parse-cache").is_file()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", "cache")
+    assert webfonts.cache_dir(tmp_path / "fallback") == home / ".cache" / "briefing" / "fonts"
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo", "link to a key"])
+def test_a_cache_key_that_is_no_regular_file_is_refused_with_one_warning_never_a_hang(mini: Path, tmp_path: Path,
+                                                                                     kind: str) -> None:
+    key = tmp_path / "cache" / "briefing" / "cache-key"
+    key.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(key)
+    else:
+        target = Path("/dev/zero") if kind == "link to /dev/zero" else tmp_path / "elsewhere"
+        if kind == "link to a key":
+            target.write_bytes(b"k" * 32)
+        key.symlink_to(target)
+    result = _check(mini, {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}, cwd=tmp_path)
+    out = assert_no_trace(result)
+    assert result.returncode == 0, out
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    said = (f"briefing: warning: {key} is not a regular file (a link, a device or a pipe), so records read are "
+            "not kept on disk between runs; remove it and a new key is made")
+    assert warnings == [said], out
+    assert not (mini / ".build" / "parse-cache").exists()
