@@ -2,7 +2,11 @@
 a hang, or a file lost or put where git commits it: each is now a located message or an inert result."""
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +15,7 @@ import pytest
 from conftest import briefing
 
 from generator.site import webfonts
+from generator.views import i18n, locator, maps
 
 
 def assert_no_trace(result: subprocess.CompletedProcess[str]) -> str:
@@ -120,3 +125,112 @@ def test_a_cache_key_that_is_no_regular_file_is_refused_with_one_warning_never_a
             "not kept on disk between runs; remove it and a new key is made")
     assert warnings == [said], out
     assert not (mini / ".build" / "parse-cache").exists()
+
+
+# --- a map at the edge of the earth ------------------------------------------------------------------------
+
+EDGES = [(-89.999, 179.999), (-90.0, 180.0), (-90.0, -180.0), (89.999, -179.999), (90.0, 0.0), (0.0, 180.0),
+         (-89.9, 179.9), (-85.0, 170.0)]
+
+
+@pytest.mark.parametrize("precision", locator.ORDER)
+def test_a_place_at_a_pole_or_the_antimeridian_is_drawn_or_left_out_never_an_error(precision: str) -> None:
+    """Near the south pole, at 180°, the only part of Antarctica in view is the edge of a hole in its outline;
+    its name was looked for in the largest outer ring there, of none (`max()` of an empty sequence)."""
+    for lat, lon in EDGES:
+        for lang in ("en", "ar"):
+            plan = locator.layout(maps._outlines(), [locator.Marker("edge", lon, lat, precision, ("Edge",), "en")],
+                                  functools.partial(i18n.territory_name, lang=lang), lambda km: f"{km} km")
+            assert plan is not None, (lat, lon)
+            assert 'data-place="edge"' in locator.svg(plan, lang, "Map", "m"), (lat, lon)
+            assert 'data-place="edge"' in locator.overlaid(plan, lang, "Map", "m"), (lat, lon)
+
+
+@pytest.mark.slow
+def test_a_dossier_with_a_place_at_the_south_pole_builds(mini: Path) -> None:
+    place = mini / "content" / "places" / "port-example.yaml"
+    place.write_text(place.read_text(encoding="utf-8").replace(
+        "lat: '10.5', lon: '-20.25', precision: settlement", "lat: '-89.999', lon: '179.999', precision: area"),
+        encoding="utf-8")
+    result = briefing("--root", str(mini), "build")
+    assert result.returncode == 0, assert_no_trace(result)
+    assert 'data-place="port-example"' in (mini / "site" / "places.html").read_text(encoding="utf-8")
+
+
+# --- file names that are not UTF-8, or as long as a file system allows -------------------------------------
+
+NOT_UTF8 = (r"error: the file name is not UTF-8 text, so the file is not read; rename it \(letters, digits and "
+            r"hyphens are safest\) \[file-name\]$")
+
+
+@pytest.mark.parametrize("command", ["check", "build", "extract", "fmt", "ingest"])
+def test_a_record_file_name_that_is_not_utf8_is_a_located_problem(mini: Path, command: str) -> None:
+    actors = os.fsencode(mini / "content" / "actors")
+    (Path(os.fsdecode(actors + b"/\xff.yaml"))).write_bytes((mini / "content" / "actors" /
+                                                              "harbour-authority.yaml").read_bytes())
+    (Path(os.fsdecode(os.fsencode(mini / "content" / "sources") + b"/caf\xe9.yaml"))).write_text("id: x\n")
+    result = briefing("--root", str(mini), command)
+    out = assert_no_trace(result)
+    assert result.returncode == 1, out
+    if command != "ingest":   # ingest reads no actor
+        assert re.search(r"^content/actors/\\xff\.yaml:1:1: " + NOT_UTF8, out, re.MULTILINE), out
+    assert re.search(r"^content/sources/caf\\xe9\.yaml:1:1: " + NOT_UTF8, out, re.MULTILINE), out
+    assert not (mini / "site").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "ingest", "build"])
+def test_a_seed_file_name_that_is_not_utf8_is_a_located_problem_and_registers_nothing(mini: Path,
+                                                                                    command: str) -> None:
+    Path(os.fsdecode(os.fsencode(mini / "seeds") + b"/\xff\xfe.txt")).write_text("Some text.\n", encoding="utf-8")
+    sources = sorted((mini / "content" / "sources").iterdir())
+    result = briefing("--root", str(mini), command)
+    out = assert_no_trace(result)
+    assert result.returncode == 1, out
+    assert re.search(r"^seeds/\\xff\\xfe\.txt:1:1: " + NOT_UTF8, out, re.MULTILINE), out
+    assert sorted((mini / "content" / "sources").iterdir()) == sources
+
+
+def test_a_seed_file_name_of_255_bytes_gets_a_short_id_and_every_seed_its_record(mini: Path) -> None:
+    """Its id was the whole name, and its record's file name, 260 bytes, could not be made: ingest ended in
+    "internal error" after writing the records of the seeds before it."""
+    seeds = mini / "seeds"
+    names = ["a-first.txt", "b" * 251 + ".txt", "é" * 125 + ".txt", "و" * 125 + ".md", "z-last.txt"]
+    for number, name in enumerate(names):
+        assert len(os.fsencode(name)) <= 255
+        (seeds / name).write_text(f"Document number {number}.\n", encoding="utf-8")
+    result = briefing("--root", str(mini), "ingest")
+    out = assert_no_trace(result)
+    assert result.returncode == 0 and "5 created" in result.stdout, out
+    made = {p.stem for p in (mini / "content" / "sources").glob("*.yaml")} - {"harbour-en", "harbour-ar"}
+    assert len(made) == 5 and all(len(ident) <= 80 for ident in made), made
+    assert {"a-first", "z-last"} <= made
+    assert next(i for i in made if i.startswith("bbb")) == "b" * 71 + "-" + \
+        hashlib.sha256(("b" * 251).encode()).hexdigest()[:8]
+    checked = briefing("--root", str(mini), "check")
+    assert "too-long" not in checked.stdout + checked.stderr and checked.returncode == 0, checked.stderr
+    again = briefing("--root", str(mini), "ingest")
+    assert again.returncode == 0 and "0 created" in again.stdout   # each seed found its record again
+
+
+# --- paths in messages, whatever the working folder --------------------------------------------------------
+
+def test_paths_are_relative_to_the_dossier_however_root_is_spelled_and_wherever_it_runs(mini: Path) -> None:
+    """Run from content/ with --root .., problems found across records were named content/content/…"""
+    union = mini / "content" / "actors" / "dockworkers-union.yaml"
+    union.write_text(union.read_text(encoding="utf-8").replace("kind: organisation", "kind: guild"), encoding="utf-8")
+    incident = mini / "content" / "incidents" / "harbour-strike.yaml"
+    incident.write_text(incident.read_text(encoding="utf-8").replace("claimant: harbour-authority",
+                                                                     "claimant: harbour-authorty"), encoding="utf-8")
+    expected = briefing("--root", str(mini), "check", "--format", "json")
+    wanted = json.loads(expected.stdout)["problems"]
+    assert {p["path"] for p in wanted} >= {"content/actors/dockworkers-union.yaml",
+                                           "content/incidents/harbour-strike.yaml"}
+    for cwd, root in ((mini / "content", ".."), (mini / "content" / "actors", "../.."),
+                      (mini / "content", "../content/.."), (mini / "seeds", str(mini)), (mini.parent, "mini"),
+                      (mini, ".")):
+        result = briefing("--root", root, "check", "--format", "json", cwd=cwd)
+        assert json.loads(result.stdout)["problems"] == wanted, (cwd, root)
+        text = briefing("--root", root, "check", cwd=cwd)
+        assert "content/content" not in text.stdout + text.stderr
+        assert re.search(r"^content/incidents/harbour-strike\.yaml:\d+:\d+: error: unknown actor 'harbour-authorty'",
+                         text.stderr, re.MULTILINE), (cwd, root, text.stderr)
