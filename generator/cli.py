@@ -76,6 +76,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     if started.gitignore_lacks:
         print(f".gitignore does not ignore {', '.join(started.gitignore_lacks)}: add these lines to it, or a "
               "build's output will be committed")
+    if started.wheel:
+        print(f"wrote {started.wheel}, the wheel of this tool that the CI workflow installs (checked by its "
+              "sha256): commit it with the rest")
     print(f"created dossier in {started.root}; put documents in {started.root / 'seeds'} and run 'briefing ingest'")
     return 0
 

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import shipped
+from generator import shipped, toolwheel
 from generator.errors import BriefingError
 from generator.factbase.jsonschema import write_schemas
 from generator.files import write_atomic
@@ -39,11 +39,13 @@ GITIGNORE = "".join(f"{line}\n" for line in IGNORED)
 @dataclass(frozen=True)
 class Started:
     """What `init` did: the dossier's folder, the files already there that it left as they were, and
-    the lines a kept `.gitignore` lacks (without them a build's output would be committed)."""
+    the lines a kept `.gitignore` lacks (without them a build's output would be committed), and the wheel
+    of the tool kept for the workflow."""
 
     root: Path
     kept: tuple[str, ...]
     gitignore_lacks: tuple[str, ...]
+    wheel: str | None   # the tool's wheel the new workflow installs, under the root; None with the user's own
 
 
 def init(directory: Path) -> Started:
@@ -55,10 +57,6 @@ def init(directory: Path) -> Started:
         raise BriefingError(f"{target} already holds a dossier; choose an empty folder")
     if target.exists() and not target.is_dir():
         raise BriefingError(f"{target} is a file; choose a folder")
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BriefingError(f"cannot create {target} ({exc.strerror}); choose a folder you may write to") from None
     wiring = shipped.dossier_files()
     planned: dict[Path, str | bytes] = {
         **{folder / ".gitkeep": "" for folder in [layout.kind_dir(kind) for kind in RECORD_FOLDERS] + [layout.seeds]},
@@ -67,18 +65,34 @@ def init(directory: Path) -> Started:
         layout.mkdocs_config: shipped.base_config().read_bytes(),
         layout.gitignore: GITIGNORE,
         layout.pre_commit_config: (wiring / "pre-commit-config.yaml").read_text(encoding="utf-8"),
-        layout.workflow: (wiring / "github" / "briefing.yml").read_text(encoding="utf-8").replace(
-            "@VERSION@", shipped.version().split(" ")[0]),
     }
-    kept = [path for path in planned if os.path.lexists(path)]
+    if not os.path.lexists(layout.workflow):  # the user's own workflow installs what it installs
+        planned.update(_pinned_workflow(layout, (wiring / "github" / "briefing.yml").read_text(encoding="utf-8")))
+    kept = [path for path in dict.fromkeys([*planned, layout.workflow])
+            if os.path.lexists(path) and path.parent != layout.tool]
     for path in planned:
         _refuse_link_out(path, target)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(f"cannot create {target} ({exc.strerror}); choose a folder you may write to") from None
     for path, body in planned.items():
         if path not in kept:
             write_atomic(path, body)
     write_schemas(target)
+    wheel = next((path.relative_to(target).as_posix() for path in planned if path.parent == layout.tool), None)
     return Started(target, tuple(path.relative_to(target).as_posix() for path in kept if path.name != ".gitkeep"),
-                   _lacking(layout.gitignore) if layout.gitignore in kept else ())
+                   _lacking(layout.gitignore) if layout.gitignore in kept else (), wheel)
+
+
+def _pinned_workflow(layout: Layout, template: str) -> dict[Path, str | bytes]:
+    """The CI workflow, with the wheel of the running tool it installs and that wheel's sha256: the job
+    runs exactly this tool, never one looked up by name on a package index. `.briefing/tool/` is the tool's
+    own folder, so the wheel is written even over a file of that name, and the hash is always its own."""
+    wheel = toolwheel.running()
+    kept = layout.tool / wheel.name
+    workflow = template.replace("@WHEEL@", kept.relative_to(layout.root).as_posix()).replace("@SHA256@", wheel.sha256)
+    return {kept: wheel.data, layout.workflow: workflow}
 
 
 def _refuse_link_out(path: Path, root: Path) -> None:

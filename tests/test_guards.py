@@ -7,12 +7,16 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
+import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import briefing
+import yaml
+from conftest import PROJECT, briefing
 
 from generator.site import webfonts
 from generator.views import i18n, locator, maps
@@ -48,7 +52,8 @@ def test_init_in_a_folder_with_the_users_own_files_keeps_them_and_says_so(tmp_pa
 
 def test_init_in_an_empty_folder_keeps_nothing_and_writes_the_wiring(tmp_path: Path) -> None:
     result = briefing("init", str(tmp_path / "new"))
-    assert result.returncode == 0 and "kept" not in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0 and "kept the files" not in result.stdout, result.stdout + result.stderr
+    assert "wrote .briefing/tool/briefing_desk-" in result.stdout
     for name in (".gitignore", ".pre-commit-config.yaml", ".github/workflows/briefing.yml"):
         assert (tmp_path / "new" / name).is_file(), name
 
@@ -234,3 +239,44 @@ def test_paths_are_relative_to_the_dossier_however_root_is_spelled_and_wherever_
         assert "content/content" not in text.stdout + text.stderr
         assert re.search(r"^content/incidents/harbour-strike\.yaml:\d+:\d+: error: unknown actor 'harbour-authorty'",
                          text.stderr, re.MULTILINE), (cwd, root, text.stderr)
+
+
+# --- the tool the workflow installs ------------------------------------------------------------------------
+
+def test_the_workflow_installs_only_the_wheel_init_kept_and_checks_its_hash_first(tmp_path: Path) -> None:
+    """The workflow once installed `briefing==0.1.0` from the package index, where that name is another
+    project's: the job ran a stranger's code with `pull-requests: write`."""
+    target = tmp_path / "new"
+    assert briefing("init", str(target)).returncode == 0
+    text = (target / ".github" / "workflows" / "briefing.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    env = workflow["env"]
+    wheel = target / env["BRIEFING_WHEEL"]
+    with (PROJECT / "pyproject.toml").open("rb") as handle:
+        version = tomllib.load(handle)["project"]["version"]
+    assert wheel.parent == target / ".briefing" / "tool" and wheel.name == f"briefing_desk-{version}-py3-none-any.whl"
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == env["BRIEFING_WHEEL_SHA256"]
+    with zipfile.ZipFile(wheel) as archive:   # the tool that is running, not one of the same name
+        assert archive.read("generator/cli.py") == (PROJECT / "generator" / "cli.py").read_bytes()
+    runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+    installs = [(run, line) for run in runs for line in run.splitlines() if re.search(r"\binstall\b", line)]
+    assert len(installs) == 2   # one in each job
+    for run, line in installs:
+        words = shlex.split(line)
+        assert words[:4] == ["python", "-m", "pip", "install"] and words[4:] == ["./$BRIEFING_WHEEL"], line
+        assert run.index("sha256sum --check --strict") < run.index("pip install"), run
+    assert not re.search(r"briefing(-desk)?\s*[=<>~!]=", text)   # no requirement by name anywhere
+    check = next(line for run, _ in installs for line in run.splitlines() if "sha256sum" in line)
+    verify = lambda: subprocess.run(["bash", "-e", "-c", check], cwd=target, capture_output=True,  # noqa: E731
+                                    env={**os.environ, **env}, check=False).returncode
+    assert verify() == 0
+    wheel.write_bytes(wheel.read_bytes() + b"\0")
+    assert verify() != 0   # a wheel changed since init is not installed
+
+
+def test_init_keeps_the_users_workflow_and_then_writes_no_wheel(tmp_path: Path) -> None:
+    target = tmp_path / "repo"
+    (target / ".github" / "workflows").mkdir(parents=True)
+    (target / ".github" / "workflows" / "briefing.yml").write_text("name: mine\n", encoding="utf-8")
+    assert briefing("init", str(target)).returncode == 0
+    assert not (target / ".briefing").exists()
