@@ -38,9 +38,9 @@ GITIGNORE = "".join(f"{line}\n" for line in IGNORED)
 
 @dataclass(frozen=True)
 class Started:
-    """What `init` did: the dossier's folder, the files already there that it left as they were, and
-    the lines a kept `.gitignore` lacks (without them a build's output would be committed), and the wheel
-    of the tool kept for the workflow."""
+    """What `init` did: the dossier's folder, the files already there that it left as they were, the
+    lines a kept `.gitignore` lacks (without them a build's output would be committed), and the wheel of
+    the tool it wrote for the workflow."""
 
     root: Path
     kept: tuple[str, ...]
@@ -106,7 +106,10 @@ def _refuse_link_out(path: Path, root: Path) -> None:
 
 
 def _lacking(gitignore: Path) -> tuple[str, ...]:
-    """The lines of a new dossier's .gitignore that the user's own does not have."""
+    """The lines of a new dossier's .gitignore that the user's own does not have (nothing said of one that is
+    not a regular file: a pipe or a device there would never be read to its end)."""
+    if not gitignore.is_file():
+        return ()
     try:
         have = {line.strip() for line in gitignore.read_text(encoding="utf-8", errors="replace").splitlines()}
     except OSError:
