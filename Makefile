@@ -40,11 +40,14 @@ node_modules/.installed: package.json package-lock.json | debian-packages
 install: $(STAMP)
 
 # pip at -qq shows errors only: a machine's pip.conf may name index folders that do not exist, and pip
-# would warn about each package it looks up there, screens of it.
+# would warn about each package it looks up there, screens of it. The distribution was named `briefing` before
+# 0.2 (a name that is another project's on the package index): an environment made then loses it first.
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install python3.11 or run 'make PYTHON=python3 ...'"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip uninstall -qq -y briefing 2>/dev/null || true
+	rm -rf briefing.egg-info
 	$(BIN)/python -m pip install -qq -e '.[test,lint]'
 	touch $(STAMP)
 

@@ -62,16 +62,32 @@ def _print_problems(problems: Problems, fmt: str = "text", strict: bool = False,
     return 1 if errors else 0
 
 
-@command(lambda p: (p.add_argument("directory", type=Path, help="the folder to create"),))
+def _folder(text: str) -> Path:
+    """A folder named on the command line; an empty name is refused, not taken for the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty folder name; name the folder, e.g. 'briefing init port-strike' "
+                                         "('.' for the current one)")
+    return Path(text)
+
+
+@command(lambda p: (p.add_argument("directory", type=_folder, help="the folder to create"),))
 def cmd_init(args: argparse.Namespace) -> int:
-    """Create a new, empty dossier that builds.
+    """Create a new, empty dossier that builds; in a folder that has files already, only what is missing.
 
     Example:
       briefing init ~/dossiers/port-strike && cd ~/dossiers/port-strike && briefing build
     """
     from generator.scaffold import init
-    created = init(args.directory)
-    say(f"created dossier in {created}; put documents in {created / 'seeds'} and run 'briefing ingest'")
+    started = init(args.directory)
+    if started.kept:
+        say(f"kept the files already there: {', '.join(started.kept)} (init writes only what is missing)")
+    if started.gitignore_lacks:
+        say(f".gitignore does not ignore {', '.join(started.gitignore_lacks)}: add these lines to it, or a "
+              "build's output will be committed")
+    if started.wheel:
+        say(f"wrote {started.wheel}, the wheel of this tool that the CI workflow installs (checked by its "
+              "sha256): commit it with the rest")
+    say(f"created dossier in {started.root}; put documents in {started.root / 'seeds'} and run 'briefing ingest'")
     return 0
 
 
@@ -334,7 +350,9 @@ def _port(text: str) -> int:
 
 def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=_port, default=8000, help="port on localhost (0: any free port)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: this machine only); requests are answered only when "
+                        "addressed to it or to localhost, with the preview's own port")
 
 
 @command(_serve_args)

@@ -29,6 +29,16 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
 
 
+def shown(path: str) -> str:
+    """A file's name as text that prints and encodes anywhere: bytes of a name that are not UTF-8 (which
+    Python keeps as lone surrogates, and which no UTF-8 output can write) as `\\xff` escapes, the way
+    `os.fsdecode` with backslashreplace shows them."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:   # a surrogate that no file name gives (written as an escape in a text)
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 @dataclass
 class Problems:
     """An ordered collection of problems, relative to one dossier root."""
@@ -49,16 +59,22 @@ class Problems:
         self.add(path, line, col, INFO, message, code)
 
     def rel(self, path: Path | str) -> str:
+        """`path` as messages name it: relative to the dossier's root, whatever the working folder, and
+        printable (see `shown`). A relative path is one already taken relative to the root (the model keeps
+        each record's so), not one relative to the working folder: run from inside content/ with
+        `--root ..`, that reading named every file content/content/…"""
         p = Path(path)
+        if not p.is_absolute() and (self.root.is_absolute() or not p.is_relative_to(self.root)):
+            p = self.root / p
         # a link is named as the editor sees it, not as the file it points to (or fails to)
         try:
-            return Path(os.path.abspath(p)).relative_to(os.path.abspath(self.root)).as_posix()
+            return shown(Path(os.path.abspath(p)).relative_to(os.path.abspath(self.root)).as_posix())
         except ValueError:
             pass
         try:
-            return p.resolve().relative_to(self.root.resolve()).as_posix()
+            return shown(p.resolve().relative_to(self.root.resolve()).as_posix())
         except (ValueError, OSError, RuntimeError):  # RuntimeError: a link that loops
-            return p.as_posix()
+            return shown(p.as_posix())
 
     def extend(self, other: Problems) -> None:
         self.items.extend(other.items)

@@ -31,7 +31,7 @@ class Previous:
 def _tree(digest: hashlib._Hash, folder: Path, base: Path) -> None:
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
         if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(os.fsencode(path.relative_to(base).as_posix()) + b"\0" + path.read_bytes() + b"\0")
 
 
 def _tools() -> str:

@@ -6,6 +6,7 @@ for a path instead of putting one together, so that moving a folder is one edit,
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,10 @@ DOSSIER_FILE, TIMELINE_FILE = "dossier.yaml", "timeline.yaml"
 RECORD_FOLDERS = {"source": "sources", "actor": "actors", "place": "places", "incident": "incidents",
                   "briefing": "briefings"}
 PROPOSALS, SCHEMAS = "proposals", "schemas"
+# What `init` writes beside them for review in git: the ignore rules, the pre-commit hooks, the CI
+# workflow, and the folder of the tool's wheel that workflow installs (checked against its hash).
+GITIGNORE, PRE_COMMIT_CONFIG, WORKFLOW = ".gitignore", ".pre-commit-config.yaml", ".github/workflows/briefing.yml"
+TOOL = ".briefing/tool"
 # What builds keep between runs: never committed, and safe to delete (the next build is a full one).
 BUILD = ".build"
 # In one language's MkDocs project (`.build/<lang>/`): the Markdown of every page, in one file beside
@@ -27,6 +32,17 @@ BUILD = ".build"
 # MkDocs from that file (`mkdocs_hooks.on_files`), so that a build does not make a file per page before
 # MkDocs makes one per page again.
 PAGES_FILE, DOCS = "pages.json", "docs"
+
+
+def user_cache() -> Path | None:
+    """This user's cache folder for the tool, shared by every dossier (`$XDG_CACHE_HOME/briefing`, else
+    `~/.cache/briefing`); None when neither names an absolute path. A relative XDG_CACHE_HOME is ignored,
+    as the XDG base directory specification says: it would put the cache, the parse cache's signing key
+    among it, inside whatever folder the command runs in, often the dossier, where `git add -A` commits it."""
+    for base in (os.environ.get("XDG_CACHE_HOME", ""), os.path.join(os.path.expanduser("~"), ".cache")):
+        if os.path.isabs(base):
+            return Path(base) / "briefing"
+    return None
 
 
 @dataclass(frozen=True)
@@ -95,6 +111,23 @@ class Layout:
     @property
     def schemas(self) -> Path:
         return self.content / SCHEMAS
+
+    # --- the wiring for review in git ---------------------------------------------------------
+    @property
+    def gitignore(self) -> Path:
+        return self.root / GITIGNORE
+
+    @property
+    def pre_commit_config(self) -> Path:
+        return self.root / PRE_COMMIT_CONFIG
+
+    @property
+    def workflow(self) -> Path:
+        return self.root / WORKFLOW
+
+    @property
+    def tool(self) -> Path:
+        return self.root / TOOL
 
     # --- what builds keep --------------------------------------------------------------------
     @property

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import json
 import os
 import sys
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from generator.build import build
 from generator.errors import BriefingError, Problems
@@ -90,25 +92,96 @@ class Builds:
             return self.number
 
 
+def allowed_hosts(host: str, port: int) -> frozenset[str]:
+    """The `Host` headers the preview answers: this machine's loopback names with its own port, and the
+    address it listens on when that is a particular one. Any other name may be a page elsewhere that
+    made its own domain point here (DNS rebinding) to read the preview, drafts included."""
+    names = {"127.0.0.1", "localhost", "[::1]"}
+    if host not in ("", "0.0.0.0", "::"):
+        names.add(f"[{host}]" if ":" in host else host)
+    return frozenset(f"{name}:{port}".lower() for name in names)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    """The preview's server; a request that fails says so in one line, never with a traceback."""
+
+    daemon_threads = True
+    out: TextIO = sys.stdout
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):   # the browser left mid-answer: nothing to say
+            return
+        print(f"preview: a request failed ({type(error).__name__}: {error}); still serving", file=self.out,
+              flush=True)
+
+
 class _Preview(http.server.SimpleHTTPRequestHandler):
-    """Files of site/, with the reload script added to every HTML page on its way out."""
+    """Files of site/, with the reload script added to every HTML page on its way out. It answers only
+    requests addressed to this machine by name and port, lists no folder, and answers a request it
+    cannot serve with 400 or 404 rather than a dropped connection."""
 
     builds: Builds
+    hosts: frozenset[str]   # the Host headers answered (`allowed_hosts`)
+    home: str               # the preview's address, named to a request refused for its Host
+    default_request_version = "HTTP/1.0"   # a malformed request line is answered with a status line too
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
         pass
+
+    def parse_request(self) -> bool:
+        """The stdlib's parsing (400 for a malformed request line or header), then the preview's own
+        refusals, before any method runs: a stranger's Host, a target that is not a plain path."""
+        if not super().parse_request():
+            return False
+        given = self.headers.get_all("Host") or []
+        if len(given) != 1 or given[0].strip().lower() not in self.hosts:
+            self._refuse(400, f"this preview answers only at {self.home} (or localhost, same port)")
+            return False
+        target = urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0])
+        if not target.startswith("/") or "\0" in target or ".." in target.split("/"):
+            self._refuse(400, "not a path of this site")
+            return False
+        return True
+
+    def _refuse(self, code: int, text: str) -> None:
+        body = f"{text}\n".encode()
+        self.close_connection = True
+        self.send_response(code)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def do_GET(self) -> None:
         if self.path.split("?")[0] == EVENTS:
             self._events()
             return
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if path.suffix == ".html" and path.is_file():
-            self._page(path)
+        try:
+            path = Path(self.translate_path(self.path))
+            if path.is_dir() and self.path.split("?")[0].endswith("/"):
+                path = path / "index.html"
+            if path.suffix == ".html" and path.is_file():
+                self._page(path)
+                return
+        except (OSError, ValueError):  # a name too long for the system, or that it cannot encode
+            self.send_error(404)
             return
         super().do_GET()
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
+        """The stdlib's, with a file the system cannot open (a name too long, or not encodable) a 404."""
+        try:
+            return super().send_head()
+        except (OSError, ValueError):
+            self.send_error(404)
+            return None
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """No listing of a folder's files (site/pdf/, site/data/): a folder without index.html is 404."""
+        self.send_error(404)
 
     def _page(self, path: Path) -> None:
         try:
@@ -178,21 +251,22 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
         raise BriefingError(f"cannot create {layout.site} ({exc.strerror}); serve needs to write in the dossier's "
                             "folder: make it writable, or serve a copy") from None
     builds = Builds()
-    handler = functools.partial(type("Preview", (_Preview,), {"builds": builds}), directory=str(layout.site))
+    preview: type[_Preview] = type("Preview", (_Preview,), {"builds": builds, "hosts": frozenset(), "home": ""})
     try:
-        server = http.server.ThreadingHTTPServer((host, port), handler)
+        server = _Server((host, port), functools.partial(preview, directory=str(layout.site)))
     except OSError as exc:  # only here: a failure of the build or of the polling is no "cannot listen"
         raise BriefingError(f"cannot listen on {host}:{port} ({exc.strerror}); try another --port") from None
+    server.out = out
+    address = f"http://{host}:{server.server_address[1]}/"    # port 0: the one the system gave
+    preview.hosts, preview.home = allowed_hosts(host, server.server_address[1]), address
     try:
         seen = snapshot(root)  # before building: an edit made during the first build is not missed
         _rebuild(root, out)
     except BaseException:
         server.server_close()
         raise
-    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    address = f"http://{host}:{server.server_address[1]}/"
     print(f"serving {address} (English) and {address}ar/ (Arabic); Ctrl-C stops", file=out, flush=True)
     try:
         while not stop():

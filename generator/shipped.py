@@ -18,6 +18,12 @@ from generator.errors import BriefingError
 
 # The languages with interface strings under generator/locale/ (a test keeps the two in step).
 INTERFACE_LANGUAGES = ("en", "ar")
+# The distribution's name (pyproject.toml): the command is `briefing`, but on the package index that name is
+# another project's. Never install the tool by either name from an index: a new dossier's workflow installs
+# the wheel `init` kept in it, by its hash (`toolwheel`).
+DISTRIBUTION = "briefing-desk"
+# How a damaged installation is put right, said wherever one is found.
+REINSTALL = "reinstall the tool ('pip install .' in its clone, or 'make site' there)"
 
 
 def _folder(name: str) -> Path:
@@ -25,8 +31,7 @@ def _folder(name: str) -> Path:
     found = files("generator") / name
     path = Path(str(found))
     if not path.is_dir():
-        raise BriefingError(f"the installed generator has no {name}/ ({path}); reinstall it with "
-                            "'pip install briefing' or 'make site'")
+        raise BriefingError(f"the installed generator has no {name}/ ({path}); {REINSTALL}")
     return path
 
 
@@ -51,7 +56,7 @@ def dossier_files() -> Path:
 def version() -> str:
     """The installed distribution's version: the one pip, a bug report and a new dossier's CI name."""
     try:
-        return importlib.metadata.version("briefing")
+        return importlib.metadata.version(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:  # run from a checkout that was never installed
         return "unknown (not installed)"
 
@@ -69,7 +74,7 @@ def outlines() -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise BriefingError(f"the installed generator's map data is missing or damaged ({path}: {error}); "
-                            "reinstall it with 'pip install briefing' or 'make site'") from error
+                            f"{REINSTALL}") from error
 
 
 @cache

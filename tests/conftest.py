@@ -1,9 +1,12 @@
 """Shared fixtures: a small two-language dossier copied to a temporary folder, and built sites."""
 from __future__ import annotations
 
+import importlib.metadata
 import re
 import shutil
 import subprocess
+import sysconfig
+import venv
 from pathlib import Path
 
 import command_line
@@ -139,3 +142,22 @@ def signed_repository(root: Path, key: Path) -> None:
     git(root, "add", "content/dossier.yaml")
     git(root, "commit", "-q", "-m", "Reviewers")
     commit_all(root, "The dossier, reviewed", key=key)
+
+
+def venv_without_the_tool(where: Path) -> Path:
+    """A new virtual environment (with pip) that imports every package of this one but the tool itself: its
+    dependencies are borrowed through a path entry to links of them, so nothing is downloaded, and installing
+    the tool there installs it for real (pip finds no copy of it already installed)."""
+    venv.create(where, with_pip=True)
+    here = Path(sysconfig.get_paths()["purelib"])
+    tools = [dist for dist in importlib.metadata.distributions(path=[str(here)])
+             if dist.metadata["Name"].lower().replace("_", "-") in ("briefing", "briefing-desk")]
+    ours = {Path(str(f)).parts[0] for dist in tools for f in dist.files or []}   # its .dist-info, its .pth
+    borrowed = where / "borrowed"
+    borrowed.mkdir()
+    for entry in here.iterdir():
+        if entry.name not in ours:
+            (borrowed / entry.name).symlink_to(entry)
+    site = Path(sysconfig.get_paths(vars={"base": str(where), "platbase": str(where)})["purelib"])
+    (site / "borrowed-dependencies.pth").write_text(f"{borrowed}\n", encoding="utf-8")
+    return where

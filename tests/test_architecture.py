@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"factbase"},
     {"extract", "views", "review"},
     {"site", "pdf"},
-    {"fingerprint"},
+    {"fingerprint", "toolwheel"},
     {"build", "scaffold"},
     {"serve"},
     {"cli"},

@@ -2,29 +2,23 @@
 outside this checkout, with nothing but the package to find its templates and configuration."""
 from __future__ import annotations
 
+import csv
+import hashlib
 import re
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tomllib
-import venv
+import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import MINI, PROJECT
+import yaml
+from conftest import MINI, PROJECT, venv_without_the_tool
+
+from generator import toolwheel
 
 pytestmark = pytest.mark.slow
-
-# What a wheel is built from: the tree without builds, environments and caches (at the top only:
-# generator/site/ is source).
-_TOP_ONLY = {".git", ".venv", "node_modules", "site", ".build", ".site.old", "build", ".mypy_cache", ".ruff_cache"}
-_ANYWHERE = shutil.ignore_patterns("*.egg-info", "__pycache__", ".pytest_cache")
-
-
-def _not_source(folder: str, names: list[str]) -> set[str]:
-    ignored = set(_ANYWHERE(folder, names))
-    return ignored | (_TOP_ONLY & set(names) if Path(folder) == PROJECT else set())
 
 
 def _run(*cmd: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -39,17 +33,14 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dependencies are borrowed from the test environment by a path entry, so nothing is downloaded."""
     work = tmp_path_factory.mktemp("package")
     source = work / "source"
-    shutil.copytree(PROJECT, source, symlinks=True, ignore=_not_source)
+    shutil.copytree(PROJECT, source, symlinks=True, ignore=toolwheel.not_source(PROJECT))
     wheels = work / "wheels"
     build = _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
                  "-w", wheels, source, cwd=work)
     assert "warn" not in (build.stdout + build.stderr).lower().replace("location", "")
-    env = work / "env"
-    venv.create(env, with_pip=True)
-    site_packages = Path(sysconfig.get_paths(vars={"base": str(env), "platbase": str(env)})["purelib"])
-    (site_packages / "borrowed-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    env = venv_without_the_tool(work / "env")
     _run(env / "bin" / "python", "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-         *sorted(wheels.glob("briefing-*.whl")), cwd=work)
+         *sorted(wheels.glob("briefing_desk-*.whl")), cwd=work)
     return env
 
 
@@ -94,3 +85,46 @@ def test_init_then_build_anywhere_gives_both_languages_and_the_pdfs(installed: P
                 "print(files('generator') / 'data' / 'outlines.json'); print(len(_outlines()))", cwd=tmp_path)
     path, count = data.stdout.split()
     assert str(installed) in path and int(count) > 200
+
+
+def _members(wheel: Path) -> tuple[dict[str, bytes], set[tuple[str, ...]]]:
+    """A wheel's files but RECORD, and the rows of RECORD but its own (how a wheel writes RECORD may differ)."""
+    with zipfile.ZipFile(wheel) as archive:
+        record = next(n for n in archive.namelist() if n.endswith(".dist-info/RECORD"))
+        rows = {tuple(row) for row in csv.reader(archive.read(record).decode().splitlines()) if row[0] != record}
+        return {n: archive.read(n) for n in archive.namelist() if n != record}, rows
+
+
+def test_init_from_an_installed_tool_keeps_the_very_wheel_it_was_installed_from(installed: Path,
+                                                                                  tmp_path: Path) -> None:
+    """Installed from a wheel, the tool has no checkout to build one from: it puts the wheel together again
+    from its installed files, each checked against RECORD, and the same installation gives the same bytes."""
+    original = next((installed.parent / "wheels").glob("briefing_desk-*.whl"))
+    kept = []
+    for name in ("one", "two"):
+        _run(installed / "bin" / "briefing", "init", name, cwd=tmp_path)
+        env = yaml.safe_load((tmp_path / name / ".github" / "workflows" / "briefing.yml").read_text())["env"]
+        wheel = tmp_path / name / env["BRIEFING_WHEEL"]
+        assert hashlib.sha256(wheel.read_bytes()).hexdigest() == env["BRIEFING_WHEEL_SHA256"]
+        kept.append(wheel)
+    assert kept[0].name == original.name and kept[0].read_bytes() == kept[1].read_bytes()
+    assert _members(kept[0]) == _members(original)
+    target = tmp_path / "target"
+    _run(installed / "bin" / "python", "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--target",
+         target, kept[0], cwd=tmp_path)
+    assert (target / "generator" / "cli.py").read_bytes() == (PROJECT / "generator" / "cli.py").read_bytes()
+
+
+def test_an_installed_tool_changed_after_installation_keeps_no_wheel(installed: Path, tmp_path: Path) -> None:
+    """A file of the installation that differs from its RECORD: not the wheel it came from, so none is kept."""
+    cli = Path(_run(installed / "bin" / "python", "-c", "import generator.cli as c; print(c.__file__)",
+                    cwd=tmp_path).stdout.strip())
+    before = cli.read_bytes()
+    try:
+        cli.write_bytes(before + b"\n# changed\n")
+        done = subprocess.run([installed / "bin" / "briefing", "init", "dossier"], cwd=tmp_path, capture_output=True,
+                              text=True, check=False)
+    finally:
+        cli.write_bytes(before)
+    assert done.returncode == 1 and "was changed after it was installed (generator/cli.py)" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "dossier").exists()

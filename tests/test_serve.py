@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import queue
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -13,6 +14,8 @@ from typing import IO
 
 import pytest
 from conftest import find
+
+from generator.serve import EVENTS
 
 pytestmark = pytest.mark.slow
 
@@ -40,6 +43,13 @@ class Lines:
             if re.search(pattern, line):
                 return line
         raise AssertionError(f"no line matching {pattern!r} in: {''.join(self.seen)}")
+
+    def so_far(self, seconds: float = 1.0) -> str:
+        """Everything printed until now, after `seconds` for what is still on its way."""
+        time.sleep(seconds)
+        while not self.queue.empty():
+            self.seen.append(self.queue.get())
+        return "".join(self.seen)
 
 
 def fetch(url: str) -> str:
@@ -184,8 +194,6 @@ def test_serve_starting_on_an_unreadable_seed_reports_it_and_serves(mini: Path) 
 
 
 def test_a_port_in_use_is_said_at_once_before_any_build(mini: Path) -> None:
-    import socket
-
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -196,3 +204,72 @@ def test_a_port_in_use_is_said_at_once_before_any_build(mini: Path) -> None:
     assert f"cannot listen on 127.0.0.1:{port} (Address already in use); try another --port" in result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert not (mini / "site" / "index.html").exists()   # said before building anything
+
+
+def ask(port: int, raw: bytes) -> bytes:
+    """Send `raw` as it is and read the whole answer (the preview closes the line after answering)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as line:
+        line.sendall(raw)
+        answer = b""
+        while chunk := line.recv(65536):
+            answer += chunk
+    return answer
+
+
+def get(port: int, path: bytes, host: bytes | None = b"127.0.0.1:%d") -> bytes:
+    header = b"" if host is None else b"Host: " + (host % port if b"%d" in host else host) + b"\r\n"
+    return ask(port, b"GET " + path + b" HTTP/1.1\r\n" + header + b"Connection: close\r\n\r\n")
+
+
+def status(answer: bytes) -> int:
+    return int(find(r"^HTTP/1\.[01] (\d{3}) ", answer.decode("latin-1")).group(1))
+
+
+def test_the_preview_answers_only_its_own_host_lists_no_folder_and_answers_every_request(mini: Path) -> None:
+    """DNS rebinding: a page on another site that points its own name at 127.0.0.1 sends its own name as
+    Host; the preview, drafts included, must not answer it. Folders are not listed. A request that
+    cannot be served is answered (400, 404, 414), never dropped with a traceback in the output."""
+    proc, lines, base = start_serving([sys.executable, "-m", "generator", "--root", str(mini), "serve",
+                                       "--port", "0"])
+    port = int(find(r":(\d+)/$", base).group(1))
+    try:
+        for host in (b"127.0.0.1:%d", b"localhost:%d", b"LOCALHOST:%d", b"[::1]:%d"):
+            answer = get(port, b"/", host)
+            assert status(answer) == 200 and b"Port Example strike" in answer, host
+        strangers = [b"evil.example:%d", b"evil.example", b"127.0.0.1", b"127.0.0.1:1", b"localhost.:%d",
+                     b"127.0.0.1:%d.evil.example", b""]
+        for host in strangers:
+            for path in (b"/", b"/ar/", EVENTS.encode(), b"/data/dossier.json", b"/pdf/harbour-strike.en.pdf"):
+                answer = get(port, path, host)
+                assert status(answer) == 400, (host, path)
+                head, _, body = answer.partition(b"\r\n\r\n")
+                assert b"text/plain" in head and b"Port Example" not in body and len(body) < 200, (host, path)
+        assert status(get(port, b"/", None)) == 400     # no Host at all
+        assert status(ask(port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nHost: evil.example\r\n\r\n" % port)) == 400
+
+        for folder, inside in ((b"/pdf/", b"harbour-strike.en.pdf"), (b"/data/", b"dossier.json")):
+            answer = get(port, folder)
+            assert status(answer) == 404 and inside not in answer, folder
+            assert status(get(port, folder + inside)) == 200
+        assert status(get(port, b"/ar/")) == 200   # a folder with its index.html is still its page
+
+        long_name = b"/" + b"a" * 5000
+        bad = [get(port, b"/%00"), get(port, b"/index.html%00.txt"), get(port, EVENTS.encode() + b"%00"),
+               get(port, b"/a\x00b"), get(port, long_name), get(port, long_name + b".html"),
+               get(port, long_name + b"/"), get(port, b"/" + b"a" * 70000), get(port, b"/../../etc/passwd"),
+               get(port, b"/%2e%2e/%2e%2e/etc/passwd"), get(port, b"/ar/..%2f..%2fetc/passwd"),
+               get(port, b"http://evil.example/"), get(port, b"*"), get(port, b"/%ff%fe"), get(port, b"/\xff"),
+               get(port, b"/%ed%a0%80"), get(port, b"/%ed%a0%80.html"),
+               ask(port, b"GARBAGE\r\n\r\n"), ask(port, b"GET / HTTP/1.1 extra words\r\n\r\n"),
+               ask(port, b"\xff\xfe / HTTP/1.1\r\n\r\n"), ask(port, b"GET / HTTP/9.9\r\n\r\n"),
+               ask(port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nX: %s\r\n\r\n" % (port, b"a" * 70000))]
+        for number, answer in enumerate(bad):
+            assert status(answer) in (400, 404, 414, 431, 505), (number, answer[:200])
+            assert b"root:" not in answer, number
+        assert status(get(port, b"/index.html")) == 200   # still serving
+        output = lines.so_far()
+        assert "Traceback" not in output and "Error" not in output and "failed" not in output, output
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

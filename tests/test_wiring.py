@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINI, PROJECT, briefing, commit_all, signed_repository, ssh_key
+from conftest import MINI, PROJECT, briefing, commit_all, signed_repository, ssh_key, venv_without_the_tool
 
 pytestmark = pytest.mark.slow
 
@@ -72,8 +72,11 @@ def test_every_run_step_of_the_workflow_succeeds_in_the_dossier(dossier: Path, t
     commit_all(dossier, "a change for review", key=tmp_path / "reviewer")
     artifact = "https://github.com/o/r/actions/runs/1/artifacts/2"
     expressions = {"github.event.pull_request.base.sha": "HEAD~1", "steps.full-diff.outputs.artifact-url": artifact}
-    # pip finds the installed tool and asks no index for it
-    env = _env(tmp_path, PIP_NO_INDEX="1", **workflow.get("env", {}))
+    # A runner of its own: a Python without the tool, its dependencies borrowed (no index asked), and a PATH
+    # without this environment, so every step after the install runs the wheel init kept, as CI would.
+    runner = venv_without_the_tool(tmp_path / "runner")
+    env = {**_env(tmp_path, PIP_NO_INDEX="1", **workflow.get("env", {})),
+           "PATH": f"{runner / 'bin'}{os.pathsep}/usr/bin{os.pathsep}/bin"}
     ran = []
     for name in ("review", "publish"):
         for step in workflow["jobs"][name]["steps"]:
@@ -86,6 +89,9 @@ def test_every_run_step_of_the_workflow_succeeds_in_the_dossier(dossier: Path, t
             assert done.returncode == 0, f"{name}: {step.get('name')}: {done.stdout}\n{done.stderr}"
             ran.append(step["run"])
     assert any("check --strict --signatures --format github" in r for r in ran) and any("fmt --check" in r for r in ran)
+    where = subprocess.run([runner / "bin" / "python", "-c", "import generator; print(generator.__file__)"],
+                           capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    assert where.startswith(str(runner)) and (runner / "bin" / "briefing").is_file()   # the kept wheel, installed
     assert (dossier / "site" / "index.html").is_file() and (dossier / "site" / "ar" / "index.html").is_file()
     comment = (dossier / "fact-changes.md").read_text(encoding="utf-8")
     assert "Changed: actor <code>dockworkers&#45;union</code>" in comment

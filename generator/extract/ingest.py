@@ -7,6 +7,7 @@ leaving every other line (and comment) as the editor wrote it.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 from generator.errors import BriefingError, Problems
 from generator.factbase.load import read_seed, record_files, seed_files
 from generator.factbase.records import SCHEMA_HEADER
+from generator.factbase.schema import MAX_SLUG
 from generator.factbase.yamlio import Map, dump, read
 from generator.files import write_atomic
 from generator.layout import Layout
@@ -41,12 +43,16 @@ _LATIN_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", 
 def source_id(seed: Path) -> str:
     """The id a seed's source record gets: its file name without suffix, as a slug. Accents are
     dropped ("Été" -> "ete"), Arabic letters spelled in Latin ones; a name in another script gets
-    an id made from it, so two such files never share one."""
+    an id made from it, so two such files never share one. An id is at most `MAX_SLUG` characters, as
+    check requires, and its record's file name short enough for any file system."""
     latin = unicodedata.normalize("NFKD", arabic.romanise(seed.stem).translate(_LATIN_LETTERS))
     latin = "".join(ch for ch in latin if not unicodedata.combining(ch))
     slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
+    mark = hashlib.sha256(os.fsencode(seed.stem)).hexdigest()[:8]
     if not slug or any(ch.isalpha() and not ch.isascii() for ch in latin):  # letters the slug lost
-        slug = "-".join(filter(None, [slug, "source", hashlib.sha256(seed.stem.encode()).hexdigest()[:8]]))
+        slug = "-".join(filter(None, [slug, "source", mark]))
+    if len(slug) > MAX_SLUG:  # a file name up to 255 bytes long: the id is cut, and kept its own by the mark
+        slug = f"{slug[:MAX_SLUG - len(mark) - 1].rstrip('-')}-{mark}"
     return slug
 
 
@@ -70,10 +76,10 @@ def record_for(seed: Path, parsed: seedtext.SourceText) -> dict[str, object]:
     return record
 
 
-def existing_records(out_dir: Path) -> dict[str, Path]:
+def existing_records(out_dir: Path, problems: Problems | None = None) -> dict[str, Path]:
     """Seed file name -> its source record, so an editor may rename a record (and its id) freely."""
     found: dict[str, Path] = {}
-    for path in record_files(out_dir):
+    for path in record_files(out_dir, problems=problems):
         node, _ = read(path, within=out_dir.parent.parent)
         if isinstance(node, Map) and isinstance(node.get("file"), str):
             found.setdefault(str(node["file"]), path)
@@ -89,7 +95,10 @@ def ingest(root: Path) -> IngestReport:
     assert problems is not None
     out_dir = layout.kind_dir("source")
     seen: dict[str, Path] = {}
-    records = existing_records(out_dir)
+    records = existing_records(out_dir, problems)
+    if problems.errors:  # a record left unread may be some seed's: none may get a second one
+        raise BriefingError("cannot list every source record; fix the problems above and run 'briefing ingest' "
+                            "again", problems.errors)
     for seed in seed_files(layout, problems):
         if seed.suffix.lower() not in seedtext.SEED_SUFFIXES and not seedtext.outside_seeds(seed, layout.seeds):
             problems.warning(seed, 1, 1, f"skipped: {seed.suffix or 'no suffix'} files are not read yet; "

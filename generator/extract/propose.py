@@ -19,7 +19,7 @@ from generator.errors import BriefingError, Problems
 from generator.extract import speech
 from generator.extract.mentions import Gazetteer, candidates
 from generator.factbase import model
-from generator.factbase.load import UNREADABLE_FOLDER, Only, load, record_files
+from generator.factbase.load import FILE_NAME, UNREADABLE_FOLDER, Only, load, record_files
 from generator.factbase.yamlio import dump
 from generator.files import write_atomic
 from generator.layout import CONTENT, RECORD_FOLDERS, SEEDS, Layout
@@ -65,7 +65,7 @@ def extract(root: Path, source: str | None = None, progress: Progress | None = N
     A source whose proposals file was made from the same seed, record and names by the same code is
     not read again; the others are read on every core at once."""
     loaded = load(root, only=Only(_NEEDS, None if source is None else frozenset({source})))
-    unread = [p for p in loaded.problems.errors if p.code == UNREADABLE_FOLDER]
+    unread = [p for p in loaded.problems.errors if p.code in (UNREADABLE_FOLDER, FILE_NAME)]
     if loaded.dossier is None or unread:  # proposals made without the records there would be wrong
         raise BriefingError("cannot read the dossier; fix the problems above and run 'briefing extract' again",
                             unread or loaded.problems.errors)

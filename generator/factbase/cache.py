@@ -10,23 +10,27 @@ Kept results live in memory for as long as the process does (a preview reloads o
 changed) and on disk in `.build/parse-cache`, so the next command starts warm. The file on disk is
 a pickle, and unpickling runs code: a cache committed to a repository, or written by anyone else,
 must never be loaded. Each file therefore carries an HMAC made with a key that never leaves this
-user's own cache folder (`$XDG_CACHE_HOME/briefing/cache-key`); a file whose HMAC does not match is
-ignored. Without a writable home for the key there is no disk cache, only the one in memory.
+user's own cache folder (`$XDG_CACHE_HOME/briefing/cache-key`, an absolute XDG_CACHE_HOME only); a
+file whose HMAC does not match is ignored. Without a writable home for the key, or with something else
+than a regular file in its place, there is no disk cache, only the one in memory.
 """
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import hmac
 import os
 import pickle
 import secrets
+import stat
+import sys
 from pathlib import Path
 from typing import Any
 
 from generator import shipped
 from generator.files import write_atomic
-from generator.layout import Layout
+from generator.layout import Layout, user_cache
 
 _open: dict[Path, ParseCache] = {}
 
@@ -36,32 +40,70 @@ def _code_version() -> str:
     return shipped.code_hash("factbase", "text", "errors.py")
 
 
-def _key_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "briefing" / "cache-key"
+_KEY_BYTES = 32
+_warned: set[str] = set()
+
+
+def _key_file() -> Path | None:
+    """Where this user's signing key lives (`layout.user_cache`), or None where no such folder can be named."""
+    folder = user_cache()
+    return folder / "cache-key" if folder is not None else None
+
+
+def _warn(message: str) -> None:
+    """One line on standard error, once per process (a preview rebuilds many times)."""
+    if message not in _warned:
+        _warned.add(message)
+        print(f"briefing: warning: {message}", file=sys.stderr, flush=True)
+
+
+class _NotRegular(Exception):
+    """The path holds something other than a regular file: a link, a device, a pipe, a folder."""
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file. A link is not followed and a pipe is not waited on (O_NOFOLLOW,
+    O_NONBLOCK), and anything but a regular file is refused before a byte is read: a key linked to
+    /dev/zero would be read forever, a FIFO would wait forever for a writer."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # the final component is a link
+            raise _NotRegular(path) from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _NotRegular(path)
+        return handle.read()
 
 
 def _secret() -> bytes | None:
-    """This user's key for signing caches, made on first use; None where it cannot be kept."""
+    """This user's key for signing caches, made on first use; None where it cannot be kept, or where its
+    place holds something other than a regular file (then with a warning: the cache stays in memory)."""
     path = _key_file()
+    if path is None:
+        return None
+    if not os.path.lexists(path):
+        _make_key(path)
     try:
-        key = path.read_bytes()
-        if len(key) >= 32:
-            return key
+        key = _read_regular(path)
+    except _NotRegular:
+        _warn(f"{path} is not a regular file (a link, a device or a pipe), so records read are not kept on "
+              "disk between runs; remove it and a new key is made")
+        return None
     except OSError:
-        pass
-    try:
+        return None
+    return key if len(key) >= _KEY_BYTES else None
+
+
+def _make_key(path: Path) -> None:
+    """Create the key, never over anything there (another process may have made it first); where it
+    cannot be made, `_secret` finds none."""
+    with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_bytes(32))
-        return path.read_bytes()
-    except OSError:
-        try:  # another process made it first
-            key = path.read_bytes()
-            return key if len(key) >= 32 else None
-        except OSError:
-            return None
+            handle.write(secrets.token_bytes(_KEY_BYTES))
 
 
 class ParseCache:
@@ -137,8 +179,8 @@ class ParseCache:
         if self._path is None or self._secret is None:
             return {}
         try:
-            data = self._path.read_bytes()
-        except OSError:
+            data = _read_regular(self._path)
+        except (OSError, _NotRegular):  # missing, or not a file this code wrote: nothing kept
             return {}
         mac, body = data[:32], data[32:]
         if not hmac.compare_digest(mac, hmac.new(self._secret, body, "sha256").digest()):

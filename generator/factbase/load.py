@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import BriefingError, Problems
+from generator.errors import BriefingError, Problems, shown
 from generator.factbase import model
 from generator.factbase.cache import ParseCache
 from generator.factbase.records import DOSSIER, KINDS, TIMELINE
@@ -25,16 +26,21 @@ from generator.text import seedtext
 RECORD_SUFFIXES = (".yaml", ".yml")
 # A folder that cannot be opened: what it holds is unknown, so no command may act as if it were empty.
 UNREADABLE_FOLDER = "unreadable-folder"
+# A file whose name is not UTF-8: left unread, like what an unreadable folder holds.
+FILE_NAME = "file-name"
 # The key of `Loaded.partial` naming the kinds whose folder could not be opened: any id may be there.
 UNREAD_KINDS = "unread-kinds"
 
 
-def listing(directory: Path, problems: Problems | None = None, recursive: bool = False) -> list[Path]:
+def listing(directory: Path, problems: Problems | None = None, recursive: bool = False,
+            wanted: Callable[[Path], bool] = lambda path: True) -> list[Path]:
     """The entries of a folder (with `recursive`, of its sub-folders too, links not followed), sorted.
 
     A folder that cannot be opened (no read or search permission, as any user but root meets it) is
     an `io` problem at its path, or without `problems` a `BriefingError`: never a traceback, and never
-    silently left out (a folder skipped unread would look like records deleted)."""
+    silently left out (a folder skipped unread would look like records deleted). So is an entry that
+    the caller `wanted` whose name is not UTF-8, which no id, page or message could carry; it is left
+    out of the listing either way."""
     failed: list[OSError] = []
     found: list[Path] = []
     if recursive:
@@ -46,12 +52,25 @@ def listing(directory: Path, problems: Problems | None = None, recursive: bool =
         except OSError as exc:
             failed.append(exc)
     for error in failed:
-        folder = Path(error.filename or directory)
-        message = unreadable_folder(error)
-        if problems is None:
-            raise BriefingError(f"{folder}: {message}") from None
-        problems.error(folder, 1, 1, message, UNREADABLE_FOLDER)
-    return sorted(found)
+        _report(Path(error.filename or directory), unreadable_folder(error), UNREADABLE_FOLDER, problems)
+    named = [path for path in found if _utf8(path.relative_to(directory))]
+    for path in sorted(set(found) - set(named)):
+        if wanted(path):
+            _report(path, "the file name is not UTF-8 text, so the file is not read; rename it (letters, digits "
+                          "and hyphens are safest)", FILE_NAME, problems)
+    return sorted(named)
+
+
+def _utf8(path: Path) -> bool:
+    """Whether a name read from the disk is UTF-8 text (Python keeps other bytes as lone surrogates)."""
+    return not any("\udc80" <= ch <= "\udcff" for ch in str(path))
+
+
+def _report(path: Path, message: str, code: str, problems: Problems | None) -> None:
+    """A problem at `path`, or without `problems` the error that stops the command."""
+    if problems is None:
+        raise BriefingError(f"{shown(str(path))}: {message}")
+    problems.error(path, 1, 1, message, code)
 
 
 def unreadable_folder(exc: OSError) -> str:
@@ -62,16 +81,23 @@ def seed_files(layout: Layout, problems: Problems | None = None) -> list[Path]:
     """Every document in seeds/, links included (ingest refuses those that lead out of it)."""
     if not _is_dir(layout.seeds):
         return []
-    return [p for p in listing(layout.seeds, problems)
-            if not p.name.startswith(".") and (p.is_symlink() or _is_file(p))]
+    return [p for p in listing(layout.seeds, problems, wanted=_shown_to_editors)
+            if _shown_to_editors(p) and (p.is_symlink() or _is_file(p))]
 
 
 def record_files(directory: Path, recursive: bool = False, problems: Problems | None = None) -> list[Path]:
     """The YAML files in a folder, either spelling of the extension, in a stable order."""
     if not _is_dir(directory):
         return []
-    return [p for p in listing(directory, problems, recursive)
-            if p.suffix in RECORD_SUFFIXES and not p.name.startswith(".")]
+    return [p for p in listing(directory, problems, recursive, wanted=_record_file) if _record_file(p)]
+
+
+def _shown_to_editors(path: Path) -> bool:
+    return not path.name.startswith(".")
+
+
+def _record_file(path: Path) -> bool:
+    return path.suffix in RECORD_SUFFIXES and _shown_to_editors(path)
 
 
 def _is_dir(path: Path) -> bool:
@@ -247,7 +273,7 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
             continue
         by_stem: dict[str, Path] = {}
         before = len(problems.items)
-        entries = listing(directory, problems)
+        entries = listing(directory, problems, wanted=_shown_to_editors)
         if len(problems.items) > before:
             partial.setdefault(UNREAD_KINDS, set()).update({kind, "claim"} if kind == "incident" else {kind})
         for path in entries:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BriefingError
+from generator.layout import user_cache
 
 # Latin with extensions, general punctuation, Arabic with its supplements and presentation forms.
 _RANGES = [(0x20, 0x24F), (0x2000, 0x206F), (0x20AC, 0x20AC), (0x600, 0x6FF), (0x750, 0x77F), (0x8A0, 0x8FF),
@@ -40,7 +41,10 @@ def faces() -> list[WebFont]:
 def cache_dir(fallback: Path) -> Path:
     """Packed faces are shared by every dossier of this user (keyed by the font file's hash); `fallback`
     (`Layout.fonts`) where this user's cache folder cannot be written."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing" / "fonts"
+    mine = user_cache()
+    if mine is None:
+        return fallback
+    base = mine / "fonts"
     try:
         base.mkdir(parents=True, exist_ok=True)
         return base if os.access(base, os.W_OK) else fallback

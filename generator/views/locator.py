@@ -214,7 +214,8 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
     for country, (path, rings) in zip(shown, _outlines(tuple(shown), view, 1.0), strict=True):
         if path:
             paths[id(country)] = path
-            outers[id(country)] = rings
+            if rings:  # none where only a hole's edge is in view (near a pole): no part to write the name in
+                outers[id(country)] = rings
 
     drawn = []
     for m in sorted(markers, key=lambda m: (ORDER.index(m.precision), m.names[0], m.id)):
