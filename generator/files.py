@@ -1,10 +1,12 @@
 """Writing a file so that a crash or a full disk never leaves half of it behind, and an unchanged
-file is not touched (a live preview would otherwise rebuild forever)."""
+file is not touched (a live preview would otherwise rebuild forever); and finding what in a folder
+is not a plain file or folder (a link, a pipe, a device), which a build must never follow."""
 from __future__ import annotations
 
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -106,3 +108,40 @@ def link_tree(source: Path, target: Path) -> None:
                 if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
                     raise
                 shutil.copy2(here / name, there / name, follow_symlinks=False)
+
+
+
+def not_plain(folder: Path) -> list[tuple[Path, str]]:
+    """Every link, pipe, device or socket at or under `folder`, links not followed, with what it is: what
+    a folder a build reads everything from, or deletes in, must not hold. A link leads wherever its
+    author chose (a password file, the process's environment, the folder above), a pipe is waited on
+    forever and a device may never end. A folder that cannot be opened is passed over here (its
+    readers report it)."""
+    found: list[tuple[Path, str]] = []
+    pending = [folder]
+    while pending:
+        here = pending.pop()
+        try:
+            mode = os.lstat(here).st_mode
+        except OSError:
+            continue
+        if stat.S_ISDIR(mode):
+            try:
+                with os.scandir(here) as entries:
+                    names = sorted(entry.name for entry in entries)
+            except OSError:
+                continue
+            pending.extend(here / name for name in reversed(names))
+        elif not stat.S_ISREG(mode):
+            found.append((here, _what(here, mode)))
+    return found
+
+
+def _what(path: Path, mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return f"a link (to {os.readlink(path)})"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"

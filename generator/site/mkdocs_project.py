@@ -165,8 +165,9 @@ def mkdocs_complaint(output: str) -> str:
     ERROR and WARNING lines, and a traceback's last line (the exception itself)."""
     lines = [line.rstrip() for line in _ANSI.sub("", output).splitlines() if line.strip()]
     said = [line for line in lines if line.startswith(("ERROR", "WARNING", "Error", "Aborted"))]
-    if any(line.startswith("Traceback") for line in lines):
-        said.append(lines[-1])
+    if any(line.startswith("Traceback") for line in lines) and not any(lines[-1].partition(": ")[2] in line
+                                                                        for line in said):
+        said.append(lines[-1])   # the exception itself, unless an ERROR line said it already
     said = list(dict.fromkeys(said)) or [lines[-1] if lines else "(MkDocs printed nothing)"]
     shown = [line if len(line) <= _MAX_LINE else line[:_MAX_LINE] + " …" for line in said[:_MAX_LINES]]
     if len(said) > _MAX_LINES:
