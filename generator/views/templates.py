@@ -81,11 +81,17 @@ def _only_plain_files(own: Path) -> None:
     the dossier or not (`.git/` is inside it too)."""
     found = not_plain(own)
     if found:
-        base = own.parent
-        problems = [Problem(_shown(path, base), 1, 1, "error", f"{what}: templates/ may hold only plain files and "
-                            "folders; replace a link with a copy of the file it points to, and remove anything "
-                            "else", "template-file") for path, what in found]
-        raise BriefingError(f"{len(found)} file(s) in {own.name}/ are not plain files; nothing was built", problems)
+        problems = [Problem(_shown(path, own.parent), 1, 1, "error", _not_a_template(what), "template-file")
+                    for path, what in found]
+        entries = "1 entry" if len(found) == 1 else f"{len(found)} entries"
+        raise BriefingError(f"{entries} of {own.name}/ not a plain file or folder; nothing was built", problems)
+
+
+def _not_a_template(what: str) -> str:
+    if what.startswith("a link"):
+        return (f"{what}: templates/ may hold no link, wherever it leads (it would be published or run); "
+                "replace it with a copy of what it points to")
+    return f"{what}, not a file: a build would wait on it for ever; remove it from templates/"
 
 
 def _shown(path: Path | str, base: Path) -> str:
@@ -129,9 +135,11 @@ def called_directly(kind: type) -> type:
 # value (which raises Jinja's own error when called).
 _JINJA_OWN = (jinja2.runtime.Macro, jinja2.runtime.BlockReference, jinja2.runtime.LoopContext,
               jinja2.runtime.Undefined, jinja2.utils.Cycler, jinja2.utils.Joiner)
-# Values whose methods a template may call: the immutable sandbox already hides those that change them.
+# Values whose methods a template may call: the immutable sandbox already hides those that change them. Of a
+# value of a subclass (a record's text as `yamlio` read it), only the methods the built-in type has.
 _VALUES = frozenset({str, Markup, int, float, bool, tuple, list, dict, set, frozenset, datetime.date,
                      datetime.datetime})
+_VALUE_BASES = (str, int, float, tuple, list, dict, set, frozenset, datetime.date)
 
 
 class TemplateFault(jinja2.TemplateRuntimeError):
@@ -206,6 +214,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def is_safe_callable(self, obj: Any) -> bool:
         owner = getattr(obj, "__self__", None)
         if type(owner) in _CALLED_DIRECTLY or type(owner) in _VALUES:
+            return True
+        if isinstance(owner, _VALUE_BASES) and isinstance(obj, types.BuiltinMethodType):
             return True
         if isinstance(obj, _JINJA_OWN) or isinstance(owner, _JINJA_OWN):
             return True
