@@ -117,27 +117,32 @@ def not_plain(folder: Path) -> list[tuple[Path, str]]:
     author chose (a password file, the process's environment, the folder above), a pipe is waited on
     forever and a device may never end. A folder that cannot be opened is passed over here (its
     readers report it)."""
-    found: list[tuple[Path, str]] = []
+    try:
+        mode = os.lstat(folder).st_mode
+    except OSError:
+        return []
+    if not stat.S_ISDIR(mode):
+        return [] if stat.S_ISREG(mode) else [(folder, _what(folder))]
+    found: list[Path] = []
     pending = [folder]
-    while pending:
-        here = pending.pop()
+    while pending:   # each entry's type from the folder's listing: no call to the disk per file
         try:
-            mode = os.lstat(here).st_mode
+            with os.scandir(pending.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(Path(entry.path))
+                    elif not entry.is_file(follow_symlinks=False):
+                        found.append(Path(entry.path))
         except OSError:
             continue
-        if stat.S_ISDIR(mode):
-            try:
-                with os.scandir(here) as entries:
-                    names = sorted(entry.name for entry in entries)
-            except OSError:
-                continue
-            pending.extend(here / name for name in reversed(names))
-        elif not stat.S_ISREG(mode):
-            found.append((here, _what(here, mode)))
-    return found
+    return [(path, _what(path)) for path in sorted(found)]
 
 
-def _what(path: Path, mode: int) -> str:
+def _what(path: Path) -> str:
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:   # gone since the folder was listed
+        return "not a regular file"
     if stat.S_ISLNK(mode):
         return f"a link (to {os.readlink(path)})"
     if stat.S_ISFIFO(mode):
