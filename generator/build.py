@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import fingerprint
-from generator.errors import BriefingError, Problems
+from generator.errors import BriefingError, Problem, Problems
 from generator.factbase import model, publish
 from generator.factbase.check import DRAFT_REFERENCE, check
 from generator.factbase.check import run as check_run
 from generator.factbase.load import Loaded, load
-from generator.files import NoSpace, is_no_space, link_tree
+from generator.files import NoSpace, is_no_space, link_tree, not_plain
 from generator.layout import BUILD, Layout
 from generator.parallel import Forked
 from generator.pdf import typeset
 from generator.review import history
-from generator.site import export, mkdocs_project, render
+from generator.site import export, mkdocs_config, mkdocs_project, render
 from generator.site.xref import CrossIndex
 from generator.views import addresses
 from generator.views.templates import Templates
@@ -87,9 +87,23 @@ def source_epoch(dossier: model.Dossier) -> int:
     return calendar.timegm((latest.year, latest.month or 1, latest.day or 1, 0, 0, 0))
 
 
+def _only_plain_files(layout: Layout) -> None:
+    """`.build/` holds what builds made, and a build deletes and rewrites in it: committed as a link to the
+    folder above, it had a build delete `../data/` and `../out/` beside the dossier. A link in it (or at
+    its place), a pipe or a device is none of ours: refused before anything is read or written there."""
+    found = not_plain(layout.build)
+    if found:
+        rel = Problems(layout.root).rel
+        problems = [Problem(rel(path), 1, 1, "error", f"{what}: {BUILD}/ holds only what builds make, and a build "
+                            f"deletes in it; remove it (rm -r {BUILD}: the next build makes it again), and never "
+                            "commit it", "build-folder") for path, what in found]
+        raise BriefingError(f"{BUILD}/ holds what no build made; nothing was read or written there", problems)
+
+
 @contextmanager
 def build_lock(layout: Layout) -> Iterator[None]:
     """One build at a time per dossier (a preview and a manual build may overlap); others wait."""
+    _only_plain_files(layout)
     try:
         layout.build.mkdir(parents=True, exist_ok=True)
         handle = open(layout.lock, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
@@ -158,15 +172,17 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
             dossier, problems = refuse_unless_buildable(loaded.dossier, check(loaded), strict, drafts)
             dossier = publish.for_build(dossier, drafts)
         templates = templates_for(layout)
+        config = mkdocs_config.text(mkdocs_config.read(layout))
         with timed(timings, "unchanged"):
-            framed = fingerprint.frame(root, templates)
+            framed = fingerprint.frame(templates, config)
             inputs = fingerprint.of_inputs(root, framed, drafts)
             previous = fingerprint.previous(layout, inputs)
         if previous is not None:  # nothing the site is made from changed, and the site is as that build left it
             return BuildResult(layout.site, problems, previous.pages, [layout.site / p for p in previous.pdfs],
                                timings)
         assert exporting is not None   # the dossier loaded
-        return _build_site(root, layout, dossier, problems, templates, framed, inputs, exports, exporting, timings)
+        return _build_site(root, layout, dossier, problems, templates, config, framed, inputs, exports, exporting,
+                           timings)
 
 
 @contextmanager
@@ -187,7 +203,8 @@ def _exported_beside(loaded: Loaded, drafts: bool, exports: Path) -> Iterator[Fo
 
 
 def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Problems, templates: Templates,
-                framed: str, inputs: str, exports: Path, exporting: Forked, timings: dict[str, float]) -> BuildResult:
+                config: str, framed: str, inputs: str, exports: Path, exporting: Forked,
+                timings: dict[str, float]) -> BuildResult:
     timings.pop("unchanged")
     staging = layout.staging
     shutil.rmtree(staging, ignore_errors=True)
@@ -195,7 +212,7 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
     with timed(timings, "render"):
         index = CrossIndex(dossier)                         # cross-references, shared by every language
         past = history.read(root, dossier.languages)        # git history, when the dossier has one
-        shared = mkdocs_project.Shared.make(layout, templates)
+        shared = mkdocs_project.Shared.make(layout, templates, config)
 
         def write_project(lang: str, pages: dict[str, str]) -> tuple[int, Path]:
             name = dossier.title.get(lang) or next(iter(dossier.title.values()))

@@ -399,6 +399,10 @@ def _require_dossier(root: Path) -> None:
     if not root.is_dir():
         raise BriefingError(f"{root} is not a folder; pass --root the dossier's folder")
     layout = Layout(root)
+    from generator.factbase.load import link_out
+    outside = link_out(layout.content, root)
+    if outside is not None:   # every command would read or write what the link leads to
+        raise BriefingError(f"{layout.content}: {outside}")
     try:
         present = layout.dossier_file.is_file()
     except OSError as exc:  # content/ cannot be searched

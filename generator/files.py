@@ -1,10 +1,12 @@
 """Writing a file so that a crash or a full disk never leaves half of it behind, and an unchanged
-file is not touched (a live preview would otherwise rebuild forever)."""
+file is not touched (a live preview would otherwise rebuild forever); and finding what in a folder
+is not a plain file or folder (a link, a pipe, a device), which a build must never follow."""
 from __future__ import annotations
 
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -106,3 +108,45 @@ def link_tree(source: Path, target: Path) -> None:
                 if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
                     raise
                 shutil.copy2(here / name, there / name, follow_symlinks=False)
+
+
+
+def not_plain(folder: Path) -> list[tuple[Path, str]]:
+    """Every link, pipe, device or socket at or under `folder`, links not followed, with what it is: what
+    a folder a build reads everything from, or deletes in, must not hold. A link leads wherever its
+    author chose (a password file, the process's environment, the folder above), a pipe is waited on
+    forever and a device may never end. A folder that cannot be opened is passed over here (its
+    readers report it)."""
+    try:
+        mode = os.lstat(folder).st_mode
+    except OSError:
+        return []
+    if not stat.S_ISDIR(mode):
+        return [] if stat.S_ISREG(mode) else [(folder, _what(folder))]
+    found: list[Path] = []
+    pending = [folder]
+    while pending:   # each entry's type from the folder's listing: no call to the disk per file
+        try:
+            with os.scandir(pending.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(Path(entry.path))
+                    elif not entry.is_file(follow_symlinks=False):
+                        found.append(Path(entry.path))
+        except OSError:
+            continue
+    return [(path, _what(path)) for path in sorted(found)]
+
+
+def _what(path: Path) -> str:
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:   # gone since the folder was listed
+        return "not a regular file"
+    if stat.S_ISLNK(mode):
+        return f"a link (to {os.readlink(path)})"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"

@@ -45,11 +45,11 @@ def _tools() -> str:
     return ";".join(found)
 
 
-def frame(root: Path, templates: Templates) -> str:
-    """What shapes every page alike: the base configuration, the templates, the generator, the tools."""
+def frame(templates: Templates, config: str) -> str:
+    """What shapes every page alike: the base configuration (`config`, the dossier's mkdocs.yml as read:
+    `site.mkdocs_config.text`), the templates, the generator, the tools."""
     digest = hashlib.sha256(f"version={shipped.version()};{_tools()}".encode())
-    config = Layout(root).mkdocs_config
-    digest.update(config.read_bytes() if config.is_file() else b"")
+    digest.update(config.encode("utf-8"))
     for folder in templates.folders:
         _tree(digest, folder, folder)
     _tree(digest, _PACKAGE, _PACKAGE)   # the generator's own code and catalogues

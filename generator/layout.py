@@ -159,6 +159,12 @@ class Layout:
         return MkDocsOutput(out, out.with_name(f"{lang}.frame"), out.with_name(f"{lang}.search.json"),
                             out.with_name(f"{lang}.pages.json"))
 
+    @property
+    def base_config(self) -> Path:
+        """The dossier's mkdocs.yml as read and checked (`site.mkdocs_config`): what every language's
+        configuration inherits, in place of the file itself."""
+        return self.build / "mkdocs-base.yml"
+
     def project(self, lang: str) -> Path:
         """One language's MkDocs project: its mkdocs.yml, `PAGES_FILE` and `DOCS`."""
         return self.build / lang

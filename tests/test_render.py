@@ -203,8 +203,9 @@ def test_names_in_another_language_are_joined_with_that_languages_comma(tmp_path
 
 
 def test_templates_call_page_contexts_directly_and_anything_else_as_jinja_does() -> None:
-    """A page context's methods are called without Jinja's look for `pass_context`; a function that asks
-    for the context still gets it, and one that raises StopIteration still gives an undefined value."""
+    """A page context's methods are called without Jinja's look for `pass_context`; a function the
+    environment is given that asks for the context still gets it, and a method that raises StopIteration
+    still gives an undefined value."""
     import jinja2
 
     from generator.views.templates import called_directly, environment
@@ -223,4 +224,5 @@ def test_templates_call_page_contexts_directly_and_anything_else_as_jinja_does()
 
     env = environment(jinja2.DictLoader({"t": "{{ p.twice('ab', sep='-') }} {{ who() }} [{{ p.stops() }}]"
                                               "{% for x in [1] %}{{ p.twice(x|string) }}{% endfor %}"}))
-    assert env.get_template("t").render(p=Helpers(), who=page_name, name="home") == "ab-ab home []11"
+    env.globals["who"] = page_name
+    assert env.get_template("t").render(p=Helpers(), name="home") == "ab-ab home []11"

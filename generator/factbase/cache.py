@@ -106,6 +106,18 @@ def _make_key(path: Path) -> None:
             handle.write(secrets.token_bytes(_KEY_BYTES))
 
 
+def _own_folder(path: Path) -> bool:
+    """Whether the cache may be kept at `path`: in a folder that is no link (a `.build` committed as a link
+    to the folder above would have it read and written there). Otherwise records are kept in memory only;
+    `build` refuses such a `.build` outright."""
+    try:
+        return stat.S_ISDIR(os.lstat(path.parent).st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 class ParseCache:
     """Validated records by key: in memory always, and on disk when a key to sign it with exists."""
 
@@ -124,7 +136,7 @@ class ParseCache:
         """The cache of one dossier, one per process, so a preview keeps it between rebuilds."""
         path = Layout(root.resolve()).parse_cache
         if path not in _open:
-            _open[path] = cls(path)
+            _open[path] = cls(path if _own_folder(path) else None)
         return _open[path]
 
     def key(self, rel: str, kind: str, languages: list[str], data: bytes) -> str:

@@ -109,6 +109,29 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+def _leads_out(folder: Path, root: Path, problems: Problems) -> bool:
+    """Whether `folder` is a link out of the dossier (`link_out`), then a problem at its path."""
+    why = link_out(folder, root)
+    if why is not None:
+        problems.error(folder, 1, 1, why, "link-outside")
+    return why is not None
+
+
+def link_out(folder: Path, root: Path) -> str | None:
+    """Why `folder` (content/, or a folder of records) is not read, when it is a link out of the dossier:
+    what it leads to (another dossier, a home folder) would be read as records, published and written
+    to. Links of single files are refused where they are read (`yamlio.read_bytes`); a link that stays
+    inside the dossier is read like the folder it leads to."""
+    if not folder.is_symlink():
+        return None
+    try:
+        inside = folder.resolve(strict=True).is_relative_to(root.resolve())
+    except (OSError, RuntimeError):   # a broken or looping link: read as a missing folder
+        return None
+    return None if inside else (f"not read: it is a link to a folder outside the dossier ({os.readlink(folder)}); "
+                                "move that folder into the dossier instead")
+
+
 def _is_file(path: Path) -> bool:
     try:
         return path.is_file()
@@ -252,6 +275,8 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
     problems = Problems(root)
     refs: list[tuple[str, str, str, int, int]] = []
     partial: dict[str, set[str]] = {}
+    if _leads_out(layout.content, root, problems):
+        return Loaded(None, problems, refs)
     try:
         present = layout.dossier_file.exists()
     except OSError as exc:  # content/ itself cannot be searched
@@ -273,7 +298,8 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
             continue
         by_stem: dict[str, Path] = {}
         before = len(problems.items)
-        entries = listing(directory, problems, wanted=_shown_to_editors)
+        leads_out = _leads_out(directory, root, problems)
+        entries = [] if leads_out else listing(directory, problems, wanted=_shown_to_editors)
         if len(problems.items) > before:
             partial.setdefault(UNREAD_KINDS, set()).update({kind, "claim"} if kind == "incident" else {kind})
         for path in entries:

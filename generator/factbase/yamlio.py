@@ -74,7 +74,23 @@ class _Resolver(BaseResolver):
         return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 
 
-class _Loader(Reader, Scanner, Parser, Composer, SafeConstructor, _Resolver):
+class AliasesReported(Parser, Composer):
+    """A composer that never expands an alias (`*name`, the stuff of billion-laughs bombs): each is noted
+    in `alias_marks` (1-based line and column), for the loader's user to report, and read as an empty
+    scalar. A loader sets `alias_marks` to an empty list when it starts."""
+
+    alias_marks: list[tuple[int, int]]
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            self.alias_marks.append((event.start_mark.line + 1, event.start_mark.column + 1))
+            self.get_event()
+            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark, style=None)
+        return super().compose_node(parent, index)
+
+
+class _Loader(Reader, Scanner, AliasesReported, SafeConstructor, _Resolver):
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
@@ -82,16 +98,7 @@ class _Loader(Reader, Scanner, Parser, Composer, SafeConstructor, _Resolver):
         Composer.__init__(self)
         SafeConstructor.__init__(self)
         _Resolver.__init__(self)
-        self.alias_marks: list[tuple[int, int]] = []
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            self.alias_marks.append((event.start_mark.line + 1, event.start_mark.column + 1))
-            self.get_event()
-            # An alias is replaced by an empty scalar: it is reported, never expanded.
-            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark, style=None)
-        return super().compose_node(parent, index)
+        self.alias_marks = []
 
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -328,8 +335,9 @@ def read(path: Path, within: Path | None = None) -> tuple[Any, list[YamlProblem]
     return (None, problems) if data is None else parse_bytes(data)
 
 
-def read_bytes(path: Path, within: Path | None = None) -> tuple[bytes | None, list[YamlProblem]]:
-    """The bytes of a record file, or why they cannot be read (see `read`)."""
+def read_bytes(path: Path, within: Path | None = None, what: str = "the record") -> tuple[bytes | None,
+                                                                                      list[YamlProblem]]:
+    """The bytes of a record file (or of `what` else), or why they cannot be read (see `read`)."""
     if within is not None and path.is_symlink():
         try:
             inside = path.resolve(strict=True).is_relative_to(within.resolve())
@@ -337,10 +345,10 @@ def read_bytes(path: Path, within: Path | None = None) -> tuple[bytes | None, li
             inside = True   # a broken or looping link: reported below as not a regular file
         if not inside:
             return None, [YamlProblem(1, 1, "this is a link to a file outside the dossier, which is not read; "
-                                      "copy the record into the dossier instead", "link-outside")]
+                                      f"copy {what} into the dossier instead", "link-outside")]
     if not path.is_file():  # a folder, a pipe (reading it would wait forever), a broken or looping link
         return None, [YamlProblem(1, 1, "not a regular file (a folder, a pipe, or a broken or looping link); "
-                                  "replace it with the record file or remove it", "io")]
+                                  f"replace it with {what} file or remove it", "io")]
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -73,7 +73,12 @@ def briefing_html(dossier: model.Dossier, briefing: model.Briefing, lang: str, t
     ctx.tabled = {c.id for incident in ctx.tables(briefing) for c in incident.claims}
     with template_errors(PRINT):
         return environment(templates).get_template("briefing.html.j2").render(
-            p=ctx, d=dossier, b=briefing, lang=lang, dir=i18n.direction(lang), fonts=font_files())
+            p=ctx, d=dossier, b=briefing, lang=lang, dir=i18n.direction(lang), fonts=font_uris())
+
+
+def font_uris() -> dict[str, str]:
+    """The faces' addresses, as print templates name them: text, not paths, which a template could open."""
+    return {name: path.as_uri() for name, path in font_files().items()}
 
 
 # --- writing one PDF -----------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from generator.site.xref import CrossIndex, first_mentions
 from generator.text import arabic
 from generator.text.escape import md
 from generator.views import addresses, i18n
-from generator.views.context import PageContext
+from generator.views.context import PageContext, kept
 from generator.views.templates import called_directly
 
 
@@ -123,7 +123,7 @@ class SiteContext(PageContext):
     def badge(self, scale: str, grade: str) -> Markup:
         """A small grade badge that links to the page explaining the scale."""
         folder = self.path.rpartition("/")[0]   # the link is relative: the same in every page of a folder
-        return self.kept(("badge", scale, grade, folder), lambda: self._badge(scale, grade))
+        return kept(self, ("badge", scale, grade, folder), lambda: self._badge(scale, grade))
 
     def grade_anchor(self, scale: str, grade: str) -> str:
         """Where a grade is explained on the grades page."""

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from generator.factbase import model
 from generator.views.addresses import Target
+from generator.views.context import kept
 from generator.views.templates import called_directly
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ class CrossLinks:
         self.p = p
 
     def label(self, target: Target) -> Markup:
-        return self.p.kept(("target label", target.kind, target.id), lambda: self._label(target))
+        return kept(self.p, ("target label", target.kind, target.id), lambda: self._label(target))
 
     def _label(self, target: Target) -> Markup:
         p, d = self.p, self.p.dossier

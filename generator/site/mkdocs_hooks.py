@@ -9,6 +9,9 @@ character references kept) raw in some places, escaped in others and through `st
 decodes the references again, in <title>: a title that reads `a </title><script>` would become
 markup there. Both are turned here into `Markup` holding the text escaped exactly once, so they
 print as text everywhere; Jinja's `| e` leaves `Markup` alone.
+
+The theme's templates, a dossier's overrides among them, render in Jinja's sandbox (`on_env`), as
+every template of the generator does.
 """
 from __future__ import annotations
 
@@ -26,8 +29,9 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from generator.layout import PAGES_FILE
+from generator.layout import PAGES_FILE, TEMPLATES
 from generator.views import i18n
+from generator.views.templates import OVERRIDES, sandboxed
 
 # The Markdown extensions every generated page relies on.
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "footnotes", "tables", "toc")
@@ -50,6 +54,21 @@ def on_config(config: Any) -> Any:
         if name not in config["markdown_extensions"]:
             config["markdown_extensions"].append(name)
     return config
+
+
+@event_priority(-100)  # last: after any plugin has added its filters or globals
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """The theme's environment, sandboxed: a dossier's override (`templates/overrides/`, merged into the
+    theme's `custom_dir`) is a template from whoever wrote the dossier, and may do no more than a page
+    template. A failing one is named as the editor knows it."""
+    custom = config["theme"].custom_dir
+
+    def shown(name: str) -> str:
+        path, folder = Path(name).resolve(), Path(custom).resolve()
+        return f"{TEMPLATES}/{OVERRIDES}/{path.relative_to(folder).as_posix()}" if path.is_relative_to(folder) \
+            else name
+
+    return sandboxed(env, shown if custom else str)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:

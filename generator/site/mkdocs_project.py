@@ -44,7 +44,7 @@ def config(layout: Layout, overrides: Path, lang: str, languages: list[str], sit
     published = {"site_url": site_url.rstrip("/") + "/" + prefix(lang, default)} if site_url else {}
     return {
         **published,
-        "INHERIT": str(layout.mkdocs_config.resolve()),
+        "INHERIT": str(layout.base_config.resolve()),   # the dossier's mkdocs.yml as read (`mkdocs_config`)
         "site_name": site_name,
         "docs_dir": DOCS,
         "theme": {"name": "material", "language": lang, "custom_dir": str(overrides.resolve())},
@@ -116,7 +116,9 @@ class Shared:
     generated: dict[str, bytes]    # the web fonts and their stylesheet
 
     @classmethod
-    def make(cls, layout: Layout, templates: Templates) -> Shared:
+    def make(cls, layout: Layout, templates: Templates, config: str) -> Shared:
+        """`config`: the dossier's mkdocs.yml as read (`mkdocs_config.text`), which every language inherits."""
+        write_atomic(layout.base_config, config)
         return cls(theme_overrides(layout, templates), templates.files(ASSETS),
                    webfonts.assets(webfonts.cache_dir(layout.fonts)))
 
@@ -149,7 +151,9 @@ def run_mkdocs(cfg: Path, output: MkDocsOutput, epoch: int, frame: str) -> None:
         built.unlink(missing_ok=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", BRIEFING_SEARCH_STATE=str(state),
                BRIEFING_BUILT_PAGES=str(built), BRIEFING_DIRTY="1" if dirty else "0")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg),
+    # -P: the working folder (a dossier's, where a module could be named as a Markdown extension) is not
+    # where Python looks for modules
+    proc = subprocess.run([sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg),
                            "-d", str(out)] + (["--dirty"] if dirty else []),
                           capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
@@ -165,8 +169,9 @@ def mkdocs_complaint(output: str) -> str:
     ERROR and WARNING lines, and a traceback's last line (the exception itself)."""
     lines = [line.rstrip() for line in _ANSI.sub("", output).splitlines() if line.strip()]
     said = [line for line in lines if line.startswith(("ERROR", "WARNING", "Error", "Aborted"))]
-    if any(line.startswith("Traceback") for line in lines):
-        said.append(lines[-1])
+    if any(line.startswith("Traceback") for line in lines) and not any(lines[-1].partition(": ")[2] in line
+                                                                        for line in said):
+        said.append(lines[-1])   # the exception itself, unless an ERROR line said it already
     said = list(dict.fromkeys(said)) or [lines[-1] if lines else "(MkDocs printed nothing)"]
     shown = [line if len(line) <= _MAX_LINE else line[:_MAX_LINE] + " …" for line in said[:_MAX_LINES]]
     if len(said) > _MAX_LINES:

@@ -36,6 +36,16 @@ def relative(target: str, page: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
+def kept(p: PageContext, key: tuple[object, ...], compute: Callable[[], Markup]) -> Markup:
+    """A text that depends on the dossier, this kind of page (web or print) and language alone, and on
+    nothing else of the page: made once per build, though thousands of pages show it. Not a method of
+    the page: templates call the page's methods, and this one calls what it is given."""
+    texts: dict[tuple[object, ...], Markup] = p.dossier.memo(f"texts:{type(p).__name__}:{p.lang}", dict)
+    if key not in texts:
+        texts[key] = compute()
+    return texts[key]
+
+
 @dataclass
 class Note:
     """One numbered footnote: a source passage, or a claim with its passages."""
@@ -180,17 +190,9 @@ class PageContext:
             return Markup("")
         return self.isolate(source.title[source.language], source.language)
 
-    def kept(self, key: tuple[object, ...], compute: Callable[[], Markup]) -> Markup:
-        """A text that depends on the dossier, this kind of page (web or print) and language alone, and
-        on nothing else of the page: made once per build, though thousands of pages show it."""
-        texts: dict[tuple[object, ...], Markup] = self.dossier.memo(f"texts:{type(self).__name__}:{self.lang}", dict)
-        if key not in texts:
-            texts[key] = compute()
-        return texts[key]
-
     def source_label(self, source: model.Source) -> Markup:
         """Title (publisher, date): how a note names its source, on the web and in print."""
-        return self.kept(("source label", source.id), lambda: self._source_label(source))
+        return kept(self, ("source label", source.id), lambda: self._source_label(source))
 
     def _source_label(self, source: model.Source) -> Markup:
         comma = self.esc(self._(",")) + Markup(" ")
