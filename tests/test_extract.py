@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -506,3 +509,19 @@ def test_a_seed_s_direction_marks_stay_out_of_proposals_and_claims(tmp_path: Pat
     _, problems = run(root)
     assert not [str(p) for p in problems.errors if "union-400-ar" in p.message or p.code.startswith("quote")]
     assert not [p for p in problems.items if p.code == "yaml-character"]
+
+
+def test_extract_gives_the_same_bytes_in_every_process(shipped: Path, tmp_path: Path) -> None:
+    """Two runs in processes with different string hashing (PYTHONHASHSEED) write the same proposals, stamp
+    included: otherwise every run rewrote every committed proposals file and none was ever skipped."""
+    other = copy_dossier(shipped, tmp_path / "other")
+    for root, seed in ((shipped, "1"), (other, "2")):
+        done = subprocess.run([sys.executable, "-m", "generator", "extract", "--root", str(root)], capture_output=True,
+                              text=True, check=False, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+    mine = {p.name: p.read_bytes() for p in (shipped / "content" / "proposals").iterdir()}
+    theirs = {p.name: p.read_bytes() for p in (other / "content" / "proposals").iterdir()}
+    assert mine and mine == theirs
+    again = subprocess.run([sys.executable, "-m", "generator", "extract", "--root", str(other)], capture_output=True,
+                           text=True, check=False, env={**os.environ, "PYTHONHASHSEED": "3"})
+    assert again.returncode == 0 and again.stdout.startswith("0 written"), again.stdout

@@ -85,7 +85,9 @@ class Gazetteer:
     """Every known name of a dossier, ready to be matched."""
 
     def __init__(self, names: list[Name]) -> None:
-        self.names = sorted(set(names), key=lambda n: (n.record, n.id, n.text))
+        # Every field in the order: two names alike but for `derived` would otherwise keep the order of a set,
+        # which changes with the process (PYTHONHASHSEED), and so would the stamp of every proposals file.
+        self.names = sorted(set(names), key=lambda n: (n.record, n.id, n.text, n.derived))
 
     @classmethod
     def of(cls, dossier: model.Dossier) -> Gazetteer:
