@@ -176,10 +176,13 @@ def first_added(root: Path, folder: str) -> dict[str, str]:
     if done.returncode != 0:
         return {}
     days: dict[str, str] = {}
+    cut = shallow_boundary(top)   # in a shallow clone, a file "added" where the history is cut is older
     for entry in _entries(os.fsdecode(done.stdout)):   # newest first: the last seen is the earliest
         for name in entry.files:
             if name.startswith(prefix):
                 days[name[len(prefix):]] = entry.day
+                if entry.hash in cut:
+                    del days[name[len(prefix):]]
     return days
 
 

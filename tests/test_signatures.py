@@ -4,6 +4,7 @@ SSH keys (ssh-keygen), real signed commits."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,37 @@ def test_outside_git_signatures_cannot_be_checked(mini: Path) -> None:
     result = briefing("check", "--signatures", "--root", str(mini))
     assert result.returncode == 1 and "not in a git repository" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _commit_on(root: Path, day: str, message: str) -> None:
+    """Commit everything as of `day`."""
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin",
+           "GIT_AUTHOR_DATE": f"{day}T10:00:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00"}
+    for args in (["init", "-q"] if not (root / ".git").exists() else [], ["add", "-A"],
+                 ["-c", "commit.gpgsign=false", "commit", "-q", "-m", message]):
+        if args:
+            subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def _review_dates(root: Path) -> list[str]:
+    result = briefing("check", "--root", str(root))
+    return [line for line in result.stderr.splitlines() if line.endswith("[review-date]")]
+
+
+def test_a_review_dated_before_its_record_entered_git_is_refused(mini: Path) -> None:
+    _commit_on(mini, "2026-12-05", "The dossier, first committed after its reviews were dated")
+    dated = _review_dates(mini)
+    assert dated and all("before" in line and "entered the dossier's history (2026-12-05)" in line for line in dated)
+
+
+def test_a_shallow_clone_does_not_date_records_by_where_its_history_is_cut(mini: Path, tmp_path: Path) -> None:
+    """In a clone of depth 1 every file seems added by the one commit it holds: that day says nothing of when
+    a record entered the history, and must not make its earlier review wrong."""
+    _commit_on(mini, "2026-11-01", "The dossier")
+    _edit(mini, AUTHORITY, "runs the harbour", "manages the harbour")
+    _commit_on(mini, "2026-12-05", "An edit after the reviews")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{mini}", str(clone)], check=True,
+                   capture_output=True)
+    assert _review_dates(mini) == [] and _review_dates(clone) == []
