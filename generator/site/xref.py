@@ -69,17 +69,6 @@ class CrossIndex:
         _ = self.cited_by, self.quotes_at, self.appears_in
         return self
 
-    def related_actors(self, incident: model.Incident) -> list[str]:
-        """Actors taking part in an incident or named by its claims, participants first."""
-        ordered = [p.actor for p in incident.participants]
-        for claim in incident.claims:
-            ordered += [claim.claimant, claim.answer or "", claim.figure.party or "" if claim.figure else ""]
-        seen: list[str] = []
-        for actor in ordered:
-            if actor and actor not in seen and actor in self.dossier.actors:
-                seen.append(actor)
-        return seen
-
 
 _KIND_ORDER = {"briefing": 0, "incident": 1, "claim": 2, "event": 3, "actor": 4, "place": 5, "source": 6}
 
