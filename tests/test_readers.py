@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.extract import speech
+from generator.extract.mentions import Gazetteer
+from generator.extract.propose import read_paragraph
 from generator.text import dates, figures, segment, verbatim
 
 # --- words, sentences, quotation marks -------------------------------------------------------
@@ -71,11 +73,31 @@ def test_a_year_is_a_date_not_a_figure() -> None:
     ("في 27 يوليو 2024 وقع الهجوم", "ar", [("27 يوليو 2024", "2024-07-27", "day", "stated")]),
     ("le 26 juillet, les rebelles", "fr", [("26 juillet", "2024-07-26", "day", "publication-year")]),
     ("It was hit on Sunday.", "en", [("Sunday", "2024-07-28", "day", "weekday")]),
-], ids=["en", "ar", "fr-no-year", "weekday"])
+    ("The quake struck on 2023/09/11.", "en", [("2023/09/11", "2023-09-11", "day", "stated")]),
+    ("Le séisme du 11/09/2023.", "fr", [("11/09/2023", "2023-09-11", "day", "order-assumed")]),
+    ("On 31-12-2023 and 12.31.2023.", "en", [("31-12-2023", "2023-12-31", "day", "stated"),
+                                             ("12.31.2023", "2023-12-31", "day", "stated")]),
+    ("On 03/04/2024 it began.", "en-US", [("03/04/2024", "2024-03-04", "day", "order-assumed")]),
+    ("وقع الزلزال يوم ١١/٠٩/٢٠٢٣", "ar", [("١١/٠٩/٢٠٢٣", "2023-09-11", "day", "order-assumed")]),
+    ("وقع الزلزال يوم 9 شتنبر 2023", "ar", [("9 شتنبر 2023", "2023-09-09", "day", "stated")]),
+    ("يوم 5 جوان 2024 وفي 3 أوت", "ar", [("5 جوان 2024", "2024-06-05", "day", "stated"),
+                                        ("3 أوت", "2023-08-03", "day", "publication-year")]),
+    ("Version 1.2.2023.4 shipped on 30.02.2024.", "en", []),
+], ids=["en", "ar", "fr-no-year", "weekday", "numeric-ymd", "numeric-dmy", "numeric-unambiguous", "numeric-us",
+        "numeric-arabic-digits", "maghrebi-month", "algerian-months", "not-dates"])
 def test_dates_are_read_against_the_publication_date(text: str, language: str,
                                                      expected: list[tuple[str, ...]]) -> None:
     found = dates.find(text, language, "2024-07-30")
     assert [(text[d.start:d.end], d.value, d.precision, d.basis) for d in found] == expected
+
+
+def test_a_date_in_numbers_is_never_proposed_as_counts() -> None:
+    """"2023/09/11" was read as the counts 9 and 11, "11.09.2023" as 11,092,023."""
+    for text in ("The quake struck on 2023/09/11 and killed 2,900 people.",
+                 "The toll rose on 11.09.2023 to 2,946 dead."):
+        found = read_paragraph(text, "en", "2023-09-12", Gazetteer([]), set(), set())
+        assert [f["value"] for f in found["figures"]] in ([2900], [2946])
+        assert [d["value"] for d in found["dates"]] == ["2023-09-11"]
 
 
 def test_a_weekday_needs_a_publication_date_to_mean_a_day() -> None:

@@ -23,6 +23,7 @@ PUBLICATION_YEAR = "publication-year"  # the year is the latest one, up to publi
 WEEKDAY = "weekday"                # the latest such weekday on or before publication
 RELATIVE = "relative"              # "yesterday", "last year", counted from publication
 YEAR_UNKNOWN = "year-unknown"      # undated source: day and month only
+ORDER_ASSUMED = "order-assumed"    # "03/04/2024": day and month could be either; the language's custom says
 
 _MIN_NAME = 4                      # shorter names ("mar", "sun", "di") only count next to a number
 _RELATIVE_KEYS = {"0 day ago": "day", "1 day ago": "day", "0 month ago": "month", "1 month ago": "month",
@@ -32,7 +33,11 @@ _CAPITALISED = {"en", "de"}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_ISO = r"(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d1>\d{2})"
+_ISO = r"(?P<y>\d{4})(?P<sep>[-/.])(?P<mn>\d{1,2})(?P=sep)(?P<d1>\d{1,2})"
+# Day and month as numbers before the year, in either order ("11/09/2023", "9.11.2023", "١١/٠٩/٢٠٢٣").
+_NUMERIC = r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"
+# Languages whose writers put the month first in a numeric date (03/04/2024 is March 4 in US English).
+_MONTH_FIRST = {"en-US"}
 _RANGE = r"\s*(?:[-–]|and|to|et|au|y|al|und|bis|e|إلى|الى|و|تا|سے)\s*"
 
 
@@ -61,9 +66,13 @@ def _alternation(names: list[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))
 
 
-# "14 آذار/مارس 2023": Arabic newsrooms of the Levant and Iraq write these, often beside the other name.
+# "14 آذار/مارس 2023": Arabic newsrooms of the Levant and Iraq write these, often beside the other name;
+# Morocco's ("9 شتنبر 2023") and Algeria's and Tunisia's (from the French: "جوان", "أوت") are their own too.
+# dateparser knows none of them.
 _LEVANT_MONTHS = (("كانون الثاني",), ("شباط",), ("آذار",), ("نيسان",), ("أيار",), ("حزيران",), ("تموز",),
                   ("آب",), ("أيلول",), ("تشرين الأول",), ("تشرين الثاني",), ("كانون الأول",))
+_MAGHREB_MONTHS = (("جانفي",), ("فيفري",), (), ("أفريل", "ابريل"), ("ماي",), ("جوان",), ("يوليوز", "جويلية"),
+                   ("غشت", "أوت"), ("شتنبر",), (), ("نونبر",), ("دجنبر",))
 
 
 @cache
@@ -81,8 +90,9 @@ def calendar(language: str) -> _Calendar | None:
     months = {name.lower(): number for number, key in enumerate(_MONTHS, start=1)
               for name in info.get(key, []) if len(name) >= 3 and not name.endswith(".")}
     if language.split("-")[0] == "ar":  # the Syriac month names of the Levant and Iraq, which dateparser lacks
-        for number, names in enumerate(_LEVANT_MONTHS, start=1):
-            months.update(dict.fromkeys(names, number))
+        for table in (_LEVANT_MONTHS, _MAGHREB_MONTHS):
+            for number, names in enumerate(table, start=1):
+                months.update(dict.fromkeys(names, number))
     weekdays = {name.lower(): number for number, key in enumerate(_WEEKDAYS)
                 for name in info.get(key, []) if len(name) >= _MIN_NAME}
     relative = {phrase.lower(): key for key, phrases in info.get("relative-type", {}).items()
@@ -96,7 +106,7 @@ def _patterns(months: dict[str, int], weekdays: dict[str, int],
     m_long = _alternation([n for n in months if len(n) >= _MIN_NAME])
     day = r"\d{1,2}(?:st|nd|rd|th|er|e)?"
     year = r"\d{4}"
-    forms = [("iso", _ISO)]
+    forms = [("iso", _ISO), ("num", _NUMERIC)]
     if months:
         days = rf"(?P<d1>{day})(?:{_RANGE}(?P<d2>{day}))?"
         forms += [("dmy", rf"{days}\s+(?:de\s+)?(?P<m>{m_any})(?:,?\s+(?:de\s+)?(?P<y>{year}))?"),
@@ -109,12 +119,15 @@ def _patterns(months: dict[str, int], weekdays: dict[str, int],
     if relative:
         forms.append(("rel", rf"(?P<rel>{_alternation(list(relative))})"))
     flags = re.IGNORECASE
-    return tuple((name, re.compile(rf"(?<![\w]){body}(?![\w])", flags)) for name, body in forms)
+    # A numeric date is no part of a longer number or version ("1.2.2023.4", "v10.11.2023").
+    return tuple((name, re.compile(rf"(?<![\w]){body}(?![\w])" if name not in ("iso", "num") else
+                                   rf"(?<![\w.]){body}(?![\w]|[.]\d)", flags)) for name, body in forms)
 
 
 def _iso_only() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """For a language dateparser does not know: only dates written as YYYY-MM-DD."""
-    return (("iso", re.compile(rf"(?<![\w]){_ISO}(?![\w])")),)
+    """For a language dateparser does not know: only dates written in numbers."""
+    forms = (("iso", _ISO), ("num", _NUMERIC))
+    return tuple((name, re.compile(rf"(?<![\w.]){body}(?![\w]|[.]\d)")) for name, body in forms)
 
 
 def find(text: str, language: str, published: str | None) -> list[FoundDate]:
@@ -170,6 +183,8 @@ def _resolve(name: str, m: re.Match[str], cal: _Calendar | None,
             return dt.date(int(groups["y"]), int(groups["mn"]), int(groups["d1"])).isoformat(), "day", STATED, None
         except ValueError:
             return None
+    if name == "num":
+        return _numeric(int(groups["a"]), int(groups["b"]), int(groups["y"]), cal.language if cal else "")
     assert cal is not None
     if name == "w":
         if base is None:
@@ -195,9 +210,10 @@ def _resolve(name: str, m: re.Match[str], cal: _Calendar | None,
         year_, basis = int(groups["y"]), STATED
     elif base is not None:
         probe = _parse(cal.language, f"{days[0]} {groups['m']}", base) or _parse(cal.language, m.group(), base)
-        if probe is None:
-            return None
-        year_, basis = int(probe[0][:4]), PUBLICATION_YEAR
+        # A month name dateparser does not know (the Maghreb's, the Levant's): the latest such day up to
+        # publication, as dateparser would give it.
+        year_ = int(probe[0][:4]) if probe else base.year - ((month, days[0]) > (base.month, base.day))
+        basis = PUBLICATION_YEAR
     else:
         year_, basis = 0, YEAR_UNKNOWN
     values = []
@@ -209,6 +225,23 @@ def _resolve(name: str, m: re.Match[str], cal: _Calendar | None,
         values.append(f"{year_:04d}-{month:02d}-{day:02d}" if year_ else f"--{month:02d}-{day:02d}")
     until = values[1] if len(values) > 1 and values[1] > values[0] else None
     return values[0], "day", basis, until
+
+
+def _numeric(a: int, b: int, year_: int, language: str) -> tuple[str, str, str, str | None] | None:
+    """A date written in numbers, day and month in the order the numbers allow: a first number above 12
+    is the day, a second one the day in month-first writing; where both could be either, the language's
+    custom decides (day first but in US English) and says so."""
+    if a > 12 and b <= 12:
+        month, day, basis = b, a, STATED
+    elif b > 12 and a <= 12:
+        month, day, basis = a, b, STATED
+    else:
+        month, day = (a, b) if language in _MONTH_FIRST else (b, a)
+        basis = STATED if a == b else ORDER_ASSUMED
+    try:
+        return dt.date(year_, month, day).isoformat(), "day", basis, None
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=4096)  # the same phrase against the same day ("Monday", "yesterday") recurs in a source
