@@ -52,23 +52,13 @@ def _modules() -> dict[str, Path]:
     return found
 
 
-def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
-    """Every node but those under `if TYPE_CHECKING:`: a name imported only for annotations (a page
-    context's small views name the context that carries them) runs nothing and makes no circle."""
-    skipped: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
-            skipped.update(id(inner) for stmt in node.body for inner in ast.walk(stmt))
-    return [node for node in ast.walk(tree) if id(node) not in skipped]
-
-
 def imports() -> dict[str, set[str]]:
     """{module: modules of ours it imports}, dotted under generator."""
     modules = _modules()
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         deps: set[str] = set()
-        for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
                 assert node.level == 0, f"{path}: a relative import; write generator.… in full"
                 if node.module and (node.module == "generator" or node.module.startswith("generator.")):

@@ -128,7 +128,7 @@ def test_a_number_free_figure_does_not_make_a_disagreement(mini: Path) -> None:
 
 
 def test_glossary_order_follows_each_language() -> None:
-    from generator.site.context import sort_key
+    from generator.site.page import sort_key
     arabic = ["القوات المسلحة", "باماكو", "أندريه", "تمبكتو"]
     assert sorted(arabic, key=lambda n: sort_key(n, "ar")) == ["أندريه", "باماكو", "تمبكتو", "القوات المسلحة"]
     english = ["the Union", "Authority", "zeta", "Beta"]

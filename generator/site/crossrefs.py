@@ -3,24 +3,21 @@ record named and linked where it lives. Reached by templates as `p.refs`."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from generator.factbase import model
+from generator.site.page import SitePage
 from generator.views.addresses import Target
-from generator.views.context import kept
+from generator.views.page import kept
 from generator.views.templates import called_directly
-
-if TYPE_CHECKING:
-    from generator.site.context import SiteContext
 
 
 @called_directly
 class CrossLinks:
     """One page's cross-references, from the build's one `CrossIndex`."""
 
-    def __init__(self, p: SiteContext) -> None:
+    def __init__(self, p: SitePage) -> None:
         self.p = p
 
     def label(self, target: Target) -> Markup:

@@ -3,23 +3,21 @@ top of the analysis web and print share (`views.incident`). Reached by templates
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
 from generator.factbase import model
 from generator.site import chart
+from generator.site.page import SitePage
 from generator.views import i18n
 from generator.views.incident import IncidentAnalysis
 from generator.views.templates import called_directly
 
-if TYPE_CHECKING:
-    from generator.site.context import SiteContext
-
 
 @called_directly
 class SiteIncident(IncidentAnalysis):
-    p: SiteContext
+    p: SitePage
 
     def chart(self, incident: model.Incident, topic: str, party: str | None, claims: list[model.Claim]) -> Markup:
         """A bar chart of the claimed figures, where two or more claimants give numbers."""

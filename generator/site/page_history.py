@@ -3,23 +3,21 @@ Changes page's list of what recent commits did to published records. Reached by 
 `p.history`; the records behind a page are the ones `views.addresses.shown_on` names."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
 from generator.factbase import model, publish
 from generator.review.diff import Change
 from generator.review.history import Commit
+from generator.site.page import SitePage
 from generator.views import addresses
 from generator.views.templates import called_directly
-
-if TYPE_CHECKING:
-    from generator.site.context import SiteContext
 
 
 @called_directly
 class PageHistory:
-    def __init__(self, p: SiteContext) -> None:
+    def __init__(self, p: SitePage) -> None:
         self.p = p
 
     def behind(self) -> tuple[list[Any], list[str]]:

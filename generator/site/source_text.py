@@ -2,24 +2,21 @@
 the original at a cited passage. Reached by templates as `p.source_text`."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from markupsafe import Markup
 
 from generator.factbase import model
+from generator.site.page import SitePage
 from generator.text import verbatim
 from generator.text.escape import md_block_html
 from generator.text.seedtext import Paragraph
 from generator.views.templates import called_directly
 
-if TYPE_CHECKING:
-    from generator.site.context import SiteContext
-
 
 @called_directly
 class SourceText:
-    def __init__(self, p: SiteContext) -> None:
+    def __init__(self, p: SitePage) -> None:
         self.p = p
 
     def paragraph_html(self, source: model.Source, paragraph: Paragraph) -> Markup:

@@ -4,16 +4,14 @@ templates as `p.incident`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from generator.factbase import model
 from generator.factbase.check import disagreements
+from generator.views.page import Page
 from generator.views.templates import called_directly
-
-if TYPE_CHECKING:
-    from generator.views.context import PageContext
+from generator.views.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -30,7 +28,7 @@ class PartyRange:
 class IncidentAnalysis:
     """One page's view of incidents' claims, in its language."""
 
-    def __init__(self, p: PageContext) -> None:
+    def __init__(self, p: Page) -> None:
         self.p = p
 
     def claim_groups(self, incident: model.Incident) -> list[tuple[str, list[model.Claim]]]:
@@ -59,7 +57,7 @@ class IncidentAnalysis:
         their figures (never one number) and whether they disagree."""
         out = []
         for party, counted in self.parties(claims):
-            spread = self.p.wording.claimed_range(counted) if party and len(counted) > 1 else ""
+            spread = Wording(self.p).claimed_range(counted) if party and len(counted) > 1 else ""
             if party and spread:
                 out.append(PartyRange(party, counted, spread, counted[0].id in disputed))
         return out

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from generator import shipped
 from generator.factbase import model
 from generator.views import geo, i18n, locator
+from generator.views.page import Page
 from generator.views.templates import called_directly
-
-if TYPE_CHECKING:
-    from generator.views.context import PageContext
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +24,7 @@ def _outlines() -> tuple[geo.Country, ...]:
 class Maps:
     """One page's maps, in its language."""
 
-    def __init__(self, p: PageContext) -> None:
+    def __init__(self, p: Page) -> None:
         self.p = p
 
     def incident_places(self, incident: model.Incident) -> list[model.Place]:

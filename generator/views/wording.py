@@ -2,23 +2,19 @@
 claimants, periods, topics. Shared by web pages and print, reached by templates as `p.wording`."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from markupsafe import Markup
 
 from generator.factbase import model
 from generator.views import i18n
+from generator.views.page import Page
 from generator.views.templates import called_directly
-
-if TYPE_CHECKING:
-    from generator.views.context import PageContext
 
 
 @called_directly
 class Wording:
     """The wording of one page's figures, in its language and its output's escaping."""
 
-    def __init__(self, p: PageContext) -> None:
+    def __init__(self, p: Page) -> None:
         self.p = p
 
     def topic(self, topic: str) -> Markup:
