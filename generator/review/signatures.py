@@ -17,25 +17,31 @@ from typing import Any
 from generator import gitrepo
 from generator.errors import BriefingError, Problems
 from generator.factbase import model, publish, yamlio
-from generator.layout import Layout
+from generator.layout import CONTENT, DOSSIER_FILE
 
 CODE = "review-signature"
 _WHAT_TO_DO = ("review it again and commit the change signed by its reviewer (git commit -S; CONTRIBUTING.md, "
                "\"Signing your reviews\")")
 
 
-def _own_part(data: Any, owner: model.Owner) -> Any:
-    """The part of a file's data that is this record's own: a claim or an event by its id, an incident
-    without its claims (each claim has its own review), any other record whole."""
+def _parts(data: Any) -> dict[tuple[str, Any], Any]:
+    """Every record's own part of a file's data, by (kind, id), worked out once per version of the file:
+    each claim and event by its id, and the record the file is ("file") without its claims, which have
+    reviews of their own."""
     if not isinstance(data, dict):
-        return None
-    if owner.kind in ("claim", "event"):
-        items = data.get("claims" if owner.kind == "claim" else "events")
-        return next((item for item in items if isinstance(item, dict) and item.get("id") == owner.id), None) \
-            if isinstance(items, list) else None
-    if owner.kind == "incident":
-        return {k: v for k, v in data.items() if k != "claims"}
-    return data
+        return {}
+    parts: dict[tuple[str, Any], Any] = {("file", ""): {k: v for k, v in data.items() if k != "claims"}}
+    for kind, key in (("claim", "claims"), ("event", "events")):
+        items = data.get(key)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict):
+                parts.setdefault((kind, item.get("id")), item)
+    return parts
+
+
+def _key(owner: model.Owner) -> tuple[str, Any]:
+    """Where a record's own part is among its file's `_parts`."""
+    return (owner.kind, owner.id) if owner.kind in ("claim", "event") else ("file", "")
 
 
 def _data(text: bytes | None) -> Any:
@@ -48,25 +54,27 @@ def _data(text: bytes | None) -> Any:
 
 @dataclass
 class _History:
-    """One file's commits, newest first, and its data at each of them, read once."""
+    """One file's commits, newest first, and its records' own parts at each of them, read once."""
 
     top: Path
     path: str                                  # from the top of the work tree
     commits: list[gitrepo.Logged]
-    data: dict[str, Any] = field(default_factory=dict)
+    working: dict[tuple[str, Any], Any]        # the parts as the file stands in the work tree
+    parts: dict[str, dict[tuple[str, Any], Any]] = field(default_factory=dict)
 
-    def at(self, index: int) -> Any:
+    def at(self, index: int) -> dict[tuple[str, Any], Any]:
         if index >= len(self.commits):
-            return None
+            return {}
         rev = self.commits[index].hash
-        if rev not in self.data:
-            self.data[rev] = _data(gitrepo.show(self.top, rev, self.path))
-        return self.data[rev]
+        if rev not in self.parts:
+            self.parts[rev] = _parts(_data(gitrepo.show(self.top, rev, self.path)))
+        return self.parts[rev]
 
     def last_change(self, owner: model.Owner) -> gitrepo.Logged | None:
         """The newest commit after which the record's own data is as it is at HEAD."""
+        key = _key(owner)
         for i, logged in enumerate(self.commits):
-            if _own_part(self.at(i), owner) != _own_part(self.at(i + 1), owner):
+            if self.at(i).get(key) != self.at(i + 1).get(key):
                 return logged
         return None
 
@@ -75,7 +83,7 @@ def _allowed_signers(top: Path, prefix: str, parent: str | None, only: str | Non
     """An allowed-signers file of the reviewers content/dossier.yaml listed at `parent` (none before a
     first commit), or of the one reviewer `only`: one line per key, the reviewer's id as its principal."""
     lines: list[str] = []
-    data = _data(gitrepo.show(top, parent, f"{prefix}{Layout(Path()).dossier_file.as_posix()}")) if parent else None
+    data = _data(gitrepo.show(top, parent, f"{prefix}{CONTENT}/{DOSSIER_FILE}")) if parent else None
     reviewers = data.get("reviewers") if isinstance(data, dict) else None
     for ident, entry in sorted(reviewers.items()) if isinstance(reviewers, dict) else []:
         keys = entry.get("keys") if isinstance(entry, dict) else None
@@ -114,12 +122,14 @@ def verify(root: Path, dossier: model.Dossier) -> Problems:
                 continue
             path = record.loc.path
             if path not in histories:
-                histories[path] = _History(top, prefix + path, gitrepo.log(top, prefix + path) or [])
-            _verify_one(owner, record, histories[path], root, signed, problems)
+                on_disk, _ = yamlio.read_bytes(root / path, root)   # a link out of the dossier is not read
+                histories[path] = _History(top, prefix + path, gitrepo.log(top, prefix + path) or [],
+                                           _parts(_data(on_disk)))
+            _verify_one(owner, record, histories[path], signed, problems)
     return problems
 
 
-def _verify_one(owner: model.Owner, record: Any, history: _History, root: Path,
+def _verify_one(owner: model.Owner, record: Any, history: _History,
                 signed: Callable[[gitrepo.Logged, str | None], gitrepo.Signature], problems: Problems) -> None:
     review: model.Review = record.review
     by = review.by or "its reviewer"
@@ -128,8 +138,7 @@ def _verify_one(owner: model.Owner, record: Any, history: _History, root: Path,
     def error(message: str) -> None:
         problems.error(path, *review.at, f"{owner}: {message}; {_WHAT_TO_DO}", CODE)
 
-    on_disk, _ = yamlio.read_bytes(root / path, root)
-    if _own_part(_data(on_disk), owner) != _own_part(history.at(0), owner):
+    if history.working.get(_key(owner)) != history.at(0).get(_key(owner)):
         error(f"changed since the last commit, so its review by {by} is not signed yet")
         return
     commit = history.last_change(owner)
