@@ -119,31 +119,20 @@ def _check_unique(dossier: model.Dossier, problems: Problems) -> None:
 def _check_refs(dossier: model.Dossier, refs: list[tuple[str, str, str, int, int]],
                 partial: dict[str, set[str]], problems: Problems) -> None:
     known: dict[str, dict[str, object]] = {kind: dossier.records(kind) for kind in _KIND_LABEL}
+    known["reviewer"] = dict(dossier.reviewers)   # a review names someone the dossier lets review
     for path, kind, ident, line, col in refs:
         if kind in partial.get(UNREAD_KINDS, set()):  # its folder could not be opened: reported once, there
             continue
-        if kind == "reviewer":
-            _check_reviewer(dossier, ident, path, line, col, problems)
-            continue
         if ident not in known[kind] and ident not in partial.get(kind, set()):
-            folder = RECORD_FOLDERS["incident" if kind == "claim" else kind]
             near = difflib.get_close_matches(ident, sorted(set(known[kind]) | partial.get(kind, set())), n=1,
                                              cutoff=0.6)
             hint = f"did you mean {near[0]!r}? Or define it" if near else "define it"
-            problems.error(path, line, col, f"unknown {_KIND_LABEL[kind]} {ident!r}; {hint} in "
-                           f"content/{folder}/ or fix the id", "unknown-ref")
-
-
-def _check_reviewer(dossier: model.Dossier, ident: str, path: str, line: int, col: int, problems: Problems) -> None:
-    """A review names someone the dossier lets review; anyone else's (or no one's) publishes nothing."""
-    if ident in dossier.reviewers:
-        return
-    listed = ", ".join(sorted(dossier.reviewers)) or "none yet"
-    near = difflib.get_close_matches(ident, sorted(dossier.reviewers), n=1, cutoff=0.6)
-    hint = f"did you mean {near[0]!r}? " if near else ""
-    problems.error(path, line, col, f"{ident!r} is not among the dossier's reviewers ({listed}); {hint}name a listed "
-                   "reviewer, or add them under 'reviewers' in content/dossier.yaml in a commit of its own",
-                   "unknown-reviewer")
+            if kind == "reviewer":
+                where, code = "under 'reviewers' in content/dossier.yaml, in a commit of its own,", "unknown-reviewer"
+            else:
+                where, code = f"in content/{RECORD_FOLDERS['incident' if kind == 'claim' else kind]}/", "unknown-ref"
+            problems.error(path, line, col, f"unknown {_KIND_LABEL.get(kind, kind)} {ident!r}; {hint} {where} or "
+                           "fix the id", code)
 
 
 def _check_sources(dossier: model.Dossier, problems: Problems) -> None:
