@@ -143,10 +143,15 @@ def test_names_every_reader_knows() -> None:
 
 def test_a_transliteration_in_parentheses_marks_the_name_before_it() -> None:
     text = "أصدرت جبهة الإنقاذ (FSN) بيانا، والتقى الوفد بأحمد سالم (Ahmed Salem) في العاصمة."
-    assert names(text) == [("جبهة الإنقاذ", "actor", "armed-group"), ("أحمد سالم", "unknown", None),
-                           ("Ahmed Salem", "unknown", None)]   # the Latin name is found as before
-    text = "أعلنت الحركة الوطنية لتحرير أزواد (MNLA) سيطرتها على المدينة."
-    assert names(text) == [("الحركة الوطنية لتحرير أزواد", "actor", "political-group")]
+    assert names(text) == [("جبهة الإنقاذ", "actor", "armed-group"), ("FSN", "actor", "armed-group"),
+                           ("أحمد سالم", "unknown", None), ("Ahmed Salem", "unknown", None)]
+    text = "أعلنت الحركة الوطنية لتحرير أزواد (MNLA) سيطرتها على المدينة، ثم انسحبت MNLA منها."
+    found = proposed(text, "ar")
+    assert [(text[c.start:c.end], c.kind) for c in found] == [
+        ("الحركة الوطنية لتحرير أزواد", "political-group"), ("MNLA", "political-group"),
+        ("MNLA", "political-group")]
+    # the acronym, in parentheses and later alone, is the long name's alias
+    assert [text[c.alias_of[0]:c.alias_of[1]] for c in found if c.alias_of] == ["الحركة الوطنية لتحرير أزواد"] * 2
 
 
 # --- repetition ---------------------------------------------------------------------------------------
@@ -249,4 +254,52 @@ def test_spans_are_the_names_as_written_in_order_and_apart(language: str, text: 
 
 def test_latin_names_are_found_as_before() -> None:
     text = "Mayor Helen Carter said the Kenya Red Cross had sent teams."
-    assert names(text, "en") == [("Helen Carter", *PERSON), ("Kenya Red Cross", "unknown", None)]
+    assert names(text, "en") == [("Helen Carter", *PERSON), ("Kenya Red Cross", "actor", "organisation")]
+
+
+# --- names in Latin script, whole --------------------------------------------------------------------
+
+def test_a_latin_name_keeps_its_connectors_and_particles() -> None:
+    text = "Fighters of Jama'a Nusrat ul-Islam wa al-Muslimin attacked the Sons of the Valley near the river."
+    assert names(text, "en") == [("Jama'a Nusrat ul-Islam wa al-Muslimin", "actor", "armed-group"),
+                                 ("Sons of the Valley", "place", "area")]
+
+
+def test_a_list_is_split_but_and_inside_an_organisation_is_kept() -> None:
+    text = "After the battles of Bakhmut and Soledar, the Justice and Equality Movement and the Rapid Support " \
+           "Forces met the Ministry of Foreign Affairs and International Cooperation."
+    assert [n for n, _, _ in names(text, "en")] == [
+        "Bakhmut", "Soledar", "Justice and Equality Movement", "Rapid Support Forces",
+        "Ministry of Foreign Affairs and International Cooperation"]
+
+
+def test_an_acronym_in_parentheses_is_the_alias_of_the_name_before_it() -> None:
+    text = "The Rapid Support Forces (RSF) shelled the city; the RSF denied it."
+    found = proposed(text, "en")
+    assert [(text[c.start:c.end], c.kind) for c in found] == [
+        ("Rapid Support Forces", "armed-forces"), ("RSF", "armed-forces"), ("RSF", "armed-forces")]
+    assert [text[c.alias_of[0]:c.alias_of[1]] for c in found if c.alias_of] == ["Rapid Support Forces"] * 2
+
+
+def test_cues_tell_people_from_organisations() -> None:
+    text = "Russian forces of PMC Wagner withdrew, and Mohamed Hamdan Dagalo said the army had lied."
+    assert names(text, "en") == [("PMC Wagner", "actor", "private-military-company"),
+                                 ("Mohamed Hamdan Dagalo", *PERSON)]
+
+
+def test_a_single_capitalised_word_is_a_name_only_where_grammar_does_not_capitalise_it() -> None:
+    text = "Police said Malian troops and Sudanese refugees arrived in Kassala on Monday. Later, the Army left."
+    assert names(text, "en") == [("Kassala", "place", None)]
+
+
+def test_french_names_in_sentence_case_run_to_the_verb() -> None:
+    text = "Le Programme alimentaire mondial a distribué des vivres, selon le ministère de l'Intérieur, " \
+           "et l'Union générale des dockers appelle à la grève."
+    assert [n for n, _, _ in names(text, "fr")] == [
+        "Programme alimentaire mondial", "ministère de l'Intérieur", "Union générale des dockers"]
+
+
+def test_capitals_of_grammar_headings_and_things_are_not_names() -> None:
+    text = "He said: “nobody has spoken. Neither the Ministry of Defense nor anyone else.” The IED and the UAVs hit."
+    assert [n for n, _, _ in names(text, "en")] == ["Ministry of Defense"]
+    assert names("Russia’s Last Hope", "en") == []   # a title in title case

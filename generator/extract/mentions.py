@@ -11,47 +11,17 @@ transliteration in parentheses, or written twice in one paragraph.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from generator.extract.arabic_names import arabic_names
+from generator.extract.latin_names import acronym, latin_names
 from generator.factbase import model
-from generator.text import arabic, segment
+from generator.text import arabic
 from generator.text.names import NameMatcher, longest_first
-
-# Words between two capitalised words that keep them one name: "Framework for Peace", "al Qaeda".
-_CONNECTORS = {"of", "for", "and", "de", "du", "des", "la", "le", "al", "el", "bin", "ibn", "van", "von",
-               "der", "wal", "da", "di", "y"}
-# Words before a name that make it a person.
-_TITLES = {"president", "colonel", "col", "general", "gen", "minister", "commander", "mr", "mrs", "ms", "dr",
-           "analyst", "spokesman", "spokeswoman", "spokesperson", "official", "leader", "boss", "blogger",
-           "journalist", "representative", "chief", "deputy", "prime", "king", "prince", "sheikh", "senator",
-           "ambassador", "mayor", "governor", "président", "général", "ministre", "m", "mme",
-           "porte-parole", "préfet", "maire", "gouverneur"}
-# Last words of a name -> (record, kind guess).
-_KEYWORDS = {
-    "ministry": ("actor", "state-body"), "department": ("actor", "state-body"), "service": ("actor", "state-body"),
-    "office": ("actor", "state-body"), "council": ("actor", "state-body"), "commission": ("actor", "state-body"),
-    "directorate": ("actor", "intelligence-agency"), "intelligence": ("actor", "intelligence-agency"),
-    "army": ("actor", "armed-forces"), "forces": ("actor", "armed-forces"), "corps": ("actor", "armed-forces"),
-    "brigade": ("actor", "armed-forces"), "battalion": ("actor", "armed-forces"), "navy": ("actor", "armed-forces"),
-    "group": ("actor", "organisation"), "center": ("actor", "organisation"), "centre": ("actor", "organisation"),
-    "institute": ("actor", "research-group"), "foundation": ("actor", "organisation"),
-    "post": ("actor", "media-outlet"), "news": ("actor", "media-outlet"), "times": ("actor", "media-outlet"),
-    "television": ("actor", "media-outlet"), "tv": ("actor", "media-outlet"), "radio": ("actor", "media-outlet"),
-    "press": ("actor", "media-outlet"), "journal": ("actor", "media-outlet"), "tribune": ("actor", "media-outlet"),
-    "party": ("actor", "political-group"), "movement": ("actor", "political-group"),
-    "front": ("actor", "armed-group"), "framework": ("actor", "armed-group"), "coalition": ("actor", "armed-group"),
-    "alliance": ("actor", "armed-group"), "union": ("actor", "organisation"),
-    "republic": ("place", "country"), "kingdom": ("place", "country"), "province": ("place", "region"),
-    "region": ("place", "region"), "district": ("place", "area"), "river": ("place", "area"),
-    "mountains": ("place", "area"), "valley": ("place", "area"), "desert": ("place", "area"),
-    "island": ("place", "area"), "islands": ("place", "area"), "lake": ("place", "area"), "city": ("place", "city"),
-    "airport": ("place", "site"), "base": ("place", "military-base"),
-}
-_PLACE_CUES = {"in", "near", "at", "town", "city", "village", "region", "province", "à", "dans", "près", "ville"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +49,7 @@ class Candidate:
     end: int
     record: str              # "actor", "place" or "unknown"
     kind: str | None         # a guess among records.ACTOR_KINDS / PLACE_KINDS
+    alias_of: tuple[int, int] | None = None   # an acronym: the span of the long name it stands for
 
 
 class Gazetteer:
@@ -170,37 +141,6 @@ def _longest(found: list[tuple[int, int, Name]]) -> list[Mention]:
 
 # --- names not yet in the fact base -------------------------------------------------------------
 
-def capitalised(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[segment.Token]]]:
-    """Runs of capitalised words ("Main Intelligence Directorate"), possessives cut: "Ukraine’s X" -> "Ukraine", "X"."""
-    runs: list[tuple[int, int, list[segment.Token]]] = []
-    run: list[segment.Token] = []
-
-    def close() -> None:
-        while run and not run[-1].text[:1].isupper():
-            run.pop()
-        if run:
-            last = run[-1]
-            stop = last.end - 2 if re.search(r"['’]s$", last.text) else last.end
-            runs.append((run[0].start, stop, list(run)))
-        run.clear()
-
-    tokens = segment.tokens(text, start, end)
-    for i, tok in enumerate(tokens):
-        gap = text[tokens[i - 1].end:tok.start] if i else ""
-        if run and not re.fullmatch(r"\s+", gap):
-            close()
-        if tok.text[:1].isupper() and not tok.text[:1].isdigit():
-            run.append(tok)
-            if re.search(r"['’]s$", tok.text):
-                close()
-        elif run and tok.lower in _CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
-            run.append(tok)
-        else:
-            close()
-    close()
-    return runs
-
-
 def candidates(text: str, language: str, gazetteer: Gazetteer, mentions: list[Mention], common: set[str],
                calendar: set[str], quoted: list[tuple[int, int]]) -> list[Candidate]:
     """Names that look like actors or places but match nothing known.
@@ -215,39 +155,30 @@ def candidates(text: str, language: str, gazetteer: Gazetteer, mentions: list[Me
         return not any(start < e and s < end for s, e in known)
 
     found: dict[tuple[int, int], Candidate] = {}
-    for _start, _end, run in capitalised(text):
-        words = list(run)
-        while words and (words[0].lower in common or words[0].lower in calendar or words[0].lower in _CONNECTORS
-                         or gazetteer.is_adjective_of_place(words[0].text)):
-            words.pop(0)
-        titled = False
-        while words and words[0].lower.rstrip(".") in _TITLES:
-            words.pop(0)
-            titled = True   # "Mayor Helen Carter": the title says who, it is not part of the name
-        while words and (words[-1].lower in calendar or words[-1].lower in _CONNECTORS):
-            words.pop()
-        capitals = [w for w in words if w.text[:1].isupper()]
-        if len(capitals) < 2:
-            continue
-        start = words[0].start
-        end = words[-1].end - (2 if re.search(r"['’]s$", words[-1].text) else 0)
-        if free(start, end):
-            guess = ("actor", "person") if titled else _guess_latin(text, start, words)
-            found[(start, end)] = Candidate(start, end, *guess)
+    for f in latin_names(text, language, gazetteer, common, calendar, free):
+        found[(f.start, f.end)] = Candidate(f.start, f.end, f.record, f.kind, f.alias_of)
     if language.split("-")[0] in ("ar", "fa", "ur"):
         for start, end, record, kind in arabic_names(text, language, gazetteer, calendar, quoted, free):
             if free(start, end) and (start, end) not in found:
                 found[(start, end)] = Candidate(start, end, record, kind)
-    return [found[k] for k in sorted(found)]
+    return _tie_acronyms(text, [found[k] for k in sorted(found)])
 
 
-def _guess_latin(text: str, start: int, words: list[segment.Token]) -> tuple[str, str | None]:
-    for word in reversed(words):
-        if word.lower in _KEYWORDS:
-            return _KEYWORDS[word.lower]
-    before = [t.lower for t in segment.tokens(text, max(0, start - 40), start)][-3:]
-    if any(t in _TITLES for t in before):
-        return "actor", "person"
-    if before and before[-1] in _PLACE_CUES:
-        return "place", None
-    return "unknown", None
+def _tie_acronyms(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"National Liberation Front (NLF)", «جبهة الإنقاذ (FSN)»: the acronym is the long name's alias, and so
+    is every later "NLF" of the paragraph."""
+    out = list(found)
+    longs: dict[str, Candidate] = {}
+    for n, c in enumerate(out):
+        word = text[c.start:c.end]
+        if not acronym(word):
+            continue
+        if text[:c.start].rstrip().endswith("(") and text[c.end:c.end + 1] == ")":
+            long = next((g for g in reversed(out[:n]) if g.end <= c.start and not text[g.end:c.start].strip(" (")),
+                        None)
+            if long is not None and not acronym(text[long.start:long.end]):
+                longs[word] = long
+        if word in longs:
+            long = longs[word]
+            out[n] = dataclasses.replace(c, record=long.record, kind=long.kind, alias_of=(long.start, long.end))
+    return out

@@ -240,6 +240,8 @@ def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazet
         entry: dict[str, Any] = {"span": span(c.start, c.end), "record": c.record}
         if c.kind:
             entry["kind"] = c.kind
+        if c.alias_of:
+            entry["alias_of"] = span(*c.alias_of)   # "NLF" for "National Liberation Front (NLF)"
         out["names"].append(entry)
     for f in found_figures:
         entry = {"span": span(f.start, f.end)}

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.extract.mentions import Mention, capitalised
+from generator.extract.latin_names import capitalised
+from generator.extract.mentions import Mention
 from generator.text import arabic, segment
 
 

@@ -89,6 +89,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+_OPENING = re.compile(r"[:“«\"(—–]\s*(?=\w)")
+
+
+def grammatical_capitals(text: str) -> set[int]:
+    """Offsets where grammar capitalises a word, whatever it is: the first word of a sentence, also of one
+    quoted inside another ("… on this issue. Neither the …" in a quotation), of a quotation and after a colon."""
+    starts = {s for s, _ in sentences(text)}
+    for m in _SENTENCE_END.finditer(text):
+        before = text[:m.start()].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        if not (m.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()))):
+            rest = len(text) - len(text[m.end():].lstrip())
+            starts.add(rest)
+    starts.update(m.end() for m in _OPENING.finditer(text))
+    return starts
+
+
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The sentence that holds `offset`."""
     for start, end in sentences(text):
