@@ -87,6 +87,13 @@ def test_init_then_build_anywhere_gives_both_languages_and_the_pdfs(installed: P
     assert str(installed) in path and int(count) > 200
 
 
+def test_the_wheel_carries_the_gazetteer(installed: Path, tmp_path: Path) -> None:
+    data = _run(installed / "bin" / "python", "-c", "import generator.text.world as w; "
+                "print(w.files('generator') / 'data' / w.DATA); print(w.world().by_key('ML').name)", cwd=tmp_path)
+    path, name = data.stdout.split()
+    assert str(installed) in path and name == "Mali"
+
+
 def _members(wheel: Path) -> tuple[dict[str, bytes], set[tuple[str, ...]]]:
     """A wheel's files but RECORD, and the rows of RECORD but its own (how a wheel writes RECORD may differ)."""
     with zipfile.ZipFile(wheel) as archive:
