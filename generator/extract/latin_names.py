@@ -333,6 +333,11 @@ def _name(text: str, tokens: list[segment.Token], at: dict[int, int], words: lis
     return [Found(start, end, *guess, single=len(words) == 1 and not at_start)]
 
 
+def not_a_name(lower: str) -> bool:
+    """A word that is never a name on its own, capitalised or not: grammar, titles, religions, scales."""
+    return lower in _NEVER_ALONE or lower in TITLES
+
+
 def _not_a_start(word: segment.Token, places: PlaceWords, common: set[str], calendar: set[str]) -> bool:
     lower = word.lower
     return (lower in common or lower in calendar or lower in CONNECTORS or lower in _NEVER_ALONE

@@ -14,14 +14,18 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from generator.extract.arabic_names import arabic_names
-from generator.extract.latin_names import acronym, latin_names
+from generator.extract.latin_names import acronym, latin_names, not_a_name
+from generator.extract.name_cues import AR_NAMES, UR_NAMES, NameCues
+from generator.extract.places import REGION_WORDS, SETTLEMENT_WORDS, Choice, PlaceMatch, WorldPlaces
 from generator.factbase import model
-from generator.text import arabic
+from generator.text import arabic, segment
 from generator.text.names import NameMatcher, longest_first
+from generator.text.world import WorldPlace
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class Candidate:
     record: str              # "actor", "place" or "unknown"
     kind: str | None         # a guess among records.ACTOR_KINDS / PLACE_KINDS
     alias_of: tuple[int, int] | None = None   # an acronym: the span of the long name it stands for
+    place: WorldPlace | None = None          # the place of the world gazetteer it most likely is
+    unsure: bool = False                     # … and another of that name was nearly as likely
 
 
 class Gazetteer:
@@ -142,12 +148,15 @@ def _longest(found: list[tuple[int, int, Name]]) -> list[Mention]:
 # --- names not yet in the fact base -------------------------------------------------------------
 
 def candidates(text: str, language: str, gazetteer: Gazetteer, mentions: list[Mention], common: set[str],
-               calendar: set[str], quoted: list[tuple[int, int]]) -> list[Candidate]:
+               calendar: set[str], quoted: list[tuple[int, int]], world: WorldPlaces | None = None,
+               context: frozenset[str] = frozenset()) -> list[Candidate]:
     """Names that look like actors or places but match nothing known.
 
     `common` holds the words the source also writes in lowercase ("The", "Rebel"), `calendar` month and
     weekday names: neither starts or ends a name, nor does an adjective of a known place ("Kenyan").
-    `quoted` are short unattributed quotations (Arabic writes names in quotation marks).
+    `quoted` are short unattributed quotations (Arabic writes names in quotation marks). `world` finds
+    places in the world gazetteer; `context` are the countries the source is about, which tell apart
+    places of one name.
     """
     known = [(m.start, m.end) for m in mentions]
 
@@ -161,7 +170,102 @@ def candidates(text: str, language: str, gazetteer: Gazetteer, mentions: list[Me
         for start, end, record, kind in arabic_names(text, language, gazetteer, calendar, quoted, free):
             if free(start, end) and (start, end) not in found:
                 found[(start, end)] = Candidate(start, end, record, kind)
+    if world is not None:
+        found = _world_places(text, language, world, context, found, free, common, calendar)
     return _tie_acronyms(text, [found[k] for k in sorted(found)])
+
+
+def _world_places(text: str, language: str, world: WorldPlaces, context: frozenset[str],
+                  found: dict[tuple[int, int], Candidate], free: Callable[[int, int], bool], common: set[str],
+                  calendar: set[str]) -> dict[tuple[int, int], Candidate]:
+    """The names found, with the places of the world gazetteer the text names: a name found already and
+    spelled as a place ("Kassala", "Gao Region") becomes that place; a place's name inside a longer name
+    ("Kenya Red Cross") stays part of it; a place no rule found is added where the text supports it."""
+    out = dict(found)
+    starts = segment.grammatical_capitals(text)
+    for match in sorted(world.find(text), key=lambda m: (-(m.end - m.start), m.start)):
+        if not free(match.start, match.end):
+            continue
+        after = text[match.end:match.end + 30].split()
+        following = after[0].lower().strip(".,;:") if after else ""
+        hint = "region" if following in REGION_WORDS else "settlement" if following in SETTLEMENT_WORDS else None
+        choice = world.choose(match.rows, context, hint)
+        overlapping = [k for k in out if k[0] < match.end and match.start < k[1]]
+        latin = not arabic.is_arabic_script(text[match.start:match.end])
+        if any(k[0] <= match.start and match.end <= k[1] and k != (match.start, match.end)
+               and not _place_and_word(text, k, match) for k in overlapping):
+            continue   # "Kenya Red Cross", "جبهة تحرير أزواد": a name that holds a place's
+        if not overlapping and not _supported(text, language, match, choice, world, starts, common, calendar, latin):
+            continue
+        span = next((k for k in overlapping if _place_and_word(text, k, match)), (match.start, match.end))
+        for k in overlapping:
+            del out[k]
+        out[span] = Candidate(span[0], span[1], "place", choice.place.kind, place=choice.place, unsure=choice.unsure)
+    return out
+
+
+def _place_and_word(text: str, span: tuple[int, int], match: PlaceMatch) -> bool:
+    """"Gao Region", "Kidal region", "Karvesh town": a found name that is a place's and the word for its kind."""
+    if span == (match.start, match.end):
+        return True
+    rest = text[match.end:span[1]].strip().lower()
+    return span[0] == match.start and rest in REGION_WORDS | SETTLEMENT_WORDS
+
+
+def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, world: WorldPlaces, starts: set[int],
+               common: set[str], calendar: set[str], latin: bool) -> bool:
+    """A place's name no rule proposed, taken only where the text bears it out."""
+    written = text[match.start:match.end]
+    if latin:
+        lower = written.lower()
+        if not written[:1].isupper() or lower in common or lower in calendar or not_a_name(lower):
+            return False   # "police said", "Police" at a sentence's head when the text writes "police"
+        if text[max(0, match.start - 4):match.start].lower() == "the " and choice.place.precision == "settlement":
+            return False   # "the Union", "the Mission": a settlement's name is not written after "the"
+        return match.start not in starts or world.grammar_safe(choice)
+    cues = UR_NAMES if language.split("-")[0] == "ur" else AR_NAMES
+    words = [arabic.normalise(w) for w in written.split()]
+    if len(words) == 1 and any(w in bag for w in (words[0], arabic.core(words[0]))
+                               for bag in (cues.stop, cues.common, cues.verbs, cues.adjectives, cues.titles)):
+        return False   # a common word that some village also bears
+    announced = _announced(text, match, cues)
+    if len(words) == 1 and words[0].endswith("ي") and not announced \
+            and (cues is UR_NAMES or not _of_a_country(text, match)):
+        return False   # «دعم مالي», «مالی امداد»: a word shaped as an adjective of relation («financial»)
+    return announced or world.large_enough_bare(choice)
+
+
+def _announced(text: str, match: PlaceMatch, cues: NameCues) -> bool:
+    """A word before or after the name that announces a place: «في», «مدينة», «بلدة», «شہر», «ضلع»,
+    or a preposition written onto the name («بكيدال»)."""
+    before = text[max(0, match.start - 25):match.start].split()
+    after = text[match.end:match.end + 25].split()
+    prev = arabic.normalise(before[-1]) if before else ""
+    nxt = arabic.normalise(after[0]) if after else ""
+    if match.start > 0 and text[match.start - 1].isalpha():
+        return True   # a particle written onto the name
+    return (prev in cues.near or prev in cues.places or arabic.core(prev) in cues.places or prev in _BEFORE_PLACES
+            or nxt in cues.places_after or nxt in _AFTER_PLACES)
+
+
+def _of_a_country(text: str, match: PlaceMatch) -> bool:
+    """«حكومة مالي», «و مالي», a sentence's first word: where a name ending as an adjective is a country's."""
+    before = text[max(0, match.start - 25):match.start]
+    words = before.split()
+    if not words or re.search(r"[.،,:;؛«\"(]\s*$", before):
+        return True
+    return arabic.core(arabic.normalise(words[-1])) in _OF_COUNTRY
+
+
+# Nouns a country's name follows as their complement: "the government of", "the north of".
+_OF_COUNTRY = frozenset(arabic.core(arabic.normalise(w)) for w in (
+    "حكومة", "جيش", "سلطات", "رئيس", "رئاسة", "دولة", "عاصمة", "حدود", "شعب", "مجلس", "وزير", "وزارة", "سفارة",
+    "سفير", "أراضي", "مناطق", "شمال", "جنوب", "شرق", "غرب", "وسط", "و", "بين", "مع", "داخل", "خارج"))
+# Prepositions before a place (Arabic), and postpositions after one (Urdu: "in", "from", "of").
+_BEFORE_PLACES = frozenset(arabic.normalise(w) for w in ("في", "من", "إلى", "الى", "قرب", "بالقرب", "شمال", "جنوب",
+                                                         "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
+                                                         "ضواحي", "محيط", "أنحاء"))
+_AFTER_PLACES = frozenset(arabic.normalise(w) for w in ("میں", "سے", "کے", "کی", "کا", "تک"))
 
 
 def _tie_acronyms(text: str, found: list[Candidate]) -> list[Candidate]:

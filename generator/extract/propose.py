@@ -18,6 +18,7 @@ from generator import shipped
 from generator.errors import BriefingError, Problems
 from generator.extract import speech
 from generator.extract.mentions import Gazetteer, candidates
+from generator.extract.places import WorldPlaces, world_places
 from generator.factbase import model
 from generator.factbase.load import FILE_NAME, UNREADABLE_FOLDER, Only, load, record_files
 from generator.factbase.yamlio import dump
@@ -25,6 +26,7 @@ from generator.files import write_atomic
 from generator.layout import CONTENT, RECORD_FOLDERS, SEEDS, Layout
 from generator.parallel import fork_map
 from generator.text import dates, figures, language, segment, verbatim
+from generator.text.world import WorldPlace
 
 # The first line of every proposals file; only files that begin with it are ever removed by extract.
 MARK = "# Proposals for the source "
@@ -174,8 +176,10 @@ def propose(source: model.Source, gazetteer: Gazetteer) -> dict[str, Any]:
         out["published"] = published
     lists: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
     seen_names: dict[str, dict[str, Any]] = {}
+    world = world_places()
+    context = world.countries(p.text for p in source.paragraphs)
     for paragraph in source.paragraphs:
-        found = read_paragraph(paragraph.text, lang, published, gazetteer, common, calendar)
+        found = read_paragraph(paragraph.text, lang, published, gazetteer, common, calendar, world, context)
         for kind in KINDS:
             for n, item in enumerate(found[kind], start=1):
                 entry = {"id": f"{PREFIX[kind]}-{paragraph.id}-{n}", "paragraph": paragraph.id, **item}
@@ -198,11 +202,14 @@ _CONTEXT_SIDE = 150
 
 
 def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazetteer, common: set[str],
-                   calendar: set[str]) -> dict[str, list[dict[str, Any]]]:
-    """Every finder over one paragraph; what they find becomes entries with verbatim spans."""
+                   calendar: set[str], world: WorldPlaces | None = None,
+                   context: frozenset[str] = frozenset()) -> dict[str, list[dict[str, Any]]]:
+    """Every finder over one paragraph; what they find becomes entries with verbatim spans. `world` is the
+    world gazetteer (None: places are proposed from the text's cues alone), `context` the countries the
+    source is about."""
     found_mentions = gazetteer.find(text)
     found_quotes, quoted_names = speech.find(text, lang, found_mentions)
-    found_names = candidates(text, lang, gazetteer, found_mentions, common, calendar, quoted_names)
+    found_names = candidates(text, lang, gazetteer, found_mentions, common, calendar, quoted_names, world, context)
     found_dates = dates.find(text, lang, published)
     found_figures = []
     for fig in figures.find(text, lang):
@@ -242,6 +249,8 @@ def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazet
             entry["kind"] = c.kind
         if c.alias_of:
             entry["alias_of"] = span(*c.alias_of)   # "NLF" for "National Liberation Front (NLF)"
+        if c.place is not None:
+            entry["place"] = _place(c.place, c.unsure)
         out["names"].append(entry)
     for f in found_figures:
         entry = {"span": span(f.start, f.end)}
@@ -269,6 +278,22 @@ def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazet
         out["quotes"].append(entry)
     # The same check curated citations pass: a proposal whose span would not hold is never written.
     return {kind: [e for e in entries if _holds(text, e)] for kind, entries in out.items()}
+
+
+def _place(place: WorldPlace, unsure: bool) -> dict[str, Any]:
+    """A place of the world gazetteer as a proposal shows it: what a place record needs, in both languages
+    where the gazetteer has them."""
+    out: dict[str, Any] = {"gazetteer": place.key,
+                           "name": {lang: place.names[lang] for lang in ("en", "ar") if lang in place.names},
+                           "coordinates": {"lat": place.lat, "lon": place.lon, "precision": place.precision},
+                           "country": place.country}
+    if place.within:
+        out["within"] = place.within
+    if place.population:
+        out["population"] = place.population
+    if unsure:
+        out["unsure"] = True   # another place of this name was nearly as likely: check before promoting
+    return out
 
 
 def _holds(text: str, entry: dict[str, Any]) -> bool:

@@ -129,3 +129,85 @@ def _adjacent(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bo
 def _whole(text: str, last: tuple[int, int, str]) -> bool:
     """A match is whole words: no letter or digit runs on from its last word ("الوحدة 1" in "الوحدة 12")."""
     return not (last[1] < len(text) and text[last[1]].isalnum())
+
+
+class NameTable:
+    """A very large set of names (a world gazetteer's) matched by the rules of `NameMatcher`, without a
+    pattern per name: each name is kept as the key of its words, folded, and a paragraph's words are
+    looked up from each position, longest first. Values are whatever the caller numbers its names by.
+
+    Latin-script words are runs of letters and digits, case folded, and may be joined in the text by
+    spaces, hyphens or apostrophes ("Port-au-Prince"); a name written with a capital matches only a word
+    written with one. Arabic-script words are folded as `NameMatcher` folds them, the particles of the
+    first word peeled.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, int]]) -> None:
+        self._latin: dict[str, list[int]] = {}
+        self._arabic: dict[str, list[int]] = {}
+        self._longest: dict[str, int] = {}   # a name's first word -> the most words of a name it begins
+        self._lower: set[int] = set()        # values of names written in lowercase, which match any case
+        for text, value in entries:   # a million names: each step here is paid a million times
+            if _ARABIC_LETTER.match(text):
+                words = [arabic.core(w) for _, _, w in arabic.name_tokens(text)]
+                table = self._arabic
+            else:
+                words = [text.casefold()] if text.isalpha() else [w.casefold() for w in _WORD.findall(text)]
+                table = self._latin
+                if text[:1].islower():
+                    self._lower.add(value)
+            if not words:
+                continue
+            table.setdefault(" ".join(words), []).append(value)
+            first = ("a " if table is self._arabic else "l ") + words[0]
+            self._longest[first] = max(self._longest.get(first, 0), len(words))
+
+    def find(self, text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+        """(start, end, values) of every name in `text`, the longest at each position (overlaps kept)."""
+        found: list[tuple[int, int, tuple[int, ...]]] = []
+        if self._latin:
+            runs = list(_WORD.finditer(text))
+            folded = [m.group().casefold() for m in runs]
+            for i, run in enumerate(runs):
+                most = self._longest.get("l " + folded[i], 0)
+                for n in range(min(most, len(runs) - i), 0, -1):
+                    if any(not _LATIN_JOIN.fullmatch(text, runs[k].end(), runs[k + 1].start())
+                           for k in range(i, i + n - 1)):
+                        continue
+                    values = self._latin.get(" ".join(folded[i:i + n]))
+                    if values:
+                        kept = tuple(v for v in values if run.group()[0].isupper() or v in self._lower)
+                        if kept:
+                            found.append((run.start(), runs[i + n - 1].end(), kept))
+                            break
+        if self._arabic:
+            words = arabic.name_tokens(text)
+            cores = [arabic.core(w) for _, _, w in words]
+            for i, (start, _, word) in enumerate(words):
+                for form in _first_forms(word):
+                    most = self._longest.get("a " + form, 0)
+                    for n in range(min(most, len(words) - i), 0, -1):
+                        last = words[i + n - 1]
+                        if any(not _adjacent(text, words[k], words[k + 1]) for k in range(i, i + n - 1)) \
+                                or not _whole(text, last):
+                            continue
+                        values = self._arabic.get(" ".join([form, *cores[i + 1:i + n]]))
+                        if values:
+                            found.append((start + _particles(text[start:words[i][1]], form), last[1], tuple(values)))
+                            break
+        return found
+
+
+def _particles(word: str, form: str) -> int:
+    """How many letters of `word` are particles written onto the name `form` ("وبالخرطوم": 2, for و and ب)."""
+    for k in range(3):
+        if arabic.core(arabic.normalise(word[k:])) == form:
+            return k
+    return 0
+
+
+# A name of the gazetteer written in the Arabic script: its first letter says so (the whole-text test of
+# `arabic.is_arabic_script` costs a second over a million names).
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+# What may join the words of one name in Latin script: "Port-au-Prince", "Ras Al-Khaimah", "N'Djamena".
+_LATIN_JOIN = re.compile(r"[ \u00a0]+|[ \u00a0]?[-–'’][ \u00a0]?")
