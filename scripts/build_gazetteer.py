@@ -109,7 +109,7 @@ def fetch(wanted: Input, folder: Path) -> bytes:
     path = folder / wanted.wheel
     if not path.exists():
         command = [sys.executable, "-m", "pip", "download", f"{wanted.name}=={wanted.version}", "--no-deps",
-                   "--only-binary=:all:", "--quiet", "--dest", str(folder)]
+                   "--only-binary=:all:", "-qq", "--dest", str(folder)]
         if subprocess.run(command, check=False).returncode != 0 or not path.exists():
             sys.exit(f"could not download {wanted.wheel}: {' '.join(command)}")
     data = path.read_bytes()
