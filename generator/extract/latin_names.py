@@ -151,7 +151,19 @@ _NEVER_ALONE = frozenset({
 # Words before a place's name.
 PLACE_CUES = frozenset({"in", "near", "at", "from", "to", "town", "city", "village", "region", "province",
                         "outside", "around", "across", "into", "à", "dans", "près", "ville",
-                        "région", "localité", "commune", "vers", "depuis", "de"})
+                        "région", "localité", "commune", "vers", "depuis", "de", "en", "au", "aux"})
+# Words for a kind of place, written before "of" or after the name: "the town of X", "the X valley".
+_PLACE_NOUNS: dict[str, str | None] = {
+    "town": "town", "city": "city", "village": "village", "capital": "city", "district": "area",
+    "province": "region", "region": "region", "governorate": "region", "state": "region", "county": "region",
+    "outskirts": None, "suburbs": None, "suburb": None, "valley": "area", "basin": "area", "river": "area",
+    "plain": "area", "hills": "area", "mountains": "area", "desert": "area", "forest": "area", "coast": "area",
+    "mine": "site", "highway": "site", "road": "site", "camp": "site", "border": "border-area", "area": "area",
+    "ville": "city", "localité": "town", "commune": "town", "région": "region", "vallée": "area",
+    "quartier": "area", "département": "region", "préfecture": "region",
+    # directions and nearness: "north of X", "près de X", "au sud de X"
+    "north": None, "south": None, "east": None, "west": None, "près": None, "proximité": None, "environs": None,
+    "nord": None, "sud": None, "ouest": None, "abords": None, "alentours": None}
 # Words after a name that make it a person: "Osama Hamad said".
 _SAID = frozenset({"said", "told", "added", "says", "tells", "wrote", "warned", "stated", "declared",
                    "explained", "noted", "insisted", "denied", "a", "déclaré", "affirmé", "indiqué", "précisé",
@@ -377,8 +389,16 @@ def _guess(text: str, tokens: list[segment.Token], n: int, words: list[segment.T
     after = tokens[n + len(words)].lower if n + len(words) < len(tokens) else ""
     if 2 <= len(words) <= 4 and after in _SAID and all(w.text[:1].isupper() for w in words):
         return "actor", "person"
+    while before and before[-1] in ("the", "la", "le", "les", "l"):
+        before.pop()   # "the town of the X", "la vallée de la Selna"
     if before and before[-1] in PLACE_CUES:
         return "place", None
+    if before and before[-1] in ("capital", "capitale"):
+        return "place", "city"   # "the capital, Elmora"
+    if len(before) >= 2 and before[-1] in ("of", "de", "d") and before[-2] in _PLACE_NOUNS:
+        return "place", _PLACE_NOUNS[before[-2]]   # "the town of Karvesh", "la ville de Tamsar"
+    if after in _PLACE_NOUNS and tokens[n + len(words)].text.islower():
+        return "place", _PLACE_NOUNS[after]        # "the Selna valley", "the Golden Ridge mine"
     return "unknown", None
 
 

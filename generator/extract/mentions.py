@@ -23,7 +23,7 @@ from generator.extract.latin_names import acronym, latin_names, not_a_name
 from generator.extract.name_cues import AR_NAMES, UR_NAMES, NameCues
 from generator.extract.places import REGION_WORDS, SETTLEMENT_WORDS, Choice, PlaceMatch, WorldPlaces
 from generator.factbase import model
-from generator.text import arabic, segment
+from generator.text import arabic, segment, vocabulary
 from generator.text.names import NameMatcher, longest_first
 from generator.text.world import WorldPlace
 
@@ -183,7 +183,7 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
     ("Kenya Red Cross") stays part of it; a place no rule found is added where the text supports it."""
     out = dict(found)
     starts = segment.grammatical_capitals(text)
-    for match in sorted(world.find(text), key=lambda m: (-(m.end - m.start), m.start)):
+    for match in sorted(world.find(text, language), key=lambda m: (-(m.end - m.start), m.start)):
         if not free(match.start, match.end):
             continue
         after = text[match.end:match.end + 30].split()
@@ -224,15 +224,33 @@ def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, worl
             return False   # "the Union", "the Mission": a settlement's name is not written after "the"
         return match.start not in starts or world.grammar_safe(choice)
     cues = UR_NAMES if language.split("-")[0] == "ur" else AR_NAMES
-    words = [arabic.normalise(w) for w in written.split()]
-    if len(words) == 1 and any(w in bag for w in (words[0], arabic.core(words[0]))
-                               for bag in (cues.stop, cues.common, cues.verbs, cues.adjectives, cues.titles)):
-        return False   # a common word that some village also bears
+    words = [arabic.normalise(arabic.TANWIN.sub("", w)) for w in written.split()]
+    if len(arabic.core(words[0])) < 3 and len(words) == 1:
+        return False   # two letters are a suffix or a particle more often than a place
+    if len(words) == 1 and vocabulary.fold(written) in vocabulary.common(language) \
+            and not world.grammar_safe(choice, large=_FAMOUS):
+        return False   # «شام», «بیان», «الأمن»: one of the language's commonest words, and no large place
+    if len(words) == 1 and (_common_arabic(words[0], cues) or words[0] in calendar
+                            or arabic.core(words[0]) in {arabic.core(arabic.normalise(c)) for c in calendar}):
+        return False   # «الأمن», «الخميس», «زعيم»: a common word that some town also bears
     announced = _announced(text, match, cues)
     if len(words) == 1 and words[0].endswith("ي") and not announced \
             and (cues is UR_NAMES or not _of_a_country(text, match)):
-        return False   # «دعم مالي», «مالی امداد»: a word shaped as an adjective of relation («financial»)
+        return False   # «دعم فني», «قصف جوي»: a word shaped as an adjective of relation, not the town that bears it
     return announced or world.large_enough_bare(choice)
+
+
+# A place this large may bear a common word's name and still be meant by it («کراچی», «حلب»).
+_FAMOUS = 1_000_000
+
+
+def _common_arabic(word: str, cues: NameCues) -> bool:
+    """A word of the language's own vocabulary: particles, verbs, nouns, adjectives, titles, the words that
+    begin names or announce places."""
+    forms = {word, arabic.core(word)}
+    forms |= {f[:-1] for f in forms if f.endswith("ا") and len(f) > 3}   # «يومًا» -> «يوم»
+    bags = (cues.stop, cues.common, cues.verbs, cues.adjectives, cues.titles, cues.construct, cues.spokes)
+    return any(f in bag or f in cues.orgs or f in cues.places for f in forms for bag in bags)
 
 
 def _announced(text: str, match: PlaceMatch, cues: NameCues) -> bool:
@@ -249,7 +267,7 @@ def _announced(text: str, match: PlaceMatch, cues: NameCues) -> bool:
 
 
 def _of_a_country(text: str, match: PlaceMatch) -> bool:
-    """«حكومة مالي», «و مالي», a sentence's first word: where a name ending as an adjective is a country's."""
+    """«حكومة X», «و X», a sentence's first word: where a name ending as an adjective is a country's."""
     before = text[max(0, match.start - 25):match.start]
     words = before.split()
     if not words or re.search(r"[.،,:;؛«\"(]\s*$", before):

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from generator.text import vocabulary
 from generator.text.names import NameTable
 from generator.text.world import World, WorldPlace, world
 
@@ -26,6 +27,10 @@ _LARGE_ARABIC = 50_000
 REGION_WORDS = frozenset({"region", "province", "state", "governorate", "prefecture", "county", "district",
                           "région", "préfecture", "wilaya", "oblast", "département", "cercle"})
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "ville", "localité", "commune"})
+
+
+# Languages in the Arabic script that write no particle onto a word.
+_UNPEELED = frozenset({"ur", "fa", "ps", "ks", "sd"})
 
 
 @dataclass(frozen=True)
@@ -47,16 +52,21 @@ class WorldPlaces:
 
     def __init__(self, gazetteer: World) -> None:
         self.world = gazetteer
-        self._table = NameTable(gazetteer.names())
+        self._table = NameTable(*gazetteer.name_columns())
 
-    def find(self, text: str) -> list[PlaceMatch]:
-        return [PlaceMatch(start, end, rows) for start, end, rows in self._table.find(text)]
+    def find(self, text: str, language: str = "") -> list[PlaceMatch]:
+        peel = language.split("-")[0] not in _UNPEELED
+        return [PlaceMatch(start, end, rows) for start, end, rows in self._table.find(text, peel)]
 
-    def countries(self, texts: Iterable[str]) -> frozenset[str]:
-        """The countries a text is about: those it names, and those of places only one country has."""
+    def countries(self, texts: Iterable[str], language: str = "") -> frozenset[str]:
+        """The countries a text is about: those it names, and those of places only one country has (not
+        one named by a common word of the language: «يوما» is not Yuma, Arizona)."""
         seen: Counter[str] = Counter()
+        words = vocabulary.common(language)
         for text in texts:
-            for match in self.find(text):
+            for match in self.find(text, language):
+                if vocabulary.fold(text[match.start:match.end]) in words:
+                    continue
                 places = [self.world.place(r) for r in match.rows]
                 named = {p.country for p in places if p.kind == "country"}
                 if named:
@@ -83,9 +93,10 @@ class WorldPlaces:
         unsure = any(rank(p)[:4] == rank(best)[:4] and p.population * 2 >= best.population for p in rivals)
         return Choice(best, unsure, len(rivals))
 
-    def grammar_safe(self, choice: Choice) -> bool:
-        """Whether a place may be taken at the head of a sentence, or in Arabic script without a cue."""
-        return choice.place.precision != "settlement" or choice.place.population >= _LARGE
+    def grammar_safe(self, choice: Choice, large: int = _LARGE) -> bool:
+        """Whether a place may be taken where the text does not say it is a name: at the head of a
+        sentence, or written as a common word. Countries and regions always; settlements this large."""
+        return choice.place.precision != "settlement" or choice.place.population >= large
 
     def large_enough_bare(self, choice: Choice) -> bool:
         return choice.place.precision != "settlement" or choice.place.population >= _LARGE_ARABIC

@@ -177,7 +177,7 @@ def propose(source: model.Source, gazetteer: Gazetteer) -> dict[str, Any]:
     lists: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
     seen_names: dict[str, dict[str, Any]] = {}
     world = world_places()
-    context = world.countries(p.text for p in source.paragraphs)
+    context = world.countries((p.text for p in source.paragraphs), lang)
     for paragraph in source.paragraphs:
         found = read_paragraph(paragraph.text, lang, published, gazetteer, common, calendar, world, context)
         for kind in KINDS:

@@ -9,9 +9,12 @@ Latin letters inside it ("قيادة الوحدة 1" is not "قيادة الوح
 """
 from __future__ import annotations
 
+import operator
 import re
+from collections import Counter
 from collections.abc import Hashable, Iterable
 from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 from generator.text import arabic
@@ -137,65 +140,79 @@ class NameTable:
     looked up from each position, longest first. Values are whatever the caller numbers its names by.
 
     Latin-script words are runs of letters and digits, case folded, and may be joined in the text by
-    spaces, hyphens or apostrophes ("Port-au-Prince"); a name written with a capital matches only a word
-    written with one. Arabic-script words are folded as `NameMatcher` folds them, the particles of the
-    first word peeled.
+    spaces, hyphens or apostrophes ("Port-au-Prince"); the text must write the first with a capital, as a
+    gazetteer's proper names are. Arabic-script words are folded as `NameMatcher` folds them, the particles
+    of the first word peeled.
     """
 
-    def __init__(self, entries: Iterable[tuple[str, int]]) -> None:
-        self._latin: dict[str, list[int]] = {}
-        self._arabic: dict[str, list[int]] = {}
-        self._longest: dict[str, int] = {}   # a name's first word -> the most words of a name it begins
-        self._lower: set[int] = set()        # values of names written in lowercase, which match any case
-        for text, value in entries:   # a million names: each step here is paid a million times
-            if _ARABIC_LETTER.match(text):
-                words = [arabic.core(w) for _, _, w in arabic.name_tokens(text)]
-                table = self._arabic
-            else:
-                words = [text.casefold()] if text.isalpha() else [w.casefold() for w in _WORD.findall(text)]
-                table = self._latin
-                if text[:1].islower():
-                    self._lower.add(value)
-            if not words:
-                continue
-            table.setdefault(" ".join(words), []).append(value)
-            first = ("a " if table is self._arabic else "l ") + words[0]
-            self._longest[first] = max(self._longest.get(first, 0), len(words))
+    def __init__(self, names: list[str], values: list[int]) -> None:
+        # A million names: they are sorted by script and the Latin ones folded in bulk (one casefold, one
+        # substitution over all of them joined), so that building costs a second, not a Python step a name.
+        scripts = list(map(_ARABIC_LETTER.match, names))
+        latin = list(compress(names, map(operator.not_, scripts)))
+        latin_values = list(compress(values, map(operator.not_, scripts)))
+        self._arabic: dict[str, tuple[int, ...]] = {}
+        for text, value in compress(zip(names, values, strict=True), scripts):
+            key = " ".join(arabic.core(w) for _, _, w in arabic.name_tokens(text))
+            if key and value not in self._arabic.get(key, ()):
+                self._arabic[key] = (*self._arabic.get(key, ()), value)
+        keys = _NOT_WORD.sub(" ", "\n".join(latin).casefold()).split("\n")
+        keys = [k.strip() for k in keys] if any(k[:1] == " " or k[-1:] == " " for k in keys) else keys
+        self._one: dict[str, int] = dict(zip(keys, latin_values, strict=True))   # most keys name one place
+        shared = {key for key, count in Counter(keys).items() if count > 1}   # "Tripoli": several places
+        groups: dict[str, dict[int, None]] = {}
+        for key in shared:
+            groups[key] = {}
+        for key, value in zip(keys, latin_values, strict=True):
+            if key in shared:
+                groups[key][value] = None   # once each, in order
+        self._many: dict[str, tuple[int, ...]] = {key: tuple(values) for key, values in groups.items()}
+        self._one.pop("", None)
+        # First words of names of several words: only after these is a longer name looked for.
+        self._firsts = {k.split(" ", 1)[0] for k in self._one if " " in k}
+        self._firsts |= {k.split(" ", 1)[0] for k in self._arabic if " " in k}
 
-    def find(self, text: str) -> list[tuple[int, int, tuple[int, ...]]]:
-        """(start, end, values) of every name in `text`, the longest at each position (overlaps kept)."""
+    def find(self, text: str, peel: bool = True) -> list[tuple[int, int, tuple[int, ...]]]:
+        """(start, end, values) of every name in `text`, the longest at each position (overlaps kept).
+        `peel`: the language writes particles onto words (Arabic does, Urdu and Persian do not: «وادی» is a
+        valley there, not و + a place «ادی»)."""
         found: list[tuple[int, int, tuple[int, ...]]] = []
-        if self._latin:
-            runs = list(_WORD.finditer(text))
-            folded = [m.group().casefold() for m in runs]
-            for i, run in enumerate(runs):
-                most = self._longest.get("l " + folded[i], 0)
-                for n in range(min(most, len(runs) - i), 0, -1):
-                    if any(not _LATIN_JOIN.fullmatch(text, runs[k].end(), runs[k + 1].start())
-                           for k in range(i, i + n - 1)):
-                        continue
-                    values = self._latin.get(" ".join(folded[i:i + n]))
-                    if values:
-                        kept = tuple(v for v in values if run.group()[0].isupper() or v in self._lower)
-                        if kept:
-                            found.append((run.start(), runs[i + n - 1].end(), kept))
-                            break
-        if self._arabic:
+        runs = list(_WORD.finditer(text))
+        folded = [m.group().casefold() for m in runs]
+        for i, run in enumerate(runs):
+            if not run.group()[0].isupper():
+                continue
+            most = min(_MOST_WORDS if folded[i] in self._firsts else 1, len(runs) - i)
+            for n in range(most, 0, -1):
+                if any(not _LATIN_JOIN.fullmatch(text, runs[k].end(), runs[k + 1].start())
+                       for k in range(i, i + n - 1)):
+                    continue
+                key = " ".join(folded[i:i + n])
+                values = self._many.get(key) or ((self._one[key],) if key in self._one else ())
+                if values:
+                    found.append((run.start(), runs[i + n - 1].end(), values))
+                    break
+        if self._arabic and _ARABIC_LETTER.search(text):
             words = arabic.name_tokens(text)
             cores = [arabic.core(w) for _, _, w in words]
             for i, (start, _, word) in enumerate(words):
-                for form in _first_forms(word):
-                    most = self._longest.get("a " + form, 0)
-                    for n in range(min(most, len(words) - i), 0, -1):
+                for form in _first_forms(word) if peel else (cores[i],):
+                    most = min(_MOST_WORDS if form in self._firsts else 1, len(words) - i)
+                    for n in range(most, 0, -1):
                         last = words[i + n - 1]
                         if any(not _adjacent(text, words[k], words[k + 1]) for k in range(i, i + n - 1)) \
                                 or not _whole(text, last):
                             continue
-                        values = self._arabic.get(" ".join([form, *cores[i + 1:i + n]]))
+                        values = self._arabic.get(" ".join([form, *cores[i + 1:i + n]]), ())
                         if values:
-                            found.append((start + _particles(text[start:words[i][1]], form), last[1], tuple(values)))
+                            found.append((start + _particles(text[start:words[i][1]], form), last[1], values))
                             break
         return found
+
+
+# The most words a gazetteer's name is looked for with ("Saint-Martin-de-la-Mer", "Bosnia and Herzegovina").
+_MOST_WORDS = 6
+_NOT_WORD = re.compile(r"[^\w\n]+")
 
 
 def _particles(word: str, form: str) -> int:

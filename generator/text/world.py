@@ -72,6 +72,17 @@ class World:
             for name in line.decode("utf-8").split("\t")[_NAMES:]:
                 yield name, row
 
+    def name_columns(self) -> tuple[list[str], list[int]]:
+        """Every name and its row, as two lists: `names()` for a table of a million names, built with a
+        step per row rather than per name."""
+        names: list[bytes] = []
+        rows: list[int] = []
+        for row, line in enumerate(self._lines):
+            fields = line.split(b"\t")[_NAMES:]
+            names += fields
+            rows += [row] * len(fields)
+        return b"\n".join(names).decode("utf-8").split("\n"), rows
+
     @cached_property
     def _rows(self) -> dict[str, int]:
         return {line[:line.index(b"\t")].decode("ascii"): row for row, line in enumerate(self._lines)}
