@@ -23,7 +23,7 @@ _SERVER = multiprocessing.get_context("forkserver")
 _SERVER.set_forkserver_preload([__name__, "generator.build", "generator.extract.ingest",
                                 "generator.extract.promote", "generator.extract.propose", "generator.factbase.check",
                                 "generator.factbase.jsonschema", "generator.review.diff", "generator.review.fmt",
-                                "generator.review.report", "generator.scaffold"])
+                                "generator.review.report", "generator.scaffold", "world_preload"])
 
 
 def _stream(fd: int, errors: str) -> io.TextIOWrapper:

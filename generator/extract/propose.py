@@ -95,6 +95,8 @@ def extract(root: Path, source: str | None = None, progress: Progress | None = N
         else:
             todo.append(ident)
     done = len(targets) - len(todo)
+    if todo:
+        world_places()   # built once here, shared by the workers fork_map forks, not once in each
     texts = fork_map(lambda ident: dump(propose(dossier.sources[ident], gazetteer),
                                         HEADER.format(id=ident) + STAMP + stamps[ident] + "\n"), todo)
     for ident, text in zip(todo, texts, strict=True):
