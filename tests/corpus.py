@@ -33,6 +33,7 @@ from generator.text import dates
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
+DEV = FIXTURES / "dev"          # in-sample too: written blind to the extractor, then tuned on
 HELDOUT = FIXTURES / "heldout"
 PUBLISHED = "2024-06-15"
 MONEY = {"usd", "eur", "gbp"}
@@ -206,4 +207,5 @@ def report(folder: Path = CORPUS) -> dict[str, Scores]:
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent.parent))
     report(CORPUS)
+    report(DEV)
     report(HELDOUT)

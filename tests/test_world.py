@@ -202,3 +202,42 @@ def test_the_script_writes_the_same_line_for_the_same_place(script: ModuleType) 
     assert place.line() == "1\ttown\tsettlement\t12.3457\t0\tML\tML.10\t12000\tar=1 en=0\tKidal\tكيدال"
     assert script.centre([(10, 179, 1), (10, -179, 1)]) == pytest.approx((10.0, 180.0), abs=0.01) or \
         script.centre([(10, 179, 1), (10, -179, 1)]) == pytest.approx((10.0, -180.0), abs=0.01)
+
+
+# --- the names as extract finds them ------------------------------------------------------------------
+
+def test_the_shipped_name_index_is_made_from_this_gazetteer_by_todays_folding() -> None:
+    """A change to how names are folded without `build_gazetteer.py --names-only` leaves places unfound."""
+    from generator.text.names import fold_names
+    from generator.text.world import name_table
+    table, gazetteer = name_table(), world()
+    names, rows = gazetteer.name_columns()
+    sample = list(range(0, len(names), 251))
+    for key, row in zip(fold_names([names[i] for i in sample]), [rows[i] for i in sample], strict=True):
+        assert not key or row in table._get(key), (key, row)
+
+
+def test_a_name_index_is_found_in_text_as_it_was_built() -> None:
+    from generator.text.names import NameIndex, NameTable
+    index = NameIndex.build(["Port-au-Prince", "Tripoli", "Tripoli", "Bosnia and Herzegovina", "Bosnia", "طرابلس"],
+                            [1, 2, 3, 4, 5, 2])
+    table = NameTable(NameIndex.loads(index.dumps()))
+    text = "From Port au Prince to tripoli, Bosnia and Herzegovina and Tripoli; وصل إلى طرابلس وبطرابلس."
+    assert [(text[s:e], v) for s, e, v in table.find(text)] == [
+        ("Port au Prince", (1,)), ("Bosnia and Herzegovina", (4,)), ("Tripoli", (2, 3)), ("طرابلس", (2,)),
+        ("طرابلس", (2,))]   # lowercase "tripoli" is a word, not the name; «بطرابلس» without its ب
+    urdu = "وادی طرابلس"   # Urdu writes no particle onto a word: «وادی» is a valley, not و + «ادی»
+    assert [urdu[s:e] for s, e, _ in table.find(urdu, peel=False)] == ["طرابلس"]
+
+
+def test_a_damaged_or_foreign_name_index_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.text.world as world_module
+    from generator.errors import BriefingError
+    real = world_module._read
+    monkeypatch.setattr(world_module, "_read", lambda name: b"not gzip" if name == world_module.NAMES else real(name))
+    world_module.name_table.cache_clear()
+    try:
+        with pytest.raises(BriefingError, match="place names are damaged.*reinstall"):
+            world_module.name_table()
+    finally:
+        world_module.name_table.cache_clear()

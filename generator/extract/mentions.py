@@ -195,7 +195,8 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
         if any(k[0] <= match.start and match.end <= k[1] and k != (match.start, match.end)
                and not _place_and_word(text, k, match) for k in overlapping):
             continue   # "Kenya Red Cross", "جبهة تحرير أزواد": a name that holds a place's
-        if not overlapping and not _supported(text, language, match, choice, world, starts, common, calendar, latin):
+        if not overlapping and not _supported(text, language, match, choice, world, starts, common, calendar, latin,
+                                              context):
             continue
         span = next((k for k in overlapping if _place_and_word(text, k, match)), (match.start, match.end))
         for k in overlapping:
@@ -213,7 +214,7 @@ def _place_and_word(text: str, span: tuple[int, int], match: PlaceMatch) -> bool
 
 
 def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, world: WorldPlaces, starts: set[int],
-               common: set[str], calendar: set[str], latin: bool) -> bool:
+               common: set[str], calendar: set[str], latin: bool, context: frozenset[str]) -> bool:
     """A place's name no rule proposed, taken only where the text bears it out."""
     written = text[match.start:match.end]
     if latin:
@@ -227,14 +228,18 @@ def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, worl
     words = [arabic.normalise(arabic.TANWIN.sub("", w)) for w in written.split()]
     if len(arabic.core(words[0])) < 3 and len(words) == 1:
         return False   # two letters are a suffix or a particle more often than a place
-    if len(words) == 1 and vocabulary.fold(written) in vocabulary.common(language) \
-            and not world.grammar_safe(choice, large=_FAMOUS):
-        return False   # «شام», «بیان», «الأمن»: one of the language's commonest words, and no large place
+    common_word = len(words) == 1 and vocabulary.fold(written) in vocabulary.common(language)
+    if common_word and not world.grammar_safe(choice, large=_FAMOUS):
+        return False   # «بیان», «الأمن»: one of the language's commonest words, and no large place
     if len(words) == 1 and (_common_arabic(words[0], cues) or words[0] in calendar
                             or arabic.core(words[0]) in {arabic.core(arabic.normalise(c)) for c in calendar}):
         return False   # «الأمن», «الخميس», «زعيم»: a common word that some town also bears
     announced = _announced(text, match, cues)
-    if len(words) == 1 and words[0].endswith("ي") and not announced \
+    place = choice.place
+    if common_word and place.kind == "country" and not announced and place.country not in context:
+        return False   # «شام کو»: in the evening, unless the text is about Syria or says "in", "of"
+    famous = place.precision == "settlement" and place.population >= _FAMOUS   # «کراچی»
+    if len(words) == 1 and words[0].endswith("ي") and not announced and not famous \
             and (cues is UR_NAMES or not _of_a_country(text, match)):
         return False   # «دعم فني», «قصف جوي»: a word shaped as an adjective of relation, not the town that bears it
     return announced or world.large_enough_bare(choice)

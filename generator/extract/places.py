@@ -17,7 +17,7 @@ from functools import cache
 
 from generator.text import vocabulary
 from generator.text.names import NameTable
-from generator.text.world import World, WorldPlace, world
+from generator.text.world import World, WorldPlace, name_table, world
 
 # A place named at the head of a sentence, where any word has a capital, is taken only when this large.
 _LARGE = 100_000
@@ -50,9 +50,9 @@ class Choice:
 class WorldPlaces:
     """The world gazetteer as extract reads it: its names in a `NameTable`, built once per process."""
 
-    def __init__(self, gazetteer: World) -> None:
+    def __init__(self, gazetteer: World, table: NameTable) -> None:
         self.world = gazetteer
-        self._table = NameTable(*gazetteer.name_columns())
+        self._table = table
 
     def find(self, text: str, language: str = "") -> list[PlaceMatch]:
         peel = language.split("-")[0] not in _UNPEELED
@@ -110,4 +110,4 @@ def _far(a: WorldPlace, b: WorldPlace) -> bool:
 @cache
 def world_places() -> WorldPlaces:
     """Built on first use: a dossier's `extract` pays for the gazetteer once, its workers share it."""
-    return WorldPlaces(world())
+    return WorldPlaces(world(), name_table())

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import operator
 import re
-from collections import Counter
 from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from typing import Any
@@ -134,43 +134,74 @@ def _whole(text: str, last: tuple[int, int, str]) -> bool:
     return not (last[1] < len(text) and text[last[1]].isalnum())
 
 
+def fold_names(names: list[str]) -> list[str]:
+    """The key a `NameTable` keeps for each name, in order ("" for a name without words): Latin-script words
+    case folded and joined by one space, Arabic-script words folded as `NameMatcher` folds them. In bulk (one
+    casefold, one substitution over all of them joined): a gazetteer has a million names."""
+    scripts = list(map(_ARABIC_LETTER.match, names))
+    latin = _NOT_WORD.sub(" ", "\n".join(compress(names, map(operator.not_, scripts))).casefold()).split("\n")
+    folded = iter(k.strip() for k in latin)
+    return [" ".join(arabic.core(w) for _, _, w in arabic.name_tokens(name)) if script else next(folded)
+            for name, script in zip(names, scripts, strict=True)]
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """A `NameTable`'s contents: its keys sorted, the values of each ("3,17"), and the first words of keys of
+    several words. Built once from the names (`build`), or read as shipped (`loads`), which costs a split."""
+
+    keys: list[str]
+    values: list[bytes]
+    firsts: frozenset[str]
+
+    @classmethod
+    def build(cls, names: list[str], values: list[int]) -> NameIndex:
+        groups: dict[str, dict[int, None]] = {}
+        for key, value in zip(fold_names(names), values, strict=True):
+            if key:
+                groups.setdefault(key, {})[value] = None   # each value once, in order
+        keys = sorted(groups)
+        return cls(keys, [",".join(map(str, groups[k])).encode() for k in keys],
+                   frozenset(k.split(" ", 1)[0] for k in keys if " " in k))
+
+    def dumps(self) -> bytes:
+        return _PART.join(["\n".join(self.keys).encode("utf-8"), b"\n".join(self.values),
+                           "\n".join(sorted(self.firsts)).encode("utf-8")])
+
+    @classmethod
+    def loads(cls, data: bytes) -> NameIndex:
+        keys, values, firsts = data.split(_PART)
+        return cls(keys.decode("utf-8").split("\n"), values.split(b"\n"),
+                   frozenset(firsts.decode("utf-8").split("\n")))
+
+
+_PART = b"\n\x1e\n"
+
+
 class NameTable:
     """A very large set of names (a world gazetteer's) matched by the rules of `NameMatcher`, without a
-    pattern per name: each name is kept as the key of its words, folded, and a paragraph's words are
-    looked up from each position, longest first. Values are whatever the caller numbers its names by.
+    pattern per name: each name is kept as the key of its words, folded (`fold_names`), and a paragraph's
+    words are looked up from each position, longest first. Values are the ints the caller numbers its
+    names by.
 
     Latin-script words are runs of letters and digits, case folded, and may be joined in the text by
     spaces, hyphens or apostrophes ("Port-au-Prince"); the text must write the first with a capital, as a
     gazetteer's proper names are. Arabic-script words are folded as `NameMatcher` folds them, the particles
-    of the first word peeled.
+    of the first word peeled where the language writes them.
     """
 
-    def __init__(self, names: list[str], values: list[int]) -> None:
-        # A million names: they are sorted by script and the Latin ones folded in bulk (one casefold, one
-        # substitution over all of them joined), so that building costs a second, not a Python step a name.
-        scripts = list(map(_ARABIC_LETTER.match, names))
-        latin = list(compress(names, map(operator.not_, scripts)))
-        latin_values = list(compress(values, map(operator.not_, scripts)))
-        self._arabic: dict[str, tuple[int, ...]] = {}
-        for text, value in compress(zip(names, values, strict=True), scripts):
-            key = " ".join(arabic.core(w) for _, _, w in arabic.name_tokens(text))
-            if key and value not in self._arabic.get(key, ()):
-                self._arabic[key] = (*self._arabic.get(key, ()), value)
-        keys = _NOT_WORD.sub(" ", "\n".join(latin).casefold()).split("\n")
-        keys = [k.strip() for k in keys] if any(k[:1] == " " or k[-1:] == " " for k in keys) else keys
-        self._one: dict[str, int] = dict(zip(keys, latin_values, strict=True))   # most keys name one place
-        shared = {key for key, count in Counter(keys).items() if count > 1}   # "Tripoli": several places
-        groups: dict[str, dict[int, None]] = {}
-        for key in shared:
-            groups[key] = {}
-        for key, value in zip(keys, latin_values, strict=True):
-            if key in shared:
-                groups[key][value] = None   # once each, in order
-        self._many: dict[str, tuple[int, ...]] = {key: tuple(values) for key, values in groups.items()}
-        self._one.pop("", None)
-        # First words of names of several words: only after these is a longer name looked for.
-        self._firsts = {k.split(" ", 1)[0] for k in self._one if " " in k}
-        self._firsts |= {k.split(" ", 1)[0] for k in self._arabic if " " in k}
+    def __init__(self, index: NameIndex) -> None:
+        self._at = dict(zip(index.keys, range(len(index.keys)), strict=True))
+        self._values = index.values
+        self._firsts = index.firsts   # only after these is a name of several words looked for
+
+    @classmethod
+    def of(cls, names: list[str], values: list[int]) -> NameTable:
+        return cls(NameIndex.build(names, values))
+
+    def _get(self, key: str) -> tuple[int, ...]:
+        at = self._at.get(key)
+        return () if at is None else tuple(map(int, self._values[at].split(b",")))
 
     def find(self, text: str, peel: bool = True) -> list[tuple[int, int, tuple[int, ...]]]:
         """(start, end, values) of every name in `text`, the longest at each position (overlaps kept).
@@ -187,15 +218,16 @@ class NameTable:
                 if any(not _LATIN_JOIN.fullmatch(text, runs[k].end(), runs[k + 1].start())
                        for k in range(i, i + n - 1)):
                     continue
-                key = " ".join(folded[i:i + n])
-                values = self._many.get(key) or ((self._one[key],) if key in self._one else ())
+                values = self._get(" ".join(folded[i:i + n]))
                 if values:
                     found.append((run.start(), runs[i + n - 1].end(), values))
                     break
-        if self._arabic and _ARABIC_LETTER.search(text):
+        if _ARABIC_LETTER.search(text):
             words = arabic.name_tokens(text)
             cores = [arabic.core(w) for _, _, w in words]
             for i, (start, _, word) in enumerate(words):
+                if not _ARABIC_LETTER.match(word):
+                    continue   # Latin words and digits among Arabic ones were looked up above
                 for form in _first_forms(word) if peel else (cores[i],):
                     most = min(_MOST_WORDS if form in self._firsts else 1, len(words) - i)
                     for n in range(most, 0, -1):
@@ -203,7 +235,7 @@ class NameTable:
                         if any(not _adjacent(text, words[k], words[k + 1]) for k in range(i, i + n - 1)) \
                                 or not _whole(text, last):
                             continue
-                        values = self._arabic.get(" ".join([form, *cores[i + 1:i + n]]), ())
+                        values = self._get(" ".join([form, *cores[i + 1:i + n]]))
                         if values:
                             found.append((start + _particles(text[start:words[i][1]], form), last[1], values))
                             break

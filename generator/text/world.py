@@ -10,6 +10,7 @@ loading costs a decompression and a split (about 170,000 rows and 900,000 names)
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,8 +19,10 @@ from importlib.resources import files
 
 from generator.errors import BriefingError
 from generator.shipped import REINSTALL
+from generator.text.names import NameIndex, NameTable
 
 DATA = "world.tsv.gz"
+NAMES = "world-names.gz"   # its names as `NameTable` looks them up, made from it by the same script
 _NAMES = 9  # the field where a row's names begin (the first is its main name)
 
 
@@ -93,11 +96,41 @@ class World:
 
 
 @cache
+def _shipped() -> bytes:
+    return _read(DATA)
+
+
+def _read(name: str) -> bytes:
+    path = files("generator") / "data" / name
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise BriefingError(f"the installed generator's place data is missing ({path}: {error}); {REINSTALL}") \
+            from error
+
+
+@cache
 def world() -> World:
     """The shipped gazetteer, read once per process."""
-    path = files("generator") / "data" / DATA
     try:
-        return World(gzip.decompress(path.read_bytes()))
-    except (OSError, ValueError, EOFError) as error:
-        raise BriefingError(f"the installed generator's place data is missing or damaged ({path}: {error}); "
-                            f"{REINSTALL}") from error
+        return World(gzip.decompress(_shipped()))
+    except (OSError, ValueError, EOFError) as error:   # gzip.BadGzipFile is an OSError
+        raise BriefingError(f"the installed generator's place data is damaged ({DATA}: {error}); {REINSTALL}") \
+            from error
+
+
+@cache
+def name_table() -> NameTable:
+    """The gazetteer's names ready to be found in text: read as shipped (a split, not a fold of a million
+    names), once the index is known to be the one made from this gazetteer."""
+    try:
+        head, _, body = gzip.decompress(_read(NAMES)).partition(b"\n")
+        made_from = json.loads(head).get("gazetteer_sha256")
+        index = NameIndex.loads(body)
+    except (OSError, ValueError, EOFError) as error:   # gzip.BadGzipFile is an OSError
+        raise BriefingError(f"the installed generator's place names are damaged ({NAMES}: {error}); {REINSTALL}") \
+            from error
+    if made_from != hashlib.sha256(_shipped()).hexdigest():
+        raise BriefingError(f"the installed generator's place names ({NAMES}) were not made from its gazetteer "
+                            f"({DATA}); {REINSTALL}")
+    return NameTable(index)
