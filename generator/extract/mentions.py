@@ -190,6 +190,8 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
         following = after[0].lower().strip(".,;:") if after else ""
         hint = "region" if following in REGION_WORDS else "settlement" if following in SETTLEMENT_WORDS else None
         choice = world.choose(match.rows, context, hint)
+        if world.foreign(choice, context):
+            continue
         overlapping = [k for k in out if k[0] < match.end and match.start < k[1]]
         latin = not arabic.is_arabic_script(text[match.start:match.end])
         if any(k[0] <= match.start and match.end <= k[1] and k != (match.start, match.end)
@@ -236,8 +238,8 @@ def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, worl
         return False   # «الأمن», «الخميس», «زعيم»: a common word that some town also bears
     announced = _announced(text, match, cues)
     place = choice.place
-    if common_word and place.kind == "country" and not announced and place.country not in context:
-        return False   # «شام کو»: in the evening, unless the text is about Syria or says "in", "of"
+    if vocabulary.homonym(written, language) and not announced:
+        return False   # «شام کو»: in the evening; «شام میں» may be Syria
     famous = place.precision == "settlement" and place.population >= _FAMOUS   # «کراچی»
     if len(words) == 1 and words[0].endswith("ي") and not announced and not famous \
             and (cues is UR_NAMES or not _of_a_country(text, match)):

@@ -10,7 +10,6 @@ be unsure.
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +18,10 @@ from generator.text import vocabulary
 from generator.text.names import NameTable
 from generator.text.world import World, WorldPlace, name_table, world
 
+# A city abroad this large is meant by its name even in a text about other countries ("London").
+_WORLD_CITY = 1_000_000
+# How much more likely a place is for lying in a country the text is about.
+_HOME = 1000
 # A place named at the head of a sentence, where any word has a capital, is taken only when this large.
 _LARGE = 100_000
 # In the Arabic script, a settlement named without a word that announces a place is taken only when this large.
@@ -59,21 +62,20 @@ class WorldPlaces:
         return [PlaceMatch(start, end, rows) for start, end, rows in self._table.find(text, peel)]
 
     def countries(self, texts: Iterable[str], language: str = "") -> frozenset[str]:
-        """The countries a text is about: those it names, and those of places only one country has (not
-        one named by a common word of the language: «يوما» is not Yuma, Arizona)."""
-        seen: Counter[str] = Counter()
-        words = vocabulary.common(language)
+        """The countries a text names, by their names in its language or in English ("Greece", not "Palu",
+        which is Palau's name somewhere and a town of Indonesia)."""
+        named: set[str] = set()
+        own = language.split("-")[0]
         for text in texts:
             for match in self.find(text, language):
-                if vocabulary.fold(text[match.start:match.end]) in words:
-                    continue
-                places = [self.world.place(r) for r in match.rows]
-                named = {p.country for p in places if p.kind == "country"}
-                if named:
-                    seen.update(named)
-                elif len({p.country for p in places}) == 1 and places[0].population >= _LARGE_ARABIC:
-                    seen[places[0].country] += 1
-        return frozenset(seen)
+                if vocabulary.homonym(text[match.start:match.end], language):
+                    continue   # «شام»: the evening, as often as Syria
+                written = vocabulary.fold(text[match.start:match.end])
+                for place in (self.world.place(r) for r in match.rows):
+                    if place.kind == "country" and written in {vocabulary.fold(place.names.get(lang, ""))
+                                                               for lang in (own, "en")}:
+                        named.add(place.country)
+        return frozenset(named)
 
     def choose(self, rows: tuple[int, ...], context: frozenset[str], hint: str | None = None) -> Choice:
         """The place a name most likely stands for: of the kind the text says (`hint`: "region" or
@@ -81,22 +83,35 @@ class WorldPlaces:
         at least half as large."""
         places = [self.world.place(r) for r in rows]
 
-        def rank(p: WorldPlace) -> tuple[bool, bool, bool, bool, int, str]:
-            # a bare name is the town before the region named after it ("Kidal"), the country before both
-            fits = (p.precision == "region") == (hint == "region") if hint else p.precision != "region"
-            return (p.kind == "country", p.country in context, fits, p.precision != "region" or hint == "region",
-                    p.population, p.key)
+        towns = {p.country: p.population for p in places if p.precision == "settlement"}
+
+        def rank(p: WorldPlace) -> tuple[bool, int, str]:
+            # A bare name is the town before the region named after it ("Kidal"), unless the region is far
+            # the larger ("Bihar"). Then the larger, a place in a country the text is about counting a
+            # thousandfold: Tripoli in Lebanon in a text on Lebanon, but Italy the country, not Italy, Texas.
+            if hint:
+                fits = (p.precision == "region") == (hint == "region")
+            else:
+                fits = p.precision != "region" or p.population > 5 * towns.get(p.country, 0)
+            return (fits, p.population * (_HOME if p.country in context else 1), p.key)
 
         places.sort(key=rank, reverse=True)
         best = places[0]
         rivals = [p for p in places[1:] if p.country != best.country or _far(p, best)]
-        unsure = any(rank(p)[:4] == rank(best)[:4] and p.population * 2 >= best.population for p in rivals)
+        unsure = any(rank(p)[0] == rank(best)[0] and rank(p)[1] * 2 >= rank(best)[1] for p in rivals)
         return Choice(best, unsure, len(rivals))
 
     def grammar_safe(self, choice: Choice, large: int = _LARGE) -> bool:
         """Whether a place may be taken where the text does not say it is a name: at the head of a
         sentence, or written as a common word. Countries and regions always; settlements this large."""
         return choice.place.precision != "settlement" or choice.place.population >= large
+
+    def foreign(self, choice: Choice, context: frozenset[str]) -> bool:
+        """A small town abroad when the text is about other countries: "Tempi" in an article on Greece is not
+        the one in Arizona; better a name without coordinates than a wrong point."""
+        place = choice.place
+        return bool(context) and place.country not in context and place.precision == "settlement" \
+            and place.population < _WORLD_CITY
 
     def large_enough_bare(self, choice: Choice) -> bool:
         return choice.place.precision != "settlement" or choice.place.population >= _LARGE_ARABIC

@@ -38,3 +38,12 @@ def fold(word: str) -> str:
 def common(language: str) -> frozenset[str]:
     """The language's most frequent words, folded; empty for a language without a list."""
     return frozenset(fold(w) for w in _words().get(language.split("-")[0], []))
+
+
+# Names of countries that the language writes more often for something else: Urdu «شام» is the evening before
+# it is Syria, Arabic «مالي» financial. Such a name is a place only where the text announces one («شام میں»).
+_HOMONYMS = {"ur": ("شام", "مالی"), "ar": ("مالي",), "fa": ("شام",)}
+
+
+def homonym(word: str, language: str) -> bool:
+    return fold(word) in {fold(w) for w in _HOMONYMS.get(language.split("-")[0], ())}
