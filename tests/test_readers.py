@@ -83,8 +83,21 @@ def test_a_year_is_a_date_not_a_figure() -> None:
     ("يوم 5 جوان 2024 وفي 3 أوت", "ar", [("5 جوان 2024", "2024-06-05", "day", "stated"),
                                         ("3 أوت", "2023-08-03", "day", "publication-year")]),
     ("Version 1.2.2023.4 shipped on 30.02.2024.", "en", []),
+    ("قتل في 14 آذار/مارس 2023 وفي 9 أغسطس (آب) 2023", "ar", [("14 آذار/مارس 2023", "2023-03-14", "day", "stated"),
+                                                            ("9 أغسطس (آب) 2023", "2023-08-09", "day", "stated")]),
+    ("منذ حزيران/يونيو 2022 وحتى 21 تشرين الأول/أكتوبر", "ar",
+     [("حزيران/يونيو 2022", "2022-06", "month", "stated"),
+      ("21 تشرين الأول/أكتوبر", "2023-10-21", "day", "publication-year")]),
+    ("بين 3 كانون الثاني و5 شباط", "ar", [("3 كانون الثاني", "2024-01-03", "day", "publication-year"),
+                                         ("5 شباط", "2024-02-05", "day", "publication-year")]),
+    ("في 3 اذار 2023 و4 ايلول 2023 و5 إبريل 2023", "ar", [("3 اذار 2023", "2023-03-03", "day", "stated"),
+                                                         ("4 ايلول 2023", "2023-09-04", "day", "stated"),
+                                                         ("5 إبريل 2023", "2023-04-05", "day", "stated")]),
+    ("في اليوم نفسه، وفي نفس اليوم، وفي اليوم التالي، وفي اليوم السابق", "ar", []),
+    ("قالت الوزارة اليوم إن", "ar", [("اليوم", "2024-07-30", "day", "relative")]),
 ], ids=["en", "ar", "fr-no-year", "weekday", "numeric-ymd", "numeric-dmy", "numeric-unambiguous", "numeric-us",
-        "numeric-arabic-digits", "maghrebi-month", "algerian-months", "not-dates"])
+        "numeric-arabic-digits", "maghrebi-month", "algerian-months", "not-dates", "month-pairs", "month-pair-alone",
+        "levantine-fused-day", "without-hamza-and-egyptian", "the-story-s-day", "today"])
 def test_dates_are_read_against_the_publication_date(text: str, language: str,
                                                      expected: list[tuple[str, ...]]) -> None:
     found = dates.find(text, language, "2024-07-30")
@@ -98,6 +111,15 @@ def test_a_date_in_numbers_is_never_proposed_as_counts() -> None:
         found = read_paragraph(text, "en", "2023-09-12", Gazetteer([]), set(), set())
         assert [f["value"] for f in found["figures"]] in ([2900], [2946])
         assert [d["value"] for d in found["dates"]] == ["2023-09-11"]
+
+
+def test_levantine_and_egyptian_dates_are_never_counts() -> None:
+    """"14 آذار/مارس 2023" was read as the day 14 March of the publication year and the month March 2023."""
+    text = "قُتل 7 جنود في 14 آذار/مارس 2023، وفي 2 كانون الثاني و9 أغسطس/آب وفي 5 أيار، ويوم الاثنين."
+    found = read_paragraph(text, "ar", "2024-06-15", Gazetteer([]), set(), set())
+    assert [f["value"] for f in found["figures"]] == [7]
+    assert [d["value"] for d in found["dates"]] == ["2023-03-14", "2024-01-02", "2023-08-09", "2024-05-05",
+                                                    "2024-06-10"]
 
 
 def test_a_weekday_needs_a_publication_date_to_mean_a_day() -> None:
