@@ -10,10 +10,10 @@ from corpus import score
 # The levels reached (README, "Extraction measured"); a change that lowers one fails here.
 FLOORS = {
     # language: (figures precision, figures recall, names precision, names recall)
-    "en": (0.99, 0.98, 0.95, 0.58),
-    "fr": (0.99, 0.98, 0.93, 0.18),
-    "ar": (0.98, 0.99, 0.99, 0.88),
-    "ur": (0.97, 0.99, 0.99, 0.80),
+    "en": (0.99, 0.98, 0.96, 0.63),
+    "fr": (0.99, 0.98, 0.95, 0.25),
+    "ar": (0.98, 0.99, 0.99, 0.89),
+    "ur": (0.97, 0.99, 0.99, 0.82),
 }
 
 
