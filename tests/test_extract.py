@@ -84,7 +84,6 @@ NEW: dict[str, tuple[str, list[tuple[str, dict[str, object]]], list[tuple[str, d
                   ("October 15", {"value": "2023-10-15", "precision": "day"})]),
     "incendie-fr": ("fr", [("Au moins 7 pompiers ont été blessés",
                             {"value": 7, "qualifier": "at-least", "unit": "people", "event": "wounded"}),
-                           ("plus de 1 200", {"value": 1200, "qualifier": "more-than"}),
                            ("près de 3 000 habitants", {"value": 3000, "qualifier": "about", "unit": "people"}),
                            ("Des dizaines de véhicules", {"qualifier": "dozens", "unit": "vehicles"}),
                            ("deux avions", {"value": 2, "unit": "aircraft"})],

@@ -83,8 +83,21 @@ def test_a_year_is_a_date_not_a_figure() -> None:
     ("يوم 5 جوان 2024 وفي 3 أوت", "ar", [("5 جوان 2024", "2024-06-05", "day", "stated"),
                                         ("3 أوت", "2023-08-03", "day", "publication-year")]),
     ("Version 1.2.2023.4 shipped on 30.02.2024.", "en", []),
+    ("قتل في 14 آذار/مارس 2023 وفي 9 أغسطس (آب) 2023", "ar", [("14 آذار/مارس 2023", "2023-03-14", "day", "stated"),
+                                                            ("9 أغسطس (آب) 2023", "2023-08-09", "day", "stated")]),
+    ("منذ حزيران/يونيو 2022 وحتى 21 تشرين الأول/أكتوبر", "ar",
+     [("حزيران/يونيو 2022", "2022-06", "month", "stated"),
+      ("21 تشرين الأول/أكتوبر", "2023-10-21", "day", "publication-year")]),
+    ("بين 3 كانون الثاني و5 شباط", "ar", [("3 كانون الثاني", "2024-01-03", "day", "publication-year"),
+                                         ("5 شباط", "2024-02-05", "day", "publication-year")]),
+    ("في 3 اذار 2023 و4 ايلول 2023 و5 إبريل 2023", "ar", [("3 اذار 2023", "2023-03-03", "day", "stated"),
+                                                         ("4 ايلول 2023", "2023-09-04", "day", "stated"),
+                                                         ("5 إبريل 2023", "2023-04-05", "day", "stated")]),
+    ("في اليوم نفسه، وفي نفس اليوم، وفي اليوم التالي، وفي اليوم السابق", "ar", []),
+    ("قالت الوزارة اليوم إن", "ar", [("اليوم", "2024-07-30", "day", "relative")]),
 ], ids=["en", "ar", "fr-no-year", "weekday", "numeric-ymd", "numeric-dmy", "numeric-unambiguous", "numeric-us",
-        "numeric-arabic-digits", "maghrebi-month", "algerian-months", "not-dates"])
+        "numeric-arabic-digits", "maghrebi-month", "algerian-months", "not-dates", "month-pairs", "month-pair-alone",
+        "levantine-fused-day", "without-hamza-and-egyptian", "the-story-s-day", "today"])
 def test_dates_are_read_against_the_publication_date(text: str, language: str,
                                                      expected: list[tuple[str, ...]]) -> None:
     found = dates.find(text, language, "2024-07-30")
@@ -98,6 +111,16 @@ def test_a_date_in_numbers_is_never_proposed_as_counts() -> None:
         found = read_paragraph(text, "en", "2023-09-12", Gazetteer([]), set(), set())
         assert [f["value"] for f in found["figures"]] in ([2900], [2946])
         assert [d["value"] for d in found["dates"]] == ["2023-09-11"]
+
+
+def test_levantine_and_egyptian_dates_are_never_counts() -> None:
+    """"14 آذار/مارس 2023" was read as the day 14 March of the publication year and the month March 2023."""
+    text = "قُتل 7 جنود في 14 آذار/مارس 2023، وفي 2 كانون الثاني و9 أغسطس/آب وفي 5 أيار، ويوم الاثنين."
+    found = read_paragraph(text, "ar", "2024-06-15", Gazetteer([]), set(), set())
+    assert [f["value"] for f in found["figures"]] == [7]
+    assert [d["value"] for d in found["dates"]] == ["2023-03-14", "2024-01-02", "2023-08-09", "2024-05-05",
+                                                    "2024-06-10"]
+    assert [f.value for f in figures.find("قتل جنديان يوم الاثنين", "ar")] == [2]   # Monday, not a second two
 
 
 def test_a_weekday_needs_a_publication_date_to_mean_a_day() -> None:
@@ -172,6 +195,57 @@ def test_fused_particles_ranges_and_approximate_quantities(text: str, language: 
 ])
 def test_not_figures_callsigns_times_and_shares(text: str, language: str) -> None:
     assert figures.find(text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("أحيا السكان الذكرى الـ 18 لتأسيس المدينة", "ar"), ("في الذكرى الثالثة عشرة للهجوم", "ar"),
+    ("جنگ کی 18 ویں برسی", "ur"),
+    ("The quake measured 7 degrees on the Richter scale.", "en"), ("A quake of magnitude 6.8 struck.", "en"),
+    ("Un séisme de magnitude 6,8 a frappé.", "fr"), ("ضرب زلزال بقوة 6.8 درجات على مقياس ريختر", "ar"),
+    ("ریکٹر اسکیل پر 7.2 شدت کا زلزلہ", "ur"),
+    ("It lay 70 km south, 18 metres deep, in 45 °C heat.", "en"), ("على بعد 70 كلم وعلى عمق 18 كيلومترًا", "ar"),
+    ("شہر سے 70 کلومیٹر دور", "ur"), ("Le feu a parcouru plus de 1 200 hectares.", "fr"),
+    ("ارتفعت بنسبة 30 بالمئة ثم 40 بالمائة", "ar"),
+    ("Support rose from 10 to 20 per cent.", "en"),
+    ("It began at 6 p.m. on Friday.", "en"), ("It began at 10.30 after a 6.8 quake.", "en"),
+    ("L'explosion a eu lieu à 10 h 30.", "fr"), ("وقع الانفجار الساعة 11:11 صباحا", "ar"),
+    ("عند الساعة العاشرة و11 دقيقة", "ar"), ("صبح 10 بجے", "ur"), ("رات 11 بج کر 11 منٹ پر", "ur"),
+    ("a man aged 45 and a woman 31 years old", "en"), ("رجل يبلغ من العمر 45 عاما وامرأة (31 عامًا)", "ar"),
+    ("پولیس نے 45 سالہ شخص کو دیکھا", "ur"), ("une femme de 31 ans et un homme âgé de 45 ans", "fr"),
+    ("the town, a city of 40,000 people", "en"), ("in the north (120,000 inhabitants)", "en"),
+    ("à Ravel (85 000 habitants)", "fr"), ("التي يبلغ عدد سكانها 40 ألف نسمة", "ar"),
+    ("اسی دن پولیس پہنچی اور اسی طرح", "ur"), ("Two weeks later, two days earlier", "en"),
+    ("deux jours plus tard, il y a trois jours", "fr"), ("قبل يومين", "ar"), ("تین دن پہلے", "ur"),
+], ids=["anniversary-ar", "ordinal-feminine-ar", "ordinal-ur", "richter-en", "magnitude-en", "magnitude-fr",
+        "magnitude-ar", "magnitude-ur", "units-en", "units-ar", "units-ur", "units-fr", "shares-ar", "change-of-share",
+        "clock-en", "fractions-en", "minutes-fr", "clock-ar", "minutes-ar", "clock-ur", "minutes-ur", "age-en",
+        "age-ar", "age-ur", "age-fr", "population-en", "inhabitants-en", "inhabitants-fr", "population-ar",
+        "that-same-day-ur", "later-en", "later-fr", "ago-ar", "ago-ur"])
+def test_measures_ordinals_ages_populations_and_points_in_time_are_not_counts(text: str, language: str) -> None:
+    """Look-alikes of issue 23, each once read as a count."""
+    assert figures.find(text, language) == []
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("سجلت 12 إصابة وحالة وفاة واحدة", "ar", [("12 إصابة", 12, "wounded"), ("وفاة واحدة", 1, "killed")]),
+    ("أصيب جنديان اثنان وقتل شرطي واحد", "ar", [("أصيب جنديان اثنان", 2, "wounded"),
+                                               ("وقتل شرطي واحد", 1, "killed")]),
+    ("The dead by province: Oukal (1,204), Tiznara (318).", "en", [("1,204", 1204, "killed"),
+                                                                  ("318", 318, "killed")]),
+    ("حصيلة القتلى حسب الأقاليم: أوكال (1204)، تيزنارة (318).", "ar", [("1204", 1204, "killed"),
+                                                                     ("318", 318, "killed")]),
+    ("12 habitants tués", "fr", [("12 habitants tués", 12, "killed")]),
+    ("Près de 3 000 habitants ont été évacués.", "fr", [("Près de 3 000 habitants", 3000, None)]),
+    ("اسی افراد زخمی ہوئے", "ur", [("اسی افراد زخمی", 80, "wounded")]),
+    ("The ceasefire collapsed after 11 days.", "en", [("11 days", 11, None)]),
+    ("Brigade 17 killed 5 soldiers.", "en", [("killed 5 soldiers", 5, "killed")]),
+], ids=["one-after-its-noun", "two-after-a-dual", "list-en", "list-ar", "inhabitants-killed",
+        "inhabitants-evacuated", "eighty-people",
+        "a-duration", "brigade-killed"])
+def test_counts_beside_the_look_alikes_are_still_counts(text: str, language: str,
+                                                         expected: list[tuple[object, ...]]) -> None:
+    found = figures.find(text, language)
+    assert [(text[f.start:f.end], f.value, f.event) for f in found] == expected
 
 
 def test_a_short_quotation_nobody_says_is_a_name_or_a_scare_quote() -> None:

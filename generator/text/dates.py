@@ -36,6 +36,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _ISO = r"(?P<y>\d{4})(?P<sep>[-/.])(?P<mn>\d{1,2})(?P=sep)(?P<d1>\d{1,2})"
 # Day and month as numbers before the year, in either order ("11/09/2023", "9.11.2023", "١١/٠٩/٢٠٢٣").
 _NUMERIC = r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"
+# What may stand on either side of a date: no letter or digit; and of a numeric date no dot before a digit
+# either, as it is then part of a longer number or version ("1.2.2023.4", "v10.11.2023").
+_EDGES = (r"(?<!\w)", r"(?!\w)")
+_NUMERIC_EDGES = (r"(?<![\w.])", r"(?![\w]|[.]\d)")
 # Languages whose writers put the month first in a numeric date (03/04/2024 is March 4 in US English).
 _MONTH_FIRST = {"en-US"}
 _RANGE = r"\s*(?:[-–]|and|to|et|au|y|al|und|bis|e|إلى|الى|و|تا|سے)\s*"
@@ -67,12 +71,20 @@ def _alternation(names: list[str]) -> str:
 
 
 # "14 آذار/مارس 2023": Arabic newsrooms of the Levant and Iraq write these, often beside the other name;
-# Morocco's ("9 شتنبر 2023") and Algeria's and Tunisia's (from the French: "جوان", "أوت") are their own too.
-# dateparser knows none of them.
+# Morocco's ("9 شتنبر 2023") and Algeria's and Tunisia's (from the French: "جوان", "أوت") are their own too,
+# and Egypt writes "إبريل". dateparser knows none of them. Each is also written without its hamza or madda
+# ("اذار", "ايلول"), as much web text is: those forms are derived (`calendar`).
 _LEVANT_MONTHS = (("كانون الثاني",), ("شباط",), ("آذار",), ("نيسان",), ("أيار",), ("حزيران",), ("تموز",),
                   ("آب",), ("أيلول",), ("تشرين الأول",), ("تشرين الثاني",), ("كانون الأول",))
 _MAGHREB_MONTHS = (("جانفي",), ("فيفري",), (), ("أفريل", "ابريل"), ("ماي",), ("جوان",), ("يوليوز", "جويلية"),
                    ("غشت", "أوت"), ("شتنبر",), (), ("نونبر",), ("دجنبر",))
+_EGYPT_MONTHS = ((), (), (), ("إبريل",), (), (), (), (), (), (), (), ())
+# Words beside "اليوم" (alone: today) that make it a day of the story, not the day of publication: before
+# it ("في نفس اليوم", that same day), after it ("في اليوم نفسه", "اليوم التالي": the next day, "اليوم
+# السابق": the day before, which dateparser takes for yesterday). Normalised (`arabic.normalise`).
+_STORY_DAY = {"ar": (frozenset({"نفس", "ذات"}),
+                     frozenset(arabic.normalise(w) for w in ("نفسه", "ذاته", "التالي", "الموالي", "السابق",
+                                                            "الأول", "الأخير")))}
 
 
 @cache
@@ -89,21 +101,46 @@ def calendar(language: str) -> _Calendar | None:
         return None
     months = {name.lower(): number for number, key in enumerate(_MONTHS, start=1)
               for name in info.get(key, []) if len(name) >= 3 and not name.endswith(".")}
-    if language.split("-")[0] == "ar":  # the Syriac month names of the Levant and Iraq, which dateparser lacks
-        for table in (_LEVANT_MONTHS, _MAGHREB_MONTHS):
+    code = language.split("-")[0]
+    if code == "ar":  # the month names of the Levant and Iraq, the Maghreb and Egypt, which dateparser lacks
+        for table in (_LEVANT_MONTHS, _MAGHREB_MONTHS, _EGYPT_MONTHS):
             for number, names in enumerate(table, start=1):
                 months.update(dict.fromkeys(names, number))
+        months.update({name.translate(arabic.LOOSE_FOLD): number for name, number in list(months.items())})
     weekdays = {name.lower(): number for number, key in enumerate(_WEEKDAYS)
                 for name in info.get(key, []) if len(name) >= _MIN_NAME}
+    story = _STORY_DAY.get(code, (frozenset(), frozenset()))[1]
     relative = {phrase.lower(): key for key, phrases in info.get("relative-type", {}).items()
-                if key in _RELATIVE_KEYS for phrase in phrases if len(phrase) >= _MIN_NAME}
+                if key in _RELATIVE_KEYS for phrase in phrases if len(phrase) >= _MIN_NAME
+                and not story & {arabic.normalise(w) for w in phrase.split()}}
     return _Calendar(language, months, weekdays, relative, _patterns(months, weekdays, relative))
+
+
+def _month_names(months: dict[str, int], shortest: int = 0) -> str:
+    """Month names as a pattern. A name may have another name of the same month beside it, after a slash or
+    in parentheses, as Arabic newsrooms write the two calendars' names ("آذار/مارس", "آب (أغسطس)"): one
+    month, and the date it is part of keeps its day."""
+    by_month: dict[int, list[str]] = {}
+    for name, number in months.items():
+        by_month.setdefault(number, []).append(name)
+    out = []
+    for names in by_month.values():
+        first, other = _alternation([n for n in names if len(n) >= shortest]), _alternation(names)
+        if first:
+            out.append(rf"(?:{first})(?:\s?/\s?(?:{other})|\s?\((?:{other})\))?")
+    return "|".join(out)
+
+
+def _month(cal: _Calendar, written: str) -> tuple[int, str]:
+    """The month a written month name (or pair of names, "آذار/مارس") stands for, and its first name."""
+    name = re.split(r"[/(]", written, maxsplit=1)[0].strip()
+    return cal.months[name.lower()], name
 
 
 def _patterns(months: dict[str, int], weekdays: dict[str, int],
               relative: dict[str, str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    m_any = _alternation(list(months))
-    m_long = _alternation([n for n in months if len(n) >= _MIN_NAME])
+    m_any = _month_names(months)
+    m_long = _month_names(months, _MIN_NAME)
     day = r"\d{1,2}(?:st|nd|rd|th|er|e)?"
     year = r"\d{4}"
     forms = [("iso", _ISO), ("num", _NUMERIC)]
@@ -118,16 +155,17 @@ def _patterns(months: dict[str, int], weekdays: dict[str, int],
         forms.append(("w", rf"(?P<w>{_alternation(list(weekdays))})"))
     if relative:
         forms.append(("rel", rf"(?P<rel>{_alternation(list(relative))})"))
-    flags = re.IGNORECASE
-    # A numeric date is no part of a longer number or version ("1.2.2023.4", "v10.11.2023").
-    return tuple((name, re.compile(rf"(?<![\w]){body}(?![\w])" if name not in ("iso", "num") else
-                                   rf"(?<![\w.]){body}(?![\w]|[.]\d)", flags)) for name, body in forms)
+    # A day may carry the conjunction or preposition Arabic writes onto it ("و9 أغسطس": the date begins at
+    # its digits).
+    edges = {"iso": _NUMERIC_EDGES, "num": _NUMERIC_EDGES, "dmy": (r"(?:(?<!\w)|(?<=\b[وفب]))", r"(?!\w)")}
+    return tuple((name, re.compile(edges.get(name, _EDGES)[0] + body + edges.get(name, _EDGES)[1], re.IGNORECASE))
+                 for name, body in forms)
 
 
 def _iso_only() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """For a language dateparser does not know: only dates written in numbers."""
     forms = (("iso", _ISO), ("num", _NUMERIC))
-    return tuple((name, re.compile(rf"(?<![\w.]){body}(?![\w]|[.]\d)")) for name, body in forms)
+    return tuple((name, re.compile(_NUMERIC_EDGES[0] + body + _NUMERIC_EDGES[1])) for name, body in forms)
 
 
 def find(text: str, language: str, published: str | None) -> list[FoundDate]:
@@ -151,10 +189,26 @@ def find(text: str, language: str, published: str | None) -> list[FoundDate]:
             continue
         if name == "rel" and m.group()[0].isupper() and text[:start].rstrip()[-1:] not in ("", ".", "!", "?", "\""):
             continue  # "Kenya Today": a capitalised "today" inside a sentence is part of a name
+        if name == "rel" and _story_day(text, start, end, language):
+            continue
         date = _resolve(name, m, cal, base)
         if date is not None:
             found.append(FoundDate(start, end, *date))
     return _join_weekdays(text, found)
+
+
+_WORD_BEFORE, _WORD_AFTER = re.compile(r"(\w+)\W*$"), re.compile(r"\W*(\w+)")
+
+
+def _story_day(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the relative day at text[start:end] is a day of the story ("في اليوم نفسه"), not of publication."""
+    before, after = _STORY_DAY.get(language.split("-")[0], (None, None))
+    if before is None or after is None:
+        return False
+    word_before = _WORD_BEFORE.search(text, max(0, start - 8), start)
+    word_after = _WORD_AFTER.match(text, end, end + 12)
+    return bool((word_before and arabic.normalise(word_before.group(1)) in before)
+                or (word_after and arabic.normalise(word_after.group(1)) in after))
 
 
 def _join_weekdays(text: str, found: list[FoundDate]) -> list[FoundDate]:
@@ -197,7 +251,7 @@ def _resolve(name: str, m: re.Match[str], cal: _Calendar | None,
             return None
         parsed = _parse(cal.language, m.group(), base)
         return (parsed[0], parsed[1], RELATIVE, None) if parsed else None
-    month = cal.months[groups["m"].lower()]
+    month, month_name = _month(cal, groups["m"])
     if name in ("m", "my"):
         if groups.get("y"):
             return f"{int(groups['y']):04d}-{month:02d}", "month", STATED, None
@@ -209,7 +263,7 @@ def _resolve(name: str, m: re.Match[str], cal: _Calendar | None,
     if groups.get("y"):
         year_, basis = int(groups["y"]), STATED
     elif base is not None:
-        probe = _parse(cal.language, f"{days[0]} {groups['m']}", base) or _parse(cal.language, m.group(), base)
+        probe = _parse(cal.language, f"{days[0]} {month_name}", base) or _parse(cal.language, m.group(), base)
         # A month name dateparser does not know (the Maghreb's, the Levant's): the latest such day up to
         # publication, as dateparser would give it.
         year_ = int(probe[0][:4]) if probe else base.year - ((month, days[0]) > (base.month, base.day))

@@ -10,10 +10,12 @@ A language without a table still gets every number, with no qualifier rather tha
 """
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.text import arabic, dates, segment
 from generator.text.segment import Token
@@ -25,6 +27,8 @@ _CURRENCY = {"$": "usd", "US$": "usd", "€": "eur", "£": "gbp"}
 YEARS = range(1900, 2100)
 _MAX_GAP = 2        # modifiers allowed between a number and its noun: "three Kenyan air bases"
 _EVENT_REACH = 4    # words after the noun that may still say what happened: "80 men were killed"
+_HEADING = 5        # words before a list's colon that may say what it counts: "the dead by province:"
+_SPANS_OF_TIME = {"days", "months", "years"}
 
 
 @dataclass(frozen=True)
@@ -47,9 +51,31 @@ class Lexicon:
     # Verbs that make "from X to Y" a change (two figures: before and after), not a range.
     changes: tuple[str, ...] = ()
     magnitudes: dict[str, int] = field(default_factory=dict)   # where num2words cannot spell them
-    # Words after which a bare number is a name's ("Route 9", "اللواء 17"), and after it a time ("6 بجے").
+    # Words after which a bare number is a name's ("Route 9", "اللواء 17") or an ordinal's ("الذكرى الـ 18",
+    # the 18th anniversary), and after it, or after it a bare number, a time ("6 بجے", "10 h 30").
     naming: tuple[str, ...] = ()
     clock: tuple[str, ...] = ()
+    # Ordinal words and endings: a number beside one is part of an ordinal ("الثالث عشر", the thirteenth;
+    # "18 ویں", the 18th). Arabic's feminine forms ("الثالثة عشرة") are derived.
+    ordinals: tuple[str, ...] = ()
+    # Words before a number, and after it, that make it a measure rather than a count of people or things:
+    # a magnitude, an age, a distance, a temperature, a share, how many live in a place ("magnitude 6.8",
+    # "aged 45", "a town of 40,000 people", "70 km", "بقوة 6.8 درجات", "45 سالہ").
+    measured_by: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
+    # Nouns of those who live in a place: a number of them in parentheses is the place's population ("Taza
+    # (120 000 habitants)"), while "3 000 habitants ont été évacués" counts people.
+    inhabitants: tuple[str, ...] = ()
+    # Words after a span of time, or before it, that make it a point in time, not a figure: "two days
+    # later", "دو دن پہلے", "il y a trois jours", "قبل ثلاثة أيام". Not "after" and its kind: "collapsed
+    # after 11 days", "11 دن بعد" say how long something lasted.
+    later: tuple[str, ...] = ()
+    ago: tuple[str, ...] = ()
+    # Number words that are as often another word (Urdu "اسی": eighty, and "that same"): a number only
+    # before a counted noun that is no span of time ("اسی افراد", but "اسی دن", "اسی طرح").
+    homographs: tuple[str, ...] = ()
+    # Number words written after the noun they count: Arabic "شرطي واحد", "حالة وفاة واحدة", "جنديان اثنان".
+    numbers_after: dict[str, int] = field(default_factory=dict)
 
 
 _PEOPLE_EN = ("people", "persons", "men", "women", "children", "civilians", "soldiers", "troops", "fighters",
@@ -83,7 +109,7 @@ LEXICON: dict[str, Lexicon] = {
                "jets": ("aircraft", ""), "bases": ("bases", ""), "attacks": ("attacks", ""),
                "assaults": ("attacks", ""), "strikes": ("attacks", ""), "countries": ("countries", ""),
                "nations": ("countries", ""), "groups": ("groups", ""), "dollars": ("usd", ""),
-               "days": ("days", ""), "months": ("months", ""), "years": ("years", ""),
+               "days": ("days", ""), "weeks": ("", ""), "months": ("months", ""), "years": ("years", ""),
                "subscribers": ("subscribers", ""), "followers": ("subscribers", ""), "coups": ("coups", "")},
         events={"killed": "killed", "killing": "killed", "died": "killed", "dead": "killed", "die": "killed",
                 "deaths": "killed", "wounded": "wounded", "injured": "wounded", "injuring": "wounded",
@@ -93,7 +119,16 @@ LEXICON: dict[str, Lexicon] = {
         range_words=("to", "-", "–"), between=("between", "from"),
         naming=("route", "brigade", "division", "battalion", "flight", "highway", "road", "sector", "gate", "camp",
                 "unit", "zone", "block", "lot", "no", "number", "resolution", "article"),
-        clock=("o'clock", "am", "pm", "a.m.", "p.m.", "hours", "gmt", "utc"),
+        clock=("o'clock", "am", "pm", "a.m", "p.m", "hours", "minutes", "gmt", "utc"),
+        measured_by=("magnitude", "aged", "age", "ages", "age of", "town of", "city of", "village of",
+                     "population of", "home to"),
+        measures=("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
+                  "metre", "meter", "cm", "mm", "feet", "ft", "inches", "kg", "kilograms", "kilos", "tonnes",
+                  "tons", "litres", "liters", "hectares", "acres", "degrees", "degree", "celsius", "fahrenheit",
+                  "mph", "knots", "on the richter scale", "magnitude", "year old", "years old", "year-old",
+                  "years of age", "percentage points"),
+        inhabitants=("inhabitants", "residents"),
+        later=("later", "earlier", "ago", "afterwards", "previously"),
         demonyms=True, changes=("increase", "increased", "increasing", "raise", "raised", "boost", "expand",
                                 "grow", "grew", "rise", "rose", "reduce", "reduced", "cut", "lower", "fell",
                                 "drop", "dropped", "decrease", "decreased", "went")),
@@ -121,8 +156,8 @@ LEXICON: dict[str, Lexicon] = {
                "blindés": ("vehicles", ""), "avions": ("aircraft", ""), "hélicoptères": ("aircraft", ""),
                "drones": ("aircraft", ""), "bases": ("bases", ""), "attaques": ("attacks", ""),
                "pays": ("countries", ""), "groupes": ("groups", ""), "dollars": ("usd", ""),
-               "jours": ("days", ""), "mois": ("months", ""), "ans": ("years", ""), "années": ("years", ""),
-               "abonnés": ("subscribers", ""), "coups": ("coups", "")},
+               "jours": ("days", ""), "semaines": ("", ""), "mois": ("months", ""), "ans": ("years", ""),
+               "années": ("years", ""), "abonnés": ("subscribers", ""), "coups": ("coups", "")},
         events={"tués": "killed", "tuées": "killed", "tué": "killed", "morts": "killed", "mortes": "killed",
                 "décédés": "killed", "péri": "killed", "blessés": "wounded", "blessées": "wounded",
                 "capturés": "captured", "enlevés": "captured", "enlevées": "captured", "arrêtés": "arrested",
@@ -130,7 +165,17 @@ LEXICON: dict[str, Lexicon] = {
         range_words=("à", "-", "–"), between=("entre", "de"),
         naming=("route", "brigade", "division", "bataillon", "vol", "secteur", "camp", "porte", "zone", "n°",
                 "numéro", "résolution", "article"),
-        clock=("heures", "heure", "h", "gmt"),
+        clock=("heures", "heure", "h", "minutes", "gmt"),
+        measured_by=("magnitude", "magnitude de", "âgé de", "âgée de", "âgés de", "âgées de", "âge de",
+                     "homme de", "femme de", "enfant de", "garçon de", "fille de", "fillette de", "adolescent de",
+                     "adolescente de", "jeune de", "bébé de", "ville de", "commune de", "village de",
+                     "localité de", "bourgade de", "population de"),
+        measures=("km", "kilomètres", "kilomètre", "mètres", "mètre", "cm", "mm", "kg", "kilos", "kilogrammes",
+                  "tonnes", "litres", "hectares", "degrés", "degré", "sur l'échelle de richter",
+                  "de magnitude", "points de pourcentage"),
+        inhabitants=("habitants", "âmes"),
+        later=("plus tard", "plus tôt", "auparavant"),
+        ago=("il y a",),
         changes=("augmenter", "augmenté", "porter", "porté", "passer", "passé", "réduire", "réduit", "baisser",
                  "baissé")),
     "ar": Lexicon(
@@ -153,6 +198,8 @@ LEXICON: dict[str, Lexicon] = {
                "قرية": ("", ""), "قرى": ("", ""), "ساعة": ("", ""), "ساعات": ("", ""),
                "مقعد": ("", ""), "مقاعد": ("", ""),
                "قتيل": ("people", "killed"), "قتلى": ("people", "killed"), "جثة": ("people", "killed"),
+               "وفاة": ("people", "killed"), "وفيات": ("people", "killed"), "إصابة": ("people", "wounded"),
+               "إصابات": ("people", "wounded"),
                "جثث": ("people", "killed"), "جريح": ("people", "wounded"), "جرحى": ("people", "wounded"),
                "أسير": ("people", "captured"), "أسرى": ("people", "captured"), "رهينة": ("people", "captured"),
                "رهائن": ("people", "captured"), "دولة": ("countries", ""), "دول": ("countries", ""),
@@ -172,8 +219,18 @@ LEXICON: dict[str, Lexicon] = {
                 "اختطاف": "captured", "خطف": "captured", "اعتقال": "arrested", "اعتقل": "arrested"},
         range_words=("إلى", "-", "–"), between=("بين", "من"),
         naming=("اللواء", "الكتيبة", "الفرقة", "الطريق", "طريق", "رقم", "الرحلة", "المخيم", "القطاع", "البوابة",
-                "المنطقة", "القرار", "المادة", "الساعة"),
-        clock=("صباحا", "صباحًا", "مساء", "مساءً", "ظهرا", "ظهرًا", "بتوقيت"),
+                "المنطقة", "القرار", "المادة", "الساعة", "الـ", "الذكرى", "ذكرى"),
+        clock=("صباحا", "صباحًا", "مساء", "مساءً", "ظهرا", "ظهرًا", "بتوقيت", "دقيقة", "دقائق"),
+        ordinals=("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+                  "حادي", "ثاني", "ثالث"),
+        measured_by=("بقوة", "بشدة", "قوته", "قوتها", "شدته", "شدتها", "عمر", "عمره", "عمرها", "عمرهم", "سن",
+                     "عدد سكانها", "عدد سكانه", "سكانها", "يقطنها", "يسكنها"),
+        measures=("كلم", "كم", "كيلومتر", "كيلومترات", "كيلومترا", "متر", "أمتار", "ميل", "أميال", "سنتيمتر",
+                  "كيلوغرام", "كغ", "كلغ", "طن", "أطنان", "لتر", "هكتار", "هكتارات", "درجة", "درجات",
+                  "على مقياس ريختر", "نسمة"),
+        inhabitants=("ساكن",),
+        ago=("قبل",),
+        numbers_after={"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2},
         changes=("زيادة", "رفع", "خفض", "تقليص", "ارتفع", "انخفض"),
         duals=("جندي", "رجل", "شخص", "انقلاب", "دولة", "هجوم", "يوم", "شهر", "عام", "قاعدة", "طائرة", "مركبة",
                "سيارة", "جثة", "ضابط", "طفل", "أسبوع", "مرحلة", "مدني", "عامل", "صحفي", "قرية", "ساعة")),
@@ -195,13 +252,22 @@ LEXICON: dict[str, Lexicon] = {
                                 "جنگجو", "مزدور"), ("people", "")),
                "ممالک": ("countries", ""), "ملک": ("countries", ""), "ڈالر": ("usd", ""),
                "گاڑیاں": ("vehicles", ""), "گاڑیوں": ("vehicles", ""), "حملے": ("attacks", ""),
-               "حملوں": ("attacks", ""), "دن": ("days", ""), "مہینے": ("months", ""), "سال": ("years", "")},
+               "حملوں": ("attacks", ""), "دن": ("days", ""), "ہفتے": ("", ""), "ہفتوں": ("", ""),
+               "مہینے": ("months", ""), "سال": ("years", ""), "ہلاکتیں": ("people", "killed"),
+               "ہلاکتوں": ("people", "killed")},
         events={"ہلاک": "killed", "جاں بحق": "killed", "زخمی": "wounded", "گرفتار": "arrested",
                 "اغوا": "captured"},
         range_words=("سے", "-", "–"),
         magnitudes={"ہزار": 1000, "لاکھ": 100_000, "کروڑ": 10_000_000},
         naming=("روٹ", "بریگیڈ", "ڈویژن", "نمبر", "سیکٹر", "کیمپ", "شام", "صبح", "رات", "دوپہر"),
-        clock=("بجے",)),
+        clock=("بجے", "بج", "منٹ"),
+        measured_by=("ریکٹر اسکیل پر", "عمر", "آبادی"),
+        measures=("کلومیٹر", "کلو میٹر", "میٹر", "میل", "کلوگرام", "کلو", "ٹن", "ڈگری", "ایکڑ", "فٹ", "شدت",
+                  "کی شدت", "سالہ", "سال کی عمر", "برس کی عمر", "نفوس"),
+        ordinals=("ویں", "واں"),
+        inhabitants=("باشندے",),
+        later=("پہلے", "قبل"),
+        homographs=("اسی",)),
 }
 
 
@@ -260,10 +326,22 @@ class _Vocabulary:
     duals: frozenset[str]
     longest: int
     months: frozenset[str] = frozenset()
+    weekdays: frozenset[str] = frozenset()
     naming: frozenset[str] = frozenset()
     clock: frozenset[str] = frozenset()
+    ordinals: frozenset[str] = frozenset()
+    measured_by: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    measures: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    inhabitants: frozenset[str] = frozenset()
+    later: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    ago: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    homographs: frozenset[str] = frozenset()
+    numbers_after: dict[tuple[str, ...], int] = field(default_factory=dict)
     # the words each table's phrases begin with, by table, filled as readers ask (one per language)
     firsts: dict[int, frozenset[str]] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+
+_V = TypeVar("_V")
 
 
 @cache
@@ -295,19 +373,31 @@ def vocabulary(language: str) -> _Vocabulary:
     # "one of them", "un soldat": a lone one is an article, not a figure; "one million" is a figure.
     ones = frozenset(_phrase(words, code) for _, words in _spelled(code, (1,)))
 
-    def table(d: dict[str, str]) -> dict[tuple[str, ...], str]:
+    def table(d: dict[str, _V]) -> dict[tuple[str, ...], _V]:
         return {_phrase(k, code): v for k, v in d.items()}
+
+    def normalised(words: Iterable[str]) -> frozenset[str]:
+        return frozenset(_norm(w, code) for w in words)
     qb, qa, vague, events = (table(lex.qualifiers_before), table(lex.qualifiers_after), table(lex.vague),
                              table(lex.events))
+    measured_by, measures, later, ago = (table(dict.fromkeys(phrases, True))
+                                         for phrases in (lex.measured_by, lex.measures, lex.later, lex.ago))
+    after = table(lex.numbers_after)
     nouns = {_norm(k, code): v for k, v in lex.nouns.items()}
     lex = replace(lex, range_words=tuple(_norm(w, code) for w in lex.range_words),
                   between=tuple(_norm(w, code) for w in lex.between))  # compared with normalised tokens
-    longest = max([len(p) for p in list(numbers) + list(qb) + list(qa) + list(vague) + list(events)] + [1])
+    longest = max([len(p) for p in [*numbers, *qb, *qa, *vague, *events, *measured_by, *measures, *later, *ago]]
+                  + [1])
     cal = dates.calendar(code)
     months = frozenset(_norm(m.split()[0], code) for m in (cal.months if cal else ()))
-    return _Vocabulary(code, lex, numbers, ones, magnitudes, qb, qa, vague, nouns, events,
-                       frozenset(_norm(d, code) for d in lex.duals), longest, months,
-                       frozenset(_norm(w, code) for w in lex.naming), frozenset(_norm(w, code) for w in lex.clock))
+    weekdays = normalised(cal.weekdays if cal else ())
+    ordinals = normalised(lex.ordinals)
+    if code == "ar":  # "الثالثة عشرة" beside "الثالث عشر": the feminine adds ta marbuta
+        ordinals |= {w + "ه" for w in ordinals}
+    return _Vocabulary(code, lex, numbers, ones, magnitudes, qb, qa, vague, nouns, events, normalised(lex.duals),
+                       longest, months, weekdays, normalised(lex.naming), normalised(lex.clock), ordinals,
+                       measured_by, measures, normalised(lex.inhabitants), later, ago, normalised(lex.homographs),
+                       after)
 
 
 def _arabic_forms(numbers: dict[tuple[str, ...], tuple[int, str]]) -> None:
@@ -350,8 +440,7 @@ def find(text: str, language: str) -> list[FoundFigure]:
     found: list[FoundFigure] = []
     for start, end in segment.sentences(text):
         found.extend(_in_sentence(text, segment.tokens(text, start, end), vocab))
-    return [f for f in found if not _PERCENT.match(text[f.end:f.end + 12])   # a share is not a count
-            and not (f.number in _PER_HUNDRED and re.search(r"(?:في\s?|بال)$", text[:f.start]))]
+    return found
 
 
 _JOINER = re.compile(r"[\s\-–]*")
@@ -422,9 +511,10 @@ def _in_a_time(text: str, tok: Token) -> bool:
     return bool(re.fullmatch(r":\d", after) or re.fullmatch(r"\d:", before))
 
 
-# What makes a number a share rather than a count: "40%", "40 per cent", "40 في المئة".
-_PER_HUNDRED = {"المئة", "المائة", "مئة", "مائة"}   # "في المئة": the hundred of a percentage
-_PERCENT = re.compile(r"^\s*(?:%|٪|per\s?cent\b|pour\s?cent\b|في\s?الم[ئا]ة|بالم[ئا]ة|فیصد)")
+# What makes a number a share or a temperature rather than a count: "40%", "40 per cent", "40 في المئة",
+# "45 °C"; and the hundred of a share, which is no number of its own ("في المئة", "بالمئة").
+_SHARE_OR_DEGREES = re.compile(r"^\s*(?:%|٪|‰|°|º|per\s?cent\b|pour\s?cent\b|في\s?الما?ئة|بالما?ئة|فیصد)")
+_PER_HUNDRED = {arabic.normalise(w) for w in ("مئة", "مائة")}
 
 
 def _number_at(r: _Reader, i: int) -> tuple[int, int | float, str] | None:
@@ -506,6 +596,7 @@ def _in_sentence(text: str, tokens: list[Token], vocab: _Vocabulary) -> list[Fou
 
 # Words that join two vague quantities of one noun, and the hedges between: "hundreds and probably thousands".
 _COORDINATION = {"and", "or", "et", "ou", "و", "او", "أو", "اور", "یا"}
+_CONJOINED = ("و", "ف")   # the conjunctions Arabic script writes onto the next word
 _HEDGES = {"probably", "perhaps", "possibly", "even", "maybe", "peut-être", "voire", "ربما", "بل", "شاید"}
 
 
@@ -547,9 +638,11 @@ def _shared_noun(r: _Reader, k: int) -> tuple[str, str] | None:
 
 
 def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
-    """The figure whose number (or vague quantity, or Arabic dual) starts at token i, and the token after it."""
+    """The figure whose number (or vague quantity, or Arabic dual) starts at token i, and the token after it;
+    a number written after its noun ("شرطي واحد") begins a figure at the noun."""
     lex = r.vocab.lexicon
-    number = _number_at(r, i)
+    counted_before = _after_its_noun(r, i)
+    number = (1, counted_before[0], "") if counted_before else _number_at(r, i)
     vague: str | None = None
     dual = None if number else _dual(r, i)
     definite = False
@@ -575,12 +668,15 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
         if second and second[1] > value and (connector in lex.range_words or
                                              (between and connector in ("and", "et", "و", "y", "und"))):
             if _changes(r, i):
+                second_last = last + 1 + second[0]
+                if _not_a_count(r, last + 2, second_last):
+                    return None, second_last + 1   # "rose from 10 to 20 per cent": two shares
                 return _changed_from(r, i, last, second[0]), last + 1   # "increase … from 100 to 300 men"
             low, high, value = int(value), int(second[1]), None           # "from 100 to 300"
             last = last + 1 + second[0]
-    start_tok = first
+    start_tok = first - 1 if counted_before else first
     if vague is None:
-        before = r.phrase_ending(first - 1, r.vocab.qualifiers_before)
+        before = r.phrase_ending(start_tok - 1, r.vocab.qualifiers_before)
         if before is not None:
             start_tok, qualifier = before[0], str(before[1])
         elif low is not None and first > 0 and r.norm[first - 1] in lex.between:
@@ -590,8 +686,13 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
     # What is counted: a noun right after, or after a modifier or two ("20 Acme militants").
     unit = noun = event = None
     end_tok = last
-    if dual:
+    if counted_before:
+        (unit, event), noun = counted_before[1], r.tokens[i - 1].text
+        unit, event = unit or None, event or None
+    elif dual:
         unit, event, noun = dual[0] or None, dual[1] or None, r.tokens[i].text
+        if i + 1 < len(r.tokens) and r.joined(i, i + 1) and r.vocab.numbers_after.get((r.norm[i + 1],)) == 2:
+            end_tok = i + 1   # "جنديان اثنان": the dual, and the number that repeats it
     else:
         for k in range(last + 1, min(last + 2 + _MAX_GAP, len(r.tokens))):
             if not r.joined(k - 1, k) or _number_at(r, k) is not None:
@@ -602,6 +703,8 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
             if found is not None:
                 unit, event, noun, end_tok = found[0] or None, found[1] or None, r.tokens[k].text, k
                 break
+    if number and unit is None and event is None and low is None and (listed := _listed(r, first, last)):
+        unit, event, noun = listed
     symbol = _currency_symbol(r, first)
     if symbol:
         unit, noun = unit or ("usd" if _CURRENCY[symbol] == "usd" else None), noun or symbol
@@ -619,9 +722,11 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
     if after is not None and r.joined(end_tok, end_tok + 1):
         qualifier = str(after[1]) if qualifier in (None, "exactly") else qualifier
         end_tok += after[0]
-    # What happened to them: "were killed" just after, or "killing" just before.
+    # What happened to them: "were killed" just after, or "killing" just before. In Arabic script, a verb
+    # with a conjunction written on it begins the next clause: "أصيب جنديان وقتل شرطي".
     for k in range(end_tok + 1, min(end_tok + 1 + _EVENT_REACH, len(r.tokens))):
-        if event is not None or not r.joined(k - 1, k) or _number_at(r, k) is not None:
+        if (event is not None or not r.joined(k - 1, k) or _number_at(r, k) is not None
+                or (r.arabic and r.norm[k][:1] in _CONJOINED)):
             break
         hit = r.phrase_at(k, r.vocab.events)
         if hit is not None:
@@ -632,15 +737,71 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
             start_tok, event = hit_before[0], str(hit_before[1])
     start = r.tokens[start_tok].start - (len(symbol) if symbol and start_tok == first else 0)
     written = r.text[r.tokens[first].start:r.tokens[last].end]
-    if _not_a_count(r, first, last, number is not None and unit is None and event is None and low is None
-                    and qualifier in (None, "exactly")):
+    named = number is not None and unit is None and noun is None and low is None and qualifier in (None, "exactly")
+    if _not_a_count(r, first, last, value, named, named and event is None):
         return None, last + 1
+    if vague is None and _a_measure(r, start_tok, first, last, end_tok, unit):
+        return None, end_tok + 1
     figure = FoundFigure(start, r.tokens[end_tok].end, written, value, low, high, qualifier, unit, noun, event)
     return figure, end_tok + 1
 
 
-_AR_ORDINALS = {arabic.normalise(w) for w in ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس",
-                                               "السابع", "الثامن", "التاسع", "حادي", "ثاني", "ثالث")}
+def _after_its_noun(r: _Reader, i: int) -> tuple[int, tuple[str, str]] | None:
+    """A number word written after the noun it counts, as Arabic writes one and two ("شرطي واحد", "حالة
+    وفاة واحدة"): its value, and the noun's (unit, event). The number word carries no article: "يوم
+    الاثنين" is Monday."""
+    value = r.vocab.numbers_after.get((r.norm[i],)) if i > 0 else None
+    if value is None or not r.joined(i - 1, i):
+        return None
+    counted = _noun(r, i - 1)
+    return (value, counted) if counted is not None else None
+
+
+def _listed(r: _Reader, first: int, last: int) -> tuple[str | None, str | None, str] | None:
+    """(unit, event, noun) of a number alone in parentheses in a list whose heading, before a colon, says
+    what it counts: "The dead by province: Al Haouz (1,351), Taroudant (321)" counts the dead, while
+    "Taza (120,000)" alone counts nothing we know of."""
+    if not _in_parentheses(r, first, last):
+        return None
+    colon = r.text.rfind(":", r.tokens[0].start, r.tokens[first].start)
+    if colon < 0:
+        return None
+    heading = bisect.bisect_right(r.tokens, colon, key=lambda t: t.end)   # the first token after the colon
+    for k in range(heading - 1, max(-1, heading - 1 - _HEADING), -1):
+        counted = _noun(r, k)
+        event = r.phrase_at(k, r.vocab.events)
+        if counted is not None or event is not None:
+            unit, noun_event = counted or ("", "")
+            return unit or None, noun_event or (str(event[1]) if event else None), r.tokens[k].text
+    return None
+
+
+def _in_parentheses(r: _Reader, first: int, last: int) -> bool:
+    """Whether tokens first..last, and nothing else, stand in parentheses."""
+    start, end = r.tokens[first].start, r.tokens[last].end
+    return r.text[start - 1:start] == "(" and r.text[end:end + 1] == ")"
+
+
+def _a_measure(r: _Reader, start_tok: int, first: int, last: int, end_tok: int, unit: str | None) -> bool:
+    """Whether a number is a measure, not a count: a magnitude, an age, a distance, a share, how many live
+    in a place ("magnitude 6.8", "aged 45", "(25 عاما)", "70 km", "a town of 40,000", "40 ألف نسمة", "(120,000
+    inhabitants)"); a span of time that says when ("two days later", "قبل ثلاثة أيام"); or a number word
+    that is here the other word it also is ("اسی دن", that same day)."""
+    v, n = r.vocab, len(r.tokens)
+    timely = unit is None or unit in _SPANS_OF_TIME    # what a span of time counts: no people, no things
+    if start_tok > 0 and r.joined(start_tok - 1, start_tok) and (
+            r.phrase_ending(start_tok - 1, v.measured_by) or (timely and r.phrase_ending(start_tok - 1, v.ago))):
+        return True
+    if last + 1 < n and r.joined(last, last + 1) and (
+            r.phrase_at(last + 1, v.measures) or (r.forms(last + 1) & v.inhabitants
+                                                  and _in_parentheses(r, start_tok, last + 1))):
+        return True
+    if timely and end_tok > last and end_tok + 1 < n and r.joined(end_tok, end_tok + 1) and r.phrase_at(
+            end_tok + 1, v.later):
+        return True
+    if unit == "years" and _in_parentheses(r, start_tok, end_tok):
+        return True   # "محمد (25 عاما)": an age
+    return first == last and r.norm[first] in v.homographs and timely
 
 
 def _quoted_alone(r: _Reader, first: int, last: int) -> bool:
@@ -649,26 +810,38 @@ def _quoted_alone(r: _Reader, first: int, last: int) -> bool:
     return bool(before) and before in segment.QUOTE_PAIRS and after == segment.QUOTE_PAIRS[before]
 
 
-def _not_a_count(r: _Reader, first: int, last: int, bare: bool) -> bool:
-    """A number that is a share ("40%"), a day of a month ("14 آذار"), a time ("6 بجے") or, when nothing
-    else makes it a count, part of a name ("Route 9", "Brigade 17", "اللواء 17")."""
+def _not_a_count(r: _Reader, first: int, last: int, value: float | None = None, named: bool = False,
+                 bare: bool = False) -> bool:
+    """A number that is a share ("40%", "30 بالمئة"), a temperature ("45 °C"), a weekday ("الاثنين"), a day
+    of a month ("14 آذار"), a time ("6 بجے") or part of an ordinal ("الثالثة عشرة"); when it counts no noun
+    (`named`), a fraction ("a 6.8 quake", "at 10.30"), the minutes of a time ("10 h 30") or part of a name
+    or an ordinal ("Route 9", "Brigade 17 killed", "اللواء 17", "الذكرى الـ 18"); and when nothing at all
+    makes it a count (`bare`), a number after a capitalised word ("Taza 120")."""
     after = r.text[r.tokens[last].end:r.tokens[last].end + 14]
-    if _PERCENT.match(after):
+    if _SHARE_OR_DEGREES.match(after):
+        return True
+    if r.forms(first) & r.vocab.weekdays:
+        return True   # "الاثنين": Monday, not the two
+    if r.forms(first) & _PER_HUNDRED and (r.norm[first].startswith("بال") or r.norm[max(0, first - 1)] == "في"):
         return True
     following = r.forms(last + 1) if last + 1 < len(r.tokens) else set()
     if following & r.vocab.months or following & r.vocab.clock:
         return True
     if _quoted_alone(r, first, last):
         return True   # "الاسم الحركي «خمسمئة»": a number alone in quotation marks is a name
-    if first > 0 and r.arabic and r.forms(first - 1) & _AR_ORDINALS:
-        return True   # "الثاني عشر": the twelfth
-    if not bare or first == 0:
+    if (first > 0 and r.forms(first - 1) & r.vocab.ordinals) or following & r.vocab.ordinals:
+        return True   # "الثاني عشر": the twelfth; "18 ویں": the 18th
+    if not named:
+        return False
+    if value is not None and not float(value).is_integer():
+        return True
+    if first == 0:
         return False
     before = r.forms(first - 1)
-    if before & r.vocab.naming:
+    if before & r.vocab.naming or before & r.vocab.clock:
         return True
     word = r.tokens[first - 1].text
-    return not r.arabic and word[:1].isupper() and word.lower() not in r.vocab.lexicon.qualifiers_before
+    return bare and not r.arabic and word[:1].isupper() and word.lower() not in r.vocab.lexicon.qualifiers_before
 
 
 def _changes(r: _Reader, i: int) -> bool:
