@@ -329,6 +329,41 @@ def cldr_names() -> dict[str, dict[str, str]]:
     return found
 
 
+# Countries as the press of each of extract's languages names them where CLDR has another form ("Türkiye",
+# "Congo - Kinshasa", "Palestinian Territories", "ریاست ہائے متحدہ امریکہ"): short forms, former names still
+# printed, and the names written with or without an article.
+PRESS_NAMES: dict[str, tuple[str, ...]] = {
+    "AE": ("UAE", "the Emirates", "EAU", "Émirats", "Emirats arabes unis", "الإمارات", "امارات"),
+    "BA": ("Bosnia",),
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Democratic Republic of the Congo", "RDC",
+           "RD Congo", "République démocratique du Congo", "الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية",
+           "کانگو"),
+    "CF": ("Centrafrique", "أفريقيا الوسطى"),
+    "CG": ("Republic of Congo", "Congo-Brazzaville", "République du Congo"),
+    "CI": ("Ivory Coast", "Côte d'Ivoire", "كوت ديفوار"),
+    "CZ": ("Czech Republic", "République tchèque"),
+    "GB": ("UK", "Britain", "Great Britain", "Grande-Bretagne", "بريطانيا", "انگلینڈ"),
+    "KP": ("DPRK",),
+    "MK": ("Macedonia", "Macédoine"),
+    "MM": ("Burma", "Birmanie", "ميانمار", "بورما", "میانمار"),
+    "PS": ("Palestine", "State of Palestine", "État de Palestine", "فلسطين", "دولة فلسطين", "فلسطین"),
+    "SA": ("Saudi", "Arabie saoudite", "السعودية", "سعودی عرب"),
+    "RU": ("Russian Federation", "Fédération de Russie", "روسيا الاتحادية"),
+    "SY": ("سورية",),
+    "SZ": ("Swaziland",),
+    "TL": ("East Timor",),
+    "TR": ("Turkey", "ترکی"),
+    "US": ("US", "U.S.", "USA", "America", "United States of America", "États-Unis d'Amérique", "Etats-Unis",
+           "أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "امریکا", "امریکہ"),
+    "VA": ("Vatican", "the Vatican"),
+}
+
+
+def _parts(names: Iterable[str]) -> list[str]:
+    """"Myanmar (Burma)", «ميانمار (بورما)»: each part is a name the press prints alone."""
+    return [part.strip() for name in names if "(" in name for part in re.split(r"[()]", name) if part.strip()]
+
+
 def countries(data: dict, cities: dict, outlines: dict) -> tuple[list[Place], list[str]]:
     """Every country and territory of GeoNames, and how each one's point was found."""
     cldr = cldr_names()
@@ -345,7 +380,8 @@ def countries(data: dict, cities: dict, outlines: dict) -> tuple[list[Place], li
             continue
         locales = cldr.get(code, {})
         english = locales.get("en", country["name"])
-        names = names_of(english, [country["name"], *locales.values()])
+        names = names_of(english, [country["name"], *locales.values(), *_parts(locales.values())])
+        names += sorted(set(PRESS_NAMES.get(code, ())) - set(names))   # "UK", "DRC": codes the press prints
         # a language's own name (ar, fr, ur, zh_Hant), not each region's variant of it (ar_EG, fr_CA)
         tags = {locale: clean(name) for locale, name in locales.items()
                 if Locale.parse(locale).territory is None and clean(name) in names}

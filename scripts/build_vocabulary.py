@@ -31,6 +31,10 @@ WORDFREQ = Input("wordfreq", "3.1.1", "wordfreq-3.1.1-py3-none-any.whl",
 # The languages extract has name rules for, and how many of each one's most frequent words are kept.
 LANGUAGES = ("ar", "ur", "fa", "en", "fr")
 TOP = 5000
+# Names of countries that the language writes more often for something else: Urdu «شام» is the evening before it
+# is Syria; the Arabic and Urdu name of a Sahel country is also the adjective "financial". Such a name is a place
+# only where the text announces one («شام میں»).
+HOMONYMS = {"ur": ["شام", "مالی"], "ar": ["مالي"], "fa": ["شام"]}
 
 
 def unpack(data: bytes) -> Any:
@@ -87,7 +91,8 @@ def top_words(wheel: bytes, language: str) -> list[str]:
 def build(wheel: bytes) -> bytes:
     document = {"source": f"{WORDFREQ.wheel} (sha256 {WORDFREQ.sha256})", "licence": WORDFREQ.licence,
                 "made_by": "scripts/build_vocabulary.py", "top": TOP,
-                "words": {language: top_words(wheel, language) for language in LANGUAGES}}
+                "words": {language: top_words(wheel, language) for language in LANGUAGES},
+                "homonyms": HOMONYMS}
     return (json.dumps(document, ensure_ascii=False, indent=0, sort_keys=True) + "\n").encode("utf-8")
 
 

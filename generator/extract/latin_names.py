@@ -27,6 +27,8 @@ CONNECTORS = frozenset({"and", "et", "&", "of", "for", "the", "on", "de", "du", 
 # A particle written onto a name with a hyphen or an apostrophe: "al-Qaeda", "ul-Islam", "l'Intérieur".
 _PARTICLE = re.compile(r"(?:al|el|ul|wal|wa|bil|bin|ibn|ad|an|ar|as|at|az|ash|d|l|de|di|da)[-'’](?=[^\W\d_])",
                        re.IGNORECASE)
+# French articles and prepositions elided onto a name: "l'Ituri", "d'Haïti".
+_ELIDED = re.compile(r"[lLdD]['’](?=[^\W\d_])")
 # Words before a name that make it a person.
 TITLES = frozenset({
     "president", "colonel", "col", "general", "gen", "minister", "commander", "mr", "mrs", "ms", "dr", "analyst",
@@ -333,7 +335,7 @@ def _name(text: str, tokens: list[segment.Token], at: dict[int, int], words: lis
         words.pop()
     if not words:
         return []
-    start = words[0].start
+    start = words[0].start + (2 if _ELIDED.match(words[0].text) else 0)   # "l'Ituri": the article is not the name's
     end = words[-1].end - (2 if _possessive(words[-1].text) else 0)
     if len(words) == 1:
         word = words[0].text[:-2] if _possessive(words[0].text) else words[0].text

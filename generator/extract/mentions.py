@@ -186,12 +186,13 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
     for match in sorted(world.find(text, language), key=lambda m: (-(m.end - m.start), m.start)):
         if not free(match.start, match.end):
             continue
-        after = text[match.end:match.end + 30].split()
-        following = after[0].lower().strip(".,;:") if after else ""
-        hint = "region" if following in REGION_WORDS else "settlement" if following in SETTLEMENT_WORDS else None
-        choice = world.choose(match.rows, context, hint)
-        if world.foreign(choice, context):
-            continue
+        rows = tuple(r for r in match.rows if not _article_differs(text[match.start:match.end], world.world.place(r)))
+        if not rows:
+            continue   # «السورية» is Syrian: no place of the name is written with the article
+        choice = world.choose(rows, context, _kind_said(text, match))
+        common_word = vocabulary.fold(text[match.start:match.end]) in vocabulary.common(language)
+        if world.foreign(choice, context) or (common_word and not world.grammar_safe(choice)):
+            continue   # a village abroad, or one named by a common word ("Jardin botanique", «بیان»)
         overlapping = [k for k in out if k[0] < match.end and match.start < k[1]]
         latin = not arabic.is_arabic_script(text[match.start:match.end])
         if any(k[0] <= match.start and match.end <= k[1] and k != (match.start, match.end)
@@ -207,12 +208,29 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
     return out
 
 
+def _kind_said(text: str, match: PlaceMatch) -> str | None:
+    """"region" or "settlement" where the words around a place's name say which: "Kidal region", "the State of
+    São Paulo", "la ville de Goma"."""
+    after = text[match.end:match.end + 30].split()
+    following = after[0].lower().strip(".,;:") if after else ""
+    before = _OF_KIND.search(text[max(0, match.start - 30):match.start])
+    word = following if following in REGION_WORDS | SETTLEMENT_WORDS else before.group(1).lower() if before else ""
+    return "region" if word in REGION_WORDS else "settlement" if word in SETTLEMENT_WORDS else None
+
+
 def _place_and_word(text: str, span: tuple[int, int], match: PlaceMatch) -> bool:
-    """"Gao Region", "Kidal region", "Karvesh town": a found name that is a place's and the word for its kind."""
+    """"Gao Region", "Kidal region", "État de São Paulo": a found name that is a place's and the word for its
+    kind."""
     if span == (match.start, match.end):
         return True
-    rest = text[match.end:span[1]].strip().lower()
-    return span[0] == match.start and rest in REGION_WORDS | SETTLEMENT_WORDS
+    if span[0] == match.start:
+        return text[match.end:span[1]].strip().lower() in REGION_WORDS | SETTLEMENT_WORDS
+    before = _OF_KIND.search(text[span[0]:match.start])
+    return span[1] == match.end and before is not None and before.start() == 0
+
+
+# "State of", "la province de", "l'État d'": words for a kind of place, then "of".
+_OF_KIND = re.compile(r"(\w+)\s+(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’])?$", re.IGNORECASE)
 
 
 def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, world: WorldPlaces, starts: set[int],
@@ -226,36 +244,67 @@ def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, worl
         if text[max(0, match.start - 4):match.start].lower() == "the " and choice.place.precision == "settlement":
             return False   # "the Union", "the Mission": a settlement's name is not written after "the"
         return match.start not in starts or world.grammar_safe(choice)
+    return _supported_arabic(text, language, match, choice, calendar, context)
+
+
+def _supported_arabic(text: str, language: str, match: PlaceMatch, choice: Choice, calendar: set[str],
+                      context: frozenset[str]) -> bool:
+    """A place's name in the Arabic script, which has no capitals: the gazetteer transliterates towns of every
+    country into it, and many of those spellings are words («طراز», «يوما», «الأمن»). A place is taken where
+    the text announces one, or where it is a country, a region, or a town large enough, the more so abroad."""
+    written = text[match.start:match.end]
     cues = UR_NAMES if language.split("-")[0] == "ur" else AR_NAMES
     words = [arabic.normalise(arabic.TANWIN.sub("", w)) for w in written.split()]
-    if len(arabic.core(words[0])) < 3 and len(words) == 1:
+    place = choice.place
+    settlement = place.precision == "settlement"
+    home = place.country in context
+    if len(words) == 1 and len(arabic.core(words[0])) < 3:
         return False   # two letters are a suffix or a particle more often than a place
-    common_word = len(words) == 1 and vocabulary.fold(written) in vocabulary.common(language)
-    if common_word and not world.grammar_safe(choice, large=_FAMOUS):
+    if any(w in cues.stop for w in words[:1]):
+        return False   # «من الجزيرة»: a preposition is not the first word of a place's name
+    if settlement and context and not home and place.population < _LARGE_HOME:
+        return False   # a town abroad in a text about other countries
+    famous = settlement and (place.population >= _FAMOUS or (home and place.population >= _LARGE_HOME))
+    if len(words) == 1 and vocabulary.fold(written) in vocabulary.common(language) and settlement and not famous:
         return False   # «بیان», «الأمن»: one of the language's commonest words, and no large place
-    if len(words) == 1 and (_common_arabic(words[0], cues) or words[0] in calendar
+    if len(words) == 1 and (_common_arabic(written, cues) or words[0] in calendar
                             or arabic.core(words[0]) in {arabic.core(arabic.normalise(c)) for c in calendar}):
         return False   # «الأمن», «الخميس», «زعيم»: a common word that some town also bears
     announced = _announced(text, match, cues)
-    place = choice.place
     if vocabulary.homonym(written, language) and not announced:
         return False   # «شام کو»: in the evening; «شام میں» may be Syria
-    famous = place.precision == "settlement" and place.population >= _FAMOUS   # «کراچی»
     if len(words) == 1 and words[0].endswith("ي") and not announced and not famous \
             and (cues is UR_NAMES or not _of_a_country(text, match)):
         return False   # «دعم فني», «قصف جوي»: a word shaped as an adjective of relation, not the town that bears it
-    return announced or world.large_enough_bare(choice)
+    return announced or not settlement or place.population >= (_SMALL_HOME if home else _LARGE_BARE)
 
 
+def _article_differs(written: str, place: WorldPlace) -> bool:
+    """A country written with the article its Arabic name lacks («السورية», «الليبية»): an adjective."""
+    if place.kind != "country" or "ar" not in place.names:
+        return False
+    first = arabic.normalise(written.split()[0])
+    bare = next((f for f in arabic.bare_forms(first, arabic.NAME_PREPOSITIONS) if not f.startswith("ال")), first)
+    has = any(f.startswith("ال") for f in (first, first[1:], first[2:])) and len(bare) < len(first)
+    return has and not arabic.normalise(place.names["ar"]).startswith("ال")
+
+
+# How large a town must be to be taken without a word that announces it, in the Arabic script: in a country
+# the text names, and elsewhere; and to be meant by a name that is also a common word, in such a country.
+_SMALL_HOME = 10_000
+_LARGE_BARE = 50_000
+_LARGE_HOME = 100_000
 # A place this large may bear a common word's name and still be meant by it («کراچی», «حلب»).
 _FAMOUS = 1_000_000
 
 
-def _common_arabic(word: str, cues: NameCues) -> bool:
+def _common_arabic(written: str, cues: NameCues) -> bool:
     """A word of the language's own vocabulary: particles, verbs, nouns, adjectives, titles, the words that
     begin names or announce places."""
+    word = arabic.normalise(arabic.TANWIN.sub("", written))
     forms = {word, arabic.core(word)}
-    forms |= {f[:-1] for f in forms if f.endswith("ا") and len(f) > 3}   # «يومًا» -> «يوم»
+    if arabic.TANWIN.search(written):
+        forms |= {f[:-1] for f in forms if f.endswith("ا") and len(f) > 3}   # «يومًا» -> «يوم», not «تركيا»
     bags = (cues.stop, cues.common, cues.verbs, cues.adjectives, cues.titles, cues.construct, cues.spokes)
     return any(f in bag or f in cues.orgs or f in cues.places for f in forms for bag in bags)
 

@@ -18,17 +18,14 @@ from generator.text import vocabulary
 from generator.text.names import NameTable
 from generator.text.world import World, WorldPlace, name_table, world
 
-# A city abroad this large is meant by its name even in a text about other countries ("London").
-_WORLD_CITY = 1_000_000
 # How much more likely a place is for lying in a country the text is about.
 _HOME = 1000
 # A place named at the head of a sentence, where any word has a capital, is taken only when this large.
 _LARGE = 100_000
-# In the Arabic script, a settlement named without a word that announces a place is taken only when this large.
-_LARGE_ARABIC = 50_000
 # Words after a name that say what kind of place it is: "Kidal region", "Al Haouz province".
 REGION_WORDS = frozenset({"region", "province", "state", "governorate", "prefecture", "county", "district",
-                          "région", "préfecture", "wilaya", "oblast", "département", "cercle"})
+                          "région", "préfecture", "wilaya", "oblast", "département", "cercle", "état",
+                          "etat", "gouvernorat"})
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "ville", "localité", "commune"})
 
 
@@ -71,9 +68,11 @@ class WorldPlaces:
                 if vocabulary.homonym(text[match.start:match.end], language):
                     continue   # «شام»: the evening, as often as Syria
                 written = vocabulary.fold(text[match.start:match.end])
-                for place in (self.world.place(r) for r in match.rows):
-                    if place.kind == "country" and written in {vocabulary.fold(place.names.get(lang, ""))
-                                                               for lang in (own, "en")}:
+                places = [self.world.place(r) for r in match.rows]
+                alone = len({p.country for p in places}) == 1   # "RDC": only the country bears it
+                for place in places:
+                    if place.kind == "country" and (alone or written in {vocabulary.fold(place.names.get(lang, ""))
+                                                                         for lang in (own, "en")}):
                         named.add(place.country)
         return frozenset(named)
 
@@ -107,14 +106,12 @@ class WorldPlaces:
         return choice.place.precision != "settlement" or choice.place.population >= large
 
     def foreign(self, choice: Choice, context: frozenset[str]) -> bool:
-        """A small town abroad when the text is about other countries: "Tempi" in an article on Greece is not
-        the one in Arizona; better a name without coordinates than a wrong point."""
+        """A small town abroad when the text is about other countries: a village of the name in Mexico is not
+        the one in an article on Chile; better a name without coordinates than a wrong point. (A city of
+        100,000 or more abroad is taken: texts name such cities, and the countries they name are not all.)"""
         place = choice.place
         return bool(context) and place.country not in context and place.precision == "settlement" \
-            and place.population < _WORLD_CITY
-
-    def large_enough_bare(self, choice: Choice) -> bool:
-        return choice.place.precision != "settlement" or choice.place.population >= _LARGE_ARABIC
+            and place.population < _LARGE
 
 
 def _far(a: WorldPlace, b: WorldPlace) -> bool:

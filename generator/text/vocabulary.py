@@ -20,11 +20,12 @@ DATA = "vocabulary.json"
 
 
 @cache
-def _words() -> dict[str, list[str]]:
+def _data() -> dict[str, dict[str, list[str]]]:
     path = files("generator") / "data" / DATA
     try:
-        return dict(json.loads(path.read_text(encoding="utf-8"))["words"])
-    except (OSError, ValueError, KeyError) as error:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {"words": dict(data["words"]), "homonyms": dict(data.get("homonyms", {}))}
+    except (OSError, ValueError, KeyError, TypeError) as error:
         raise BriefingError(f"the installed generator's word lists are missing or damaged ({path}: {error}); "
                             f"{REINSTALL}") from error
 
@@ -37,13 +38,15 @@ def fold(word: str) -> str:
 @cache
 def common(language: str) -> frozenset[str]:
     """The language's most frequent words, folded; empty for a language without a list."""
-    return frozenset(fold(w) for w in _words().get(language.split("-")[0], []))
-
-
-# Names of countries that the language writes more often for something else: Urdu «شام» is the evening before
-# it is Syria, Arabic «مالي» financial. Such a name is a place only where the text announces one («شام میں»).
-_HOMONYMS = {"ur": ("شام", "مالی"), "ar": ("مالي",), "fa": ("شام",)}
+    return frozenset(fold(w) for w in _data()["words"].get(language.split("-")[0], []))
 
 
 def homonym(word: str, language: str) -> bool:
-    return fold(word) in {fold(w) for w in _HOMONYMS.get(language.split("-")[0], ())}
+    """A country's name that the language writes more often for something else (Urdu «شام», the evening): a
+    place only where the text announces one. The list is in the data file, beside the words."""
+    return fold(word) in _homonyms(language.split("-")[0])
+
+
+@cache
+def _homonyms(language: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in _data().get("homonyms", {}).get(language, []))
