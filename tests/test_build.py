@@ -379,3 +379,12 @@ def test_no_page_links_to_a_protocol_relative_address(built_mini: Path) -> None:
         bad = [href for href, _ in scan(page).links if href.startswith("//")]
         assert bad == [], (page.relative_to(site), bad)
     assert any(href == "/ar/" for href, _ in scan(site / "404.html").links)
+
+
+def test_every_page_credits_the_place_data_and_the_map_outlines_in_its_language(built_mini: Path) -> None:
+    """GeoNames' licence (CC BY 4.0) asks for the attribution wherever its places are shown."""
+    for page, words in ((built_mini / "site" / "index.html", ("Place data", "Map outlines", "public domain")),
+                        (built_mini / "site" / "ar" / "index.html", ("بيانات الأماكن", "حدود الخرائط", "ملكية عامة"))):
+        html = page.read_text(encoding="utf-8")
+        assert 'href="https://www.geonames.org/">GeoNames</a>' in html and "CC BY 4.0" in html
+        assert "Natural Earth" in html and all(word in html for word in words), page

@@ -51,6 +51,7 @@ def config(layout: Layout, overrides: Path, lang: str, languages: list[str], sit
         "extra": {"alternate": [{"name": i18n.LANGUAGE_NAMES.get(other, other), "lang": other,
                                  "link": back + prefix(other, default)} for other in languages],
                   "generator": False,
+                  "credits": credits(lang),
                   # our own worker stand-in for file:// pages: no script from another host
                   "polyfills": [f"{ASSETS}/javascripts/iframe-worker.js"]},
         "extra_css": [f"{ASSETS}/fonts.css", f"{ASSETS}/briefing.css"],
@@ -59,6 +60,17 @@ def config(layout: Layout, overrides: Path, lang: str, languages: list[str], sit
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "nav": nav(lang),
     }
+
+
+def credits(lang: str) -> list[dict[str, str]]:
+    """The data the site shows and the licences that ask to be named, for every page's footer: GeoNames, whose
+    places and coordinates `extract` proposes (CC BY 4.0 asks for the attribution), and Natural Earth, whose
+    outlines the maps draw (public domain, credited all the same)."""
+    _ = lambda m: i18n.gettext_for(lang, m)  # noqa: E731
+    return [{"what": _("Place data"), "name": "GeoNames", "url": "https://www.geonames.org/",
+             "licence": "CC BY 4.0", "licence_url": "https://creativecommons.org/licenses/by/4.0/"},
+            {"what": _("Map outlines"), "name": "Natural Earth", "url": "https://www.naturalearthdata.com/",
+             "licence": _("public domain"), "licence_url": ""}]
 
 
 def search_config(lang: str) -> dict[str, object]:
