@@ -27,6 +27,7 @@ CONNECTORS = frozenset({"and", "et", "&", "of", "for", "the", "on", "de", "du", 
 # A particle written onto a name with a hyphen or an apostrophe: "al-Qaeda", "ul-Islam", "l'Intérieur".
 _PARTICLE = re.compile(r"(?:al|el|ul|wal|wa|bil|bin|ibn|ad|an|ar|as|at|az|ash|d|l|de|di|da)[-'’](?=[^\W\d_])",
                        re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 # French articles and prepositions elided onto a name: "l'Ituri", "d'Haïti".
 _ELIDED = re.compile(r"[lLdD]['’](?=[^\W\d_])")
 # Words before a name that make it a person.
@@ -216,7 +217,8 @@ def _possessive(word: str) -> bool:
     return re.search(r"['’]s$", word) is not None
 
 
-def capitalised(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[segment.Token]]]:
+def capitalised(text: str, start: int = 0, end: int | None = None,
+                tokens: list[segment.Token] | None = None) -> list[tuple[int, int, list[segment.Token]]]:
     """Runs of capitalised words ("Main Intelligence Directorate", "Sons of the Valley"), small words inside,
     possessives cut: "Ukraine’s X" -> "Ukraine", "X". A run never crosses punctuation."""
     runs: list[tuple[int, int, list[segment.Token]]] = []
@@ -231,7 +233,7 @@ def capitalised(text: str, start: int = 0, end: int | None = None) -> list[tuple
             runs.append((run[0].start, stop, list(run)))
         run.clear()
 
-    tokens = segment.tokens(text, start, end)
+    tokens = segment.tokens(text, start, end) if tokens is None else tokens
     for i, tok in enumerate(tokens):
         gap = text[tokens[i - 1].end:tok.start] if i else ""
         if run and not re.fullmatch(r"\s+", gap):
@@ -263,18 +265,21 @@ def _continues(text: str, tokens: list[segment.Token], i: int) -> bool:
 def latin_names(text: str, language: str, places: PlaceWords, common: set[str], calendar: set[str],
                 free: Callable[[int, int], bool]) -> list[Found]:
     """Names in `text` that match nothing known (`free` says a span is not yet taken)."""
-    if _heading(text):
+    if text == text.lower():
+        return []   # no capital at all: a text in the Arabic script, say
+    tokens = segment.tokens(text)
+    if _heading(text, tokens):
         return []   # "The Island’s Last Hope": a title capitalises every word
     starts = segment.grammatical_capitals(text)
-    tokens = segment.tokens(text)
     at = {t.start: n for n, t in enumerate(tokens)}
     found: list[Found] = []
-    for _start, _end, run in capitalised(text):
+    for _start, _end, run in capitalised(text, tokens=tokens):
         for piece in _pieces(run):
             found.extend(_name(text, tokens, at, piece, places, common, calendar, starts))
     if language.split("-")[0] == "fr":
         found.extend(_french(text, tokens, calendar))
-    found.extend(_numbered(text, tokens))
+    if _DIGIT.search(text):
+        found.extend(_numbered(text, tokens))
     out: dict[tuple[int, int], Found] = {}
     for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
         if free(f.start, f.end) and not any(f.start < e and s < f.end for s, e in out):
@@ -282,9 +287,8 @@ def latin_names(text: str, language: str, places: PlaceWords, common: set[str], 
     return [out[k] for k in sorted(out)]
 
 
-def _heading(text: str) -> bool:
+def _heading(text: str, words: list[segment.Token]) -> bool:
     """A title in title case: short, no full stop, nearly every word capitalised."""
-    words = segment.tokens(text)
     if len(text) > 120 or re.search(r"[.!?؟]\s*$", text) or len(words) < 2:
         return False
     return sum(w.text[:1].isupper() for w in words) >= 0.6 * len(words)
@@ -315,7 +319,7 @@ def _pieces(run: list[segment.Token]) -> list[list[segment.Token]]:
 
 
 def _name(text: str, tokens: list[segment.Token], at: dict[int, int], words: list[segment.Token], places: PlaceWords,
-          common: set[str], calendar: set[str], starts: set[int]) -> list[Found]:
+          common: set[str], calendar: set[str], starts: frozenset[int]) -> list[Found]:
     words = list(words)
     at_start = words[0].start in starts
     titled = False

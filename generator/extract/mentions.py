@@ -182,7 +182,6 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
     spelled as a place ("Kassala", "Gao Region") becomes that place; a place's name inside a longer name
     ("Kenya Red Cross") stays part of it; a place no rule found is added where the text supports it."""
     out = dict(found)
-    starts = segment.grammatical_capitals(text)
     for match in sorted(world.find(text, language), key=lambda m: (-(m.end - m.start), m.start)):
         if not free(match.start, match.end):
             continue
@@ -198,7 +197,7 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
         if any(k[0] <= match.start and match.end <= k[1] and k != (match.start, match.end)
                and not _place_and_word(text, k, match) for k in overlapping):
             continue   # "Kenya Red Cross", "جبهة تحرير أزواد": a name that holds a place's
-        if not overlapping and not _supported(text, language, match, choice, world, starts, common, calendar, latin,
+        if not overlapping and not _supported(text, language, match, choice, world, common, calendar, latin,
                                               context):
             continue
         span = next((k for k in overlapping if _place_and_word(text, k, match)), (match.start, match.end))
@@ -233,8 +232,8 @@ def _place_and_word(text: str, span: tuple[int, int], match: PlaceMatch) -> bool
 _OF_KIND = re.compile(r"(\w+)\s+(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’])?$", re.IGNORECASE)
 
 
-def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, world: WorldPlaces, starts: set[int],
-               common: set[str], calendar: set[str], latin: bool, context: frozenset[str]) -> bool:
+def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, world: WorldPlaces, common: set[str],
+               calendar: set[str], latin: bool, context: frozenset[str]) -> bool:
     """A place's name no rule proposed, taken only where the text bears it out."""
     written = text[match.start:match.end]
     if latin:
@@ -243,7 +242,7 @@ def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, worl
             return False   # "police said", "Police" at a sentence's head when the text writes "police"
         if text[max(0, match.start - 4):match.start].lower() == "the " and choice.place.precision == "settlement":
             return False   # "the Union", "the Mission": a settlement's name is not written after "the"
-        return match.start not in starts or world.grammar_safe(choice)
+        return match.start not in segment.grammatical_capitals(text) or world.grammar_safe(choice)
     return _supported_arabic(text, language, match, choice, calendar, context)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from generator.text import vocabulary
 from generator.text.names import NameTable
@@ -54,9 +54,8 @@ class WorldPlaces:
         self.world = gazetteer
         self._table = table
 
-    def find(self, text: str, language: str = "") -> list[PlaceMatch]:
-        peel = language.split("-")[0] not in _UNPEELED
-        return [PlaceMatch(start, end, rows) for start, end, rows in self._table.find(text, peel)]
+    def find(self, text: str, language: str = "") -> tuple[PlaceMatch, ...]:
+        return _find(self._table, text, language.split("-")[0] not in _UNPEELED)
 
     def countries(self, texts: Iterable[str], language: str = "") -> frozenset[str]:
         """The countries a text names, by their names in its language or in English ("Greece", not "Palu",
@@ -112,6 +111,11 @@ class WorldPlaces:
         place = choice.place
         return bool(context) and place.country not in context and place.precision == "settlement" \
             and place.population < _LARGE
+
+
+@lru_cache(maxsize=512)   # a source's paragraphs are read twice: for its countries, then for its places
+def _find(table: NameTable, text: str, peel: bool) -> tuple[PlaceMatch, ...]:
+    return tuple(PlaceMatch(start, end, rows) for start, end, rows in table.find(text, peel))
 
 
 def _far(a: WorldPlace, b: WorldPlace) -> bool:

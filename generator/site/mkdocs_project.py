@@ -51,7 +51,7 @@ def config(layout: Layout, overrides: Path, lang: str, languages: list[str], sit
         "extra": {"alternate": [{"name": i18n.LANGUAGE_NAMES.get(other, other), "lang": other,
                                  "link": back + prefix(other, default)} for other in languages],
                   "generator": False,
-                  "credits": credits(lang),
+                  "credits": data_credits(lang),
                   # our own worker stand-in for file:// pages: no script from another host
                   "polyfills": [f"{ASSETS}/javascripts/iframe-worker.js"]},
         "extra_css": [f"{ASSETS}/fonts.css", f"{ASSETS}/briefing.css"],
@@ -62,7 +62,7 @@ def config(layout: Layout, overrides: Path, lang: str, languages: list[str], sit
     }
 
 
-def credits(lang: str) -> list[dict[str, str]]:
+def data_credits(lang: str) -> list[dict[str, str]]:
     """The data the site shows and the licences that ask to be named, for every page's footer: GeoNames, whose
     places and coordinates `extract` proposes (CC BY 4.0 asks for the attribution), and Natural Earth, whose
     outlines the maps draw (public domain, credited all the same)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.text.arabic import MARK_RANGES
 
@@ -68,7 +69,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)   # every finder of extract asks for a paragraph's sentences
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence; never split inside a quotation or after an abbreviation."""
     inside = quotations(text)
     bounds: list[tuple[int, int]] = []
@@ -86,13 +88,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
             start += 1
     if start < len(text) and text[start:].strip():
         bounds.append((start, len(text.rstrip())))
-    return bounds
+    return tuple(bounds)
 
 
 _OPENING = re.compile(r"[:“«\"(—–]\s*(?=\w)")
 
 
-def grammatical_capitals(text: str) -> set[int]:
+@lru_cache(maxsize=256)
+def grammatical_capitals(text: str) -> frozenset[int]:
     """Offsets where grammar capitalises a word, whatever it is: the first word of a sentence, also of one
     quoted inside another ("… on this issue. Neither the …" in a quotation), of a quotation and after a colon."""
     starts = {s for s, _ in sentences(text)}
@@ -103,7 +106,7 @@ def grammatical_capitals(text: str) -> set[int]:
             rest = len(text) - len(text[m.end():].lstrip())
             starts.add(rest)
     starts.update(m.end() for m in _OPENING.finditer(text))
-    return starts
+    return frozenset(starts)
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:

@@ -47,6 +47,7 @@ class World:
         first, _, rest = data.partition(b"\n")
         self.header: dict = json.loads(first)
         self._lines = rest.split(b"\n")
+        self._made: dict[int, WorldPlace] = {}
         if self._lines and not self._lines[-1]:
             self._lines.pop()
 
@@ -59,6 +60,13 @@ class World:
         return self._lines[row].decode("utf-8").split("\t")
 
     def place(self, row: int) -> WorldPlace:
+        """The place of a row, made once: a source asks for the same few thousand again and again."""
+        made = self._made.get(row)
+        if made is None:
+            made = self._made[row] = self._place(row)
+        return made
+
+    def _place(self, row: int) -> WorldPlace:
         key, kind, precision, lat, lon, country, within, population, tags, *names = self._fields(row)
         tagged = {}
         for tag in tags.split():
