@@ -78,9 +78,11 @@ def outlines() -> dict:
 
 
 @cache
+@cache   # the installed code does not change while a command runs; a thousand sources ask
 def code_hash(*parts: str) -> str:
-    """A hash of the generator's own source in these sub-packages or modules ("factbase", "errors.py"):
-    what a kept result (a parsed record, a source's proposals) was made by, so new code makes it anew."""
+    """A hash of the generator's own source in these sub-packages, modules or data files ("factbase",
+    "errors.py", "data/vocabulary.json"): what a kept result (a parsed record, a source's proposals) was made
+    by, so new code or data makes it anew."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for part in parts:

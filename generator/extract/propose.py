@@ -25,8 +25,8 @@ from generator.factbase.yamlio import dump
 from generator.files import write_atomic
 from generator.layout import CONTENT, RECORD_FOLDERS, SEEDS, Layout
 from generator.parallel import fork_map
-from generator.text import dates, figures, language, segment, verbatim
-from generator.text.world import WorldPlace
+from generator.text import dates, figures, language, segment, verbatim, vocabulary
+from generator.text.world import NAMES, WorldPlace
 
 # The first line of every proposals file; only files that begin with it are ever removed by extract.
 MARK = "# Proposals for the source "
@@ -114,10 +114,16 @@ def extract(root: Path, source: str | None = None, progress: Progress | None = N
 STAMP = "# made from: "
 
 
+# The shipped data proposals are read with: the gazetteer's names (whose header holds the gazetteer's hash) and
+# the common words.
+_DATA = (f"data/{NAMES}", f"data/{vocabulary.DATA}")
+
+
 def _stamp(source: model.Source, gazetteer: Gazetteer) -> str:
     """What a source's proposals depend on, as one hash: the record and its seed's text, every known
-    name, and the code that reads them (the package's version and the extract and text modules)."""
-    digest = hashlib.sha256(shipped.code_hash("extract", "text").encode())
+    name, and the code and data that read them (the extract and text modules, the gazetteer's names, the common
+    words)."""
+    digest = hashlib.sha256(shipped.code_hash("extract", "text", *_DATA).encode())
     digest.update(repr((source.id, source.file, source.language, source.published_day, source.text_sha256,
                         [(p.id, p.text) for p in source.paragraphs])).encode())
     digest.update(gazetteer.digest.encode())
