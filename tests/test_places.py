@@ -57,3 +57,9 @@ def test_common_words_and_grammar_are_not_towns() -> None:
 
 def test_a_place_inside_a_longer_name_stays_part_of_it() -> None:
     assert places("The Kenya Red Cross sent teams.", "en") == []
+
+
+def test_places_are_found_in_scripts_without_capitals_too() -> None:
+    assert [(s, p["country"]) for s, p in places("दिल्ली में भारी बारिश हुई।", "hi")] == [("दिल्ली", "IN")]
+    assert [(s, p["country"]) for s, p in places("Киев и Одесса пострадали.", "ru")] == [("Киев", "UA"),
+                                                                                       ("Одесса", "UA")]

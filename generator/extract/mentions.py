@@ -236,6 +236,10 @@ def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, worl
                calendar: set[str], latin: bool, context: frozenset[str]) -> bool:
     """A place's name no rule proposed, taken only where the text bears it out."""
     written = text[match.start:match.end]
+    if latin and not written[:1].isupper() and not written[:1].islower():
+        # a script without capitals and not the Arabic one (Devanagari, Hebrew, Ethiopic): no cue lists here, so
+        # only what is surely a place, a country, a region or a city
+        return place_of_note(choice.place)
     if latin:
         lower = written.lower()
         if not written[:1].isupper() or lower in common or lower in calendar or not_a_name(lower):
@@ -244,6 +248,11 @@ def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, worl
             return False   # "the Union", "the Mission": a settlement's name is not written after "the"
         return match.start not in segment.grammatical_capitals(text) or world.grammar_safe(choice)
     return _supported_arabic(text, language, match, choice, calendar, context)
+
+
+def place_of_note(place: WorldPlace) -> bool:
+    """A country, a region or a city: what a name in a script without capitals or cues may be taken for."""
+    return place.precision != "settlement" or place.population >= _LARGE_HOME
 
 
 def _supported_arabic(text: str, language: str, match: PlaceMatch, choice: Choice, calendar: set[str],

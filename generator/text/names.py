@@ -95,7 +95,10 @@ class NameMatcher:
         return found
 
 
-_WORD = re.compile(r"\w+")
+# A word's letters: `\w`, and the vowel signs and viramas of the Indic, Thai and Myanmar scripts, which are marks
+# (not `\w`) and would cut "दिल्ली" in three.
+_LETTERS = "\\w\u0900-\u0dff\u0e00-\u0e7f\u1000-\u109f"
+_WORD = re.compile(f"[{_LETTERS}]+")
 
 
 def _add(trie: dict[str, Any], words: list[str], value: Hashable) -> None:
@@ -185,9 +188,9 @@ class NameTable:
     names by.
 
     Latin-script words are runs of letters and digits, case folded, and may be joined in the text by
-    spaces, hyphens or apostrophes ("Port-au-Prince"); the text must write the first with a capital, as a
-    gazetteer's proper names are. Arabic-script words are folded as `NameMatcher` folds them, the particles
-    of the first word peeled where the language writes them.
+    spaces, hyphens or apostrophes ("Port-au-Prince"); in a script with capitals the text must write the first
+    with one, as a gazetteer's proper names are. Arabic-script words are folded as `NameMatcher` folds them, the
+    particles of the first word peeled where the language writes them.
     """
 
     def __init__(self, index: NameIndex) -> None:
@@ -211,8 +214,8 @@ class NameTable:
         runs = list(_WORD.finditer(text))
         folded = [m.group().casefold() for m in runs]
         for i, run in enumerate(runs):
-            if not run.group()[0].isupper():
-                continue
+            if run.group()[0].islower() or _ARABIC_LETTER.match(run.group()):
+                continue   # capitalised where the script has capitals (Devanagari has none); Arabic script below
             most = min(_MOST_WORDS if folded[i] in self._firsts else 1, len(runs) - i)
             for n in range(most, 0, -1):
                 if any(not _LATIN_JOIN.fullmatch(text, runs[k].end(), runs[k + 1].start())
@@ -244,7 +247,7 @@ class NameTable:
 
 # The most words a gazetteer's name is looked for with ("Saint-Martin-de-la-Mer", "Bosnia and Herzegovina").
 _MOST_WORDS = 6
-_NOT_WORD = re.compile(r"[^\w\n]+")
+_NOT_WORD = re.compile(f"[^{_LETTERS}\\n]+")
 
 
 def _particles(word: str, form: str) -> int:
