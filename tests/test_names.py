@@ -303,3 +303,10 @@ def test_capitals_of_grammar_headings_and_things_are_not_names() -> None:
     text = "He said: “nobody has spoken. Neither the Ministry of Defense nor anyone else.” The IED and the UAVs hit."
     assert [n for n, _, _ in names(text, "en")] == ["Ministry of Defense"]
     assert names("Russia’s Last Hope", "en") == []   # a title in title case
+
+
+def test_a_title_inside_a_run_begins_a_person_and_a_building_keeps_its_possessive() -> None:
+    text = "Minas Gerais Governor Romeu Zema visited St Sebastian's Church, then Kenya's Army Day parade."
+    assert [(n, r) for n, r, _ in names(text, "en")] == [
+        ("Minas Gerais", "unknown"), ("Romeu Zema", "actor"), ("St Sebastian's Church", "place"),
+        ("Kenya", "unknown"), ("Army Day", "actor")]

@@ -23,7 +23,7 @@ from generator.text import segment
 # two-word ones ("of the", "de la"), which the run takes word by word.
 CONNECTORS = frozenset({"and", "et", "&", "of", "for", "the", "on", "de", "du", "des", "d", "la", "le", "les",
                         "l", "al", "el", "bin", "ibn", "ben", "wa", "wal", "ul", "van", "von", "der", "den",
-                        "da", "di", "do", "dos", "y", "e", "del", "pour", "en", "aux", "au", "à", "sans"})
+                        "da", "di", "do", "dos", "y", "e", "del", "pour", "aux", "au", "à", "sans"})
 # A particle written onto a name with a hyphen or an apostrophe: "al-Qaeda", "ul-Islam", "l'Intérieur".
 _PARTICLE = re.compile(r"(?:al|el|ul|wal|wa|bil|bin|ibn|ad|an|ar|as|at|az|ash|d|l|de|di|da)[-'’](?=[^\W\d_])",
                        re.IGNORECASE)
@@ -82,6 +82,9 @@ KEYWORDS = {
     "square": ("place", "site"), "bridge": ("place", "site"), "dam": ("place", "site"), "port": ("place", "site"),
     "highway": ("place", "site"), "road": ("place", "site"), "route": ("place", "site"),
     "hospital": ("place", "site"), "stadium": ("place", "site"), "prison": ("place", "site"),
+    "church": ("place", "site"), "shrine": ("place", "site"), "mosque": ("place", "site"),
+    "cathedral": ("place", "site"), "temple": ("place", "site"), "hotel": ("place", "site"),
+    "market": ("place", "site"), "station": ("place", "site"), "territory": ("place", "region"),
 }
 # First words of a name that make it an organisation (English Title Case and French sentence case); in
 # French also what a name goes on after in lowercase ("Front populaire de libération").
@@ -240,7 +243,7 @@ def capitalised(text: str, start: int = 0, end: int | None = None,
             close()
         if _name_word(tok):
             run.append(tok)
-            if _possessive(tok.text):
+            if _possessive(tok.text) and not _owned_place(text, tokens, i):
                 close()
         elif run and tok.lower in CONNECTORS and _continues(text, tokens, i):
             run.append(tok)
@@ -248,6 +251,14 @@ def capitalised(text: str, start: int = 0, end: int | None = None,
             close()
     close()
     return runs
+
+
+def _owned_place(text: str, tokens: list[segment.Token], i: int) -> bool:
+    """"St Sebastian's Church", "Children's Hospital": the possessive belongs to the name of a building that
+    follows; not to a body's ("Kenya's Army" is Kenya, and an army)."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and nxt.text[:1].isupper() and KEYWORDS.get(nxt.lower) == ("place", "site") \
+        and re.fullmatch(r"\s+", text[tokens[i].end:nxt.start]) is not None
 
 
 def _continues(text: str, tokens: list[segment.Token], i: int) -> bool:
@@ -307,6 +318,7 @@ def _pieces(run: list[segment.Token]) -> list[list[segment.Token]]:
     pieces = [p for p in pieces if p]
     if not pieces:
         return []   # "And", "Et" alone
+    pieces = [part for piece in pieces for part in _at_titles(piece)]
     out = [pieces[0]]
     for piece in pieces[1:]:
         last = out[-1][-1].lower
@@ -316,6 +328,16 @@ def _pieces(run: list[segment.Token]) -> list[list[segment.Token]]:
         else:
             out.append(piece)
     return out
+
+
+def _at_titles(run: list[segment.Token]) -> list[list[segment.Token]]:
+    """"Minas Gerais Governor Romeu Zema", "Kenya President X": a title inside a run begins a person's name, and
+    what comes before it is a name of its own. A title at the head stays ("Prime Minister X")."""
+    for k in range(1, len(run) - 1):
+        if run[k].lower.rstrip(".") in TITLES and run[k].text[:1].isupper() and run[k - 1].lower not in TITLES \
+                and run[k - 1].lower not in CONNECTORS:
+            return [run[:k], *_at_titles(run[k:])]
+    return [run]
 
 
 def _name(text: str, tokens: list[segment.Token], at: dict[int, int], words: list[segment.Token], places: PlaceWords,
