@@ -310,3 +310,8 @@ def test_a_title_inside_a_run_begins_a_person_and_a_building_keeps_its_possessiv
     assert [(n, r) for n, r, _ in names(text, "en")] == [
         ("Minas Gerais", "unknown"), ("Romeu Zema", "actor"), ("St Sebastian's Church", "place"),
         ("Kenya", "unknown"), ("Army Day", "actor")]
+
+
+def test_a_portfolio_belongs_to_the_title_not_the_name() -> None:
+    text = "His fighters joined a corps directed by Deputy Defense Minister Yunus-Bek Yevkurov."
+    assert names(text, "en") == [("Yunus-Bek Yevkurov", *PERSON)]

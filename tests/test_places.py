@@ -63,3 +63,10 @@ def test_places_are_found_in_scripts_without_capitals_too() -> None:
     assert [(s, p["country"]) for s, p in places("दिल्ली में भारी बारिश हुई।", "hi")] == [("दिल्ली", "IN")]
     assert [(s, p["country"]) for s, p in places("Киев и Одесса пострадали.", "ru")] == [("Киев", "UA"),
                                                                                        ("Одесса", "UA")]
+
+
+def test_peoples_adjectives_and_other_languages_spellings_are_not_countries() -> None:
+    # «روس» is how Urdu names Russia and how Arabic says "Russians"; «الشمالية» is "northern" before a region
+    assert places("وصل مدربين روس عبر الحدود الشمالية، وقالت روسيا إن ذلك لا يعنيها.", "ar") == [
+        ("روسيا", places("قالت روسيا", "ar")[0][1])]
+    assert [s for s, _ in places("روس نے کہا کہ روسيا نہیں", "ur")] == ["روس"]

@@ -44,6 +44,11 @@ TITLES = frozenset({
     "ambassadeur", "ambassadrice", "émissaire", "envoyé", "juge", "procureur", "député", "députée", "sénateur",
     "secrétaire", "directeur", "directrice", "coordinateur", "coordinatrice", "chercheur", "chercheuse",
     "journaliste", "analyste", "cheikh", "roi", "reine", "premier", "première"})
+# What a minister or a secretary is of: "Defense Minister X", "Foreign Secretary Y".
+PORTFOLIOS = frozenset({"defense", "defence", "foreign", "interior", "home", "finance", "health", "justice",
+                        "education", "information", "security", "energy", "trade", "economy", "agriculture",
+                        "culture", "transport", "labour", "labor", "environment", "water", "oil", "petroleum",
+                        "communications", "youth", "women", "tourism", "housing", "industry", "mines", "planning"})
 # Last words of a name -> (record, kind guess).
 KEYWORDS = {
     "ministry": ("actor", "state-body"), "department": ("actor", "state-body"), "service": ("actor", "state-body"),
@@ -335,7 +340,7 @@ def _at_titles(run: list[segment.Token]) -> list[list[segment.Token]]:
     what comes before it is a name of its own. A title at the head stays ("Prime Minister X")."""
     for k in range(1, len(run) - 1):
         if run[k].lower.rstrip(".") in TITLES and run[k].text[:1].isupper() and run[k - 1].lower not in TITLES \
-                and run[k - 1].lower not in CONNECTORS:
+                and run[k - 1].lower not in CONNECTORS and run[k - 1].lower not in PORTFOLIOS:
             return [run[:k], *_at_titles(run[k:])]
     return [run]
 
@@ -354,9 +359,10 @@ def _name(text: str, tokens: list[segment.Token], at: dict[int, int], words: lis
         while words and words[0].lower in CONNECTORS:
             words.pop(0)
         at_start = False
-    while words and words[0].lower.rstrip(".") in TITLES:
+    while words and (words[0].lower.rstrip(".") in TITLES or (
+            words[0].lower in PORTFOLIOS and len(words) > 1 and words[1].lower.rstrip(".") in TITLES | PORTFOLIOS)):
         words.pop(0)
-        titled = True   # "Mayor Helen Carter": the title says who, it is not part of the name
+        titled = True   # "Mayor Helen Carter", "Deputy Defense Minister X": the title says who, it is not the name
     while words and (words[-1].lower in calendar or words[-1].lower in CONNECTORS or not _name_word(words[-1])):
         words.pop()
     if not words:

@@ -185,7 +185,9 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
     for match in sorted(world.find(text, language), key=lambda m: (-(m.end - m.start), m.start)):
         if not free(match.start, match.end):
             continue
-        rows = tuple(r for r in match.rows if not _article_differs(text[match.start:match.end], world.world.place(r)))
+        written = text[match.start:match.end]
+        rows = tuple(r for r in match.rows if not _article_differs(written, world.world.place(r))
+                     and not _other_language(written, world.world.place(r), language))
         if not rows:
             continue   # «السورية» is Syrian: no place of the name is written with the article
         choice = world.choose(rows, context, _kind_said(text, match))
@@ -284,17 +286,30 @@ def _supported_arabic(text: str, language: str, match: PlaceMatch, choice: Choic
     if len(words) == 1 and words[0].endswith("ي") and not announced and not famous \
             and (cues is UR_NAMES or not _of_a_country(text, match)):
         return False   # «دعم فني», «قصف جوي»: a word shaped as an adjective of relation, not the town that bears it
+    if len(words) == 1 and words[0].endswith("يه") and place.kind != "country" and not announced and not famous:
+        return False   # «الولاية الشمالية»: its feminine, not the region named so («السعودية» is the country)
     return announced or not settlement or place.population >= (_SMALL_HOME if home else _LARGE_BARE)
 
 
 def _article_differs(written: str, place: WorldPlace) -> bool:
-    """A country written with the article its Arabic name lacks («السورية», «الليبية»): an adjective."""
-    if place.kind != "country" or "ar" not in place.names:
+    """A country written with the article its Arabic name lacks («السورية», «للروس»): an adjective, a people."""
+    if place.kind != "country" or "ar" not in place.names or not arabic.is_arabic_script(written):
         return False
     first = arabic.normalise(written.split()[0])
-    bare = next((f for f in arabic.bare_forms(first, arabic.NAME_PREPOSITIONS) if not f.startswith("ال")), first)
-    has = any(f.startswith("ال") for f in (first, first[1:], first[2:])) and len(bare) < len(first)
+    first = first[1:] if first[:1] in "وف" and len(first) > 4 else first
+    has = first.startswith(("ال", "بال", "كال", "لل"))
     return has and not arabic.normalise(place.names["ar"]).startswith("ال")
+
+
+def _other_language(written: str, place: WorldPlace, language: str) -> bool:
+    """A country named as another language of the script names it: Urdu's «روس» (Russia) is Arabic's «روس»
+    (Russians), Arabic's «روسيا» is not how Urdu writes it."""
+    if place.kind != "country" or not arabic.is_arabic_script(written):
+        return False
+    own = language.split("-")[0]
+    folded = vocabulary.fold(written)
+    names = {lang: vocabulary.fold(name) for lang, name in place.names.items() if arabic.is_arabic_script(name)}
+    return folded != names.get(own) and any(folded == name for lang, name in names.items() if lang != own)
 
 
 # How large a town must be to be taken without a word that announces it, in the Arabic script: in a country
