@@ -79,13 +79,15 @@ def outlines() -> dict:
 
 @cache
 @cache   # the installed code does not change while a command runs; a thousand sources ask
-def code_hash(*parts: str) -> str:
-    """A hash of the generator's own source in these sub-packages, modules or data files ("factbase",
-    "errors.py", "data/vocabulary.json"): what a kept result (a parsed record, a source's proposals) was made
-    by, so new code or data makes it anew."""
+def code_hash(*parts: str, data: tuple[str, ...] = ()) -> str:
+    """A hash of the generator's own source in these sub-packages or modules ("factbase", "errors.py"), and of
+    these files of its shipped data ("vocabulary.json"): what a kept result (a parsed record, a source's
+    proposals) was made by, so new code or data makes it anew."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for part in parts:
         for path in sorted((package / part).glob("*.py")) if (package / part).is_dir() else [package / part]:
             digest.update(f"{part}/{path.name}".encode() + b"\0" + path.read_bytes())
+    for name in data:
+        digest.update(name.encode() + b"\0" + (package / "data" / name).read_bytes())
     return digest.hexdigest()

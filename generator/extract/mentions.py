@@ -182,7 +182,8 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
     spelled as a place ("Kassala", "Gao Region") becomes that place; a place's name inside a longer name
     ("Kenya Red Cross") stays part of it; a place no rule found is added where the text supports it."""
     out = dict(found)
-    for match in sorted(world.find(text, language), key=lambda m: (-(m.end - m.start), m.start)):
+    matches = world.find(text, language)
+    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
         if not free(match.start, match.end):
             continue
         written = text[match.start:match.end]
@@ -197,7 +198,8 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
         overlapping = [k for k in out if k[0] < match.end and match.start < k[1]]
         latin = not arabic.is_arabic_script(text[match.start:match.end])
         if any(k[0] <= match.start and match.end <= k[1] and k != (match.start, match.end)
-               and not _place_and_word(text, k, match) for k in overlapping):
+               and not _place_and_word(text, k, match) and not _list_of_places(text, k, matches, out[k])
+               for k in overlapping):
             continue   # "Kenya Red Cross", "جبهة تحرير أزواد": a name that holds a place's
         if not overlapping and not _supported(text, language, match, choice, world, common, calendar, latin,
                                               context):
@@ -207,6 +209,27 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
             del out[k]
         out[span] = Candidate(span[0], span[1], "place", choice.place.kind, place=choice.place, unsure=choice.unsure)
     return out
+
+
+def _list_of_places(text: str, span: tuple[int, int], matches: tuple[PlaceMatch, ...], found: Candidate) -> bool:
+    """«بغداد وأربيل», "Gao et Kidal": a name found whole that is only places of the gazetteer joined by "and"
+    or commas; each is a place of its own."""
+    if found.record == "actor":
+        return False
+    inside = sorted(((m.start, m.end) for m in matches if span[0] <= m.start and m.end <= span[1]),
+                    key=lambda m: (m[0], -m[1]))
+    cursor, places = span[0], 0
+    for start, end in inside:
+        if start < cursor:
+            continue   # "Horizonte" inside "Belo Horizonte"
+        if not _JOINS.fullmatch(text, cursor, start):
+            return False
+        cursor, places = end, places + 1
+    return places > 1 and cursor == span[1]
+
+
+# What joins the places of a list: spaces, commas, "and", «و» written onto the next name.
+_JOINS = re.compile(r"(?:[\s,،]|\band\b|\bet\b|و|اور)*")
 
 
 def _kind_said(text: str, match: PlaceMatch) -> str | None:
@@ -283,7 +306,7 @@ def _supported_arabic(text: str, language: str, match: PlaceMatch, choice: Choic
     announced = _announced(text, match, cues)
     if vocabulary.homonym(written, language) and not announced:
         return False   # «شام کو»: in the evening; «شام میں» may be Syria
-    if len(words) == 1 and words[0].endswith("ي") and not announced and not famous \
+    if len(words) == 1 and words[0].endswith("ي") and not announced and not famous and place.kind != "country" \
             and (cues is UR_NAMES or not _of_a_country(text, match)):
         return False   # «دعم فني», «قصف جوي»: a word shaped as an adjective of relation, not the town that bears it
     if len(words) == 1 and words[0].endswith("يه") and place.kind != "country" and not announced and not famous:
@@ -302,14 +325,18 @@ def _article_differs(written: str, place: WorldPlace) -> bool:
 
 
 def _other_language(written: str, place: WorldPlace, language: str) -> bool:
-    """A country named as another language of the script names it: Urdu's «روس» (Russia) is Arabic's «روس»
-    (Russians), Arabic's «روسيا» is not how Urdu writes it."""
+    """A country named as another language of the script names it: a country's name in Urdu may be a people's
+    in Arabic («مدربين X», trainers of that people), and Arabic's name of it is not how Urdu writes it."""
     if place.kind != "country" or not arabic.is_arabic_script(written):
         return False
     own = language.split("-")[0]
     folded = vocabulary.fold(written)
     names = {lang: vocabulary.fold(name) for lang, name in place.names.items() if arabic.is_arabic_script(name)}
-    return folded != names.get(own) and any(folded == name for lang, name in names.items() if lang != own)
+    if folded == names.get(own):
+        return False
+    # Arabic against the languages that write its script otherwise (Urdu, Persian, Pashto…), and back
+    others = [name for lang, name in names.items() if (lang == "ar") != (own == "ar")]
+    return folded in others
 
 
 # How large a town must be to be taken without a word that announces it, in the Arabic script: in a country
@@ -341,7 +368,9 @@ def _announced(text: str, match: PlaceMatch, cues: NameCues) -> bool:
     nxt = arabic.normalise(after[0]) if after else ""
     if match.start > 0 and text[match.start - 1].isalpha():
         return True   # a particle written onto the name
-    return (prev in cues.near or prev in cues.places or arabic.core(prev) in cues.places or prev in _BEFORE_PLACES
+    forms = arabic.bare_forms(prev) if cues.peel and prev else frozenset({prev})   # «وفي», «بمدينة»
+    return (any(f in cues.near or f in cues.places or arabic.core(f) in cues.places or f in _BEFORE_PLACES
+                for f in forms)
             or nxt in cues.places_after or nxt in _AFTER_PLACES)
 
 

@@ -116,14 +116,14 @@ STAMP = "# made from: "
 
 # The shipped data proposals are read with: the gazetteer's names (whose header holds the gazetteer's hash) and
 # the common words.
-_DATA = (f"data/{NAMES}", f"data/{vocabulary.DATA}")
+_DATA = (NAMES, vocabulary.DATA)
 
 
 def _stamp(source: model.Source, gazetteer: Gazetteer) -> str:
     """What a source's proposals depend on, as one hash: the record and its seed's text, every known
     name, and the code and data that read them (the extract and text modules, the gazetteer's names, the common
     words)."""
-    digest = hashlib.sha256(shipped.code_hash("extract", "text", *_DATA).encode())
+    digest = hashlib.sha256(shipped.code_hash("extract", "text", data=_DATA).encode())
     digest.update(repr((source.id, source.file, source.language, source.published_day, source.text_sha256,
                         [(p.id, p.text) for p in source.paragraphs])).encode())
     digest.update(gazetteer.digest.encode())
