@@ -479,15 +479,18 @@ def _figure_at(r: _Reader, i: int, coordinated: bool = False) -> tuple[FoundFigu
     end_tok = last
     noun_at: int | None = None
     if counted_before:
-        (unit, event), noun = counted_before[1], r.tokens[counted_before[2]].text
-        unit, event = unit or None, event or None
+        (unit, event), noun_at = counted_before[1], counted_before[2]
+        unit, event, noun = unit or None, event or None, r.tokens[noun_at].text
     elif dual:
-        unit, event, noun = dual[0] or None, dual[1] or None, r.tokens[i].text
+        unit, event, noun, noun_at = dual[0] or None, dual[1] or None, r.tokens[i].text, i
         if i + 1 < len(r.tokens) and r.joined(i, i + 1) and r.vocab.numbers_after.get((r.norm[i + 1],)) == 2:
             end_tok = i + 1   # "جنديان اثنان": the dual, and the number that repeats it
     else:
-        # In Arabic script the word after a vague quantity is what it counts ("عشرات المحتجين يوم السبت").
-        reach = last + 2 if vague and r.arabic else last + 2 + _MAX_GAP
+        # In Arabic script the word after a vague quantity, or after its "من", is what it counts ("عشرات
+        # المحتجين يوم السبت": not days).
+        reach = last + 2 + _MAX_GAP
+        if vague and r.arabic:
+            reach = last + 3 if last + 1 < len(r.tokens) and r.norm[last + 1] == "من" else last + 2
         for k in range(last + 1, min(reach, len(r.tokens))):
             if not r.joined(k - 1, k) or _number_at(r, k) is not None:
                 break
@@ -545,7 +548,8 @@ def _figure_at(r: _Reader, i: int, coordinated: bool = False) -> tuple[FoundFigu
         return None, last + 1
     if _a_measure(r, start_tok, first, last, end_tok, unit):
         return None, end_tok + 1
-    span = unit in _SPANS_OF_TIME or (noun_at is not None and bool(r.forms(noun_at) & r.vocab.periods))
+    span = (unit in _SPANS_OF_TIME or (dual is not None and dual[2] in r.vocab.periods)
+            or (noun_at is not None and bool(r.forms(noun_at) & r.vocab.periods)))
     if span and (vague is not None or _says_when(r, start_tok, last, end_tok)):
         return None, end_tok + 1    # "several hours", "two days later", "three days of national mourning"
     figure = FoundFigure(start, r.tokens[end_tok].end, written, value, low, high, qualifier, unit, noun, event)
@@ -734,8 +738,9 @@ def _noun(r: _Reader, k: int) -> tuple[str, str] | None:
     return None
 
 
-def _dual(r: _Reader, i: int) -> tuple[str, str] | None:
-    """An Arabic dual of a counted noun: "انقلابين" two coups, "دولتين" two countries."""
+def _dual(r: _Reader, i: int) -> tuple[str, str, str] | None:
+    """An Arabic dual of a counted noun: "انقلابين" two coups, "دولتين" two countries; its (unit, event) and
+    its singular."""
     if not r.vocab.duals:
         return None
     for form in sorted(r.forms(i)):
@@ -743,11 +748,11 @@ def _dual(r: _Reader, i: int) -> tuple[str, str] | None:
             stem = form[:-len(suffix)]
             if not form.endswith(suffix) or len(stem) < 2 or (suffix == "ين" and form in r.vocab.nouns):
                 continue   # "المدنيين": the plural the table knows ("مدنيين"), not a dual
-            if suffix == "ي" and not stem.endswith("ت"):
+            if suffix == "ي" and not (stem.endswith("ت") and i + 1 < len(r.tokens) and r.joined(i, i + 1)):
                 continue   # "جثتي عاملين": a dual before the noun it is of drops its ن, kept apart on a noun in ة
             for singular in (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,):
                 if singular in r.vocab.duals and singular in r.vocab.nouns:
-                    return r.vocab.nouns[singular]
+                    return (*r.vocab.nouns[singular], singular)
     return None
 
 
