@@ -60,8 +60,9 @@ class Lexicon:
     # Words after a span of time, or before it, that make it say when rather than count: a point in time
     # ("two days later", "three years after the collapse", "دو دن پہلے", "il y a trois jours", "قبل ثلاثة
     # أيام"), a window that frames another figure ("in the past 20 years", "گذشتہ چار روز", "within 50
-    # days"). Not "after" and its kind before the span: "collapsed after 11 days", "11 دن بعد" say how long
-    # something lasted.
+    # days"), how long a state held beside the event ("for two nights", "pendant trois jours"). Not "after"
+    # and its kind before the span, nor "N days of": "collapsed after 11 days", "11 دن بعد", "43 days in
+    # captivity" are the length of the event itself.
     when_after: tuple[str, ...] = ()
     when_before: tuple[str, ...] = ()
     # A word before a span of time and one after it that make it the distance from an event named just
@@ -82,7 +83,6 @@ class Lexicon:
     partitive: tuple[str, ...] = ()
     # The word some languages write for the decimal point: Urdu "۵ اعشاریہ ۹" is 5.9.
     decimal_point: tuple[str, ...] = ()
-
 
 
 _PEOPLE_EN = ("people", "persons", "men", "women", "children", "civilians", "soldiers", "troops", "fighters",
