@@ -78,7 +78,7 @@ NEW: dict[str, tuple[str, list[tuple[str, dict[str, object]]], list[tuple[str, d
     "storm-en": ("en", [("at least 12 people were killed", {"value": 12, "qualifier": "at-least", "event": "killed"}),
                         ("More than 400 residents", {"value": 400, "qualifier": "more-than", "unit": "people"}),
                         ("as many as 30", {"value": 30, "qualifier": "as-many-as"}),
-                        ("about 2,500", {"value": 2500, "qualifier": "about"})],
+                        ("about 2,500 homes", {"value": 2500, "qualifier": "about"})],
                  [("Sunday", {"value": "2023-10-15", "basis": "weekday"}),
                   ("Monday", {"value": "2023-10-16", "basis": "weekday"}),
                   ("October 15", {"value": "2023-10-15", "precision": "day"})]),

@@ -248,6 +248,71 @@ def test_counts_beside_the_look_alikes_are_still_counts(text: str, language: str
     assert [(text[f.start:f.end], f.value, f.event) for f in found] == expected
 
 
+@pytest.mark.parametrize("text, language", [
+    ("It left 12 million cubic metres of mud, more than four times its capacity.", "en"),
+    ("hundreds of kilometres of waterways", "en"), ("à une vingtaine de kilomètres à l'ouest", "fr"),
+    ("بنحو 25 طنًّا من غاز الكلور وأمطار تجاوزت ٣٠٠ ملم", "ar"), ("کئی کلومیٹر تک", "ur"),
+    ("said Marie-Ange Joseph, 34 ans, qui", "fr"), ("Le chauffeur, un Tunisien de 31 ans résidant à Nice", "fr"),
+    ("Buzi, a district of some 200,000 residents", "en"), ("Goma, métropole de plus d'un million d'habitants", "fr"),
+    ("ملک کی 49 لاکھ کی آبادی", "ur"), ("چھ منزلہ عمارت", "ur"),
+    ("He declared three days of national mourning.", "en"), ("un deuil national de trois jours", "fr"),
+    ("la prolongation de trois mois de l’état d’urgence", "fr"), ("پانچ روزہ سوگ اور تین روزہ دورہ", "ur"),
+    ("just over three years after the collapse", "en"), ("six jours après l'attaque", "fr"),
+    ("حملے کے دو روز بعد", "ur"), ("in the past two years", "en"), ("les trois derniers jours", "fr"),
+    ("گذشتہ چار روز کے دوران", "ur"), ("گذشتہ 20 برسوں میں", "ur"),
+    ("within 50 days", "en"), ("50 دن کے اندر", "ur"), ("sleeping for two nights", "en"),
+    ("coupées du monde pendant trois jours", "fr"), ("several weeks", "en"), ("کئی گھنٹے پیدل چل کر", "ur"),
+    ("۵ اعشاریہ ۹ شدت کا زلزلہ", "ur"), ("درجہ حرارت ۴۴ اعشاریہ ۸ ڈگری", "ur"),
+    ("مزدور اس وقت سو رہے تھے", "ur"), ("قبل أسبوعين", "ar"),
+], ids=["volume-and-multiplier-en", "vague-measure-en", "measure-after-de-fr", "measures-accusative-ar",
+        "vague-measure-ur", "age-apposition-fr", "age-de-fr", "population-district-en", "population-elided-fr",
+        "population-ur", "storeys-ur", "mourning-en", "mourning-fr", "emergency-fr", "n-day-ur", "years-after-en",
+        "days-after-fr", "days-after-an-event-ur", "past-en", "derniers-fr", "past-ur", "past-years-ur",
+        "within-en", "within-ur", "for-en", "pendant-fr", "vague-span-en", "vague-span-ur",
+        "decimal-word-ur", "decimal-degrees-ur", "asleep-ur", "ago-a-dual-ar"])
+def test_measures_frames_and_declared_periods_are_not_counts(text: str, language: str) -> None:
+    """Look-alikes the development corpus showed (issue 23), each once read as a count."""
+    assert figures.find(text, language) == []
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Les habitants de plus d'un million de personnes", "fr", [("plus d'un million de personnes", 1_000_000,
+                                                                 "more-than")]),
+    ("jusqu'à 300 morts, à 20 km", "fr", [("jusqu'à 300 morts", 300, "up-to")]),
+    ("أدلى أكثر من مليون ناخب بأصواتهم", "ar", [("أكثر من مليون ناخب", 1_000_000, "more-than")]),
+    ("نقل للصحفيين أن المدنيين فروا", "ar", []),
+    ("وثلاثة من العاملين فيها", "ar", [("وثلاثة من العاملين", 3, "exactly")]),
+    ("بعد انتشال جثتي عاملين آسيويين", "ar", [("جثتي", 2, "exactly")]),
+    ("دمّر سيارة إسعاف واحدة", "ar", [("سيارة إسعاف واحدة", 1, "exactly")]),
+    ("أطلقت مدمرتان أمريكيتان", "ar", [("مدمرتان", 2, "exactly")]),
+    ("25 سیاح اور ایک مقامی ٹٹو بان", "ur", [("25 سیاح", 25, "exactly"), ("ایک", 1, "exactly")]),
+    ("ڈیڑھ ہزار سے زیادہ زخمی", "ur", [("ڈیڑھ ہزار سے زیادہ زخمی", 1500, "more-than")]),
+    ("تقریباً سو بین الاقوامی مبصرین", "ur", [("تقریباً سو", 100, "about")]),
+    ("57 people were treated at hospitals in Larissa, six of them in intensive care", "en",
+     [("57 people", 57, "exactly"), ("six", 6, "exactly")]),
+    ("released after 43 days in captivity", "en", [("43 days", 43, "exactly")]),
+    ("أفرج عنهم بعد 43 يومًا من الاحتجاز", "ar", [("43 يومًا", 43, "exactly")]),
+    ("جنگ بندی 11 دن بعد ختم ہو گئی", "ur", [("11 دن", 11, "exactly")]),
+    ("le premier depuis quatre mois", "fr", [("quatre mois", 4, "exactly")]),
+], ids=["qualifier-elided-fr", "jusqu-a-fr", "a-magnitude-alone-ar", "sound-plurals-not-duals-ar",
+        "plural-after-min-ar", "construct-dual-ar", "one-after-noun-and-adjective-ar", "dual-ship-ar",
+        "one-after-and-ur", "one-and-a-half-ur", "hundred-with-qualifier-ur", "six-of-them-en",
+        "length-of-captivity-en", "length-of-detention-ar", "after-11-days-ur", "since-four-months-fr"])
+def test_counts_and_lengths_of_events_beside_those_look_alikes(text: str, language: str,
+                                                              expected: list[tuple[object, ...]]) -> None:
+    found = figures.find(text, language)
+    assert [(text[f.start:f.end], f.value, f.qualifier) for f in found] == expected
+
+
+def test_two_years_are_two_dates_and_an_abbreviated_month_needs_a_day() -> None:
+    """"de 2008 à 2016" was a range of 2,008 to 2,016; "sept ponts" (seven bridges) was September."""
+    found = read_paragraph("Maire de 2008 à 2016, il a vu les crues détruire sept ponts.", "fr", "2024-06-15",
+                           Gazetteer([]), set(), set())
+    assert [d["value"] for d in found["dates"]] == ["2008", "2016"]
+    assert [(f["span"], f["value"]) for f in found["figures"]] == [("sept", 7)]
+    assert [d.value for d in dates.find("le 5 sept 2023", "fr", None)] == ["2023-09-05"]
+
+
 def test_a_short_quotation_nobody_says_is_a_name_or_a_scare_quote() -> None:
     text = "His callsign was “White”, a former officer said. Residents called it “the massacre”."
     quotes, names = speech.find(text, "en", [])

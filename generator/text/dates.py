@@ -119,13 +119,17 @@ def calendar(language: str) -> _Calendar | None:
 def _month_names(months: dict[str, int], shortest: int = 0) -> str:
     """Month names as a pattern. A name may have another name of the same month beside it, after a slash or
     in parentheses, as Arabic newsrooms write the two calendars' names ("آذار/مارس", "آب (أغسطس)"): one
-    month, and the date it is part of keeps its day."""
+    month, and the date it is part of keeps its day. With `shortest`, the names a month is written with
+    alone: long enough, and whole, not the abbreviation of a longer name of its month ("sept", "janv"), which
+    is a month only beside a day or a year ("détruit sept ponts": seven bridges)."""
     by_month: dict[int, list[str]] = {}
     for name, number in months.items():
         by_month.setdefault(number, []).append(name)
     out = []
     for names in by_month.values():
-        first, other = _alternation([n for n in names if len(n) >= shortest]), _alternation(names)
+        alone = [n for n in names if len(n) >= shortest
+                 and not (shortest and any(o != n and o.startswith(n) for o in names))]
+        first, other = _alternation(alone), _alternation(names)
         if first:
             out.append(rf"(?:{first})(?:\s?/\s?(?:{other})|\s?\((?:{other})\))?")
     return "|".join(out)

@@ -4,9 +4,9 @@
 killed, with the span cut from the paragraph. Numbers are read in digits (any script's digits:
 "15", "2,000", "٢٥", "۱۲"), with magnitudes ("$2.5 billion") and in words. Number words come from
 num2words, which spells cardinals in some forty languages, so a language without rules of ours still
-has its "two" and "seven"; the words around a number (qualifiers, counted nouns, events) are ours,
-one table per language in `LEXICON`, because no library knows that "ما لا يقل عن" means at least.
-A language without a table still gets every number, with no qualifier rather than a wrong one.
+has its "two" and "seven"; the words around a number (qualifiers, counted nouns, events, and what
+makes a number no count) are ours, one table per language in `figure_words`, because no library knows
+that "ما لا يقل عن" means at least.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from generator.text import arabic, dates, segment
+from generator.text.figure_words import LEXICON, Lexicon
 from generator.text.segment import Token
 
 # A token that is a number written in digits, with thousands or decimal separators.
@@ -29,246 +30,7 @@ _MAX_GAP = 2        # modifiers allowed between a number and its noun: "three Ke
 _EVENT_REACH = 4    # words after the noun that may still say what happened: "80 men were killed"
 _HEADING = 5        # words before a list's colon that may say what it counts: "the dead by province:"
 _SPANS_OF_TIME = {"days", "months", "years"}
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The words around numbers in one language. Keys are phrases, written naturally; see `_phrase`."""
-
-    qualifiers_before: dict[str, str] = field(default_factory=dict)
-    qualifiers_after: dict[str, str] = field(default_factory=dict)
-    # Words that stand for a number ("a dozen") or for a vague quantity ("dozens" -> qualifier dozens).
-    numbers: dict[str, tuple[int, str]] = field(default_factory=dict)
-    vague: dict[str, str] = field(default_factory=dict)
-    # Counted nouns -> (unit of model.UNITS or "", event or ""): "bodies" -> people, killed.
-    nouns: dict[str, tuple[str, str]] = field(default_factory=dict)
-    events: dict[str, str] = field(default_factory=dict)
-    range_words: tuple[str, ...] = ()
-    between: tuple[str, ...] = ()
-    # Arabic duals: "انقلابين" is two coups. Only nouns whose plural is not the sound -ين plural.
-    duals: tuple[str, ...] = ()
-    demonyms: bool = False   # a capitalised plural after a number counts people: "50 Russians"
-    # Verbs that make "from X to Y" a change (two figures: before and after), not a range.
-    changes: tuple[str, ...] = ()
-    magnitudes: dict[str, int] = field(default_factory=dict)   # where num2words cannot spell them
-    # Words after which a bare number is a name's ("Route 9", "اللواء 17") or an ordinal's ("الذكرى الـ 18",
-    # the 18th anniversary), and after it, or after it a bare number, a time ("6 بجے", "10 h 30").
-    naming: tuple[str, ...] = ()
-    clock: tuple[str, ...] = ()
-    # Ordinal words and endings: a number beside one is part of an ordinal ("الثالث عشر", the thirteenth;
-    # "18 ویں", the 18th). Arabic's feminine forms ("الثالثة عشرة") are derived.
-    ordinals: tuple[str, ...] = ()
-    # Words before a number, and after it, that make it a measure rather than a count of people or things:
-    # a magnitude, an age, a distance, a temperature, a share, how many live in a place ("magnitude 6.8",
-    # "aged 45", "a town of 40,000 people", "70 km", "بقوة 6.8 درجات", "45 سالہ").
-    measured_by: tuple[str, ...] = ()
-    measures: tuple[str, ...] = ()
-    # Nouns of those who live in a place: a number of them in parentheses is the place's population ("Taza
-    # (120 000 habitants)"), while "3 000 habitants ont été évacués" counts people.
-    inhabitants: tuple[str, ...] = ()
-    # Words after a span of time, or before it, that make it a point in time, not a figure: "two days
-    # later", "دو دن پہلے", "il y a trois jours", "قبل ثلاثة أيام". Not "after" and its kind: "collapsed
-    # after 11 days", "11 دن بعد" say how long something lasted.
-    later: tuple[str, ...] = ()
-    ago: tuple[str, ...] = ()
-    # Number words that are as often another word (Urdu "اسی": eighty, and "that same"): a number only
-    # before a counted noun that is no span of time ("اسی افراد", but "اسی دن", "اسی طرح").
-    homographs: tuple[str, ...] = ()
-    # Number words written after the noun they count: Arabic "شرطي واحد", "حالة وفاة واحدة", "جنديان اثنان".
-    numbers_after: dict[str, int] = field(default_factory=dict)
-
-
-_PEOPLE_EN = ("people", "persons", "men", "women", "children", "civilians", "soldiers", "troops", "fighters",
-              "militants", "rebels", "mercenaries", "officers", "policemen", "police", "personnel", "members",
-              "residents", "workers", "protesters", "migrants", "refugees", "guards", "jihadists",
-              "insurgents", "contractors", "citizens", "crew", "staff", "villagers", "gunmen")
-
-LEXICON: dict[str, Lexicon] = {
-    "en": Lexicon(
-        qualifiers_before={"at least": "at-least", "no fewer than": "at-least", "no less than": "at-least",
-                           "as many as": "as-many-as", "as much as": "as-many-as", "more than": "more-than",
-                           "over": "more-than", "upwards of": "more-than", "in excess of": "more-than",
-                           "up to": "up-to", "at most": "up-to", "no more than": "up-to", "fewer than": "fewer-than",
-                           "less than": "fewer-than", "under": "fewer-than", "not as high as": "fewer-than",
-                           "about": "about", "around": "about", "approximately": "about", "roughly": "about",
-                           "nearly": "about", "almost": "about", "some": "about", "an estimated": "about",
-                           "estimated": "about", "close to": "about", "only": "exactly", "exactly": "exactly"},
-        qualifiers_after={"or more": "at-least", "or so": "about", "at least": "at-least"},
-        numbers={"a dozen": (12, ""), "dozen": (12, ""), "half a million": (500_000, ""),
-                 "half-a-million": (500_000, ""), "a hundred": (100, ""), "a thousand": (1000, ""),
-                 "a million": (1_000_000, ""), "a billion": (1_000_000_000, "")},
-        vague={"dozens": "dozens", "scores": "dozens", "hundreds": "hundreds", "thousands": "thousands",
-               "tens of thousands": "thousands", "several": "several", "a number of": "some", "a few": "some",
-               "some": "some"},
-        nouns={**dict.fromkeys(_PEOPLE_EN, ("people", "")),
-               "bodies": ("people", "killed"), "dead": ("people", "killed"), "casualties": ("people", "casualties"),
-               "victims": ("people", ""), "prisoners": ("people", "captured"), "hostages": ("people", "captured"),
-               "vehicles": ("vehicles", ""), "trucks": ("vehicles", ""), "tanks": ("vehicles", ""),
-               "cars": ("vehicles", ""), "pickups": ("vehicles", ""), "aircraft": ("aircraft", ""),
-               "planes": ("aircraft", ""), "helicopters": ("aircraft", ""), "drones": ("aircraft", ""),
-               "jets": ("aircraft", ""), "bases": ("bases", ""), "attacks": ("attacks", ""),
-               "assaults": ("attacks", ""), "strikes": ("attacks", ""), "countries": ("countries", ""),
-               "nations": ("countries", ""), "groups": ("groups", ""), "dollars": ("usd", ""),
-               "days": ("days", ""), "weeks": ("", ""), "months": ("months", ""), "years": ("years", ""),
-               "subscribers": ("subscribers", ""), "followers": ("subscribers", ""), "coups": ("coups", "")},
-        events={"killed": "killed", "killing": "killed", "died": "killed", "dead": "killed", "die": "killed",
-                "deaths": "killed", "wounded": "wounded", "injured": "wounded", "injuring": "wounded",
-                "captured": "captured", "capturing": "captured", "abducted": "captured", "kidnapped": "captured",
-                "taken prisoner": "captured", "missing": "missing", "arrested": "arrested",
-                "detained": "arrested", "executed": "killed"},
-        range_words=("to", "-", "–"), between=("between", "from"),
-        naming=("route", "brigade", "division", "battalion", "flight", "highway", "road", "sector", "gate", "camp",
-                "unit", "zone", "block", "lot", "no", "number", "resolution", "article"),
-        clock=("o'clock", "am", "pm", "a.m", "p.m", "hours", "minutes", "gmt", "utc"),
-        measured_by=("magnitude", "aged", "age", "ages", "age of", "town of", "city of", "village of",
-                     "population of", "home to"),
-        measures=("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters",
-                  "metre", "meter", "cm", "mm", "feet", "ft", "inches", "kg", "kilograms", "kilos", "tonnes",
-                  "tons", "litres", "liters", "hectares", "acres", "degrees", "degree", "celsius", "fahrenheit",
-                  "mph", "knots", "on the richter scale", "magnitude", "year old", "years old", "year-old",
-                  "years of age", "percentage points"),
-        inhabitants=("inhabitants", "residents"),
-        later=("later", "earlier", "ago", "afterwards", "previously"),
-        demonyms=True, changes=("increase", "increased", "increasing", "raise", "raised", "boost", "expand",
-                                "grow", "grew", "rise", "rose", "reduce", "reduced", "cut", "lower", "fell",
-                                "drop", "dropped", "decrease", "decreased", "went")),
-    "fr": Lexicon(
-        qualifiers_before={"au moins": "at-least", "pas moins de": "at-least", "plus de": "more-than",
-                           "jusqu'à": "up-to", "jusqu’à": "up-to", "moins de": "fewer-than", "près de": "about",
-                           "environ": "about", "quelque": "about", "quelques": "about", "presque": "about",
-                           "seulement": "exactly", "seuls": "exactly"},
-        qualifiers_after={"au moins": "at-least", "environ": "about"},
-        numbers={"une dizaine": (10, "about"), "une douzaine": (12, "about"), "une quinzaine": (15, "about"),
-                 "une vingtaine": (20, "about"), "une trentaine": (30, "about"), "une quarantaine": (40, "about"),
-                 "une cinquantaine": (50, "about"), "une soixantaine": (60, "about"), "une centaine": (100, "about"),
-                 "un millier": (1000, "about")},
-        vague={"des dizaines": "dozens", "dizaines": "dozens", "plusieurs dizaines": "dozens",
-               "plusieurs centaines": "hundreds", "quelques centaines": "hundreds", "des centaines": "hundreds",
-               "centaines": "hundreds", "des milliers": "thousands", "milliers": "thousands",
-               "plusieurs": "several", "quelques": "some"},
-        nouns={**dict.fromkeys(("personnes", "pompiers", "soldats", "militaires", "hommes", "femmes", "enfants",
-                                "civils", "combattants", "policiers", "gendarmes", "habitants", "manifestants",
-                                "mercenaires", "rebelles", "jihadistes", "djihadistes", "membres", "victimes"
-                                ), ("people", "")),
-               "morts": ("people", "killed"), "tués": ("people", "killed"), "blessés": ("people", "wounded"),
-               "otages": ("people", "captured"), "prisonniers": ("people", "captured"),
-               "corps": ("people", "killed"), "véhicules": ("vehicles", ""), "camions": ("vehicles", ""),
-               "blindés": ("vehicles", ""), "avions": ("aircraft", ""), "hélicoptères": ("aircraft", ""),
-               "drones": ("aircraft", ""), "bases": ("bases", ""), "attaques": ("attacks", ""),
-               "pays": ("countries", ""), "groupes": ("groups", ""), "dollars": ("usd", ""),
-               "jours": ("days", ""), "semaines": ("", ""), "mois": ("months", ""), "ans": ("years", ""),
-               "années": ("years", ""), "abonnés": ("subscribers", ""), "coups": ("coups", "")},
-        events={"tués": "killed", "tuées": "killed", "tué": "killed", "morts": "killed", "mortes": "killed",
-                "décédés": "killed", "péri": "killed", "blessés": "wounded", "blessées": "wounded",
-                "capturés": "captured", "enlevés": "captured", "enlevées": "captured", "arrêtés": "arrested",
-                "disparus": "missing"},
-        range_words=("à", "-", "–"), between=("entre", "de"),
-        naming=("route", "brigade", "division", "bataillon", "vol", "secteur", "camp", "porte", "zone", "n°",
-                "numéro", "résolution", "article"),
-        clock=("heures", "heure", "h", "minutes", "gmt"),
-        measured_by=("magnitude", "magnitude de", "âgé de", "âgée de", "âgés de", "âgées de", "âge de",
-                     "homme de", "femme de", "enfant de", "garçon de", "fille de", "fillette de", "adolescent de",
-                     "adolescente de", "jeune de", "bébé de", "ville de", "commune de", "village de",
-                     "localité de", "bourgade de", "population de"),
-        measures=("km", "kilomètres", "kilomètre", "mètres", "mètre", "cm", "mm", "kg", "kilos", "kilogrammes",
-                  "tonnes", "litres", "hectares", "degrés", "degré", "sur l'échelle de richter",
-                  "de magnitude", "points de pourcentage"),
-        inhabitants=("habitants", "âmes"),
-        later=("plus tard", "plus tôt", "auparavant"),
-        ago=("il y a",),
-        changes=("augmenter", "augmenté", "porter", "porté", "passer", "passé", "réduire", "réduit", "baisser",
-                 "baissé")),
-    "ar": Lexicon(
-        qualifiers_before={"ما لا يقل عن": "at-least", "لا يقل عن": "at-least", "أكثر من": "more-than",
-                           "ما يزيد على": "more-than", "ما يزيد عن": "more-than", "أقل من": "fewer-than",
-                           "ما يصل إلى": "up-to", "نحو": "about", "حوالي": "about", "قرابة": "about",
-                           "زهاء": "about", "ما يقرب من": "about", "نحوَ": "about"},
-        qualifiers_after={"على الأقل": "at-least", "فقط": "exactly", "على الأكثر": "up-to"},
-        numbers={"اثنان": (2, ""), "اثنين": (2, ""), "اثنتان": (2, ""), "اثنتين": (2, ""), "مئة": (100, ""),
-                 "ستة": (6, ""), "ست": (6, ""), "خمس": (5, ""), "ثلاث": (3, ""),
-                 "أربع": (4, ""), "سبع": (7, ""), "ثماني": (8, ""), "تسع": (9, ""), "عشر": (10, "")},
-        vague={"عشرات": "dozens", "مئات": "hundreds", "آلاف": "thousands", "عدة": "several",
-               "عدد من": "some", "بضعة": "some", "بضع": "some"},
-        nouns={**dict.fromkeys(("جندي", "جنود", "عسكري", "عسكريين", "عسكريون", "رجل", "رجال", "شخص", "أشخاص", "مقاتل",
-                                "مقاتلين", "مقاتلون", "مدني", "مدنيين", "مرتزق", "مرتزقة", "عنصر", "عناصر", "مسلح",
-                                "مسلحين", "فرد", "أفراد", "ضابط", "ضباط", "مواطن", "مواطنين", "عضو", "أعضاء", "عامل",
-                                "عمال", "عاملا", "متظاهر", "متظاهرين", "لاجئ", "لاجئين", "طفل", "أطفال", "امرأة",
-                                "نساء", "شرطي", "شرطيين", "مسلحا", "جنديا", "صحفي", "صحفيين"), ("people", "")),
-               "أسبوع": ("days", ""), "أسابيع": ("days", ""), "مرحلة": ("", ""), "مراحل": ("", ""),
-               "قرية": ("", ""), "قرى": ("", ""), "ساعة": ("", ""), "ساعات": ("", ""),
-               "مقعد": ("", ""), "مقاعد": ("", ""),
-               "قتيل": ("people", "killed"), "قتلى": ("people", "killed"), "جثة": ("people", "killed"),
-               "وفاة": ("people", "killed"), "وفيات": ("people", "killed"), "إصابة": ("people", "wounded"),
-               "إصابات": ("people", "wounded"),
-               "جثث": ("people", "killed"), "جريح": ("people", "wounded"), "جرحى": ("people", "wounded"),
-               "أسير": ("people", "captured"), "أسرى": ("people", "captured"), "رهينة": ("people", "captured"),
-               "رهائن": ("people", "captured"), "دولة": ("countries", ""), "دول": ("countries", ""),
-               "بلد": ("countries", ""), "بلدان": ("countries", ""), "دولار": ("usd", ""),
-               "مركبة": ("vehicles", ""), "مركبات": ("vehicles", ""), "سيارة": ("vehicles", ""),
-               "سيارات": ("vehicles", ""), "آلية": ("vehicles", ""), "آليات": ("vehicles", ""),
-               "طائرة": ("aircraft", ""), "طائرات": ("aircraft", ""), "قاعدة": ("bases", ""),
-               "قواعد": ("bases", ""), "هجوم": ("attacks", ""), "هجمات": ("attacks", ""),
-               "مجموعة": ("groups", ""), "مجموعات": ("groups", ""), "جماعة": ("groups", ""),
-               "جماعات": ("groups", ""), "انقلاب": ("coups", ""), "انقلابات": ("coups", ""),
-               "يوم": ("days", ""), "أيام": ("days", ""), "شهر": ("months", ""), "أشهر": ("months", ""),
-               "شهور": ("months", ""), "سنة": ("years", ""), "سنوات": ("years", ""), "عام": ("years", ""),
-               "أعوام": ("years", ""), "مشترك": ("subscribers", ""), "مشتركين": ("subscribers", "")},
-        events={"قتل": "killed", "مقتل": "killed", "قتلوا": "killed", "قتلى": "killed", "مصرع": "killed",
-                "لقي": "killed", "لقوا": "killed", "حتفهم": "killed", "أصيب": "wounded", "أصيبوا": "wounded",
-                "إصابة": "wounded", "جرح": "wounded", "أسر": "captured", "أسروا": "captured",
-                "اختطاف": "captured", "خطف": "captured", "اعتقال": "arrested", "اعتقل": "arrested"},
-        range_words=("إلى", "-", "–"), between=("بين", "من"),
-        naming=("اللواء", "الكتيبة", "الفرقة", "الطريق", "طريق", "رقم", "الرحلة", "المخيم", "القطاع", "البوابة",
-                "المنطقة", "القرار", "المادة", "الساعة", "الـ", "الذكرى", "ذكرى"),
-        clock=("صباحا", "صباحًا", "مساء", "مساءً", "ظهرا", "ظهرًا", "بتوقيت", "دقيقة", "دقائق"),
-        ordinals=("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
-                  "حادي", "ثاني", "ثالث"),
-        measured_by=("بقوة", "بشدة", "قوته", "قوتها", "شدته", "شدتها", "عمر", "عمره", "عمرها", "عمرهم", "سن",
-                     "عدد سكانها", "عدد سكانه", "سكانها", "يقطنها", "يسكنها"),
-        measures=("كلم", "كم", "كيلومتر", "كيلومترات", "كيلومترا", "متر", "أمتار", "ميل", "أميال", "سنتيمتر",
-                  "كيلوغرام", "كغ", "كلغ", "طن", "أطنان", "لتر", "هكتار", "هكتارات", "درجة", "درجات",
-                  "على مقياس ريختر", "نسمة"),
-        inhabitants=("ساكن",),
-        ago=("قبل",),
-        numbers_after={"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2},
-        changes=("زيادة", "رفع", "خفض", "تقليص", "ارتفع", "انخفض"),
-        duals=("جندي", "رجل", "شخص", "انقلاب", "دولة", "هجوم", "يوم", "شهر", "عام", "قاعدة", "طائرة", "مركبة",
-               "سيارة", "جثة", "ضابط", "طفل", "أسبوع", "مرحلة", "مدني", "عامل", "صحفي", "قرية", "ساعة")),
-    "ur": Lexicon(
-        # num2words spells no Urdu: the cardinals a report uses most, as Urdu writes them
-        numbers={w: (n, "") for n, w in ((2, "دو"), (3, "تین"), (4, "چار"), (5, "پانچ"), (6, "چھ"), (7, "سات"),
-                                          (8, "آٹھ"), (9, "نو"), (10, "دس"), (11, "گیارہ"), (12, "بارہ"),
-                                          (13, "تیرہ"), (14, "چودہ"), (15, "پندرہ"), (16, "سولہ"), (17, "سترہ"),
-                                          (18, "اٹھارہ"), (19, "انیس"), (20, "بیس"), (25, "پچیس"), (30, "تیس"),
-                                          (40, "چالیس"), (50, "پچاس"), (60, "ساٹھ"), (70, "ستر"), (80, "اسی"),
-                                          (90, "نوے"), (100, "سو"), (1000, "ایک ہزار"), (100_000, "ایک لاکھ"),
-                                          (200, "دو سو"), (300, "تین سو"), (500, "پانچ سو"))}
-        | {"درجن بھر": (12, "about"), "درجن": (12, ""), "تینوں": (3, ""), "دونوں": (2, "")},
-        qualifiers_before={"کم از کم": "at-least", "تقریباً": "about", "تقریبا": "about", "قریب": "about",
-                           "لگ بھگ": "about"},
-        qualifiers_after={"سے زیادہ": "more-than", "سے زائد": "more-than", "سے کم": "fewer-than", "تک": "up-to"},
-        vague={"درجنوں": "dozens", "سینکڑوں": "hundreds", "ہزاروں": "thousands", "کئی": "several"},
-        nouns={**dict.fromkeys(("افراد", "لوگ", "لوگوں", "فوجی", "فوجیوں", "اہلکار", "اہلکاروں", "شہری", "شہریوں",
-                                "جنگجو", "مزدور"), ("people", "")),
-               "ممالک": ("countries", ""), "ملک": ("countries", ""), "ڈالر": ("usd", ""),
-               "گاڑیاں": ("vehicles", ""), "گاڑیوں": ("vehicles", ""), "حملے": ("attacks", ""),
-               "حملوں": ("attacks", ""), "دن": ("days", ""), "ہفتے": ("", ""), "ہفتوں": ("", ""),
-               "مہینے": ("months", ""), "سال": ("years", ""), "ہلاکتیں": ("people", "killed"),
-               "ہلاکتوں": ("people", "killed")},
-        events={"ہلاک": "killed", "جاں بحق": "killed", "زخمی": "wounded", "گرفتار": "arrested",
-                "اغوا": "captured"},
-        range_words=("سے", "-", "–"),
-        magnitudes={"ہزار": 1000, "لاکھ": 100_000, "کروڑ": 10_000_000},
-        naming=("روٹ", "بریگیڈ", "ڈویژن", "نمبر", "سیکٹر", "کیمپ", "شام", "صبح", "رات", "دوپہر"),
-        clock=("بجے", "بج", "منٹ"),
-        measured_by=("ریکٹر اسکیل پر", "عمر", "آبادی"),
-        measures=("کلومیٹر", "کلو میٹر", "میٹر", "میل", "کلوگرام", "کلو", "ٹن", "ڈگری", "ایکڑ", "فٹ", "شدت",
-                  "کی شدت", "سالہ", "سال کی عمر", "برس کی عمر", "نفوس"),
-        ordinals=("ویں", "واں"),
-        inhabitants=("باشندے",),
-        later=("پہلے", "قبل"),
-        homographs=("اسی",)),
-}
+_DECLARED_REACH = 3  # words between a span of time and the declared period it measures: "de deuil national"
 
 
 @dataclass(frozen=True)
@@ -297,7 +59,8 @@ class FoundFigure:
 # --- vocabulary --------------------------------------------------------------------------------
 
 # French and Italian write an article or conjunction onto the next word: "qu'une trentaine", "d'habitants".
-_ELISION = re.compile(r"^(?:qu|jusqu|d|l|j|n|s|c|m|t)'(?=\w)")
+# Not "jusqu'à", a word of its own (up to): without its "jusqu'" it was "à", and "à 20 km" was up to 20.
+_ELISION = re.compile(r"^(?:qu|d|l|j|n|s|c|m|t)'(?=\w)")
 
 
 def _norm(word: str, language: str) -> str:
@@ -315,10 +78,12 @@ def _phrase(text: str, language: str) -> tuple[str, ...]:
 class _Vocabulary:
     language: str
     lexicon: Lexicon
-    numbers: dict[tuple[str, ...], tuple[int, str]]   # phrase -> (value, implied qualifier)
+    numbers: dict[tuple[str, ...], tuple[int | float, str]]   # phrase -> (value, implied qualifier)
     ones: frozenset[tuple[str, ...]]                  # "one", "un": a number only before a magnitude
     magnitudes: dict[str, int]
     qualifiers_before: dict[tuple[str, ...], str]
+    # the qualifiers whose last word French writes onto the number: "plus d'un million", "près d'un millier"
+    qualifiers_elided: dict[tuple[str, ...], str]
     qualifiers_after: dict[tuple[str, ...], str]
     vague: dict[tuple[str, ...], str]
     nouns: dict[str, tuple[str, str]]
@@ -333,10 +98,16 @@ class _Vocabulary:
     measured_by: dict[tuple[str, ...], bool] = field(default_factory=dict)
     measures: dict[tuple[str, ...], bool] = field(default_factory=dict)
     inhabitants: frozenset[str] = frozenset()
-    later: dict[tuple[str, ...], bool] = field(default_factory=dict)
-    ago: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    aged: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    when_after: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    when_before: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    anchored: frozenset[tuple[str, str]] = frozenset()
+    declared: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    periods: frozenset[str] = frozenset()
     homographs: frozenset[str] = frozenset()
     numbers_after: dict[tuple[str, ...], int] = field(default_factory=dict)
+    partitive: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    decimal_point: frozenset[str] = frozenset()
     # the words each table's phrases begin with, by table, filled as readers ask (one per language)
     firsts: dict[int, frozenset[str]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -349,10 +120,10 @@ def vocabulary(language: str) -> _Vocabulary:
     """Everything the finder matches in one language, normalised the way text tokens are."""
     code = language.split("-")[0]
     lex = LEXICON.get(code, Lexicon())
-    numbers: dict[tuple[str, ...], tuple[int, str]] = {}
+    numbers: dict[tuple[str, ...], tuple[int | float, str]] = {}
     magnitudes: dict[str, int] = {}
-    for value, words in _spelled(code):
-        numbers.setdefault(_phrase(words, code), (value, ""))
+    for spelled_value, words in _spelled(code):
+        numbers.setdefault(_phrase(words, code), (spelled_value, ""))
     for scale in (1000, 10**6, 10**9):
         for k in (1, 2, 3):
             spelled = dict(_spelled(code, (k * scale,)))
@@ -371,7 +142,7 @@ def vocabulary(language: str) -> _Vocabulary:
             if len(phrase) == 1 and 3 <= value <= 10 and phrase[0].endswith("ه"):
                 numbers.setdefault((phrase[0][:-1],), (value, q))
     # "one of them", "un soldat": a lone one is an article, not a figure; "one million" is a figure.
-    ones = frozenset(_phrase(words, code) for _, words in _spelled(code, (1,)))
+    ones = frozenset(_phrase(words, code) for words in [w for _, w in _spelled(code, (1,))] + list(lex.ones))
 
     def table(d: dict[str, _V]) -> dict[tuple[str, ...], _V]:
         return {_phrase(k, code): v for k, v in d.items()}
@@ -380,27 +151,36 @@ def vocabulary(language: str) -> _Vocabulary:
         return frozenset(_norm(w, code) for w in words)
     qb, qa, vague, events = (table(lex.qualifiers_before), table(lex.qualifiers_after), table(lex.vague),
                              table(lex.events))
-    measured_by, measures, later, ago = (table(dict.fromkeys(phrases, True))
-                                         for phrases in (lex.measured_by, lex.measures, lex.later, lex.ago))
+    elided = {phrase[:-1]: q for phrase, q in qb.items() if len(phrase) > 1 and phrase[-1] == "de"}
+    measures = list(lex.measures)
+    if code == "ar":  # a measure after a number from eleven on takes the accusative: "25 طنا", "18 كيلومترا"
+        measures += [w + "ا" for w in measures if " " not in w and not w.endswith(("ا", "ة"))]
+    measured_by, measures_t, when_after, when_before, declared, aged, partitive = (
+        table(dict.fromkeys(phrases, True)) for phrases in (lex.measured_by, measures, lex.when_after,
+                                                           lex.when_before, lex.declared, lex.aged, lex.partitive))
     after = table(lex.numbers_after)
-    nouns = {_norm(k, code): v for k, v in lex.nouns.items()}
+    periods = normalised(lex.periods)
+    nouns = dict.fromkeys(periods, ("", "")) | {_norm(k, code): v for k, v in lex.nouns.items()}
     lex = replace(lex, range_words=tuple(_norm(w, code) for w in lex.range_words),
                   between=tuple(_norm(w, code) for w in lex.between))  # compared with normalised tokens
-    longest = max([len(p) for p in [*numbers, *qb, *qa, *vague, *events, *measured_by, *measures, *later, *ago]]
-                  + [1])
+    longest = max([len(p) for p in [*numbers, *qb, *qa, *vague, *events, *measured_by, *measures_t, *when_after,
+                                    *when_before, *declared, *partitive]] + [1])
     cal = dates.calendar(code)
-    months = frozenset(_norm(m.split()[0], code) for m in (cal.months if cal else ()))
-    weekdays = normalised(cal.weekdays if cal else ())
     ordinals = normalised(lex.ordinals)
     if code == "ar":  # "الثالثة عشرة" beside "الثالث عشر": the feminine adds ta marbuta
         ordinals |= {w + "ه" for w in ordinals}
-    return _Vocabulary(code, lex, numbers, ones, magnitudes, qb, qa, vague, nouns, events, normalised(lex.duals),
-                       longest, months, weekdays, normalised(lex.naming), normalised(lex.clock), ordinals,
-                       measured_by, measures, normalised(lex.inhabitants), later, ago, normalised(lex.homographs),
-                       after)
+    return _Vocabulary(
+        code, lex, numbers, ones, magnitudes, qb, elided, qa, vague, nouns, events, normalised(lex.duals), longest,
+        months=frozenset(_norm(m.split()[0], code) for m in (cal.months if cal else ())),
+        weekdays=normalised(cal.weekdays if cal else ()), naming=normalised(lex.naming),
+        clock=normalised(lex.clock), ordinals=ordinals, measured_by=measured_by, measures=measures_t,
+        inhabitants=normalised(lex.inhabitants), homographs=normalised(lex.homographs), numbers_after=after,
+        aged=aged, when_after=when_after, when_before=when_before,
+        anchored=frozenset((_norm(a, code), _norm(b, code)) for a, b in lex.anchored), declared=declared,
+        periods=periods, partitive=partitive, decimal_point=normalised(lex.decimal_point))
 
 
-def _arabic_forms(numbers: dict[tuple[str, ...], tuple[int, str]]) -> None:
+def _arabic_forms(numbers: dict[tuple[str, ...], tuple[int | float, str]]) -> None:
     """The cases and genders num2words does not write: "سبعين" beside "سبعون", "سبع عشرة" beside "سبعة
     عشر", "اثني عشر", and "مئة" beside "مائة"; all derived from its own spellings."""
     for phrase, (value, q) in list(numbers.items()):
@@ -517,8 +297,9 @@ _SHARE_OR_DEGREES = re.compile(r"^\s*(?:%|٪|‰|°|º|per\s?cent\b|pour\s?cent\
 _PER_HUNDRED = {arabic.normalise(w) for w in ("مئة", "مائة")}
 
 
-def _number_at(r: _Reader, i: int) -> tuple[int, int | float, str] | None:
-    """(tokens used, value, implied qualifier) of a number starting at token i."""
+def _number_at(r: _Reader, i: int, one_alone: bool = False) -> tuple[int, int | float, str] | None:
+    """(tokens used, value, implied qualifier) of a number starting at token i. "One" is a number before a
+    magnitude ("one million"), and alone only where `one_alone` says a count stands before it."""
     if i >= len(r.tokens):
         return None
     tok = r.tokens[i]
@@ -533,12 +314,16 @@ def _number_at(r: _Reader, i: int) -> tuple[int, int | float, str] | None:
             raw += "," + r.tokens[i + used].text
             used += 1
         value: int | float = _digits_value(raw)
+        if (isinstance(value, int) and i + used + 1 < len(r.tokens) and r.norm[i + used] in r.vocab.decimal_point
+                and r.tokens[i + used + 1].text.isdigit() and r.joined(i, i + used + 1)):
+            value = float(f"{value}.{arabic.latin_digits(r.tokens[i + used + 1].text)}")
+            used += 2   # "۵ اعشاریہ ۹": 5.9, a decimal point written as a word
     else:
         hit = r.phrase_at(i, r.vocab.numbers)
         if hit is None:
             one = r.phrase_at(i, dict.fromkeys(r.vocab.ones, 1))
             after = i + one[0] if one else i
-            if one is None or after >= len(r.tokens) or not (r.forms(after) & set(r.vocab.magnitudes)):
+            if one is None or not (one_alone or (after < len(r.tokens) and r.forms(after) & set(r.vocab.magnitudes))):
                 return None
             hit = (one[0], (1, ""))
         used, (value, implied) = hit[0], hit[1]  # type: ignore[misc]
@@ -585,11 +370,14 @@ def _in_sentence(text: str, tokens: list[Token], vocab: _Vocabulary) -> list[Fou
         tokens = _unfused(tokens)
     r = _Reader(text, tokens, vocab)
     out: list[FoundFigure] = []
-    i = 0
+    i, counted_until = 0, -2
     while i < len(tokens):
-        figure, after = _figure_at(r, i)
+        # "25 سیاح اور ایک مقامی", "3 morts et un blessé": a lone one joined by "and" to a count is a count
+        coordinated = i == counted_until + 2 and r.norm[i - 1] in _COORDINATION and r.joined(i - 2, i)
+        figure, after = _figure_at(r, i, coordinated)
         if figure is not None:
             out.append(figure)
+            counted_until = after - 1
         i = max(after, i + 1)
     return out
 
@@ -637,12 +425,13 @@ def _shared_noun(r: _Reader, k: int) -> tuple[str, str] | None:
     return following.unit, following.noun or ""
 
 
-def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
+def _figure_at(r: _Reader, i: int, coordinated: bool = False) -> tuple[FoundFigure | None, int]:
     """The figure whose number (or vague quantity, or Arabic dual) starts at token i, and the token after it;
-    a number written after its noun ("شرطي واحد") begins a figure at the noun."""
+    a number written after its noun ("شرطي واحد") begins a figure at the noun. `coordinated`: a count and
+    "and" stand just before."""
     lex = r.vocab.lexicon
     counted_before = _after_its_noun(r, i)
-    number = (1, counted_before[0], "") if counted_before else _number_at(r, i)
+    number = (1, counted_before[0], "") if counted_before else _number_at(r, i, coordinated)
     vague: str | None = None
     dual = None if number else _dual(r, i)
     definite = False
@@ -674,9 +463,11 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
                 return _changed_from(r, i, last, second[0]), last + 1   # "increase … from 100 to 300 men"
             low, high, value = int(value), int(second[1]), None           # "from 100 to 300"
             last = last + 1 + second[0]
-    start_tok = first - 1 if counted_before else first
+    start_tok = counted_before[2] if counted_before else first
     if vague is None:
         before = r.phrase_ending(start_tok - 1, r.vocab.qualifiers_before)
+        if before is None and r.tokens[first].text.lower().startswith(("d'", "d’")):
+            before = r.phrase_ending(start_tok - 1, r.vocab.qualifiers_elided)   # "plus d'un million"
         if before is not None:
             start_tok, qualifier = before[0], str(before[1])
         elif low is not None and first > 0 and r.norm[first - 1] in lex.between:
@@ -686,15 +477,21 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
     # What is counted: a noun right after, or after a modifier or two ("20 Acme militants").
     unit = noun = event = None
     end_tok = last
+    noun_at: int | None = None
     if counted_before:
-        (unit, event), noun = counted_before[1], r.tokens[i - 1].text
-        unit, event = unit or None, event or None
+        (unit, event), noun_at = counted_before[1], counted_before[2]
+        unit, event, noun = unit or None, event or None, r.tokens[noun_at].text
     elif dual:
-        unit, event, noun = dual[0] or None, dual[1] or None, r.tokens[i].text
+        unit, event, noun, noun_at = dual[0] or None, dual[1] or None, r.tokens[i].text, i
         if i + 1 < len(r.tokens) and r.joined(i, i + 1) and r.vocab.numbers_after.get((r.norm[i + 1],)) == 2:
             end_tok = i + 1   # "جنديان اثنان": the dual, and the number that repeats it
     else:
-        for k in range(last + 1, min(last + 2 + _MAX_GAP, len(r.tokens))):
+        # In Arabic script the word after a vague quantity, or after its "من", is what it counts ("عشرات
+        # المحتجين يوم السبت": not days).
+        reach = last + 2 + _MAX_GAP
+        if vague and r.arabic:
+            reach = last + 3 if last + 1 < len(r.tokens) and r.norm[last + 1] == "من" else last + 2
+        for k in range(last + 1, min(reach, len(r.tokens))):
             if not r.joined(k - 1, k) or _number_at(r, k) is not None:
                 break
             if k == last + 1 and r.norm[k] in ("of", "de", "d'", "des", "من"):
@@ -702,9 +499,14 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
             found = _noun(r, k)
             if found is not None:
                 unit, event, noun, end_tok = found[0] or None, found[1] or None, r.tokens[k].text, k
+                noun_at = k
                 break
     if number and unit is None and event is None and low is None and (listed := _listed(r, first, last)):
         unit, event, noun = listed
+    if low is not None and high is not None and unit is None and noun is None:
+        years = _years_apart(r, first, last, low, high)
+        if years is not None:
+            return years, first + 1
     symbol = _currency_symbol(r, first)
     if symbol:
         unit, noun = unit or ("usd" if _CURRENCY[symbol] == "usd" else None), noun or symbol
@@ -716,6 +518,7 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
             unit = "people"
         elif _counts_something(r, last + 1):
             end_tok = last + 1      # "dozens of attackers", "عشرات المهاجمين", "hundreds more"
+            noun_at = end_tok + 1 if r.norm[end_tok] in _OF and end_tok + 1 < len(r.tokens) else end_tok
         else:
             return None, last + 1   # "some said": a vague word alone counts nothing
     after = r.phrase_at(end_tok + 1, r.vocab.qualifiers_after)
@@ -737,24 +540,50 @@ def _figure_at(r: _Reader, i: int) -> tuple[FoundFigure | None, int]:
             start_tok, event = hit_before[0], str(hit_before[1])
     start = r.tokens[start_tok].start - (len(symbol) if symbol and start_tok == first else 0)
     written = r.text[r.tokens[first].start:r.tokens[last].end]
-    named = number is not None and unit is None and noun is None and low is None and qualifier in (None, "exactly")
+    partitive = (last + 1 < len(r.tokens) and r.joined(last, last + 1)
+                 and r.phrase_at(last + 1, r.vocab.partitive) is not None)
+    named = (number is not None and unit is None and noun is None and low is None and qualifier in (None, "exactly")
+             and not partitive)   # "six of them": a count of what was counted before
     if _not_a_count(r, first, last, value, named, named and event is None):
         return None, last + 1
-    if vague is None and _a_measure(r, start_tok, first, last, end_tok, unit):
+    if _a_measure(r, start_tok, first, last, end_tok, unit):
         return None, end_tok + 1
+    span = (unit in _SPANS_OF_TIME or (dual is not None and dual[2] in r.vocab.periods)
+            or (noun_at is not None and bool(r.forms(noun_at) & r.vocab.periods)))
+    if span and (vague is not None or _says_when(r, start_tok, last, end_tok)):
+        return None, end_tok + 1    # "several hours", "two days later", "three days of national mourning"
     figure = FoundFigure(start, r.tokens[end_tok].end, written, value, low, high, qualifier, unit, noun, event)
     return figure, end_tok + 1
 
 
-def _after_its_noun(r: _Reader, i: int) -> tuple[int, tuple[str, str]] | None:
+def _after_its_noun(r: _Reader, i: int) -> tuple[int, tuple[str, str], int] | None:
     """A number word written after the noun it counts, as Arabic writes one and two ("شرطي واحد", "حالة
-    وفاة واحدة"): its value, and the noun's (unit, event). The number word carries no article: "يوم
-    الاثنين" is Monday."""
+    وفاة واحدة"), or after the noun and a word that qualifies it ("سيارة إسعاف واحدة", one ambulance):
+    its value, the noun's (unit, event) and where the noun stands. The number word carries no article:
+    "يوم الاثنين" is Monday."""
     value = r.vocab.numbers_after.get((r.norm[i],)) if i > 0 else None
-    if value is None or not r.joined(i - 1, i):
+    if value is None:
         return None
-    counted = _noun(r, i - 1)
-    return (value, counted) if counted is not None else None
+    for k in (i - 1, i - 2):
+        if k < 0 or not r.joined(k, i):
+            break
+        counted = _noun(r, k)
+        if counted is not None:
+            return value, counted, k
+    return None
+
+
+def _years_apart(r: _Reader, first: int, last: int, low: int, high: int) -> FoundFigure | None:
+    """"de 2008 à 2016", "from 2015 to 2020", "2015-2020": two years that count nothing, not a range. The
+    first year, as a bare year that extract proposes as a date; the second is read on its own next."""
+    if low not in YEARS or high not in YEARS:
+        return None
+    tok = r.tokens[first]
+    written = _DIGIT_RANGE.match(tok.text)
+    year = written.group(1) if written else tok.text
+    if not (re.fullmatch(r"\d{4}", year) and (written or re.fullmatch(r"\d{4}", r.tokens[last].text))):
+        return None
+    return FoundFigure(tok.start, tok.start + len(year), year, low)
 
 
 def _listed(r: _Reader, first: int, last: int) -> tuple[str | None, str | None, str] | None:
@@ -782,26 +611,61 @@ def _in_parentheses(r: _Reader, first: int, last: int) -> bool:
     return r.text[start - 1:start] == "(" and r.text[end:end + 1] == ")"
 
 
+# Words between a quantity and what measures it: "une vingtaine de kilomètres", "hundreds of kilometres".
+_MEASURE_OF = {"of", "de", "des", "من"}
+
+
 def _a_measure(r: _Reader, start_tok: int, first: int, last: int, end_tok: int, unit: str | None) -> bool:
     """Whether a number is a measure, not a count: a magnitude, an age, a distance, a share, how many live
-    in a place ("magnitude 6.8", "aged 45", "(25 عاما)", "70 km", "a town of 40,000", "40 ألف نسمة", "(120,000
-    inhabitants)"); a span of time that says when ("two days later", "قبل ثلاثة أيام"); or a number word
-    that is here the other word it also is ("اسی دن", that same day)."""
+    in a place ("magnitude 6.8", "aged 45", "(25 عاما)", "70 km", "hundreds of kilometres", "a town of
+    40,000", "40 ألف نسمة", "(120,000 inhabitants)"); or a number word that is here the other word it also
+    is, unless a qualifier says it is a number ("اسی دن", that same day; "سو رہے تھے", were asleep)."""
     v, n = r.vocab, len(r.tokens)
-    timely = unit is None or unit in _SPANS_OF_TIME    # what a span of time counts: no people, no things
-    if start_tok > 0 and r.joined(start_tok - 1, start_tok) and (
-            r.phrase_ending(start_tok - 1, v.measured_by) or (timely and r.phrase_ending(start_tok - 1, v.ago))):
+    if start_tok > 0 and r.joined(start_tok - 1, start_tok) and r.phrase_ending(start_tok - 1, v.measured_by):
         return True
-    if last + 1 < n and r.joined(last, last + 1) and (
-            r.phrase_at(last + 1, v.measures) or (r.forms(last + 1) & v.inhabitants
-                                                  and _in_parentheses(r, start_tok, last + 1))):
+    k = last + 2 if last + 1 < n and r.norm[last + 1] in _MEASURE_OF else last + 1
+    if k < n and r.joined(last, k) and r.phrase_at(k, v.measures):
         return True
-    if timely and end_tok > last and end_tok + 1 < n and r.joined(end_tok, end_tok + 1) and r.phrase_at(
-            end_tok + 1, v.later):
+    if (last + 1 < n and r.joined(last, last + 1) and r.forms(last + 1) & v.inhabitants
+            and _in_parentheses(r, start_tok, last + 1)):
         return True
-    if unit == "years" and _in_parentheses(r, start_tok, end_tok):
-        return True   # "محمد (25 عاما)": an age
-    return first == last and r.norm[first] in v.homographs and timely
+    if unit == "years" and _an_age(r, start_tok, end_tok):
+        return True
+    return (first == last and r.norm[first] in v.homographs and (unit is None or unit in _SPANS_OF_TIME)
+            and r.phrase_ending(first - 1, v.qualifiers_before) is None)   # "تقریباً سو": about a hundred
+
+
+def _an_age(r: _Reader, start_tok: int, end_tok: int) -> bool:
+    """Whether a number of years is an age: in parentheses ("محمد (25 عاما)"), set off by commas ("Lula, 77
+    ans, a recueilli"), or after a word that makes it one ("un Tunisien de 31 ans")."""
+    if _in_parentheses(r, start_tok, end_tok):
+        return True
+    if start_tok == 0:
+        return False
+    if r.joined(start_tok - 1, start_tok) and r.phrase_ending(start_tok - 1, r.vocab.aged):
+        return True
+    before = r.text[r.tokens[start_tok - 1].end:r.tokens[start_tok].start].strip()
+    after = r.text[r.tokens[end_tok].end:r.tokens[end_tok].end + 1]
+    return before in (",", "،") and after in (",", "،", ".", ";", ")", "")
+
+
+def _says_when(r: _Reader, start_tok: int, last: int, end_tok: int) -> bool:
+    """Whether a span of time says when, or frames another fact, rather than counting: "two days later",
+    "il y a trois jours", "three years after the collapse", "les trois derniers jours", "in the past 20
+    years", "for three days", "حملے کے دو روز بعد"; or is the length of a declared period ("three days of
+    national mourning", "un deuil national de trois jours")."""
+    v, n = r.vocab, len(r.tokens)
+    if start_tok > 0 and r.joined(start_tok - 1, start_tok) and r.phrase_ending(start_tok - 1, v.when_before):
+        return True
+    for k in (last + 1, end_tok + 1):
+        if k < n and r.joined(k - 1, k) and r.phrase_at(k, v.when_after):
+            return True
+    if (start_tok > 0 and end_tok + 1 < n and r.joined(start_tok - 1, end_tok + 1)
+            and (r.norm[start_tok - 1], r.norm[end_tok + 1]) in v.anchored):
+        return True
+    near = [*range(max(0, start_tok - _DECLARED_REACH), start_tok), *range(end_tok + 1, min(n, end_tok + 1 +
+                                                                                       _DECLARED_REACH))]
+    return any(r.phrase_at(k, v.declared) and r.joined(min(k, start_tok), max(k, end_tok)) for k in near)
 
 
 def _quoted_alone(r: _Reader, first: int, last: int) -> bool:
@@ -874,18 +738,21 @@ def _noun(r: _Reader, k: int) -> tuple[str, str] | None:
     return None
 
 
-def _dual(r: _Reader, i: int) -> tuple[str, str] | None:
-    """An Arabic dual of a counted noun: "انقلابين" two coups, "دولتين" two countries."""
+def _dual(r: _Reader, i: int) -> tuple[str, str, str] | None:
+    """An Arabic dual of a counted noun: "انقلابين" two coups, "دولتين" two countries; its (unit, event) and
+    its singular."""
     if not r.vocab.duals:
         return None
     for form in sorted(r.forms(i)):
-        for suffix in ("ين", "ان"):
+        for suffix in ("ين", "ان", "ي"):
             stem = form[:-len(suffix)]
-            if not form.endswith(suffix) or len(stem) < 2:
-                continue
+            if not form.endswith(suffix) or len(stem) < 2 or (suffix == "ين" and form in r.vocab.nouns):
+                continue   # "المدنيين": the plural the table knows ("مدنيين"), not a dual
+            if suffix == "ي" and not (stem.endswith("ت") and i + 1 < len(r.tokens) and r.joined(i, i + 1)):
+                continue   # "جثتي عاملين": a dual before the noun it is of drops its ن, kept apart on a noun in ة
             for singular in (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,):
                 if singular in r.vocab.duals and singular in r.vocab.nouns:
-                    return r.vocab.nouns[singular]
+                    return (*r.vocab.nouns[singular], singular)
     return None
 
 
