@@ -160,8 +160,19 @@ def score(language: str, folder: Path = CORPUS) -> Scores:
     return out
 
 
+def _in_sentence(text: str, figure: dict[str, Any], fallback: tuple[int, int]) -> tuple[int, int]:
+    """A figure's span inside the sentence it was proposed with: of two "two" in a passage, the right one."""
+    words = figure.get("sentence", "\0")
+    sentence = text.find(words)
+    if sentence < 0 or fallback[0] in range(sentence, sentence + len(words)):
+        return fallback   # the place found by the span alone already lies in its sentence
+    at = text.find(figure["span"], sentence, sentence + len(words))
+    return (at, at + len(figure["span"])) if at >= 0 else fallback
+
+
 def _score_figures(out: Scores, text: str, passage: dict[str, Any], proposed: list[dict[str, Any]]) -> None:
-    where = _spans(text, [f["span"] for f in proposed])
+    where = [_in_sentence(text, f, at) for f, at in zip(proposed, _spans(text, [f["span"] for f in proposed]),
+                                                         strict=True)]
     gold = [(g, _label_span(text, g)) for g in passage.get("figures") or []]
     lookalikes = [(text.find(s), text.find(s) + len(s)) for s in passage.get("not_figures") or [] if s in text]
     placed = list(zip(proposed, where, strict=True))
