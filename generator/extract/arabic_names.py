@@ -6,7 +6,7 @@ paragraph. Particles, verbs, common nouns, numbers, months and weekdays never st
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -505,9 +505,12 @@ class _Reader:
         for open_, close in segment.quotations(self.text):
             start, end = segment.trim(self.text, open_ + 1, close)
             inner, tokens = self.inside(start, end), segment.tokens(self.text, start, end)
-            if (start, end) in spans or not inner or not 1 <= len(tokens) <= 5 or any(self.stop(k) for k in inner) \
+            if (start, end) in spans or not inner or not 1 <= len(tokens) <= 5 \
                     or any(not tok.text.isdigit() and not arabic.is_arabic_script(tok.text) for tok in tokens):
                 continue
+            if self.stop(inner[0]) or self.stop(inner[-1]) or (any(self.stop(k) for k in inner) and self.kind_before(
+                    start, inner[0])[0] == "unknown"):
+                continue   # a particle inside only where a word says what the name is: "منظمة «أطباء بلا حدود»"
             if self.named_in_speech(open_, close):
                 spans.append((start, end))   # "أكدت حركة «أنصار الدين»", "من «اللواء 17»"
             elif len(tokens) >= 4 and not self.said(open_, close + 1) \
@@ -529,8 +532,43 @@ class _Reader:
             if guess[0] == "unknown" and out and re.fullmatch(r"[\"”»’]?\s*(?:و|أو|او)\s*[\"“«‘]?",
                                                               self.text[out[-1][1]:start]):
                 guess = out[-1][2], out[-1][3]   # "في «حمص» و«حماة»": as the name before
+            if guess[0] == "unknown" and not (self.source_named(start, end) or self.known_as_before(start)):
+                continue   # «مرشحة للارتفاع», «توماهوك»: words quoted, or a thing's name, not an actor's or a place's
             out.append((start, end, *guess))
         return out
+
+    def word_before(self, start: int) -> int | None:
+        """The word just before `start`, with nothing but spaces, quotation marks or a tatweel between."""
+        k = next((k for k in range(len(self.words) - 1, -1, -1) if self.words[k].end <= start), None)
+        return k if k is not None and not re.search(r"[^\s\"“”«»„'‘’\u0640]", self.text[self.words[k].end:start]) \
+            else None
+
+    def word_after(self, end: int) -> int | None:
+        """The word just after `end`, with nothing but spaces or quotation marks between."""
+        k = next((k for k, w in enumerate(self.words) if w.start >= end), None)
+        return k if k is not None and not re.search(r"[^\s\"“”«»„'‘’]", self.text[end:self.words[k].start]) \
+            else None
+
+    def source_named(self, start: int, end: int) -> bool:
+        """Words that say who speaks, not what is said: after "بحسب" (according to), or between a verb
+        of saying and "إن" or "في بيان" ("قالت «X» إن", "أعلنت «X» في بيان")."""
+        k, j = self.word_before(start), self.word_after(end)
+        if k is None:
+            return False
+        if self.stems(k) & self.lex.according:
+            return True
+        if j is None or not self.stems(k) & self.lex.saying:
+            return False
+        return bool(self.stems(j) & self.lex.that) or (
+            self.words[j].norm in self.lex.near and self.next_joined(j + 1) and bool(self.stems(j + 1) & self.lex.statements))
+
+    def known_as_before(self, start: int) -> bool:
+        """"المعروف بـ«X»", "المعروفة أيضا باسم «X»": X is another name of what the sentence names before."""
+        k = self.word_before(start)
+        if k is None or self.words[k].norm not in ("ب", "باسم"):
+            return False
+        k -= 1 + (k > 0 and self.words[k - 1].norm == "ايضا")
+        return k >= 0 and self.words[k].norm in self.lex.known_as
 
     def named_in_speech(self, open_: int, close: int) -> bool:
         """Whether short quoted words in a sentence with a verb of saying (which `speech` takes for a
@@ -539,6 +577,8 @@ class _Reader:
         k = next((k for k in range(len(self.words) - 1, -1, -1) if self.words[k].end <= open_), None)
         if k is None or self.text[self.words[k].end:open_].strip() or self.stems(k) & self.lex.that:
             return False
+        if self.stems(k) & self.lex.according:
+            return True   # "بحسب «X»": the source
         if self.stems(k) & self.lex.saying:
             after = next((j for j, w in enumerate(self.words) if w.start > close), None)
             return after is not None and bool(self.stems(after) & self.lex.that) \
@@ -638,6 +678,47 @@ class _Reader:
         return arabic.core(key[0]) in AR_HEADS or not all(self.adjective(k) or self.nisba(k) for k in ks[1:])
 
 
+    # --- names the article's other paragraphs mark -------------------------------------------------------
+    def echo_words(self, start: int, end: int, record: str, kind: str | None) -> list[tuple[str, ...]]:
+        """The words that stand for the name at `start`–`end` elsewhere in its article: the name as written
+        (particles aside), a person's last name, an organisation's name after the word that says what it is."""
+        ks = [k for k, w in enumerate(self.words) if w.end > start and w.start < end]
+        if not ks:
+            return []
+        words = tuple(arabic.normalise(self.text[max(start, self.words[k].start):min(end, self.words[k].end)])
+                      for k in ks)
+        out = [words] if len(words) > 1 or self.alone(ks[0], words[0]) else []
+        if kind == "person" and len(ks) > 1 and self.alone(ks[-1], words[-1]):
+            out.append(words[-1:])   # "أسامة ربيع" … "وقال ربيع"
+        if record == "actor" and kind != "person" and len(ks) > 2 and self.cue(ks[0], self.lex.orgs) is not None \
+                and self.definite(ks[1]) and not self.common(ks[1]):
+            out.append(words[1:])    # "قوات الدعم السريع" … "مقاتلي الدعم السريع"
+        return out
+
+    def alone(self, k: int, word: str) -> bool:
+        """Whether one word may stand for a name by itself: not a particle, a common word, a title or a link."""
+        return len(arabic.core(word)) >= 3 and not (self.stop(k) or self.common(k) or self.adjective(k)
+                                                    or self.marker(k) or word in self.lex.links)
+
+    def echoed(self, echoes: tuple[Echo, ...]) -> list[tuple[int, int, str, str | None]]:
+        """Where this paragraph writes a name its article marks elsewhere (`article_names`)."""
+        if not echoes:
+            return []
+        first: dict[str, list[Echo]] = {}
+        for echo in echoes:
+            first.setdefault(echo.words[0], []).append(echo)
+        out: list[tuple[int, int, str, str | None]] = []
+        words = self.words
+        for i, w in enumerate(words):
+            for letters, stem in w.readings:
+                for echo in first.get(stem, ()):
+                    size = len(echo.words)
+                    if i + size <= len(words) and all(words[i + t].joined and words[i + t].norm == echo.words[t]
+                                                      for t in range(1, size)):
+                        out.append((self.after(i, letters), words[i + size - 1].end, echo.record, echo.kind))
+        return out
+
+
 def _sounds(letter: str, latin: str) -> bool:
     """Whether an Arabic letter may be written with this Latin first letter: "أحمد" Ahmed, "عمر" Omar."""
     if not letter or not latin:
@@ -653,12 +734,55 @@ def _sounds(letter: str, latin: str) -> bool:
     return bool(roman) and roman[0] == latin
 
 
+@dataclass(frozen=True)
+class Echo:
+    """A name an article writes where a cue marks it, as the words that stand for it wherever else the article
+    writes them: the whole name, a person's last name ("ربيع" for "أسامة ربيع"), an organisation's name
+    without the word that says what it is ("الدعم السريع" for "قوات الدعم السريع")."""
+
+    words: tuple[str, ...]   # normalised
+    record: str
+    kind: str | None
+
+
 def arabic_names(text: str, language: str, gazetteer: NameIndex, calendar: set[str], quoted: list[tuple[int, int]],
-                  free: Callable[[int, int], bool]) -> list[tuple[int, int, str, str | None]]:
+                  free: Callable[[int, int], bool], echoes: tuple[Echo, ...] = ()) -> list[tuple[int, int, str, str | None]]:
     """Names in Arabic-script text, marked by punctuation first, then by the words around them, then by
-    repetition; a span overlapping one already taken (or a known name) is left out."""
-    lexicon = UR_NAMES if language.split("-")[0] == "ur" else AR_NAMES
-    reader = _Reader(text, lexicon, gazetteer, calendar)
+    repetition, then by the article's other paragraphs (`echoes`, from `article_names`); a span overlapping one
+    already taken (or a known name) is left out."""
+    reader = _Reader(text, _lexicon(language), gazetteer, calendar)
+    return _names(reader, quoted, free, echoes)
+
+
+def article_names(texts: Iterable[str], language: str, gazetteer: NameIndex, calendar: set[str]) -> tuple[Echo, ...]:
+    """What each name a cue marks in one of an article's paragraphs (`texts`) may be written as elsewhere in it."""
+    lexicon = _lexicon(language)
+    found: dict[tuple[str, ...], Echo] = {}
+    for text in texts:
+        known = [(m.start, m.end) for m in gazetteer.find(text)]
+        reader = _Reader(text, lexicon, gazetteer, calendar)
+        for start, end, record, kind in _names(reader, [], lambda s, e: not any(s < b and a < e for a, b in known)):
+            for words in reader.echo_words(start, end, record, kind):
+                found.setdefault(words, Echo(words, record, kind))
+    return tuple(found.values())
+
+
+# The languages whose names this module reads: written in the Arabic script.
+LANGUAGES = frozenset({"ar", "fa", "ur"})
+
+
+def reads(language: str) -> bool:
+    """Whether `language` ("ar", "ur-PK") is one this module finds names in."""
+    return language.split("-")[0] in LANGUAGES
+
+
+def _lexicon(language: str) -> NameCues:
+    return UR_NAMES if language.split("-")[0] == "ur" else AR_NAMES
+
+
+def _names(reader: _Reader, quoted: list[tuple[int, int]], free: Callable[[int, int], bool],
+           echoes: tuple[Echo, ...] = ()) -> list[tuple[int, int, str, str | None]]:
+    text = reader.text
     chosen: list[tuple[int, int, str, str | None]] = []
 
     def overlap(start: int, end: int) -> tuple[int, int, str, str | None] | None:
@@ -680,4 +804,7 @@ def arabic_names(text: str, language: str, gazetteer: NameIndex, calendar: set[s
             for start, end, record, kind in group:
                 if free(start, end) and overlap(start, end) is None:
                     chosen.append((start, end, record, kind))
+    for start, end, record, kind in sorted(reader.echoed(echoes), key=lambda f: (f[0] - f[1], f[0])):
+        if free(start, end) and overlap(start, end) is None:
+            chosen.append((start, end, record, kind))
     return sorted(chosen)

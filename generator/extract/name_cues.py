@@ -70,6 +70,10 @@ class NameCues:
     stop: frozenset[str]
     verbs: frozenset[str]
     saying: frozenset[str]
+    according: frozenset[str]         # the source follows: "بحسب «X»", "X کے مطابق"
+    statements: frozenset[str]        # "أعلنت «X» في بيان": who makes a statement is named before it
+    known_as: frozenset[str]          # "المعروف بـ«X»", "المعروفة أيضا باسم X": another name of what precedes
+    ranks: frozenset[str]             # words that complete a rank after its title: "الفريق أول"
     common: frozenset[str]            # common nouns, without the article
     adjectives: frozenset[str]        # masculine singular, without the article
     links: frozenset[str]             # words inside a person's name before a word with the article: "عبد الفتاح"
@@ -130,6 +134,10 @@ AR_NAMES = NameCues(
                "استولى استولوا يستعد أفرج أفرجوا خطف دمر دمرت استمر استمرت تدخل يدخل دخل دخلت"),
     saying=_set("قال قالت قالوا يقول تقول أعلن أعلنت يعلن أكد أكدت صرح صرحت أضاف أضافت ذكر ذكرت أوضح أوضحت أشار "
                 "أشارت أفاد أفادت نقل نقلت بحسب حسب وفقا"),
+    according=_set("بحسب حسب وفق وفقا طبقا"),
+    statements=_set("بيان تصريح تصريحات منشور تغريدة رسالة"),
+    known_as=_set("المعروف المعروفة المعروفين المسمى المسماة الملقب الملقبة", feminine=False),
+    ranks=_set("أول ركن"),
     common=_set("حكومة جيش شرطة سلطات سلطة بلاد دولة دول مدينة مدن منطقة مناطق عاصمة قرية قرى بلدة شعب سكان أهالي "
                 "مواطنين مواطنون مدنيين مدنيون جنود جندي عسكريين مسلحين مسلحون مقاتلين مقاتلون عناصر مرتزقة متمردين "
                 "متمردون رجال رجالا نساء أطفال أشخاص شخص شخصا ناس عائلات أسر أسرة سلام حرب هجوم هجمات عملية "
@@ -195,6 +203,7 @@ UR_NAMES = NameCues(
     verbs=_set("کہا بتایا کہنا کہتے کہتی دیا دی دیے لیا لی کرنا ملے ملا پہنچے پہنچا گئیں ہوگئے کرا کروا کرایا "
                "کروایا"),
     saying=_set("کہا بتایا کہنا کہتے کہتی"),
+    according=_set("مطابق"), statements=frozenset(), known_as=frozenset(), ranks=frozenset(),
     common=_set("حکام افراد لوگ لوگوں حکومت پولیس سیلاب بارش بارشوں خاندانوں خاندان مقامات محفوظ منتقل ہلاک زخمی "
                 "متاثر دیہات ریسکیو صوبائی وفاقی مقامی سرکاری عوام شہری شہریوں فوجی اہلکار اہلکاروں واقعے واقعہ حملے "
                 "حملہ دھماکے دھماکہ جنگجو جنگجوؤں کارکن کارکنوں مظاہرین مزدوروں قیدیوں مسافروں بچے خواتین افسران "
