@@ -108,7 +108,9 @@ class _Reader:
                                           if p == 1 and w[0] in "وف" and not (w[0] == "ف" and rest[:1] in "يت"))
 
     def dated(self, k: int) -> bool:
-        return any(r in self.calendar or arabic.core(r) in self.calendar for r in self.stems(k))
+        """A month or a weekday; not "باب" read as ب + "آب" (August): a month of two letters is written alone."""
+        return any(r in self.calendar or arabic.core(r) in self.calendar for p, r in self.words[k].readings
+                   if not p or len(r) > 2)
 
     def adjective(self, k: int) -> bool:
         for r in self.stems(k):
@@ -138,11 +140,13 @@ class _Reader:
     def marker(self, k: int) -> bool:
         return self.title(k) or self.cue(k, self.lex.orgs) is not None or self.cue(k, self.lex.places) is not None
 
-    def name_word(self, k: int) -> bool:
-        """A word that may be part of a person's or a place's name: not one written with tanwin ("ليلًا")."""
+    def name_word(self, k: int, adjective: bool = False) -> bool:
+        """A word that may be part of a person's or a place's name: not one written with tanwin ("ليلًا"); with
+        `adjective`, also one shaped as an adjective ("تركي" after "العميد", which an adjective would agree with)."""
         w = self.words[k]
         return (len(w.norm) >= 2 and not arabic.TANWIN.search(self.text[w.start:w.end]) and not self.definite(k)
-                and not self.stop(k) and not self.marker(k) and not self.common(k) and not self.adjective(k)
+                and not self.stop(k) and not self.marker(k) and not self.common(k)
+                and (adjective or not self.adjective(k))
                 and not (self.lex.peel and AR_PREPOSITION.match(
                     "".join(ch for ch in self.text[w.start:w.end] if arabic.normalise(ch)))))
 
@@ -165,11 +169,12 @@ class _Reader:
         return pos
 
     # --- names after words that announce them ----------------------------------------------------
-    def person(self, k: int) -> int:
-        """The end (exclusive word index) of a person's name starting at `k`; `k` when there is none."""
+    def person(self, k: int, after_definite: bool = False) -> int:
+        """The end (exclusive word index) of a person's name starting at `k`; `k` when there is none. After a
+        title with the article (`after_definite`), a first word without it is no adjective of the title."""
         first, n = k, len(self.words)
         while k < n and k - first < 4 and (k == first or self.words[k].joined):
-            if self.name_word(k):
+            if self.name_word(k, adjective=after_definite and k == first):
                 k += 1
                 continue
             if k > first and self.definite(k) and not self.stop(k):
@@ -209,7 +214,7 @@ class _Reader:
                 k += 1
             k = self.chain(k, 6, conj=True)
             # past the cue's own word, a common noun with the article begins what follows: "بوكو حرام القرية"
-            k = next((x for x in range(i + 2, k) if self.definite(x) and self.common(x)), k)
+            k = next((x for x in range(i + 2, k) if self.definite(x) and self.common(x) and not self.adjective(x)), k)
             if k > i + 1 and self.next_joined(k) and self.words[k].norm in AR_FOR and k + 1 < n \
                     and self.words[k + 1].joined and self.body_word(k + 1):
                 k += 2   # "الجبهة الشعبية لتحرير فلسطين"
@@ -373,9 +378,10 @@ class _Reader:
         words, n = self.words, len(self.words)
         for i in range(n):
             found = self.cue(i, self.titles)
-            if found is None:
+            possessed = self.possessed(i)
+            if found is None and not possessed:
                 continue
-            title = found[1]
+            title = found[1] if found is not None else ""
             k = i + 1
             if title in self.lex.spokes:
                 j = k + 1 if self.next_joined(k) and words[k].norm in AR_OFFICIAL else k
@@ -393,7 +399,7 @@ class _Reader:
                             out.append((words[end].start, words[last - 1].end, "actor", "person"))
                     continue
             skipped: list[int] = []
-            if title in self.lex.construct and title not in self.lex.titles and self.next_joined(k):
+            if title in self.lex.construct and title not in self.lex.titles and not possessed and self.next_joined(k):
                 org = self.organisation(k)
                 if org is not None:                        # "قائد قوات الدعم السريع X"
                     out.append((org[0], words[org[1] - 1].end, "actor", org[2]))
@@ -412,14 +418,15 @@ class _Reader:
             else:
                 while self.next_joined(k) and len(skipped) < 3 and (
                         ((self.definite(k) or (self.lex.article and words[k].norm.startswith("لل") and skipped))
-                        and not self.stop(k) and not self.title(k)) or self.cue(k, self.lex.offices) is not None):
+                        and not self.stop(k) and not self.title(k)) or self.cue(k, self.lex.offices) is not None
+                        or (k == i + 1 and words[k].norm in self.lex.ranks)):
                     skipped.append(k)   # "الرئيس الفرنسي السابق X", "وزیر اعظم X"
                     k += 1
                 if skipped and words[skipped[-1]].norm in self.lex.offices_of_place and self.next_joined(k) \
                         and self.name_word(k) and self.next_joined(k + 1) and self.name_word(k + 1):
                     out.append((words[k].start, words[k].end, "place", None))   # "وزیر اعلیٰ پنجاب X"
                     k += 1
-            end = self.person(k) if self.next_joined(k) and not self.title(k) else k
+            end = self.person(k, self.definite(i) or possessed) if self.next_joined(k) and not self.title(k) else k
             if end > k:
                 out.append((words[k].start, words[end - 1].end, "actor", "person"))
             elif len(skipped) == 1 and self.definite(skipped[0]) and not (
@@ -427,6 +434,57 @@ class _Reader:
                 s = skipped[0]           # "الرئيس السيسي": the name carries the article
                 out.append((words[s].start, words[s].end, "actor", "person"))
         return out
+
+    def apposed(self) -> list[tuple[int, int, str, str | None]]:
+        """A person named beside the role, between commas: "قال أحمد مهاط، رئيس البعثة، إن" (after a verb of
+        saying, before a title), "قالت منسقة الأمم المتحدة في السودان، كليمنتين نكويتا-سلامي، إن" (after a
+        title, before a comma)."""
+        out: list[tuple[int, int, str, str | None]] = []
+        words, n = self.words, len(self.words)
+        for k in range(1, n):
+            if not self.comma_before(k):
+                continue
+            end = self.to_comma(k)
+            if end - k >= 2 and self.titled_clause(k):
+                out.append((words[k].start, words[end - 1].end, "actor", "person"))
+        for k in range(n - 1):
+            if not (self.stems(k) & self.lex.saying) or self.stems(k) & self.lex.according or not self.next_joined(k + 1):
+                continue
+            end = self.to_comma(k + 1)
+            if end - k > 2 and (self.title(end) or self.possessed(end)):
+                out.append((words[k + 1].start, words[end - 1].end, "actor", "person"))
+        return out
+
+    def to_comma(self, k: int) -> int:
+        """The end of a person's name at `k` that runs to a comma, within five words: names between commas
+        end where the comma says ("كليمنتين نكويتا-سلامي،"); `k` when there is none."""
+        end = self.person(k)
+        while end > k and end - k < 5 and self.next_joined(end) and not (
+                self.stop(end) or self.marker(end) or self.comma_before(end)):
+            end += 1
+        return end if end > k and end < len(self.words) and self.comma_before(end) else k
+
+    def titled_clause(self, k: int) -> bool:
+        """Whether a title begins one of the eight words before word `k`, back to the last comma."""
+        for j in range(k - 1, max(-1, k - 9), -1):
+            if self.title(j) or self.possessed(j):
+                return True
+            if self.comma_before(j):
+                return False
+        return False
+
+    def comma_before(self, k: int) -> bool:
+        """Whether word `k` follows a comma."""
+        return k > 0 and self.text[self.words[k - 1].end:self.words[k].start].strip() in ("،", ",")
+
+    def possessed(self, k: int) -> bool:
+        """A title of the kind that names what it leads, with "his" or "its" written on: "مديره", "رئيسها"."""
+        if not self.lex.article:
+            return False
+        w = self.words[k]
+        plain = "".join(ch for ch in self.text[w.start:w.end] if arabic.normalise(ch))
+        return any(plain.endswith(suffix) and arabic.normalise(plain[:-len(suffix)]) in self.lex.construct
+                   for suffix in ("ه", "ها", "هم")) and not plain.endswith("ة")
 
     def spoken_for(self, k: int) -> tuple[int, int, str | None, bool] | None:
         """"المتحدث باسم X": (first letter, end word, kind) of X, an organisation, and whether X is a name
@@ -459,7 +517,7 @@ class _Reader:
                 out.append((org[0], self.words[org[1] - 1].end, "actor", org[2]))
             else:
                 out += [(start, end, "place", kind) for start, end, kind in self.place(i)]
-        return out + self.after_cued() + self.known_names() + self.spelled() + self.numbered()
+        return out + self.after_cued() + self.known_names() + self.spelled() + self.numbered() + self.apposed()
 
     # --- names the punctuation marks -------------------------------------------------------------
     def kind_before(self, start: int, first: int | None) -> tuple[str, str | None]:
@@ -508,9 +566,8 @@ class _Reader:
             if (start, end) in spans or not inner or not 1 <= len(tokens) <= 5 \
                     or any(not tok.text.isdigit() and not arabic.is_arabic_script(tok.text) for tok in tokens):
                 continue
-            if self.stop(inner[0]) or self.stop(inner[-1]) or (any(self.stop(k) for k in inner) and self.kind_before(
-                    start, inner[0])[0] == "unknown"):
-                continue   # a particle inside only where a word says what the name is: "منظمة «أطباء بلا حدود»"
+            if any(self.stop(k) for k in inner) and self.kind_before(start, inner[0])[0] == "unknown":
+                continue   # a particle only where a word says what the name is: "منظمة «أطباء بلا حدود»"
             if self.named_in_speech(open_, close):
                 spans.append((start, end))   # "أكدت حركة «أنصار الدين»", "من «اللواء 17»"
             elif len(tokens) >= 4 and not self.said(open_, close + 1) \
@@ -521,8 +578,8 @@ class _Reader:
             if not re.search(r"[^\W\d_]", self.text[start:end]):
                 continue   # a number
             if inner and len(inner) == len(segment.tokens(self.text, start, end)) and (
-                    self.stop(inner[0]) or self.stop(inner[-1])):
-                continue   # «لا», «الأحد»: not a name
+                    self.stop(inner[0]) or self.stop(inner[-1])) and self.kind_before(start, inner[0])[0] == "unknown":
+                continue   # «لا», «الأحد»: not a name; but "إذاعة «موزاييك إف إم»"
             if inner and all(self.common(k) or self.adjective(k) or self.nisba(k) for k in inner) \
                     and self.kind_before(start, inner[0])[0] == "unknown":
                 continue   # «السلام», «عيد الاستقلال»: words, not names
@@ -688,10 +745,10 @@ class _Reader:
         words = tuple(arabic.normalise(self.text[max(start, self.words[k].start):min(end, self.words[k].end)])
                       for k in ks)
         out = [words] if len(words) > 1 or self.alone(ks[0], words[0]) else []
-        if kind == "person" and len(ks) > 1 and self.alone(ks[-1], words[-1]):
+        if kind == "person" and len(ks) > 1 and self.alone(ks[-1], words[-1]) and words[-2] not in self.lex.links:
             out.append(words[-1:])   # "أسامة ربيع" … "وقال ربيع"
         if record == "actor" and kind != "person" and len(ks) > 2 and self.cue(ks[0], self.lex.orgs) is not None \
-                and self.definite(ks[1]) and not self.common(ks[1]):
+                and self.definite(ks[1]) and not all(self.common(k) or self.adjective(k) for k in ks[1:]):
             out.append(words[1:])    # "قوات الدعم السريع" … "مقاتلي الدعم السريع"
         return out
 
