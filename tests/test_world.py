@@ -237,7 +237,7 @@ def test_a_damaged_or_foreign_name_index_is_a_clear_error(monkeypatch: pytest.Mo
     monkeypatch.setattr(world_module, "_read", lambda name: b"not gzip" if name == world_module.NAMES else real(name))
     world_module.name_table.cache_clear()
     try:
-        with pytest.raises(BriefingError, match="place names are damaged.*reinstall"):
+        with pytest.raises(BriefingError, match=r"place names are damaged.*reinstall"):
             world_module.name_table()
     finally:
         world_module.name_table.cache_clear()

@@ -21,7 +21,7 @@ from generator.extract.name_cues import (
     UR_NAMES,
     NameCues,
 )
-from generator.text import arabic, segment
+from generator.text import arabic, segment, vocabulary
 
 
 class NameIndex(Protocol):
@@ -135,7 +135,15 @@ class _Reader:
         return any(arabic.core(r) in self.lex.common or r in self.lex.common for r in self.stems(k))
 
     def title(self, k: int) -> bool:
-        return self.cue(k, self.titles) is not None
+        return self.title_cue(k) is not None
+
+    def title_cue(self, k: int) -> tuple[int, str] | None:
+        """(letters of particles, title) where word `k` is a title; one of two words only with its second."""
+        found = self.cue(k, self.titles)
+        if found is not None and found[1] in self.lex.bound_titles and not (
+                self.next_joined(k + 1) and self.words[k + 1].norm == self.lex.bound_titles[found[1]]):
+            return None
+        return found
 
     def marker(self, k: int) -> bool:
         return self.title(k) or self.cue(k, self.lex.orgs) is not None or self.cue(k, self.lex.places) is not None
@@ -212,7 +220,8 @@ class _Reader:
                 if k == i + 1 and (self.nisba(k) or self.adjective(k) or self.common(k)):
                     break   # "جماعة مسلحة", "قوات حكومية": what it is, not what it is called
                 k += 1
-            k = self.chain(k, 6, conj=True)
+            bare, k = k, self.chain(k, 6, conj=True)
+            chained = k
             # past the cue's own word, a common noun with the article begins what follows: "بوكو حرام القرية"
             k = next((x for x in range(i + 2, k) if self.definite(x) and self.common(x) and not self.adjective(x)), k)
             if k > i + 1 and self.next_joined(k) and self.words[k].norm in AR_FOR and k + 1 < n \
@@ -226,7 +235,23 @@ class _Reader:
                     break   # "وزارت خارجہ", "دفتر خارجہ": the office ends the name
         if k == i + 1 or (k == i + 2 and self.definite(i + 1) and (self.common(i + 1) or cue in AR_GENERIC_HEADS)):
             return None   # "مركز المدينة", "قوات الجيش", "قوات الأمن"
+        if self.lex.article and (self.nominative(i + 1) or (chained == bare and self.described(k - 1))):
+            return None
         return self.after(i, letters), k, self.lex.orgs[cue]
+
+    def nominative(self, k: int) -> bool:
+        """A plural with the article in "-ون", which no name's second word is (it follows its first in the
+        genitive): "تجمّع المسعفون" is a verb and its subject; "الشؤون" is no such plural."""
+        word = arabic.core(self.words[k].norm)
+        return self.definite(k) and word.endswith("ون") and len(word) >= 5
+
+    def described(self, last: int) -> bool:
+        """The last of the words without the article after an organisation's word says what it is rather than
+        names it: an adjective ("مركز احتجاز احتياطي"), one of the language's commonest words ("مكتب تصويت"),
+        a noun with "its" ("حركة بضائع قيمتها"); "جبهة تحرير أزواد" ends in a name."""
+        w = self.words[last]
+        return (self.text[w.start:w.end].endswith(("ها", "هم")) or w.norm.endswith(("ي", "يه"))
+                or vocabulary.fold(w.norm) in vocabulary.common("ar"))
 
     def place(self, i: int) -> list[tuple[int, int, str | None]]:
         """(start, end, kind) of the place names after the cue word `i`: "مدينة X", "بلدتي X وY"."""
@@ -255,9 +280,10 @@ class _Reader:
             return []
         kind = self.lex.places[found[1]]
         out = [(self.words[i + 1].start, self.words[k - 1].end, kind)]
-        if found[1] in self.lex.pairs and self.next_joined(k) and self.words[k].norm[:1] == "و" \
+        while found[1] in self.lex.pairs and self.next_joined(k) and self.words[k].norm[:1] == "و" \
                 and not self.stop(k) and not self.common(k) and not self.adjective(k):
-            out.append((self.after(k, 1), self.words[k].end, kind))   # "بلدتي ناردو وبيترين"
+            out.append((self.after(k, 1), self.words[k].end, kind))   # "بلدتي ناردو وبيترين", "ولايات X وY وZ"
+            k += 1
         return out
 
     def after_cued(self) -> list[tuple[int, int, str, str | None]]:
@@ -377,7 +403,7 @@ class _Reader:
         out: list[tuple[int, int, str, str | None]] = []
         words, n = self.words, len(self.words)
         for i in range(n):
-            found = self.cue(i, self.titles)
+            found = self.title_cue(i)
             possessed = self.possessed(i)
             if found is None and not possessed:
                 continue
@@ -448,7 +474,8 @@ class _Reader:
             if end - k >= 2 and self.titled_clause(k):
                 out.append((words[k].start, words[end - 1].end, "actor", "person"))
         for k in range(n - 1):
-            if not (self.stems(k) & self.lex.saying) or self.stems(k) & self.lex.according or not self.next_joined(k + 1):
+            stems = self.stems(k)
+            if not stems & self.lex.saying or stems & self.lex.according or not self.next_joined(k + 1):
                 continue
             end = self.to_comma(k + 1)
             if end - k > 2 and (self.title(end) or self.possessed(end)):
@@ -476,6 +503,33 @@ class _Reader:
     def comma_before(self, k: int) -> bool:
         """Whether word `k` follows a comma."""
         return k > 0 and self.text[self.words[k - 1].end:self.words[k].start].strip() in ("،", ",")
+
+    def aliases(self) -> list[tuple[int, int, int, bool]]:
+        """Other names of what the words just before name: (start, end, where those words end, whether the
+        text says it is a name). Words in parentheses right after a name ("«أنصار الله» (الحوثيين)", "منظمة
+        الأمم المتحدة للطفولة (يونيسف)"), and names after "المعروفة أيضا باسم" ("الحمدانية، المعروفة أيضا
+        باسم بخديدا أو قره قوش")."""
+        out: list[tuple[int, int, int, bool]] = []
+        for m in re.finditer(r"\(([^()\n]{2,40})\)", self.text):
+            inner = self.inside(m.start(1), m.end(1))
+            if inner and len(inner) <= 3 and len(inner) == len(segment.tokens(self.text, m.start(1), m.end(1))) \
+                    and not any(self.stop(k) for k in inner) and not all(self.common(k) for k in inner):
+                before = self.text[:m.start()].rstrip()
+                out.append((self.words[inner[0]].start, self.words[inner[-1]].end,
+                            len(before) - (before[-1:] in segment.QUOTE_PAIRS.values()), False))
+        for k, w in enumerate(self.words):
+            if w.norm not in self.lex.known_as or not self.comma_before(k):
+                continue
+            j = k + 1 + (k + 1 < len(self.words) and self.words[k + 1].norm == "ايضا")
+            if not (self.next_joined(j) and self.words[j].norm == "باسم"):
+                continue
+            j += 1
+            while self.next_joined(j) and (end := self.person(j)) > j:
+                out.append((self.words[j].start, self.words[end - 1].end, self.words[k - 1].end, True))
+                if not (self.next_joined(end) and self.words[end].norm in ("او", "و")):
+                    break
+                j = end + 1
+        return out
 
     def possessed(self, k: int) -> bool:
         """A title of the kind that names what it leads, with "his" or "its" written on: "مديره", "رئيسها"."""
@@ -589,7 +643,8 @@ class _Reader:
             if guess[0] == "unknown" and out and re.fullmatch(r"[\"”»’]?\s*(?:و|أو|او)\s*[\"“«‘]?",
                                                               self.text[out[-1][1]:start]):
                 guess = out[-1][2], out[-1][3]   # "في «حمص» و«حماة»": as the name before
-            if guess[0] == "unknown" and not (self.source_named(start, end) or self.known_as_before(start)):
+            if guess[0] == "unknown" and not (self.source_named(start, end) or self.known_as_before(start)
+                                              or self.member_of(start)):
                 continue   # «مرشحة للارتفاع», «توماهوك»: words quoted, or a thing's name, not an actor's or a place's
             out.append((start, end, *guess))
         return out
@@ -616,8 +671,13 @@ class _Reader:
             return True
         if j is None or not self.stems(k) & self.lex.saying:
             return False
-        return bool(self.stems(j) & self.lex.that) or (
-            self.words[j].norm in self.lex.near and self.next_joined(j + 1) and bool(self.stems(j + 1) & self.lex.statements))
+        return bool(self.stems(j) & self.lex.that) or (self.words[j].norm in self.lex.near and self.next_joined(j + 1)
+                                                      and bool(self.stems(j + 1) & self.lex.statements))
+
+    def member_of(self, start: int) -> bool:
+        """"مقاتلين من «أنصار الدين»": the group that people are of."""
+        k = self.word_before(start)
+        return k is not None and k > 0 and self.words[k].norm == "من" and self.words[k - 1].norm in self.lex.members
 
     def known_as_before(self, start: int) -> bool:
         """"المعروف بـ«X»", "المعروفة أيضا باسم «X»": X is another name of what the sentence names before."""
@@ -630,16 +690,12 @@ class _Reader:
     def named_in_speech(self, open_: int, close: int) -> bool:
         """Whether short quoted words in a sentence with a verb of saying (which `speech` takes for a
         quotation) are a name: they are, unless they are what is said, right after "قال إن" or a colon,
-        or right after the verb and not its subject ("قالت «X» إن" names X)."""
+        or right after the verb and not its subject ("قالت «X» إن", "أعلنت «X» في بيان" name X)."""
         k = next((k for k in range(len(self.words) - 1, -1, -1) if self.words[k].end <= open_), None)
         if k is None or self.text[self.words[k].end:open_].strip() or self.stems(k) & self.lex.that:
             return False
-        if self.stems(k) & self.lex.according:
-            return True   # "بحسب «X»": the source
         if self.stems(k) & self.lex.saying:
-            after = next((j for j, w in enumerate(self.words) if w.start > close), None)
-            return after is not None and bool(self.stems(after) & self.lex.that) \
-                and not self.text[close + 1:self.words[after].start].strip(" ")
+            return self.source_named(open_ + 1, close)
         return True
 
     def transliterated(self) -> list[tuple[int, int, str, str | None]]:
@@ -803,7 +859,8 @@ class Echo:
 
 
 def arabic_names(text: str, language: str, gazetteer: NameIndex, calendar: set[str], quoted: list[tuple[int, int]],
-                  free: Callable[[int, int], bool], echoes: tuple[Echo, ...] = ()) -> list[tuple[int, int, str, str | None]]:
+                 free: Callable[[int, int], bool],
+                 echoes: tuple[Echo, ...] = ()) -> list[tuple[int, int, str, str | None]]:
     """Names in Arabic-script text, marked by punctuation first, then by the words around them, then by
     repetition, then by the article's other paragraphs (`echoes`, from `article_names`); a span overlapping one
     already taken (or a known name) is left out."""
@@ -816,9 +873,8 @@ def article_names(texts: Iterable[str], language: str, gazetteer: NameIndex, cal
     lexicon = _lexicon(language)
     found: dict[tuple[str, ...], Echo] = {}
     for text in texts:
-        known = [(m.start, m.end) for m in gazetteer.find(text)]
         reader = _Reader(text, lexicon, gazetteer, calendar)
-        for start, end, record, kind in _names(reader, [], lambda s, e: not any(s < b and a < e for a, b in known)):
+        for start, end, record, kind in _names(reader, [], _free_of(gazetteer.find(text))):
             for words in reader.echo_words(start, end, record, kind):
                 found.setdefault(words, Echo(words, record, kind))
     return tuple(found.values())
@@ -831,6 +887,12 @@ LANGUAGES = frozenset({"ar", "fa", "ur"})
 def reads(language: str) -> bool:
     """Whether `language` ("ar", "ur-PK") is one this module finds names in."""
     return language.split("-")[0] in LANGUAGES
+
+
+def _free_of(known: list[Any]) -> Callable[[int, int], bool]:
+    """Whether a span overlaps none of the known names found (anything with a start and an end)."""
+    spans = [(m.start, m.end) for m in known]
+    return lambda start, end: not any(start < b and a < end for a, b in spans)
 
 
 def _lexicon(language: str) -> NameCues:
@@ -864,4 +926,8 @@ def _names(reader: _Reader, quoted: list[tuple[int, int]], free: Callable[[int, 
     for start, end, record, kind in sorted(reader.echoed(echoes), key=lambda f: (f[0] - f[1], f[0])):
         if free(start, end) and overlap(start, end) is None:
             chosen.append((start, end, record, kind))
+    for start, end, before, said in reader.aliases():
+        named = next((c[2:] for c in chosen if c[1] == before), ("unknown", None) if said else None)
+        if named is not None and free(start, end) and overlap(start, end) is None:
+            chosen.append((start, end, *named))
     return sorted(chosen)

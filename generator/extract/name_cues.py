@@ -74,6 +74,8 @@ class NameCues:
     statements: frozenset[str]        # "أعلنت «X» في بيان": who makes a statement is named before it
     known_as: frozenset[str]          # "المعروف بـ«X»", "المعروفة أيضا باسم X": another name of what precedes
     ranks: frozenset[str]             # words that complete a rank after its title: "الفريق أول"
+    members: frozenset[str]           # people of a group, before "من" and its name: "مقاتلين من «X»"
+    bound_titles: dict[str, str]      # titles of two words, a title only with the second: "آیت اللہ"
     common: frozenset[str]            # common nouns, without the article
     adjectives: frozenset[str]        # masculine singular, without the article
     links: frozenset[str]             # words inside a person's name before a word with the article: "عبد الفتاح"
@@ -139,6 +141,8 @@ AR_NAMES = NameCues(
     statements=_set("بيان تصريح تصريحات منشور تغريدة رسالة"),
     known_as=_set("المعروف المعروفة المعروفين المسمى المسماة الملقب الملقبة", feminine=False),
     ranks=_set("أول ركن"),
+    members=_set("مقاتلين مقاتلي عناصر مسلحين مسلحي أعضاء عضو قادة قيادي أنصار مناصري"),
+    bound_titles={},
     common=_set("حكومة جيش شرطة سلطات سلطة بلاد دولة دول مدينة مدن منطقة مناطق عاصمة قرية قرى بلدة شعب سكان أهالي "
                 "مواطنين مواطنون مدنيين مدنيون جنود جندي عسكريين مسلحين مسلحون مقاتلين مقاتلون عناصر مرتزقة متمردين "
                 "متمردون رجال رجالا نساء أطفال أشخاص شخص شخصا ناس عائلات أسر أسرة سلام حرب هجوم هجمات عملية "
@@ -199,7 +203,8 @@ UR_NAMES = NameCues(
                        "بریگیڈ ڈویژن فورس فورسز آرمی فوج کور فضائیہ بحریہ رینجرز": "armed-forces",
                        "یونیورسٹی کالج": "organisation",
                        "نیوز ٹائمز": "media-outlet", "انسٹی ٹیوٹ": "research-group"}),
-    places_after=_table({"شہر": "city", "قصبہ قصبے ٹاؤن": "town", "گاؤں": "village", "ضلع علاقہ وادی پہاڑیوں پہاڑی": "area",
+    places_after=_table({"شہر": "city", "قصبہ قصبے ٹاؤن": "town", "گاؤں": "village",
+                         "ضلع علاقہ وادی پہاڑیوں پہاڑی": "area",
                          "صوبہ صوبے": "region", "چوک شاہراہ": "site"}),
     pairs=frozenset(), named=_set("نامی"), of=_set("کے کی"), of_place=_set("علاقے علاقہ مضافات نواح نواحی قریب"),
     reached=_set("پہنچے پہنچا پہنچی پہنچ پہنچیں"), that=_set("کہ"), given=_set("دی دیا دیے دیں دیں"),
@@ -214,7 +219,8 @@ UR_NAMES = NameCues(
     verbs=_set("کہا بتایا کہنا کہتے کہتی دیا دی دیے لیا لی کرنا ملے ملا پہنچے پہنچا گئیں ہوگئے کرا کروا کرایا "
                "کروایا"),
     saying=_set("کہا بتایا کہنا کہتے کہتی"),
-    according=_set("مطابق"), statements=frozenset(), known_as=frozenset(), ranks=frozenset(),
+    according=_set("مطابق"), statements=frozenset(), known_as=frozenset(), ranks=frozenset(), members=frozenset(),
+    bound_titles={arabic.normalise("آیت"): arabic.normalise("اللہ")},
     common=_set("حکام افراد لوگ لوگوں حکومت پولیس سیلاب بارش بارشوں خاندانوں خاندان مقامات محفوظ منتقل ہلاک زخمی "
                 "متاثر دیہات ریسکیو صوبائی وفاقی مقامی سرکاری عوام شہری شہریوں فوجی اہلکار اہلکاروں واقعے واقعہ حملے "
                 "حملہ دھماکے دھماکہ جنگجو جنگجوؤں کارکن کارکنوں مظاہرین مزدوروں قیدیوں مسافروں بچے خواتین افسران "

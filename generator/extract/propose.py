@@ -215,7 +215,8 @@ _CONTEXT_SIDE = 150
 
 def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazetteer, common: set[str],
                    calendar: set[str], world: WorldPlaces | None = None,
-                   context: frozenset[str] = frozenset(), echoes: tuple[Echo, ...] = ()) -> dict[str, list[dict[str, Any]]]:
+                   context: frozenset[str] = frozenset(),
+                   echoes: tuple[Echo, ...] = ()) -> dict[str, list[dict[str, Any]]]:
     """Every finder over one paragraph; what they find becomes entries with verbatim spans. `world` is the
     world gazetteer (None: places are proposed from the text's cues alone), `context` the countries the
     source is about, `echoes` the names its other paragraphs mark (`article_echoes`)."""
