@@ -131,6 +131,10 @@ class _Reader:
         """An adjective by its ending, "ساحلية", "حكومية": never the first word of a name after a cue."""
         return self.lex.article and arabic.core(self.words[k].norm).endswith(("يه", "يين", "يون"))
 
+    def everyday(self, k: int) -> bool:
+        """One of the language's few thousand commonest words (`vocabulary`): "تصويت", "ہیلی کاپٹر"."""
+        return vocabulary.fold(self.words[k].norm) in vocabulary.common(self.lex.language)
+
     def common(self, k: int) -> bool:
         return any(arabic.core(r) in self.lex.common or r in self.lex.common for r in self.stems(k))
 
@@ -197,6 +201,8 @@ class _Reader:
             break
         while k > first and self.words[k - 1].norm in self.lex.links:
             k -= 1
+        if k > first and self.next_joined(k) and self.words[k].norm in self.lex.light_verbs:
+            k -= 1     # "صدر مقرر کر دیا": the noun of a verb, not a name
         return k
 
     def chain(self, k: int, limit: int, conj: bool = False) -> int:
@@ -250,8 +256,7 @@ class _Reader:
         names it: an adjective ("مركز احتجاز احتياطي"), one of the language's commonest words ("مكتب تصويت"),
         a noun with "its" ("حركة بضائع قيمتها"); "جبهة تحرير أزواد" ends in a name."""
         w = self.words[last]
-        return (self.text[w.start:w.end].endswith(("ها", "هم")) or w.norm.endswith(("ي", "يه"))
-                or vocabulary.fold(w.norm) in vocabulary.common("ar"))
+        return self.text[w.start:w.end].endswith(("ها", "هم")) or w.norm.endswith(("ي", "يه")) or self.everyday(last)
 
     def place(self, i: int) -> list[tuple[int, int, str | None]]:
         """(start, end, kind) of the place names after the cue word `i`: "مدينة X", "بلدتي X وY"."""
@@ -307,10 +312,10 @@ class _Reader:
             elif word in lex.places_after and not self.place(i) and (start := self.back(i)) < i:
                 out.append((words[start].start, words[i - 1].end, "place", lex.places_after[word]))
             elif word in lex.reached and not (self.next_joined(i + 1) and words[i + 1].norm in lex.given) \
-                    and (start := self.back(i)) < i:   # not "پہنچا دی", delivered
-                out.append((words[start].start, words[i - 1].end, "place", None))
+                    and (start := self.back(i)) < i and not all(self.everyday(k) for k in range(start, i)):
+                out.append((words[start].start, words[i - 1].end, "place", None))   # not "پہنچا دی", delivered
             elif word in lex.of_place and words[i - 1].norm in lex.of and i > 1 and words[i - 1].joined \
-                    and (start := self.back(i - 1)) < i - 1:
+                    and (start := self.back(i - 1)) < i - 1 and not all(self.everyday(k) for k in range(start, i - 1)):
                 out.append((words[start].start, words[i - 2].end, "place", None))
         return out
 
@@ -571,7 +576,17 @@ class _Reader:
                 out.append((org[0], self.words[org[1] - 1].end, "actor", org[2]))
             else:
                 out += [(start, end, "place", kind) for start, end, kind in self.place(i)]
-        return out + self.after_cued() + self.known_names() + self.spelled() + self.numbered() + self.apposed()
+        return (out + self.after_cued() + self.known_names() + self.spelled() + self.numbered() + self.apposed()
+                + self.fathered())
+
+    def fathered(self) -> list[tuple[int, int, str, str | None]]:
+        """A person called "father of" someone: "أبو عبيدة", "ابو سعید"."""
+        out: list[tuple[int, int, str, str | None]] = []
+        for k in range(len(self.words) - 1):
+            found = self.cue(k, self.lex.kunya)
+            if found is not None and self.next_joined(k + 1) and (end := self.person(k + 1)) > k + 1:
+                out.append((self.after(k, found[0]), self.words[end - 1].end, "actor", "person"))
+        return out
 
     # --- names the punctuation marks -------------------------------------------------------------
     def kind_before(self, start: int, first: int | None) -> tuple[str, str | None]:
@@ -787,6 +802,8 @@ class _Reader:
             return False
         if all(self.common(k) or self.adjective(k) or self.nisba(k) for k in ks):
             return False    # "وقف إطلاق النار", "جنود فرنسيون"
+        if not self.lex.article and all(self.everyday(k) for k in ks):
+            return False    # "ہیلی کاپٹر": Urdu, which has no article to tell a name, writes common words so
         # a noun and what it is like ("القوات التركية") is not a name, unless the noun is one that names
         return arabic.core(key[0]) in AR_HEADS or not all(self.adjective(k) or self.nisba(k) for k in ks[1:])
 

@@ -49,6 +49,7 @@ AR_HEADS = {arabic.normalise(w): kind for w, kind in (
 class NameCues:
     """The words that mark names in one language written in the Arabic script (all normalised)."""
 
+    language: str                     # its code, for `vocabulary.common`
     titles: frozenset[str]            # a person's name follows, perhaps after adjectives: "الرئيس الفرنسي X"
     construct: frozenset[str]         # titles that first name what they lead: "وزير الدفاع X", "قائد الجيش X"
     offices: frozenset[str]           # words of a title after its first: "وزیر اعظم", "صدر مملکت"
@@ -76,6 +77,8 @@ class NameCues:
     ranks: frozenset[str]             # words that complete a rank after its title: "الفريق أول"
     members: frozenset[str]           # people of a group, before "من" and its name: "مقاتلين من «X»"
     bound_titles: dict[str, str]      # titles of two words, a title only with the second: "آیت اللہ"
+    light_verbs: frozenset[str]       # Urdu verbs made with the word before: "مقرر کر دیا" (appointed)
+    kunya: frozenset[str]             # "father of": a person's name begins with it, "أبو عبيدة", "ابو سعید"
     common: frozenset[str]            # common nouns, without the article
     adjectives: frozenset[str]        # masculine singular, without the article
     links: frozenset[str]             # words inside a person's name before a word with the article: "عبد الفتاح"
@@ -87,6 +90,7 @@ class NameCues:
 
 
 AR_NAMES = NameCues(
+    language="ar",
     titles=_set("الرئيس الرئيسة العقيد الجنرال اللواء العميد الوزير الوزيرة الشيخ السيد السيدة النائب النائبة "
                 "السفير السفيرة القائد الزعيم الزعيمة المشير الرائد النقيب المقدم الفريق الملازم الدكتور الدكتورة "
                 "الأمير الأميرة الملك الملكة الإمام الأستاذ المستشار المستشارة المحلل المحللة الصحفي الصحفية "
@@ -142,7 +146,7 @@ AR_NAMES = NameCues(
     known_as=_set("المعروف المعروفة المعروفين المسمى المسماة الملقب الملقبة", feminine=False),
     ranks=_set("أول ركن"),
     members=_set("مقاتلين مقاتلي عناصر مسلحين مسلحي أعضاء عضو قادة قيادي أنصار مناصري"),
-    bound_titles={},
+    bound_titles={}, light_verbs=frozenset(), kunya=_set("أبو"),
     common=_set("حكومة جيش شرطة سلطات سلطة بلاد دولة دول مدينة مدن منطقة مناطق عاصمة قرية قرى بلدة شعب سكان أهالي "
                 "مواطنين مواطنون مدنيين مدنيون جنود جندي عسكريين مسلحين مسلحون مقاتلين مقاتلون عناصر مرتزقة متمردين "
                 "متمردون رجال رجالا نساء أطفال أشخاص شخص شخصا ناس عائلات أسر أسرة سلام حرب هجوم هجمات عملية "
@@ -184,6 +188,7 @@ AR_NAMES = NameCues(
     article=True, peel=True)
 
 UR_NAMES = NameCues(
+    language="ur",
     titles=_set("صدر وزیراعظم وزیر کرنل جنرل ترجمان سربراہ رہنما مسٹر ڈاکٹر میجر کیپٹن لیفٹیننٹ بریگیڈیئر سفیر "
                 "گورنر چیف شیخ مولانا سینیٹر جسٹس کمشنر ایڈمرل چیئرمین جناب محترمہ قائد پروفیسر انسپکٹر امیر سردار "
                 "ایلچی نمائندہ ڈائریکٹر کمانڈر لیڈر آیت"),
@@ -196,12 +201,12 @@ UR_NAMES = NameCues(
                  "وزارت محکمہ محکمۂ دفتر": "state-body", "فوج": "armed-forces", "لشکر سپاہ جیش": "armed-group",
                  "اخبار چینل": "media-outlet"}),
     places=_table({"شہر دارالحکومت پورٹ": "city", "گاؤں": "village", "قصبہ": "town",
-                   "ضلع تحصیل وادی دریائے": "area", "صوبہ صوبے ریاست": "region", "روٹ شاہراہ مقام": "site"}),
+                   "ضلع تحصیل وادی دریائے علاقے": "area", "صوبہ صوبے ریاست": "region", "روٹ شاہراہ مقام": "site"}),
     orgs_after=_table({"فرنٹ الائنس بلاک": "armed-group", "پارٹی موومنٹ لیگ": "political-group",
                        "یونین ایجنسی کمپنی گروپ فاؤنڈیشن": "organisation",
                        "کونسل کمیشن کمیٹی": "state-body",
                        "بریگیڈ ڈویژن فورس فورسز آرمی فوج کور فضائیہ بحریہ رینجرز": "armed-forces",
-                       "یونیورسٹی کالج": "organisation",
+                       "یونیورسٹی کالج ہسپتال اسپتال": "organisation",
                        "نیوز ٹائمز": "media-outlet", "انسٹی ٹیوٹ": "research-group"}),
     places_after=_table({"شہر": "city", "قصبہ قصبے ٹاؤن": "town", "گاؤں": "village",
                          "ضلع علاقہ وادی پہاڑیوں پہاڑی": "area",
@@ -221,13 +226,14 @@ UR_NAMES = NameCues(
     saying=_set("کہا بتایا کہنا کہتے کہتی"),
     according=_set("مطابق"), statements=frozenset(), known_as=frozenset(), ranks=frozenset(), members=frozenset(),
     bound_titles={arabic.normalise("آیت"): arabic.normalise("اللہ")},
+    light_verbs=_set("کر کرنے کرتے کرتی کیا کیے کئے ہو ہونے ہوا ہوئے ہوئی"), kunya=_set("ابو"),
     common=_set("حکام افراد لوگ لوگوں حکومت پولیس سیلاب بارش بارشوں خاندانوں خاندان مقامات محفوظ منتقل ہلاک زخمی "
                 "متاثر دیہات ریسکیو صوبائی وفاقی مقامی سرکاری عوام شہری شہریوں فوجی اہلکار اہلکاروں واقعے واقعہ حملے "
                 "حملہ دھماکے دھماکہ جنگجو جنگجوؤں کارکن کارکنوں مظاہرین مزدوروں قیدیوں مسافروں بچے خواتین افسران "
                 "رہنماؤں گھر گھروں اسکول اسپتال ہسپتال بازار سڑک سرحد موقع جگہ منزل نقصان فائدہ تکلیف صدمہ "
                 "سیکیورٹی سکیورٹی مسلح امداد سامان"),
     adjectives=_set("بڑے بڑا بڑی چھوٹے چھوٹا چھوٹی نئے نیا نئی پرانے پرانا ساحلی قریبی اہم دور متاثرہ سرحدی پورے "
-                    "سارے مذکورہ محصور اسی کسی ہر شمالی جنوبی مشرقی مغربی وسطی"),
+                    "سارے مذکورہ محصور اسی کسی ہر شمالی جنوبی مشرقی مغربی وسطی زدہ"),
     links=_set("بن بنت ابن"), generic=frozenset(),
     letters=_set("اے بی سی ڈی ای ایف جی ایچ آئی جے کے ایل ایم این او پی کیو آر ایس ٹی یو وی ڈبلیو ایکس وائی زیڈ"),
     known=_known({"اقوام متحدہ": ("actor", "international-organisation"),
