@@ -1,7 +1,9 @@
 """New names in the Arabic script (Arabic, Urdu), which has no capitals: a name is proposed only where
-the text itself marks one, after a title or a role, after a word that begins the name of an organisation
-or a place, between quotation marks, before a transliteration in parentheses, or written twice in one
-paragraph. Particles, verbs, common nouns, numbers, months and weekdays never start or end one.
+the text itself marks one, after a title or a role, beside a role between commas, after a word that begins
+the name of an organisation or a place, between quotation marks, before a transliteration in parentheses,
+in parentheses or after "known as" beside another name, written twice in one paragraph, or marked so in
+another paragraph of the article (`article_names`). Particles, verbs, common nouns, numbers, months and
+weekdays never start or end one.
 """
 from __future__ import annotations
 

@@ -7,7 +7,8 @@ variants); other names by a pattern that forgives only case after the first lett
 curly apostrophes and spacing. Candidates for new records are multi-word capitalised names in
 scripts with capitals, and, in the Arabic script (Arabic, Urdu), names that the text marks: after
 titles, roles and words that begin a name ("جبهة …", "مدينة …"), in quotation marks, before a
-transliteration in parentheses, or written twice in one paragraph.
+transliteration in parentheses, written twice in one paragraph, or marked so in another paragraph of the
+article.
 """
 from __future__ import annotations
 
