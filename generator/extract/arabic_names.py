@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from generator.extract.name_cues import (
@@ -49,10 +50,12 @@ class _Word:
     norm: str
     readings: tuple[tuple[int, str], ...]   # (letters of attached particles, the rest), the word itself first
     joined: bool                            # only spaces since the word before
+    plain: str                              # its letters, without the marks on them
     article: bool                           # written with the article, ال or ٱل ("إلمورا" is not)
     conj_article: bool                      # and with و or ف before it: "والمسلمين"
 
 
+@lru_cache(maxsize=1 << 16)   # words repeat: a source's thousands of words are a few hundred
 def _readings(word: str, peel: bool) -> tuple[tuple[int, str], ...]:
     out = [(0, word)]
     if peel:
@@ -83,10 +86,11 @@ class _Reader:
         for start, end, norm in arabic.words(text):
             gap = text[last:start] if last is not None else ""
             joined = last is not None and (not gap.strip(" \t\u00a0\u200c\u200e\u200f") or gap in ("-", "\u2010"))
-            plain = "".join(ch for ch in text[start:end] if arabic.normalise(ch))
+            plain = _unmarked(text[start:end])
             article = plain.startswith(("ال", "ٱل")) and len(plain) > 3
             conj_article = plain[:1] in ("و", "ف") and plain[1:3] in ("ال", "ٱل") and len(plain) > 4
-            self.words.append(_Word(start, end, norm, _readings(norm, lexicon.peel), joined, article, conj_article))
+            self.words.append(_Word(start, end, norm, _readings(norm, lexicon.peel), joined, plain, article,
+                                    conj_article))
             last = end
 
     # --- what a word is -------------------------------------------------------------------------
@@ -162,7 +166,7 @@ class _Reader:
                 and not self.stop(k) and not self.marker(k) and not self.common(k)
                 and (adjective or not self.adjective(k))
                 and not (self.lex.peel and AR_PREPOSITION.match(
-                    "".join(ch for ch in self.text[w.start:w.end] if arabic.normalise(ch)))))
+                    w.plain)))
 
     def body_word(self, k: int) -> bool:
         """A word that may be part of an organisation's name: common nouns are ("وزارة الدفاع")."""
@@ -375,14 +379,23 @@ class _Reader:
 
     def known_names(self) -> list[tuple[int, int, str, str | None]]:
         """Names every reader knows, such as "الأمم المتحدة", though the fact base does not have them yet."""
+        return self.written(self.lex.known.items())
+
+    def written(self, names: Iterable[tuple[tuple[str, ...], tuple[str, str | None]]],
+                ) -> list[tuple[int, int, str, str | None]]:
+        """Where the paragraph writes each of `names` (its words, normalised; its record and kind), a particle
+        on the first word aside: a look-up by the first word, not a scan per name."""
+        first: dict[str, list[tuple[tuple[str, ...], tuple[str, str | None]]]] = {}
+        for key, guess in names:
+            first.setdefault(key[0], []).append((key, guess))
         out: list[tuple[int, int, str, str | None]] = []
         words = self.words
-        for key, guess in self.lex.known.items():
-            for i in range(len(words) - len(key) + 1):
-                reading = next(((p, r) for p, r in words[i].readings if r == key[0]), None)
-                if reading is not None and all(words[i + t].joined and words[i + t].norm == key[t]
-                                               for t in range(1, len(key))):
-                    out.append((self.after(i, reading[0]), words[i + len(key) - 1].end, *guess))
+        for i, w in enumerate(words):
+            for letters, stem in w.readings:
+                for key, guess in first.get(stem, ()):
+                    if i + len(key) <= len(words) and all(words[i + t].joined and words[i + t].norm == key[t]
+                                                          for t in range(1, len(key))):
+                        out.append((self.after(i, letters), words[i + len(key) - 1].end, *guess))
         return out
 
     def organisation_of(self, i: int) -> tuple[int, int, str | None] | None:
@@ -542,8 +555,7 @@ class _Reader:
         """A title of the kind that names what it leads, with "his" or "its" written on: "مديره", "رئيسها"."""
         if not self.lex.article:
             return False
-        w = self.words[k]
-        plain = "".join(ch for ch in self.text[w.start:w.end] if arabic.normalise(ch))
+        plain = self.words[k].plain
         return any(plain.endswith(suffix) and arabic.normalise(plain[:-len(suffix)]) in self.lex.construct
                    for suffix in ("ه", "ها", "هم")) and not plain.endswith("ة")
 
@@ -834,21 +846,13 @@ class _Reader:
 
     def echoed(self, echoes: tuple[Echo, ...]) -> list[tuple[int, int, str, str | None]]:
         """Where this paragraph writes a name its article marks elsewhere (`article_names`)."""
-        if not echoes:
-            return []
-        first: dict[str, list[Echo]] = {}
-        for echo in echoes:
-            first.setdefault(echo.words[0], []).append(echo)
-        out: list[tuple[int, int, str, str | None]] = []
-        words = self.words
-        for i, w in enumerate(words):
-            for letters, stem in w.readings:
-                for echo in first.get(stem, ()):
-                    size = len(echo.words)
-                    if i + size <= len(words) and all(words[i + t].joined and words[i + t].norm == echo.words[t]
-                                                      for t in range(1, size)):
-                        out.append((self.after(i, letters), words[i + size - 1].end, echo.record, echo.kind))
-        return out
+        return self.written((echo.words, (echo.record, echo.kind)) for echo in echoes) if echoes else []
+
+
+@lru_cache(maxsize=1 << 16)   # words repeat: a source's thousands of words are a few hundred
+def _unmarked(word: str) -> str:
+    """The letters of a word as written, without the marks on them ("الخرطومِ" -> "الخرطوم")."""
+    return "".join(ch for ch in word if arabic.normalise(ch))
 
 
 def _sounds(letter: str, latin: str) -> bool:
