@@ -4,8 +4,8 @@ names and places it proposes, per language. Used by tests/test_corpus.py and pri
 
 Two corpora: `corpus/` (in-sample: the readers were tuned on it) and `heldout/` (written by someone who had
 not seen the extractor, frozen by its hash before any tuning; tests/test_corpus.py says so). Passages of one
-article are read as extract reads one source: the words it writes in lowercase and the countries it names are
-the whole article's.
+article are read as extract reads one source: the words it writes in lowercase, the countries it names and the
+names it marks (which the Arabic script writes bare elsewhere) are the whole article's.
 
 - names: a proposal is right when it overlaps a labelled name; a label is recalled when a proposal overlaps it.
 - places: a labelled place is recalled when a proposal of a place overlaps it, and located when that proposal's
@@ -28,7 +28,7 @@ import yaml
 
 from generator.extract.mentions import Gazetteer
 from generator.extract.places import world_places
-from generator.extract.propose import read_paragraph
+from generator.extract.propose import article_echoes, read_paragraph
 from generator.text import dates
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -150,11 +150,12 @@ def score(language: str, folder: Path = CORPUS) -> Scores:
         articles.setdefault(str(passage.get("article", passage["id"])), []).append(str(passage["text"]))
     commons = {a: {w.lower() for t in texts for w in t.split() if w.islower()} for a, texts in articles.items()}
     contexts = {a: world.countries(texts, language) for a, texts in articles.items()}
+    echoes = {a: article_echoes(texts, language, Gazetteer([]), calendar) for a, texts in articles.items()}
     out = Scores(Score(), Score(), Places())
     for passage in passages:
         text, article = str(passage["text"]), str(passage.get("article", passage["id"]))
         found = read_paragraph(text, language, str(passage.get("published", PUBLISHED)), Gazetteer([]),
-                               commons[article], calendar, world, contexts[article])
+                               commons[article], calendar, world, contexts[article], echoes[article])
         _score_figures(out, text, passage, [f for f in found["figures"] if f.get("unit") not in MONEY])
         _score_names(out, text, passage, found["names"])
     return out

@@ -1,5 +1,6 @@
 """extract on articles it has never seen, in Arabic, French and Urdu: figures fused to a particle and
-vague quantities are proposed with their meaning, and Arabic-script names are proposed."""
+vague quantities are proposed with their meaning, and Arabic-script names are proposed, also where another
+paragraph of the article marks them."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +15,7 @@ from generator.factbase.yamlio import plain, read
 ARTICLES = {
     "hujum-ar.txt": "# هجوم على قافلة\n\nأعلن العقيد سالم الهادي، المتحدث باسم «جبهة الخلاص الوطني»، أن مقاتلي الجبهة "
                     "قتلوا 12 جنديًا و47 مسلحًا في كمين قرب بلدة الرمانة يوم الأحد.\n\nوأصيب العشرات من المدنيين، "
-                    "فيما فُقد و10 جنود آخرين.\n",
+                    "فيما فُقد و10 جنود آخرين، كما قال الهادي.\n",
     "convoi-fr.txt": "# Un convoi attaqué\n\nUne soixantaine de véhicules ont été détruits et des dizaines de civils "
                      "blessés, selon le porte-parole de l'armée.\n",
     "qafila-ur.txt": "# قافلے پر حملہ\n\nترجمان کرنل احمد رضا کے مطابق کم از کم پندرہ فوجی ہلاک اور درجنوں "
@@ -47,6 +48,8 @@ def test_fused_and_vague_figures_and_arabic_script_names_are_proposed(tmp_path: 
     names = {n["span"]: n for n in ar["names"]}
     assert "سالم الهادي" in names and names["سالم الهادي"].get("kind") == "person"
     assert "جبهة الخلاص الوطني" in names
+    # the article's other paragraph writes his name bare, and no cue there marks it
+    assert names["الهادي"].get("kind") == "person" and names["الهادي"]["paragraph"] != names["سالم الهادي"]["paragraph"]
     fr = _proposals(root, "convoi-fr")
     assert {_read(f) for f in fr["figures"]} >= {(60, "about"), (None, "dozens")}
     ur = _proposals(root, "qafila-ur")

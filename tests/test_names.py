@@ -7,6 +7,7 @@ from itertools import pairwise
 import pytest
 
 from generator.extract import speech
+from generator.extract.arabic_names import article_names
 from generator.extract.mentions import Candidate, Gazetteer, Name, candidates
 from generator.factbase.records import ACTOR_KINDS, PLACE_KINDS
 from generator.text import dates
@@ -225,6 +226,96 @@ def test_urdu_without_names_proposes_none() -> None:
     text = ("صوبائی حکام کے مطابق اتوار کو آنے والے سیلاب میں کم از کم 18 افراد ہلاک ہو گئے۔ ریسکیو حکام نے بتایا کہ "
             "تقریباً ۲۵۰۰ خاندانوں کو محفوظ مقامات پر منتقل کیا گیا ہے اور بچے گھر پہنچے۔")
     assert names(text, "ur") == []
+
+
+def test_urdu_places_after_the_word_for_their_kind_in_its_other_forms() -> None:
+    text = "افغانستان کے صوبے پکتیکا میں زلزلہ آیا جبکہ جنوبی ریاست کیرالہ سے 24 افراد تھے۔"
+    assert names(text, "ur") == [("پکتیکا", "place", "region"), ("کیرالہ", "place", "region")]
+    assert names("راولپنڈی کے قریب سیاحتی مقام مری میں برفباری ہوئی۔", "ur")[-1] == ("مری", "place", "site")
+    assert names("کویت کے جنوبی علاقے منگف میں آگ لگی۔", "ur")[-1] == ("منگف", "place", "area")
+
+
+def test_urdu_organisations_by_their_last_word_and_with_the_izafat() -> None:
+    text = "فرنٹیئر کور کی پلاٹونیں طلب کر لی گئیں اور قومی سلامتی کمیٹی کا اجلاس ہوا۔"
+    assert names(text, "ur") == [("فرنٹیئر کور", "actor", "armed-forces"), ("قومی سلامتی کمیٹی", "actor", "state-body")]
+    assert names("عالمی ادارۂ صحت نے ادویات بھیجیں۔", "ur") == [("ادارۂ صحت", "actor", "organisation")]
+
+
+def test_urdu_a_title_of_two_words_and_the_noun_of_a_compound_verb() -> None:
+    text = "سپریم لیڈر آیت اللہ علی خامنہ ای نے نائب صدر کو قائم مقام صدر مقرر کر دیا۔"
+    assert names(text, "ur") == [("علی خامنہ ای", *PERSON)]   # not "مقرر" (appointed)
+    assert names("اس کے بعد آیت اوکال قصبے کے قریب زلزلہ آیا۔", "ur") == [("آیت اوکال", "place", "town")]
+
+
+def test_urdu_common_words_written_twice_are_no_name() -> None:
+    assert names("ہیلی کاپٹر حادثے کا شکار ہوا اور باقی ہیلی کاپٹر واپس آ گئے۔", "ur") == []
+
+
+# --- quoted words, asides and aliases ---------------------------------------------------------------------
+
+def test_quoted_words_of_no_stated_kind_are_a_name_only_as_a_source_or_another_name() -> None:
+    assert names("وقال المسؤول للصحفيين إن الحصيلة «مرشحة للارتفاع» بعد سقوط صواريخ من طراز «توماهوك».") == []
+    assert names("قُتل 58 مدنيًا، بحسب «المرصد السوري لحقوق الإنسان».") == [
+        ("المرصد السوري لحقوق الإنسان", "actor", "organisation")]
+    assert names("بحسب ما أعلنت «لجان مقاومة المدينة» في بيان.") == [("لجان مقاومة المدينة", "actor", "organisation")]
+    assert names("وقال الدفاع المدني السوري، المعروف بـ«الخوذ البيضاء»، إن غارة أصابت مركزًا.") == [
+        ("الدفاع المدني", "actor", "state-body"), ("الخوذ البيضاء", "unknown", None)]
+    assert names("وقالت منظمة «أطباء بلا حدود» إن المستشفى امتلأ، بحسب إذاعة «موزاييك إف إم».") == [
+        ("أطباء بلا حدود", "actor", "organisation"), ("موزاييك إف إم", "actor", "media-outlet")]
+
+
+def test_a_person_named_beside_a_role_between_commas() -> None:
+    assert names("وقال أحمد مهاط، رئيس بعثة المنظمة في اليمن، إن المستشفى امتلأ.") == [("أحمد مهاط", *PERSON)]
+    text = "وقالت منسقة الأمم المتحدة في السودان، كليمنتين نكويتا-سلامي، إنها مصدومة."
+    assert names(text) == [("الأمم المتحدة", "actor", "international-organisation"),
+                           ("كليمنتين نكويتا-سلامي", *PERSON)]
+
+
+def test_titles_with_a_rank_with_his_and_before_a_name_shaped_as_an_adjective() -> None:
+    assert names("زار رئيسه الفريق أول عبد الفتاح البرهان يوم الخميس الجرحى.") == [("عبد الفتاح البرهان", *PERSON)]
+    assert names("وقال مديره رامي عبد الرحمن إن طائرات أغارت على المدينة.") == [("رامي عبد الرحمن", *PERSON)]
+    assert names("وقال العميد تركي المالكي إن الموقع لم يكن محميا.") == [("تركي المالكي", *PERSON)]
+    assert names("قال أبو عبيدة إن المفاوضات توقفت.") == [("أبو عبيدة", *PERSON)]
+
+
+def test_other_names_in_parentheses_and_after_known_as() -> None:
+    assert names("أعلنت جماعة «أنصار الله» (الحوثيين) مسؤوليتها.") == [
+        ("أنصار الله", "actor", "organisation"), ("الحوثيين", "actor", "organisation")]
+    assert names("ويقطن البلدة، المعروفة أيضًا باسم بخديدا أو قره قوش، نحو 50 ألف نسمة.") == [
+        ("بخديدا", "unknown", None), ("قره قوش", "unknown", None)]
+
+
+def test_a_list_after_a_plural_word_for_places() -> None:
+    assert names("نُقل الناس إلى مراكز إيواء في ولايات المصنعة والخابورة وصحم.") == [
+        ("المصنعة", "place", "region"), ("الخابورة", "place", "region"), ("صحم", "place", "region")]
+
+
+def test_an_organisations_word_before_what_describes_it_names_nothing() -> None:
+    assert names("أدلى الناخبون بأصواتهم في 4500 مكتب تصويت، وقُصف مركز احتجاز احتياطي.") == []
+    assert names("وتلاه انفجار ثانٍ حين تجمّع المسعفون والمارة في المكان.") == []
+
+
+def test_a_month_is_not_read_into_a_word_with_a_particle() -> None:
+    assert names("ونُقل نحو 30 مصابًا عبر معبر باب الهوى إلى المستشفيات.") == [("باب الهوى", "place", "site")]
+
+
+def test_institutions_and_agencies_every_reader_knows() -> None:
+    assert names("أعلن البنتاغون أن الضربات أصابت 20 طائرة، ودفع الدفاع المدني بعشرات الآليات.") == [
+        ("البنتاغون", "actor", "state-body"), ("الدفاع المدني", "actor", "state-body")]
+
+
+# --- names an article marks once and writes bare again ----------------------------------------------------
+
+def test_a_name_marked_in_one_paragraph_is_found_bare_in_the_others() -> None:
+    article = ["وقال رئيس الهيئة الفريق أسامة ربيع إن قرية ود النورة تعرضت لهجوم «قوات الدعم السريع».",
+               "وأضاف ربيع أن مقاتلي الدعم السريع انسحبوا من ود النورة مساء."]
+    cal = dates.calendar("ar")
+    assert cal is not None
+    echoes = article_names(article, "ar", Gazetteer([]), set(cal.months) | set(cal.weekdays))
+    found = [(article[1][c.start:c.end], c.record, c.kind)
+             for c in candidates(article[1], "ar", Gazetteer([]), [], set(), set(), [], echoes=echoes)]
+    assert found == [("ربيع", *PERSON), ("الدعم السريع", "actor", "armed-forces"), ("ود النورة", "place", "village")]
+    assert candidates(article[1], "ar", Gazetteer([]), [], set(), set(), []) == []   # not without the article
 
 
 # --- the contract ---------------------------------------------------------------------------------------

@@ -1,13 +1,16 @@
 """New names in the Arabic script (Arabic, Urdu), which has no capitals: a name is proposed only where
-the text itself marks one, after a title or a role, after a word that begins the name of an organisation
-or a place, between quotation marks, before a transliteration in parentheses, or written twice in one
-paragraph. Particles, verbs, common nouns, numbers, months and weekdays never start or end one.
+the text itself marks one, after a title or a role, beside a role between commas, after a word that begins
+the name of an organisation or a place, between quotation marks, before a transliteration in parentheses,
+in parentheses or after "known as" beside another name, written twice in one paragraph, or marked so in
+another paragraph of the article (`article_names`). Particles, verbs, common nouns, numbers, months and
+weekdays never start or end one.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from generator.extract.name_cues import (
@@ -21,7 +24,7 @@ from generator.extract.name_cues import (
     UR_NAMES,
     NameCues,
 )
-from generator.text import arabic, segment
+from generator.text import arabic, segment, vocabulary
 
 
 class NameIndex(Protocol):
@@ -47,10 +50,12 @@ class _Word:
     norm: str
     readings: tuple[tuple[int, str], ...]   # (letters of attached particles, the rest), the word itself first
     joined: bool                            # only spaces since the word before
+    plain: str                              # its letters, without the marks on them
     article: bool                           # written with the article, ال or ٱل ("إلمورا" is not)
     conj_article: bool                      # and with و or ف before it: "والمسلمين"
 
 
+@lru_cache(maxsize=1 << 16)   # words repeat: a source's thousands of words are a few hundred
 def _readings(word: str, peel: bool) -> tuple[tuple[int, str], ...]:
     out = [(0, word)]
     if peel:
@@ -81,10 +86,11 @@ class _Reader:
         for start, end, norm in arabic.words(text):
             gap = text[last:start] if last is not None else ""
             joined = last is not None and (not gap.strip(" \t\u00a0\u200c\u200e\u200f") or gap in ("-", "\u2010"))
-            plain = "".join(ch for ch in text[start:end] if arabic.normalise(ch))
+            plain = _unmarked(text[start:end])
             article = plain.startswith(("ال", "ٱل")) and len(plain) > 3
             conj_article = plain[:1] in ("و", "ف") and plain[1:3] in ("ال", "ٱل") and len(plain) > 4
-            self.words.append(_Word(start, end, norm, _readings(norm, lexicon.peel), joined, article, conj_article))
+            self.words.append(_Word(start, end, norm, _readings(norm, lexicon.peel), joined, plain, article,
+                                    conj_article))
             last = end
 
     # --- what a word is -------------------------------------------------------------------------
@@ -108,7 +114,9 @@ class _Reader:
                                           if p == 1 and w[0] in "وف" and not (w[0] == "ف" and rest[:1] in "يت"))
 
     def dated(self, k: int) -> bool:
-        return any(r in self.calendar or arabic.core(r) in self.calendar for r in self.stems(k))
+        """A month or a weekday; not "باب" read as ب + "آب" (August): a month of two letters is written alone."""
+        return any(r in self.calendar or arabic.core(r) in self.calendar for p, r in self.words[k].readings
+                   if not p or len(r) > 2)
 
     def adjective(self, k: int) -> bool:
         for r in self.stems(k):
@@ -129,22 +137,36 @@ class _Reader:
         """An adjective by its ending, "ساحلية", "حكومية": never the first word of a name after a cue."""
         return self.lex.article and arabic.core(self.words[k].norm).endswith(("يه", "يين", "يون"))
 
+    def everyday(self, k: int) -> bool:
+        """One of the language's few thousand commonest words (`vocabulary`): "تصويت", "ہیلی کاپٹر"."""
+        return vocabulary.fold(self.words[k].norm) in vocabulary.common(self.lex.language)
+
     def common(self, k: int) -> bool:
         return any(arabic.core(r) in self.lex.common or r in self.lex.common for r in self.stems(k))
 
     def title(self, k: int) -> bool:
-        return self.cue(k, self.titles) is not None
+        return self.title_cue(k) is not None
+
+    def title_cue(self, k: int) -> tuple[int, str] | None:
+        """(letters of particles, title) where word `k` is a title; one of two words only with its second."""
+        found = self.cue(k, self.titles)
+        if found is not None and found[1] in self.lex.bound_titles and not (
+                self.next_joined(k + 1) and self.words[k + 1].norm == self.lex.bound_titles[found[1]]):
+            return None
+        return found
 
     def marker(self, k: int) -> bool:
         return self.title(k) or self.cue(k, self.lex.orgs) is not None or self.cue(k, self.lex.places) is not None
 
-    def name_word(self, k: int) -> bool:
-        """A word that may be part of a person's or a place's name: not one written with tanwin ("ليلًا")."""
+    def name_word(self, k: int, adjective: bool = False) -> bool:
+        """A word that may be part of a person's or a place's name: not one written with tanwin ("ليلًا"); with
+        `adjective`, also one shaped as an adjective ("تركي" after "العميد", which an adjective would agree with)."""
         w = self.words[k]
         return (len(w.norm) >= 2 and not arabic.TANWIN.search(self.text[w.start:w.end]) and not self.definite(k)
-                and not self.stop(k) and not self.marker(k) and not self.common(k) and not self.adjective(k)
+                and not self.stop(k) and not self.marker(k) and not self.common(k)
+                and (adjective or not self.adjective(k))
                 and not (self.lex.peel and AR_PREPOSITION.match(
-                    "".join(ch for ch in self.text[w.start:w.end] if arabic.normalise(ch)))))
+                    w.plain)))
 
     def body_word(self, k: int) -> bool:
         """A word that may be part of an organisation's name: common nouns are ("وزارة الدفاع")."""
@@ -165,11 +187,12 @@ class _Reader:
         return pos
 
     # --- names after words that announce them ----------------------------------------------------
-    def person(self, k: int) -> int:
-        """The end (exclusive word index) of a person's name starting at `k`; `k` when there is none."""
+    def person(self, k: int, after_definite: bool = False) -> int:
+        """The end (exclusive word index) of a person's name starting at `k`; `k` when there is none. After a
+        title with the article (`after_definite`), a first word without it is no adjective of the title."""
         first, n = k, len(self.words)
         while k < n and k - first < 4 and (k == first or self.words[k].joined):
-            if self.name_word(k):
+            if self.name_word(k, adjective=after_definite and k == first):
                 k += 1
                 continue
             if k > first and self.definite(k) and not self.stop(k):
@@ -184,6 +207,8 @@ class _Reader:
             break
         while k > first and self.words[k - 1].norm in self.lex.links:
             k -= 1
+        if k > first and self.next_joined(k) and self.words[k].norm in self.lex.light_verbs:
+            k -= 1     # "صدر مقرر کر دیا": the noun of a verb, not a name
         return k
 
     def chain(self, k: int, limit: int, conj: bool = False) -> int:
@@ -207,9 +232,10 @@ class _Reader:
                 if k == i + 1 and (self.nisba(k) or self.adjective(k) or self.common(k)):
                     break   # "جماعة مسلحة", "قوات حكومية": what it is, not what it is called
                 k += 1
-            k = self.chain(k, 6, conj=True)
+            bare, k = k, self.chain(k, 6, conj=True)
+            chained = k
             # past the cue's own word, a common noun with the article begins what follows: "بوكو حرام القرية"
-            k = next((x for x in range(i + 2, k) if self.definite(x) and self.common(x)), k)
+            k = next((x for x in range(i + 2, k) if self.definite(x) and self.common(x) and not self.adjective(x)), k)
             if k > i + 1 and self.next_joined(k) and self.words[k].norm in AR_FOR and k + 1 < n \
                     and self.words[k + 1].joined and self.body_word(k + 1):
                 k += 2   # "الجبهة الشعبية لتحرير فلسطين"
@@ -221,7 +247,22 @@ class _Reader:
                     break   # "وزارت خارجہ", "دفتر خارجہ": the office ends the name
         if k == i + 1 or (k == i + 2 and self.definite(i + 1) and (self.common(i + 1) or cue in AR_GENERIC_HEADS)):
             return None   # "مركز المدينة", "قوات الجيش", "قوات الأمن"
+        if self.lex.article and (self.nominative(i + 1) or (chained == bare and self.described(k - 1))):
+            return None
         return self.after(i, letters), k, self.lex.orgs[cue]
+
+    def nominative(self, k: int) -> bool:
+        """A plural with the article in "-ون", which no name's second word is (it follows its first in the
+        genitive): "تجمّع المسعفون" is a verb and its subject; "الشؤون" is no such plural."""
+        word = arabic.core(self.words[k].norm)
+        return self.definite(k) and word.endswith("ون") and len(word) >= 5
+
+    def described(self, last: int) -> bool:
+        """The last of the words without the article after an organisation's word says what it is rather than
+        names it: an adjective ("مركز احتجاز احتياطي"), one of the language's commonest words ("مكتب تصويت"),
+        a noun with "its" ("حركة بضائع قيمتها"); "جبهة تحرير أزواد" ends in a name."""
+        w = self.words[last]
+        return self.text[w.start:w.end].endswith(("ها", "هم")) or w.norm.endswith(("ي", "يه")) or self.everyday(last)
 
     def place(self, i: int) -> list[tuple[int, int, str | None]]:
         """(start, end, kind) of the place names after the cue word `i`: "مدينة X", "بلدتي X وY"."""
@@ -250,9 +291,10 @@ class _Reader:
             return []
         kind = self.lex.places[found[1]]
         out = [(self.words[i + 1].start, self.words[k - 1].end, kind)]
-        if found[1] in self.lex.pairs and self.next_joined(k) and self.words[k].norm[:1] == "و" \
+        while found[1] in self.lex.pairs and self.next_joined(k) and self.words[k].norm[:1] == "و" \
                 and not self.stop(k) and not self.common(k) and not self.adjective(k):
-            out.append((self.after(k, 1), self.words[k].end, kind))   # "بلدتي ناردو وبيترين"
+            out.append((self.after(k, 1), self.words[k].end, kind))   # "بلدتي ناردو وبيترين", "ولايات X وY وZ"
+            k += 1
         return out
 
     def after_cued(self) -> list[tuple[int, int, str, str | None]]:
@@ -276,10 +318,10 @@ class _Reader:
             elif word in lex.places_after and not self.place(i) and (start := self.back(i)) < i:
                 out.append((words[start].start, words[i - 1].end, "place", lex.places_after[word]))
             elif word in lex.reached and not (self.next_joined(i + 1) and words[i + 1].norm in lex.given) \
-                    and (start := self.back(i)) < i:   # not "پہنچا دی", delivered
-                out.append((words[start].start, words[i - 1].end, "place", None))
+                    and (start := self.back(i)) < i and not all(self.everyday(k) for k in range(start, i)):
+                out.append((words[start].start, words[i - 1].end, "place", None))   # not "پہنچا دی", delivered
             elif word in lex.of_place and words[i - 1].norm in lex.of and i > 1 and words[i - 1].joined \
-                    and (start := self.back(i - 1)) < i - 1:
+                    and (start := self.back(i - 1)) < i - 1 and not all(self.everyday(k) for k in range(start, i - 1)):
                 out.append((words[start].start, words[i - 2].end, "place", None))
         return out
 
@@ -337,14 +379,23 @@ class _Reader:
 
     def known_names(self) -> list[tuple[int, int, str, str | None]]:
         """Names every reader knows, such as "الأمم المتحدة", though the fact base does not have them yet."""
+        return self.written(self.lex.known.items())
+
+    def written(self, names: Iterable[tuple[tuple[str, ...], tuple[str, str | None]]],
+                ) -> list[tuple[int, int, str, str | None]]:
+        """Where the paragraph writes each of `names` (its words, normalised; its record and kind), a particle
+        on the first word aside: a look-up by the first word, not a scan per name."""
+        first: dict[str, list[tuple[tuple[str, ...], tuple[str, str | None]]]] = {}
+        for key, guess in names:
+            first.setdefault(key[0], []).append((key, guess))
         out: list[tuple[int, int, str, str | None]] = []
         words = self.words
-        for key, guess in self.lex.known.items():
-            for i in range(len(words) - len(key) + 1):
-                reading = next(((p, r) for p, r in words[i].readings if r == key[0]), None)
-                if reading is not None and all(words[i + t].joined and words[i + t].norm == key[t]
-                                               for t in range(1, len(key))):
-                    out.append((self.after(i, reading[0]), words[i + len(key) - 1].end, *guess))
+        for i, w in enumerate(words):
+            for letters, stem in w.readings:
+                for key, guess in first.get(stem, ()):
+                    if i + len(key) <= len(words) and all(words[i + t].joined and words[i + t].norm == key[t]
+                                                          for t in range(1, len(key))):
+                        out.append((self.after(i, letters), words[i + len(key) - 1].end, *guess))
         return out
 
     def organisation_of(self, i: int) -> tuple[int, int, str | None] | None:
@@ -372,10 +423,11 @@ class _Reader:
         out: list[tuple[int, int, str, str | None]] = []
         words, n = self.words, len(self.words)
         for i in range(n):
-            found = self.cue(i, self.titles)
-            if found is None:
+            found = self.title_cue(i)
+            possessed = self.possessed(i)
+            if found is None and not possessed:
                 continue
-            title = found[1]
+            title = found[1] if found is not None else ""
             k = i + 1
             if title in self.lex.spokes:
                 j = k + 1 if self.next_joined(k) and words[k].norm in AR_OFFICIAL else k
@@ -393,7 +445,7 @@ class _Reader:
                             out.append((words[end].start, words[last - 1].end, "actor", "person"))
                     continue
             skipped: list[int] = []
-            if title in self.lex.construct and title not in self.lex.titles and self.next_joined(k):
+            if title in self.lex.construct and title not in self.lex.titles and not possessed and self.next_joined(k):
                 org = self.organisation(k)
                 if org is not None:                        # "قائد قوات الدعم السريع X"
                     out.append((org[0], words[org[1] - 1].end, "actor", org[2]))
@@ -412,14 +464,15 @@ class _Reader:
             else:
                 while self.next_joined(k) and len(skipped) < 3 and (
                         ((self.definite(k) or (self.lex.article and words[k].norm.startswith("لل") and skipped))
-                        and not self.stop(k) and not self.title(k)) or self.cue(k, self.lex.offices) is not None):
+                        and not self.stop(k) and not self.title(k)) or self.cue(k, self.lex.offices) is not None
+                        or (k == i + 1 and words[k].norm in self.lex.ranks)):
                     skipped.append(k)   # "الرئيس الفرنسي السابق X", "وزیر اعظم X"
                     k += 1
                 if skipped and words[skipped[-1]].norm in self.lex.offices_of_place and self.next_joined(k) \
                         and self.name_word(k) and self.next_joined(k + 1) and self.name_word(k + 1):
                     out.append((words[k].start, words[k].end, "place", None))   # "وزیر اعلیٰ پنجاب X"
                     k += 1
-            end = self.person(k) if self.next_joined(k) and not self.title(k) else k
+            end = self.person(k, self.definite(i) or possessed) if self.next_joined(k) and not self.title(k) else k
             if end > k:
                 out.append((words[k].start, words[end - 1].end, "actor", "person"))
             elif len(skipped) == 1 and self.definite(skipped[0]) and not (
@@ -427,6 +480,84 @@ class _Reader:
                 s = skipped[0]           # "الرئيس السيسي": the name carries the article
                 out.append((words[s].start, words[s].end, "actor", "person"))
         return out
+
+    def apposed(self) -> list[tuple[int, int, str, str | None]]:
+        """A person named beside the role, between commas: "قال أحمد مهاط، رئيس البعثة، إن" (after a verb of
+        saying, before a title), "قالت منسقة الأمم المتحدة في السودان، كليمنتين نكويتا-سلامي، إن" (after a
+        title, before a comma)."""
+        out: list[tuple[int, int, str, str | None]] = []
+        words, n = self.words, len(self.words)
+        for k in range(1, n):
+            if not self.comma_before(k):
+                continue
+            end = self.to_comma(k)
+            if end - k >= 2 and self.titled_clause(k):
+                out.append((words[k].start, words[end - 1].end, "actor", "person"))
+        for k in range(n - 1):
+            stems = self.stems(k)
+            if not stems & self.lex.saying or stems & self.lex.according or not self.next_joined(k + 1):
+                continue
+            end = self.to_comma(k + 1)
+            if end - k > 2 and (self.title(end) or self.possessed(end)):
+                out.append((words[k + 1].start, words[end - 1].end, "actor", "person"))
+        return out
+
+    def to_comma(self, k: int) -> int:
+        """The end of a person's name at `k` that runs to a comma, within five words: names between commas
+        end where the comma says ("كليمنتين نكويتا-سلامي،"); `k` when there is none."""
+        end = self.person(k)
+        while end > k and end - k < 5 and self.next_joined(end) and not (
+                self.stop(end) or self.marker(end) or self.comma_before(end)):
+            end += 1
+        return end if end > k and end < len(self.words) and self.comma_before(end) else k
+
+    def titled_clause(self, k: int) -> bool:
+        """Whether a title begins one of the eight words before word `k`, back to the last comma."""
+        for j in range(k - 1, max(-1, k - 9), -1):
+            if self.title(j) or self.possessed(j):
+                return True
+            if self.comma_before(j):
+                return False
+        return False
+
+    def comma_before(self, k: int) -> bool:
+        """Whether word `k` follows a comma."""
+        return k > 0 and self.text[self.words[k - 1].end:self.words[k].start].strip() in ("،", ",")
+
+    def aliases(self) -> list[tuple[int, int, int, bool]]:
+        """Other names of what the words just before name: (start, end, where those words end, whether the
+        text says it is a name). Words in parentheses right after a name ("«أنصار الله» (الحوثيين)", "منظمة
+        الأمم المتحدة للطفولة (يونيسف)"), and names after "المعروفة أيضا باسم" ("الحمدانية، المعروفة أيضا
+        باسم بخديدا أو قره قوش")."""
+        out: list[tuple[int, int, int, bool]] = []
+        for m in re.finditer(r"\(([^()\n]{2,40})\)", self.text):
+            inner = self.inside(m.start(1), m.end(1))
+            if inner and len(inner) <= 3 and len(inner) == len(segment.tokens(self.text, m.start(1), m.end(1))) \
+                    and not any(self.stop(k) for k in inner) and not all(self.common(k) for k in inner):
+                before = self.text[:m.start()].rstrip()
+                out.append((self.words[inner[0]].start, self.words[inner[-1]].end,
+                            len(before) - (before[-1:] in segment.QUOTE_PAIRS.values()), False))
+        for k, w in enumerate(self.words):
+            if w.norm not in self.lex.known_as or not self.comma_before(k):
+                continue
+            j = k + 1 + (k + 1 < len(self.words) and self.words[k + 1].norm == "ايضا")
+            if not (self.next_joined(j) and self.words[j].norm == "باسم"):
+                continue
+            j += 1
+            while self.next_joined(j) and (end := self.person(j)) > j:
+                out.append((self.words[j].start, self.words[end - 1].end, self.words[k - 1].end, True))
+                if not (self.next_joined(end) and self.words[end].norm in ("او", "و")):
+                    break
+                j = end + 1
+        return out
+
+    def possessed(self, k: int) -> bool:
+        """A title of the kind that names what it leads, with "his" or "its" written on: "مديره", "رئيسها"."""
+        if not self.lex.article:
+            return False
+        plain = self.words[k].plain
+        return any(plain.endswith(suffix) and arabic.normalise(plain[:-len(suffix)]) in self.lex.construct
+                   for suffix in ("ه", "ها", "هم")) and not plain.endswith("ة")
 
     def spoken_for(self, k: int) -> tuple[int, int, str | None, bool] | None:
         """"المتحدث باسم X": (first letter, end word, kind) of X, an organisation, and whether X is a name
@@ -459,7 +590,17 @@ class _Reader:
                 out.append((org[0], self.words[org[1] - 1].end, "actor", org[2]))
             else:
                 out += [(start, end, "place", kind) for start, end, kind in self.place(i)]
-        return out + self.after_cued() + self.known_names() + self.spelled() + self.numbered()
+        return (out + self.after_cued() + self.known_names() + self.spelled() + self.numbered() + self.apposed()
+                + self.fathered())
+
+    def fathered(self) -> list[tuple[int, int, str, str | None]]:
+        """A person called "father of" someone: "أبو عبيدة", "ابو سعید"."""
+        out: list[tuple[int, int, str, str | None]] = []
+        for k in range(len(self.words) - 1):
+            found = self.cue(k, self.lex.kunya)
+            if found is not None and self.next_joined(k + 1) and (end := self.person(k + 1)) > k + 1:
+                out.append((self.after(k, found[0]), self.words[end - 1].end, "actor", "person"))
+        return out
 
     # --- names the punctuation marks -------------------------------------------------------------
     def kind_before(self, start: int, first: int | None) -> tuple[str, str | None]:
@@ -505,9 +646,11 @@ class _Reader:
         for open_, close in segment.quotations(self.text):
             start, end = segment.trim(self.text, open_ + 1, close)
             inner, tokens = self.inside(start, end), segment.tokens(self.text, start, end)
-            if (start, end) in spans or not inner or not 1 <= len(tokens) <= 5 or any(self.stop(k) for k in inner) \
+            if (start, end) in spans or not inner or not 1 <= len(tokens) <= 5 \
                     or any(not tok.text.isdigit() and not arabic.is_arabic_script(tok.text) for tok in tokens):
                 continue
+            if any(self.stop(k) for k in inner) and self.kind_before(start, inner[0])[0] == "unknown":
+                continue   # a particle only where a word says what the name is: "منظمة «أطباء بلا حدود»"
             if self.named_in_speech(open_, close):
                 spans.append((start, end))   # "أكدت حركة «أنصار الدين»", "من «اللواء 17»"
             elif len(tokens) >= 4 and not self.said(open_, close + 1) \
@@ -518,8 +661,8 @@ class _Reader:
             if not re.search(r"[^\W\d_]", self.text[start:end]):
                 continue   # a number
             if inner and len(inner) == len(segment.tokens(self.text, start, end)) and (
-                    self.stop(inner[0]) or self.stop(inner[-1])):
-                continue   # «لا», «الأحد»: not a name
+                    self.stop(inner[0]) or self.stop(inner[-1])) and self.kind_before(start, inner[0])[0] == "unknown":
+                continue   # «لا», «الأحد»: not a name; but "إذاعة «موزاييك إف إم»"
             if inner and all(self.common(k) or self.adjective(k) or self.nisba(k) for k in inner) \
                     and self.kind_before(start, inner[0])[0] == "unknown":
                 continue   # «السلام», «عيد الاستقلال»: words, not names
@@ -529,20 +672,59 @@ class _Reader:
             if guess[0] == "unknown" and out and re.fullmatch(r"[\"”»’]?\s*(?:و|أو|او)\s*[\"“«‘]?",
                                                               self.text[out[-1][1]:start]):
                 guess = out[-1][2], out[-1][3]   # "في «حمص» و«حماة»": as the name before
+            if guess[0] == "unknown" and not (self.source_named(start, end) or self.known_as_before(start)
+                                              or self.member_of(start)):
+                continue   # «مرشحة للارتفاع», «توماهوك»: words quoted, or a thing's name, not an actor's or a place's
             out.append((start, end, *guess))
         return out
+
+    def word_before(self, start: int) -> int | None:
+        """The word just before `start`, with nothing but spaces, quotation marks or a tatweel between."""
+        k = next((k for k in range(len(self.words) - 1, -1, -1) if self.words[k].end <= start), None)
+        return k if k is not None and not re.search(r"[^\s\"“”«»„'‘’\u0640]", self.text[self.words[k].end:start]) \
+            else None
+
+    def word_after(self, end: int) -> int | None:
+        """The word just after `end`, with nothing but spaces or quotation marks between."""
+        k = next((k for k, w in enumerate(self.words) if w.start >= end), None)
+        return k if k is not None and not re.search(r"[^\s\"“”«»„'‘’]", self.text[end:self.words[k].start]) \
+            else None
+
+    def source_named(self, start: int, end: int) -> bool:
+        """Words that say who speaks, not what is said: after "بحسب" (according to), or between a verb
+        of saying and "إن" or "في بيان" ("قالت «X» إن", "أعلنت «X» في بيان")."""
+        k, j = self.word_before(start), self.word_after(end)
+        if k is None:
+            return False
+        if self.stems(k) & self.lex.according:
+            return True
+        if j is None or not self.stems(k) & self.lex.saying:
+            return False
+        return bool(self.stems(j) & self.lex.that) or (self.words[j].norm in self.lex.near and self.next_joined(j + 1)
+                                                      and bool(self.stems(j + 1) & self.lex.statements))
+
+    def member_of(self, start: int) -> bool:
+        """"مقاتلين من «أنصار الدين»": the group that people are of."""
+        k = self.word_before(start)
+        return k is not None and k > 0 and self.words[k].norm == "من" and self.words[k - 1].norm in self.lex.members
+
+    def known_as_before(self, start: int) -> bool:
+        """"المعروف بـ«X»", "المعروفة أيضا باسم «X»": X is another name of what the sentence names before."""
+        k = self.word_before(start)
+        if k is None or self.words[k].norm not in ("ب", "باسم"):
+            return False
+        k -= 1 + (k > 0 and self.words[k - 1].norm == "ايضا")
+        return k >= 0 and self.words[k].norm in self.lex.known_as
 
     def named_in_speech(self, open_: int, close: int) -> bool:
         """Whether short quoted words in a sentence with a verb of saying (which `speech` takes for a
         quotation) are a name: they are, unless they are what is said, right after "قال إن" or a colon,
-        or right after the verb and not its subject ("قالت «X» إن" names X)."""
+        or right after the verb and not its subject ("قالت «X» إن", "أعلنت «X» في بيان" name X)."""
         k = next((k for k in range(len(self.words) - 1, -1, -1) if self.words[k].end <= open_), None)
         if k is None or self.text[self.words[k].end:open_].strip() or self.stems(k) & self.lex.that:
             return False
         if self.stems(k) & self.lex.saying:
-            after = next((j for j, w in enumerate(self.words) if w.start > close), None)
-            return after is not None and bool(self.stems(after) & self.lex.that) \
-                and not self.text[close + 1:self.words[after].start].strip(" ")
+            return self.source_named(open_ + 1, close)
         return True
 
     def transliterated(self) -> list[tuple[int, int, str, str | None]]:
@@ -634,8 +816,43 @@ class _Reader:
             return False
         if all(self.common(k) or self.adjective(k) or self.nisba(k) for k in ks):
             return False    # "وقف إطلاق النار", "جنود فرنسيون"
+        if not self.lex.article and all(self.everyday(k) for k in ks):
+            return False    # "ہیلی کاپٹر": Urdu, which has no article to tell a name, writes common words so
         # a noun and what it is like ("القوات التركية") is not a name, unless the noun is one that names
         return arabic.core(key[0]) in AR_HEADS or not all(self.adjective(k) or self.nisba(k) for k in ks[1:])
+
+
+    # --- names the article's other paragraphs mark -------------------------------------------------------
+    def echo_words(self, start: int, end: int, record: str, kind: str | None) -> list[tuple[str, ...]]:
+        """The words that stand for the name at `start`–`end` elsewhere in its article: the name as written
+        (particles aside), a person's last name, an organisation's name after the word that says what it is."""
+        ks = [k for k, w in enumerate(self.words) if w.end > start and w.start < end]
+        if not ks:
+            return []
+        words = tuple(arabic.normalise(self.text[max(start, self.words[k].start):min(end, self.words[k].end)])
+                      for k in ks)
+        out = [words] if len(words) > 1 or self.alone(ks[0], words[0]) else []
+        if kind == "person" and len(ks) > 1 and self.alone(ks[-1], words[-1]) and words[-2] not in self.lex.links:
+            out.append(words[-1:])   # "أسامة ربيع" … "وقال ربيع"
+        if record == "actor" and kind != "person" and len(ks) > 2 and self.cue(ks[0], self.lex.orgs) is not None \
+                and self.definite(ks[1]) and not all(self.common(k) or self.adjective(k) for k in ks[1:]):
+            out.append(words[1:])    # "قوات الدعم السريع" … "مقاتلي الدعم السريع"
+        return out
+
+    def alone(self, k: int, word: str) -> bool:
+        """Whether one word may stand for a name by itself: not a particle, a common word, a title or a link."""
+        return len(arabic.core(word)) >= 3 and not (self.stop(k) or self.common(k) or self.adjective(k)
+                                                    or self.marker(k) or word in self.lex.links)
+
+    def echoed(self, echoes: tuple[Echo, ...]) -> list[tuple[int, int, str, str | None]]:
+        """Where this paragraph writes a name its article marks elsewhere (`article_names`)."""
+        return self.written((echo.words, (echo.record, echo.kind)) for echo in echoes) if echoes else []
+
+
+@lru_cache(maxsize=1 << 16)   # words repeat: a source's thousands of words are a few hundred
+def _unmarked(word: str) -> str:
+    """The letters of a word as written, without the marks on them ("الخرطومِ" -> "الخرطوم")."""
+    return "".join(ch for ch in word if arabic.normalise(ch))
 
 
 def _sounds(letter: str, latin: str) -> bool:
@@ -653,12 +870,61 @@ def _sounds(letter: str, latin: str) -> bool:
     return bool(roman) and roman[0] == latin
 
 
+@dataclass(frozen=True)
+class Echo:
+    """A name an article writes where a cue marks it, as the words that stand for it wherever else the article
+    writes them: the whole name, a person's last name ("ربيع" for "أسامة ربيع"), an organisation's name
+    without the word that says what it is ("الدعم السريع" for "قوات الدعم السريع")."""
+
+    words: tuple[str, ...]   # normalised
+    record: str
+    kind: str | None
+
+
 def arabic_names(text: str, language: str, gazetteer: NameIndex, calendar: set[str], quoted: list[tuple[int, int]],
-                  free: Callable[[int, int], bool]) -> list[tuple[int, int, str, str | None]]:
+                 free: Callable[[int, int], bool],
+                 echoes: tuple[Echo, ...] = ()) -> list[tuple[int, int, str, str | None]]:
     """Names in Arabic-script text, marked by punctuation first, then by the words around them, then by
-    repetition; a span overlapping one already taken (or a known name) is left out."""
-    lexicon = UR_NAMES if language.split("-")[0] == "ur" else AR_NAMES
-    reader = _Reader(text, lexicon, gazetteer, calendar)
+    repetition, then by the article's other paragraphs (`echoes`, from `article_names`); a span overlapping one
+    already taken (or a known name) is left out."""
+    reader = _Reader(text, _lexicon(language), gazetteer, calendar)
+    return _names(reader, quoted, free, echoes)
+
+
+def article_names(texts: Iterable[str], language: str, gazetteer: NameIndex, calendar: set[str]) -> tuple[Echo, ...]:
+    """What each name a cue marks in one of an article's paragraphs (`texts`) may be written as elsewhere in it."""
+    lexicon = _lexicon(language)
+    found: dict[tuple[str, ...], Echo] = {}
+    for text in texts:
+        reader = _Reader(text, lexicon, gazetteer, calendar)
+        for start, end, record, kind in _names(reader, [], _free_of(gazetteer.find(text))):
+            for words in reader.echo_words(start, end, record, kind):
+                found.setdefault(words, Echo(words, record, kind))
+    return tuple(found.values())
+
+
+# The languages whose names this module reads: written in the Arabic script.
+LANGUAGES = frozenset({"ar", "fa", "ur"})
+
+
+def reads(language: str) -> bool:
+    """Whether `language` ("ar", "ur-PK") is one this module finds names in."""
+    return language.split("-")[0] in LANGUAGES
+
+
+def _free_of(known: list[Any]) -> Callable[[int, int], bool]:
+    """Whether a span overlaps none of the known names found (anything with a start and an end)."""
+    spans = [(m.start, m.end) for m in known]
+    return lambda start, end: not any(start < b and a < end for a, b in spans)
+
+
+def _lexicon(language: str) -> NameCues:
+    return UR_NAMES if language.split("-")[0] == "ur" else AR_NAMES
+
+
+def _names(reader: _Reader, quoted: list[tuple[int, int]], free: Callable[[int, int], bool],
+           echoes: tuple[Echo, ...] = ()) -> list[tuple[int, int, str, str | None]]:
+    text = reader.text
     chosen: list[tuple[int, int, str, str | None]] = []
 
     def overlap(start: int, end: int) -> tuple[int, int, str, str | None] | None:
@@ -680,4 +946,11 @@ def arabic_names(text: str, language: str, gazetteer: NameIndex, calendar: set[s
             for start, end, record, kind in group:
                 if free(start, end) and overlap(start, end) is None:
                     chosen.append((start, end, record, kind))
+    for start, end, record, kind in sorted(reader.echoed(echoes), key=lambda f: (f[0] - f[1], f[0])):
+        if free(start, end) and overlap(start, end) is None:
+            chosen.append((start, end, record, kind))
+    for start, end, before, said in reader.aliases():
+        named = next((c[2:] for c in chosen if c[1] == before), ("unknown", None) if said else None)
+        if named is not None and free(start, end) and overlap(start, end) is None:
+            chosen.append((start, end, *named))
     return sorted(chosen)

@@ -7,7 +7,8 @@ variants); other names by a pattern that forgives only case after the first lett
 curly apostrophes and spacing. Candidates for new records are multi-word capitalised names in
 scripts with capitals, and, in the Arabic script (Arabic, Urdu), names that the text marks: after
 titles, roles and words that begin a name ("جبهة …", "مدينة …"), in quotation marks, before a
-transliteration in parentheses, or written twice in one paragraph.
+transliteration in parentheses, written twice in one paragraph, or marked so in another paragraph of the
+article.
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.extract.arabic_names import arabic_names
+from generator.extract.arabic_names import Echo, arabic_names
+from generator.extract.arabic_names import reads as reads_arabic_script
 from generator.extract.latin_names import acronym, latin_names, not_a_name
 from generator.extract.name_cues import AR_NAMES, UR_NAMES, NameCues
 from generator.extract.places import REGION_WORDS, SETTLEMENT_WORDS, Choice, PlaceMatch, WorldPlaces
@@ -149,14 +151,15 @@ def _longest(found: list[tuple[int, int, Name]]) -> list[Mention]:
 
 def candidates(text: str, language: str, gazetteer: Gazetteer, mentions: list[Mention], common: set[str],
                calendar: set[str], quoted: list[tuple[int, int]], world: WorldPlaces | None = None,
-               context: frozenset[str] = frozenset()) -> list[Candidate]:
+               context: frozenset[str] = frozenset(), echoes: tuple[Echo, ...] = ()) -> list[Candidate]:
     """Names that look like actors or places but match nothing known.
 
     `common` holds the words the source also writes in lowercase ("The", "Rebel"), `calendar` month and
     weekday names: neither starts or ends a name, nor does an adjective of a known place ("Kenyan").
     `quoted` are short unattributed quotations (Arabic writes names in quotation marks). `world` finds
     places in the world gazetteer; `context` are the countries the source is about, which tell apart
-    places of one name.
+    places of one name. `echoes` are the names a cue marks elsewhere in the source (`arabic_names.article_names`),
+    which the Arabic script leaves unmarked where it writes them again.
     """
     known = [(m.start, m.end) for m in mentions]
 
@@ -166,8 +169,8 @@ def candidates(text: str, language: str, gazetteer: Gazetteer, mentions: list[Me
     found: dict[tuple[int, int], Candidate] = {}
     for f in latin_names(text, language, gazetteer, common, calendar, free):
         found[(f.start, f.end)] = Candidate(f.start, f.end, f.record, f.kind, f.alias_of)
-    if language.split("-")[0] in ("ar", "fa", "ur"):
-        for start, end, record, kind in arabic_names(text, language, gazetteer, calendar, quoted, free):
+    if reads_arabic_script(language):
+        for start, end, record, kind in arabic_names(text, language, gazetteer, calendar, quoted, free, echoes):
             if free(start, end) and (start, end) not in found:
                 found[(start, end)] = Candidate(start, end, record, kind)
     if world is not None:

@@ -49,6 +49,7 @@ AR_HEADS = {arabic.normalise(w): kind for w, kind in (
 class NameCues:
     """The words that mark names in one language written in the Arabic script (all normalised)."""
 
+    language: str                     # its code, for `vocabulary.common`
     titles: frozenset[str]            # a person's name follows, perhaps after adjectives: "الرئيس الفرنسي X"
     construct: frozenset[str]         # titles that first name what they lead: "وزير الدفاع X", "قائد الجيش X"
     offices: frozenset[str]           # words of a title after its first: "وزیر اعظم", "صدر مملکت"
@@ -70,6 +71,14 @@ class NameCues:
     stop: frozenset[str]
     verbs: frozenset[str]
     saying: frozenset[str]
+    according: frozenset[str]         # the source follows: "بحسب «X»", "X کے مطابق"
+    statements: frozenset[str]        # "أعلنت «X» في بيان": who makes a statement is named before it
+    known_as: frozenset[str]          # "المعروف بـ«X»", "المعروفة أيضا باسم X": another name of what precedes
+    ranks: frozenset[str]             # words that complete a rank after its title: "الفريق أول"
+    members: frozenset[str]           # people of a group, before "من" and its name: "مقاتلين من «X»"
+    bound_titles: dict[str, str]      # titles of two words, a title only with the second: "آیت اللہ"
+    light_verbs: frozenset[str]       # Urdu verbs made with the word before: "مقرر کر دیا" (appointed)
+    kunya: frozenset[str]             # "father of": a person's name begins with it, "أبو عبيدة", "ابو سعید"
     common: frozenset[str]            # common nouns, without the article
     adjectives: frozenset[str]        # masculine singular, without the article
     links: frozenset[str]             # words inside a person's name before a word with the article: "عبد الفتاح"
@@ -81,27 +90,29 @@ class NameCues:
 
 
 AR_NAMES = NameCues(
+    language="ar",
     titles=_set("الرئيس الرئيسة العقيد الجنرال اللواء العميد الوزير الوزيرة الشيخ السيد السيدة النائب النائبة "
                 "السفير السفيرة القائد الزعيم الزعيمة المشير الرائد النقيب المقدم الفريق الملازم الدكتور الدكتورة "
                 "الأمير الأميرة الملك الملكة الإمام الأستاذ المستشار المستشارة المحلل المحللة الصحفي الصحفية "
                 "المتحدث المتحدثة الناطق الناطقة المبعوث المحامي القاضي المدير المديرة الأمين المرشح المرشحة "
-                "العمدة الحاكم الوالي المطران", feminine=True) | _set("المحافظ"),
+                "العمدة الحاكم الوالي المطران الناشط", feminine=True) | _set("المحافظ"),
     construct=_set("رئيس رئيسة قائد قائدة زعيم زعيمة وزير وزيرة سفير سفيرة نائب نائبة مستشار مستشارة أمين مدير "
-                   "مديرة مبعوث متحدث متحدثة ناطق ناطقة والي حاكم", feminine=True) | _set("محافظ"),
+                   "مديرة مبعوث متحدث متحدثة ناطق ناطقة والي حاكم منسق مرشح", feminine=True) | _set("محافظ"),
     offices=frozenset(), offices_of_place=frozenset(),
     spokes=_set("المتحدث المتحدثة الناطق الناطقة متحدث متحدثة ناطق ناطقة"),
     on_behalf=_set("باسم"),
     orgs=_table({"جماعة منظمة وكالة شركة مؤسسة جمعية اتحاد مجموعة مركز جامعة بنك تنظيم برنامج صندوق نقابة "
-                 "رابطة تجمع": "organisation",
+                 "رابطة تجمع مرصد منتدى لجان": "organisation",
                  "حركة حزب ائتلاف كتلة": "political-group", "جبهة تحالف ميليشيا مليشيا كتائب": "armed-group",
-                 "مجلس وزارة هيئة لجنة مديرية جهاز مفوضية": "state-body",
+                 "مجلس وزارة هيئة لجنة مديرية جهاز مفوضية مكتب": "state-body",
                  "قوات كتيبة لواء جيش فيلق فرقة": "armed-forces", "صحيفة قناة إذاعة": "media-outlet",
                  "معهد": "research-group"}),
     places=_table({"مدينة مدينتي عاصمة العاصمة": "city", "بلدة بلدتي": "town", "قرية قريتي": "village",
                    "منطقة منطقتي وادي جبل جبال نهر حوض سهل صحراء بحيرة جزيرة ضواحي": "area",
-                   "ولاية إقليم محافظة مقاطعة قضاء": "region", "مخيم مطار ميناء طريق ساحة منجم": "site",
+                   "ولاية إقليم محافظة مقاطعة قضاء ولايات محافظات": "region", "جزر": "area",
+                   "مخيم مطار ميناء طريق ساحة منجم تقاطع معبر": "site",
                    "قاعدة": "military-base"}),
-    orgs_after={}, places_after={}, pairs=_set("مدينتي بلدتي قريتي منطقتي"),
+    orgs_after={}, places_after={}, pairs=_set("مدينتي بلدتي قريتي منطقتي ولايات محافظات جزر"),
     named=frozenset(), of=frozenset(), of_place=frozenset(), reached=frozenset(),
     that=_set("إن أن ان بأن وأن وإن فإن لأن"), given=frozenset(),
     near=_set("في إلى الى قرب داخل"),
@@ -130,6 +141,12 @@ AR_NAMES = NameCues(
                "استولى استولوا يستعد أفرج أفرجوا خطف دمر دمرت استمر استمرت تدخل يدخل دخل دخلت"),
     saying=_set("قال قالت قالوا يقول تقول أعلن أعلنت يعلن أكد أكدت صرح صرحت أضاف أضافت ذكر ذكرت أوضح أوضحت أشار "
                 "أشارت أفاد أفادت نقل نقلت بحسب حسب وفقا"),
+    according=_set("بحسب حسب وفق وفقا طبقا"),
+    statements=_set("بيان تصريح تصريحات منشور تغريدة رسالة"),
+    known_as=_set("المعروف المعروفة المعروفين المسمى المسماة الملقب الملقبة", feminine=False),
+    ranks=_set("أول ركن"),
+    members=_set("مقاتلين مقاتلي عناصر مسلحين مسلحي أعضاء عضو قادة قيادي أنصار مناصري"),
+    bound_titles={}, light_verbs=frozenset(), kunya=_set("أبو"),
     common=_set("حكومة جيش شرطة سلطات سلطة بلاد دولة دول مدينة مدن منطقة مناطق عاصمة قرية قرى بلدة شعب سكان أهالي "
                 "مواطنين مواطنون مدنيين مدنيون جنود جندي عسكريين مسلحين مسلحون مقاتلين مقاتلون عناصر مرتزقة متمردين "
                 "متمردون رجال رجالا نساء أطفال أشخاص شخص شخصا ناس عائلات أسر أسرة سلام حرب هجوم هجمات عملية "
@@ -158,29 +175,41 @@ AR_NAMES = NameCues(
                   "مجلس الأمن": ("actor", "international-organisation"),
                   "الاتحاد الأفريقي، الاتحاد الإفريقي، الاتحاد الأوروبي، جامعة الدول العربية، حلف شمال الأطلسي":
                       ("actor", "international-organisation"),
-                  "الهلال الأحمر، الصليب الأحمر": ("actor", "organisation")}),
+                  "الهلال الأحمر، الصليب الأحمر، أطباء بلا حدود": ("actor", "organisation"),
+                  "يونيسف، اليونيسف، منظمة الصحة العالمية، برنامج الأغذية العالمي":
+                      ("actor", "international-organisation"),
+                  "البنتاغون، الكرملين، البيت الأبيض، الإليزيه": ("actor", "state-body"),
+                  # institutions every state has, named alike: "الدفاع المدني السوري"
+                  "الدفاع المدني، الأمن العام، الحرس الوطني، الحرس الثوري": ("actor", "state-body"),
+                  "سلاح الجو، الجيش الوطني": ("actor", "armed-forces"),
+                  "طالبان، حركة طالبان": ("actor", "armed-group")}),
     generic=_set("الحكومة الجيش الشرطة الرئاسة الوزارة الحركة الجماعة الحزب المجلس التنظيم القوات السلطات البلدية "
                  "الجبهة الائتلاف الشركة المنظمة الوكالة الهيئة اللجنة المجموعة"),
     article=True, peel=True)
 
 UR_NAMES = NameCues(
+    language="ur",
     titles=_set("صدر وزیراعظم وزیر کرنل جنرل ترجمان سربراہ رہنما مسٹر ڈاکٹر میجر کیپٹن لیفٹیننٹ بریگیڈیئر سفیر "
                 "گورنر چیف شیخ مولانا سینیٹر جسٹس کمشنر ایڈمرل چیئرمین جناب محترمہ قائد پروفیسر انسپکٹر امیر سردار "
-                "ایلچی نمائندہ ڈائریکٹر کمانڈر"),
+                "ایلچی نمائندہ ڈائریکٹر کمانڈر لیڈر آیت"),
     construct=frozenset(),
-    offices=_set("اعظم اعلیٰ اعلی خارجہ داخلہ دفاع خزانہ اطلاعات تعلیم صحت قانون مملکت موسمیات"),
+    offices=_set("اعظم اعلیٰ اعلی خارجہ داخلہ دفاع خزانہ اطلاعات تعلیم صحت قانون مملکت موسمیات اللہ"),
     offices_of_place=_set("اعلیٰ اعلی"),
     spokes=frozenset(), on_behalf=frozenset(),
-    orgs=_table({"تنظیم جماعت ادارہ اتحاد": "organisation", "تحریک": "political-group",
-                 "وزارت محکمہ دفتر": "state-body", "فوج": "armed-forces", "لشکر سپاہ": "armed-group",
+    # "ادارۂ", "محکمۂ": the same words with the hamza of the izafat ("ادارۂ صحت")
+    orgs=_table({"تنظیم جماعت ادارہ ادارۂ اتحاد": "organisation", "تحریک": "political-group",
+                 "وزارت محکمہ محکمۂ دفتر": "state-body", "فوج": "armed-forces", "لشکر سپاہ جیش": "armed-group",
                  "اخبار چینل": "media-outlet"}),
     places=_table({"شہر دارالحکومت پورٹ": "city", "گاؤں": "village", "قصبہ": "town",
-                   "ضلع تحصیل وادی دریائے": "area", "صوبہ": "region", "روٹ شاہراہ": "site"}),
+                   "ضلع تحصیل وادی دریائے علاقے": "area", "صوبہ صوبے ریاست": "region", "روٹ شاہراہ مقام": "site"}),
     orgs_after=_table({"فرنٹ الائنس بلاک": "armed-group", "پارٹی موومنٹ لیگ": "political-group",
                        "یونین ایجنسی کمپنی گروپ فاؤنڈیشن": "organisation",
-                       "کونسل کمیشن": "state-body", "بریگیڈ ڈویژن فورس فورسز آرمی فوج": "armed-forces",
+                       "کونسل کمیشن کمیٹی": "state-body",
+                       "بریگیڈ ڈویژن فورس فورسز آرمی فوج کور فضائیہ بحریہ رینجرز": "armed-forces",
+                       "یونیورسٹی کالج ہسپتال اسپتال": "organisation",
                        "نیوز ٹائمز": "media-outlet", "انسٹی ٹیوٹ": "research-group"}),
-    places_after=_table({"شہر": "city", "قصبہ قصبے": "town", "گاؤں": "village", "ضلع علاقہ وادی پہاڑیوں پہاڑی": "area",
+    places_after=_table({"شہر": "city", "قصبہ قصبے ٹاؤن": "town", "گاؤں": "village",
+                         "ضلع علاقہ وادی پہاڑیوں پہاڑی": "area",
                          "صوبہ صوبے": "region", "چوک شاہراہ": "site"}),
     pairs=frozenset(), named=_set("نامی"), of=_set("کے کی"), of_place=_set("علاقے علاقہ مضافات نواح نواحی قریب"),
     reached=_set("پہنچے پہنچا پہنچی پہنچ پہنچیں"), that=_set("کہ"), given=_set("دی دیا دیے دیں دیں"),
@@ -195,16 +224,22 @@ UR_NAMES = NameCues(
     verbs=_set("کہا بتایا کہنا کہتے کہتی دیا دی دیے لیا لی کرنا ملے ملا پہنچے پہنچا گئیں ہوگئے کرا کروا کرایا "
                "کروایا"),
     saying=_set("کہا بتایا کہنا کہتے کہتی"),
+    according=_set("مطابق"), statements=frozenset(), known_as=frozenset(), ranks=frozenset(), members=frozenset(),
+    bound_titles={arabic.normalise("آیت"): arabic.normalise("اللہ")},
+    light_verbs=_set("کر کرنے کرتے کرتی کیا کیے کئے ہو ہونے ہوا ہوئے ہوئی"), kunya=_set("ابو"),
     common=_set("حکام افراد لوگ لوگوں حکومت پولیس سیلاب بارش بارشوں خاندانوں خاندان مقامات محفوظ منتقل ہلاک زخمی "
                 "متاثر دیہات ریسکیو صوبائی وفاقی مقامی سرکاری عوام شہری شہریوں فوجی اہلکار اہلکاروں واقعے واقعہ حملے "
                 "حملہ دھماکے دھماکہ جنگجو جنگجوؤں کارکن کارکنوں مظاہرین مزدوروں قیدیوں مسافروں بچے خواتین افسران "
                 "رہنماؤں گھر گھروں اسکول اسپتال ہسپتال بازار سڑک سرحد موقع جگہ منزل نقصان فائدہ تکلیف صدمہ "
                 "سیکیورٹی سکیورٹی مسلح امداد سامان"),
     adjectives=_set("بڑے بڑا بڑی چھوٹے چھوٹا چھوٹی نئے نیا نئی پرانے پرانا ساحلی قریبی اہم دور متاثرہ سرحدی پورے "
-                    "سارے مذکورہ محصور اسی کسی ہر شمالی جنوبی مشرقی مغربی وسطی"),
+                    "سارے مذکورہ محصور اسی کسی ہر شمالی جنوبی مشرقی مغربی وسطی زدہ"),
     links=_set("بن بنت ابن"), generic=frozenset(),
     letters=_set("اے بی سی ڈی ای ایف جی ایچ آئی جے کے ایل ایم این او پی کیو آر ایس ٹی یو وی ڈبلیو ایکس وائی زیڈ"),
     known=_known({"اقوام متحدہ": ("actor", "international-organisation"),
                   "سلامتی کونسل، یورپی یونین، افریقی یونین": ("actor", "international-organisation"),
-                  "ہلال احمر، ریڈ کراس": ("actor", "organisation")}),
+                  "ہلال احمر، ریڈ کراس": ("actor", "organisation"),
+                  "یونیسف، نیٹو": ("actor", "international-organisation"),
+                  "پینٹاگون، کریملن، وائٹ ہاؤس": ("actor", "state-body"),
+                  "طالبان": ("actor", "armed-group")}),
     article=False, peel=False)

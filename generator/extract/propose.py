@@ -16,7 +16,8 @@ from typing import Any
 
 from generator import shipped
 from generator.errors import BriefingError, Problems
-from generator.extract import speech
+from generator.extract import arabic_names, speech
+from generator.extract.arabic_names import Echo
 from generator.extract.mentions import Gazetteer, candidates
 from generator.extract.places import WorldPlaces, world_places
 from generator.factbase import model
@@ -186,8 +187,9 @@ def propose(source: model.Source, gazetteer: Gazetteer) -> dict[str, Any]:
     seen_names: dict[str, dict[str, Any]] = {}
     world = world_places()
     context = world.countries((p.text for p in source.paragraphs), lang)
+    echoes = article_echoes([p.text for p in source.paragraphs], lang, gazetteer, calendar)
     for paragraph in source.paragraphs:
-        found = read_paragraph(paragraph.text, lang, published, gazetteer, common, calendar, world, context)
+        found = read_paragraph(paragraph.text, lang, published, gazetteer, common, calendar, world, context, echoes)
         for kind in KINDS:
             for n, item in enumerate(found[kind], start=1):
                 entry = {"id": f"{PREFIX[kind]}-{paragraph.id}-{n}", "paragraph": paragraph.id, **item}
@@ -204,6 +206,14 @@ def propose(source: model.Source, gazetteer: Gazetteer) -> dict[str, Any]:
     return out
 
 
+def article_echoes(texts: list[str], lang: str, gazetteer: Gazetteer, calendar: set[str]) -> tuple[Echo, ...]:
+    """The names a cue marks somewhere in a source, for its paragraphs that write them bare: in the Arabic
+    script, which has no capitals, nothing else marks them there."""
+    if not arabic_names.reads(lang):
+        return ()
+    return arabic_names.article_names(texts, lang, gazetteer, calendar)
+
+
 # A sentence longer than this is shown as the words on either side of the span, this many characters.
 _CONTEXT_MAX = 400
 _CONTEXT_SIDE = 150
@@ -211,13 +221,15 @@ _CONTEXT_SIDE = 150
 
 def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazetteer, common: set[str],
                    calendar: set[str], world: WorldPlaces | None = None,
-                   context: frozenset[str] = frozenset()) -> dict[str, list[dict[str, Any]]]:
+                   context: frozenset[str] = frozenset(),
+                   echoes: tuple[Echo, ...] = ()) -> dict[str, list[dict[str, Any]]]:
     """Every finder over one paragraph; what they find becomes entries with verbatim spans. `world` is the
     world gazetteer (None: places are proposed from the text's cues alone), `context` the countries the
-    source is about."""
+    source is about, `echoes` the names its other paragraphs mark (`article_echoes`)."""
     found_mentions = gazetteer.find(text)
     found_quotes, quoted_names = speech.find(text, lang, found_mentions)
-    found_names = candidates(text, lang, gazetteer, found_mentions, common, calendar, quoted_names, world, context)
+    found_names = candidates(text, lang, gazetteer, found_mentions, common, calendar, quoted_names, world, context,
+                             echoes)
     found_dates = dates.find(text, lang, published)
     found_figures = []
     for fig in figures.find(text, lang):
