@@ -8,10 +8,10 @@ weekdays never start or end one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from generator.extract.name_cues import (
     AR_FOR,
@@ -27,8 +27,9 @@ from generator.extract.name_cues import (
 from generator.text import arabic, segment, vocabulary
 
 
-class NameIndex(Protocol):
-    """What the finder asks of the dossier's known names (`mentions.Gazetteer` answers)."""
+class NameIndex(Hashable, Protocol):
+    """What the finder asks of the dossier's known names (`mentions.Gazetteer` answers); hashable, for the
+    paragraphs read with it are kept (`_reader`)."""
 
     def find(self, text: str) -> list[Any]: ...
 
@@ -74,11 +75,25 @@ def _readings(word: str, peel: bool) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+_T = TypeVar("_T")
+
+
+def _once(method: Callable[[_Reader], _T]) -> Callable[[_Reader], _T]:
+    """A reading of a paragraph, made once: an article's paragraphs are read twice (`article_names`, then
+    `arabic_names` with what the first reading found), and the second asks the same questions again."""
+    def read(reader: _Reader) -> _T:
+        if method.__name__ not in reader.memo:
+            reader.memo[method.__name__] = method(reader)
+        return reader.memo[method.__name__]
+    return read
+
+
 class _Reader:
     """One paragraph's Arabic-script words, and what the lexicon of its language says of them."""
 
     def __init__(self, text: str, lexicon: NameCues, gazetteer: NameIndex, calendar: set[str]) -> None:
         self.text, self.lex, self.gazetteer = text, lexicon, gazetteer
+        self.memo: dict[str, Any] = {}   # what `_once` readings found
         self.titles = lexicon.titles | lexicon.construct | lexicon.spokes
         self.calendar = {arabic.normalise(c) for c in calendar} | {arabic.core(arabic.normalise(c)) for c in calendar}
         self.words: list[_Word] = []
@@ -419,6 +434,7 @@ class _Reader:
             k += 1
         return self.words[i].start, k, self.lex.orgs[head]
 
+    @_once
     def titled(self) -> list[tuple[int, int, str, str | None]]:
         out: list[tuple[int, int, str, str | None]] = []
         words, n = self.words, len(self.words)
@@ -524,6 +540,7 @@ class _Reader:
         """Whether word `k` follows a comma."""
         return k > 0 and self.text[self.words[k - 1].end:self.words[k].start].strip() in ("،", ",")
 
+    @_once
     def aliases(self) -> list[tuple[int, int, int, bool]]:
         """Other names of what the words just before name: (start, end, where those words end, whether the
         text says it is a name). Words in parentheses right after a name ("«أنصار الله» (الحوثيين)", "منظمة
@@ -583,6 +600,7 @@ class _Reader:
         w = self.words[k]
         return bool(self.gazetteer.find(self.text[w.start:w.end]))
 
+    @_once
     def cued(self) -> list[tuple[int, int, str, str | None]]:
         out: list[tuple[int, int, str, str | None]] = []
         for i in range(len(self.words)):
@@ -727,6 +745,7 @@ class _Reader:
             return self.source_named(open_ + 1, close)
         return True
 
+    @_once
     def transliterated(self) -> list[tuple[int, int, str, str | None]]:
         """"جبهة الإنقاذ (FSN)", "أحمد سالم (Ahmed Salem)": the Arabic-script words before a Latin name."""
         out: list[tuple[int, int, str, str | None]] = []
@@ -776,6 +795,7 @@ class _Reader:
         return 0
 
     # --- names written twice -------------------------------------------------------------------------
+    @_once
     def repeated(self) -> list[list[tuple[int, int, str, str | None]]]:
         """The same 2 to 4 words twice or more in the paragraph, not a common phrase: "بوكو حرام"; each
         time they are written, grouped."""
@@ -887,16 +907,14 @@ def arabic_names(text: str, language: str, gazetteer: NameIndex, calendar: set[s
     """Names in Arabic-script text, marked by punctuation first, then by the words around them, then by
     repetition, then by the article's other paragraphs (`echoes`, from `article_names`); a span overlapping one
     already taken (or a known name) is left out."""
-    reader = _Reader(text, _lexicon(language), gazetteer, calendar)
-    return _names(reader, quoted, free, echoes)
+    return _names(_reader(text, language, gazetteer, frozenset(calendar)), quoted, free, echoes)
 
 
 def article_names(texts: Iterable[str], language: str, gazetteer: NameIndex, calendar: set[str]) -> tuple[Echo, ...]:
     """What each name a cue marks in one of an article's paragraphs (`texts`) may be written as elsewhere in it."""
-    lexicon = _lexicon(language)
     found: dict[tuple[str, ...], Echo] = {}
     for text in texts:
-        reader = _Reader(text, lexicon, gazetteer, calendar)
+        reader = _reader(text, language, gazetteer, frozenset(calendar))
         for start, end, record, kind in _names(reader, [], _free_of(gazetteer.find(text))):
             for words in reader.echo_words(start, end, record, kind):
                 found.setdefault(words, Echo(words, record, kind))
@@ -916,6 +934,11 @@ def _free_of(known: list[Any]) -> Callable[[int, int], bool]:
     """Whether a span overlaps none of the known names found (anything with a start and an end)."""
     spans = [(m.start, m.end) for m in known]
     return lambda start, end: not any(start < b and a < end for a, b in spans)
+
+
+@lru_cache(maxsize=256)   # an article's paragraphs, read for `article_names` and again for `arabic_names`
+def _reader(text: str, language: str, gazetteer: NameIndex, calendar: frozenset[str]) -> _Reader:
+    return _Reader(text, _lexicon(language), gazetteer, set(calendar))
 
 
 def _lexicon(language: str) -> NameCues:

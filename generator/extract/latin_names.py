@@ -28,6 +28,7 @@ CONNECTORS = frozenset({"and", "et", "&", "of", "for", "the", "on", "de", "du", 
 _PARTICLE = re.compile(r"(?:al|el|ul|wal|wa|bil|bin|ibn|ad|an|ar|as|at|az|ash|d|l|de|di|da)[-'’](?=[^\W\d_])",
                        re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
 # French articles and prepositions elided onto a name: "l'Ituri", "d'Haïti".
 _ELIDED = re.compile(r"[lLdD]['’](?=[^\W\d_])")
 # Words before a name that make it a person.
@@ -222,7 +223,7 @@ def acronym(word: str) -> bool:
 
 
 def _possessive(word: str) -> bool:
-    return re.search(r"['’]s$", word) is not None
+    return word.endswith(("'s", "’s"))
 
 
 def capitalised(text: str, start: int = 0, end: int | None = None,
@@ -244,7 +245,7 @@ def capitalised(text: str, start: int = 0, end: int | None = None,
     tokens = segment.tokens(text, start, end) if tokens is None else tokens
     for i, tok in enumerate(tokens):
         gap = text[tokens[i - 1].end:tok.start] if i else ""
-        if run and not re.fullmatch(r"\s+", gap):
+        if run and not _SPACES.fullmatch(gap):
             close()
         if _name_word(tok):
             run.append(tok)
@@ -263,13 +264,13 @@ def _owned_place(text: str, tokens: list[segment.Token], i: int) -> bool:
     follows; not to a body's ("Kenya's Army" is Kenya, and an army)."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return nxt is not None and nxt.text[:1].isupper() and KEYWORDS.get(nxt.lower) == ("place", "site") \
-        and re.fullmatch(r"\s+", text[tokens[i].end:nxt.start]) is not None
+        and _SPACES.fullmatch(text, tokens[i].end, nxt.start) is not None
 
 
 def _continues(text: str, tokens: list[segment.Token], i: int) -> bool:
     """A small word inside a name: one or two of them, then a capitalised word, spaces only between."""
     for j in (i + 1, i + 2):
-        if j >= len(tokens) or not re.fullmatch(r"\s+", text[tokens[j - 1].end:tokens[j].start]):
+        if j >= len(tokens) or not _SPACES.fullmatch(text, tokens[j - 1].end, tokens[j].start):
             return False
         if _name_word(tokens[j]):
             return True
@@ -451,7 +452,7 @@ def _french(text: str, tokens: list[segment.Token], calendar: set[str]) -> list[
         j = i
         while j + 1 < len(tokens) and j - i < 8:
             nxt = tokens[j + 1]
-            if not re.fullmatch(r"\s+", text[tokens[j].end:nxt.start]) or nxt.text[:1].isdigit():
+            if not _SPACES.fullmatch(text, tokens[j].end, nxt.start) or nxt.text[:1].isdigit():
                 break
             if nxt.lower in _FR_STOP and not (nxt.lower in CONNECTORS and _continues_fr(text, tokens, j + 1)):
                 break
@@ -484,12 +485,12 @@ def _numbered(text: str, tokens: list[segment.Token]) -> list[Found]:
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if tok.lower in _NUMBERED and (tok.text[:1].isupper() or tok.lower in _ROADS) and nxt.text.isdigit() \
-                and re.fullmatch(r"\s+", text[tok.end:nxt.start]):
+                and _SPACES.fullmatch(text, tok.end, nxt.start):
             found.append(Found(tok.start, nxt.end, *KEYWORDS.get(tok.lower, ("actor", "armed-forces"))))
         if re.fullmatch(r"\d{1,2}(?:e|ème|th|st|nd|rd)", tok.text) and nxt.lower in _NUMBERED:
             end = nxt.end
             k = i + 2
-            while k < len(tokens) and re.fullmatch(r"\s+", text[tokens[k - 1].end:tokens[k].start]) \
+            while k < len(tokens) and _SPACES.fullmatch(text, tokens[k - 1].end, tokens[k].start) \
                     and tokens[k].text.islower() and tokens[k].lower not in _FR_STOP and k - i < 4:
                 end = tokens[k].end
                 k += 1

@@ -67,6 +67,7 @@ class Gazetteer:
         # Every field in the order: two names alike but for `derived` would otherwise keep the order of a set,
         # which changes with the process (PYTHONHASHSEED), and so would the stamp of every proposals file.
         self.names = sorted(set(names), key=lambda n: (n.record, n.id, n.text, n.derived))
+        self._found: dict[str, list[Mention]] = {}
 
     @classmethod
     def of(cls, dossier: model.Dossier) -> Gazetteer:
@@ -128,8 +129,14 @@ class Gazetteer:
         return False
 
     def find(self, text: str) -> list[Mention]:
-        """Known names in `text`: the longest match wins; one span may name several records."""
-        return _longest(self._matcher.find(text))  # type: ignore[arg-type]
+        """Known names in `text`: the longest match wins; one span may name several records. Kept for the
+        paragraphs last asked about: an article's are read for its other names first (`article_names`)."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) > 256:
+                self._found.clear()
+            found = self._found[text] = _longest(self._matcher.find(text))  # type: ignore[arg-type]
+        return list(found)
 
 
 def _longest(found: list[tuple[int, int, Name]]) -> list[Mention]:

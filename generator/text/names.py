@@ -216,11 +216,12 @@ class NameTable:
         for i, run in enumerate(runs):
             if run.group()[0].islower() or _ARABIC_LETTER.match(run.group()):
                 continue   # capitalised where the script has capitals (Devanagari has none); Arabic script below
-            most = min(_MOST_WORDS if folded[i] in self._firsts else 1, len(runs) - i)
+            most = 1
+            if folded[i] in self._firsts:   # only here can a name of several words begin: as far as they join
+                while most < _MOST_WORDS and i + most < len(runs) \
+                        and _LATIN_JOIN.fullmatch(text, runs[i + most - 1].end(), runs[i + most].start()):
+                    most += 1
             for n in range(most, 0, -1):
-                if any(not _LATIN_JOIN.fullmatch(text, runs[k].end(), runs[k + 1].start())
-                       for k in range(i, i + n - 1)):
-                    continue
                 values = self._get(" ".join(folded[i:i + n]))
                 if values:
                     found.append((run.start(), runs[i + n - 1].end(), values))
