@@ -70,3 +70,14 @@ def test_peoples_adjectives_and_other_languages_spellings_are_not_countries() ->
     assert places("وصل مدربين روس إلى الضفة الشمالية، وقالت روسيا إن ذلك لا يعنيها.", "ar") == [
         ("روسيا", places("قالت روسيا", "ar")[0][1])]
     assert [s for s, _ in places("روس نے کہا کہ روسيا نہیں", "ur")] == ["روس"]
+
+
+def test_a_place_the_gazetteer_spells_only_in_latin_letters_is_matched_by_its_sounds_and_said_unsure() -> None:
+    found = places("افغانستان کے صوبے پکتیکا میں زلزلہ آیا۔", "ur")
+    paktika = dict(found)["پکتیکا"]
+    assert paktika["country"] == "AF" and paktika["unsure"] is True
+    assert abs(paktika["coordinates"]["lat"] - 32.8) < 1.0 and abs(paktika["coordinates"]["lon"] - 68.8) < 1.0
+
+
+def test_the_word_that_says_what_a_place_is_stays_outside_its_span() -> None:
+    assert [s for s, _ in places("وصلت القوافل إلى مدينة حمص ثم إلى ولاية الخرطوم.", "ar")] == ["حمص", "الخرطوم"]

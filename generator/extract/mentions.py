@@ -182,6 +182,7 @@ def candidates(text: str, language: str, gazetteer: Gazetteer, mentions: list[Me
                 found[(start, end)] = Candidate(start, end, record, kind)
     if world is not None:
         found = _world_places(text, language, world, context, found, free, common, calendar)
+        found = _spelled_places(text, world, context, found)
     return _tie_acronyms(text, [found[k] for k in sorted(found)])
 
 
@@ -201,7 +202,10 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
                      and not _other_language(written, world.world.place(r), language))
         if not rows:
             continue   # «السورية» is Syrian: no place of the name is written with the article
-        choice = world.choose(rows, context, _kind_said(text, match))
+        hint = _kind_said(text, match)
+        if hint and arabic.is_arabic_script(written) and not any(world.fits(r, hint) for r in rows):
+            continue   # «ولاية الجزيرة»: a region is said, and the gazetteer has none of the name
+        choice = world.choose(rows, context, hint)
         common_word = vocabulary.fold(text[match.start:match.end]) in vocabulary.common(language)
         if world.foreign(choice, context) or (common_word and not world.grammar_safe(choice)):
             continue   # a village abroad, or one named by a common word ("Jardin botanique", «بیان»)
@@ -215,9 +219,26 @@ def _world_places(text: str, language: str, world: WorldPlaces, context: frozens
                                               context):
             continue
         span = next((k for k in overlapping if _place_and_word(text, k, match)), (match.start, match.end))
+        if span[1] == match.end and _place_word(text[span[0]:match.start]):
+            span = (match.start, match.end)   # «مرکز خوست»: the place is Khost, the word before says what it is
         for k in overlapping:
             del out[k]
         out[span] = Candidate(span[0], span[1], "place", choice.place.kind, place=choice.place, unsure=choice.unsure)
+    return out
+
+
+def _spelled_places(text: str, world: WorldPlaces, context: frozenset[str],
+                    found: dict[tuple[int, int], Candidate]) -> dict[tuple[int, int], Candidate]:
+    """Places the text's cues found in the Arabic script that the gazetteer names only in Latin letters, matched
+    by the sound of their consonants among the places of the countries the source names."""
+    out = dict(found)
+    for span, candidate in found.items():
+        written = text[span[0]:span[1]]
+        if candidate.record != "place" or candidate.place is not None or not arabic.is_arabic_script(written):
+            continue
+        choice = world.by_spelling(written, context)
+        if choice is not None:
+            out[span] = dataclasses.replace(candidate, kind=choice.place.kind, place=choice.place, unsure=True)
     return out
 
 
@@ -249,18 +270,46 @@ def _kind_said(text: str, match: PlaceMatch) -> str | None:
     following = after[0].lower().strip(".,;:") if after else ""
     before = _OF_KIND.search(text[max(0, match.start - 30):match.start])
     word = following if following in REGION_WORDS | SETTLEMENT_WORDS else before.group(1).lower() if before else ""
-    return "region" if word in REGION_WORDS else "settlement" if word in SETTLEMENT_WORDS else None
+    if word in REGION_WORDS:
+        return "region"
+    if word in SETTLEMENT_WORDS:
+        return "settlement"
+    previous = text[max(0, match.start - 25):match.start].split()
+    kind = _arabic_place_word(previous[-1]) if previous else None   # «ولاية الجزيرة», «شہر کراچی»
+    return None if kind is None else "region" if kind == "region" else "settlement" if kind in (
+        "city", "town", "village") else None
 
 
 def _place_and_word(text: str, span: tuple[int, int], match: PlaceMatch) -> bool:
-    """"Gao Region", "Kidal region", "État de São Paulo": a found name that is a place's and the word for its
-    kind."""
+    """"Gao Region", "Kidal region", "État de São Paulo", «مرکز خوست», «مدينة حمص»: a found name that is a
+    place's and the word for its kind."""
     if span == (match.start, match.end):
         return True
     if span[0] == match.start:
         return text[match.end:span[1]].strip().lower() in REGION_WORDS | SETTLEMENT_WORDS
     before = _OF_KIND.search(text[span[0]:match.start])
-    return span[1] == match.end and before is not None and before.start() == 0
+    return span[1] == match.end and ((before is not None and before.start() == 0)
+                                     or _place_word(text[span[0]:match.start]))
+
+
+def _place_word(words: str) -> bool:
+    """One word of the Arabic script that says what kind of place follows («مدينة», «ولاية», «صوبے»)."""
+    parts = words.split()
+    return len(parts) == 1 and _arabic_place_word(parts[0]) is not None
+
+
+def _arabic_place_word(written: str) -> str | None:
+    """The kind of place a word of the Arabic script announces, if it announces one: "region" for «ولاية»,
+    «صوبے», "city" for «مدينة», "area" for «وادي»…"""
+    if not arabic.is_arabic_script(written):
+        return None
+    word = arabic.normalise(written)
+    for cues in (AR_NAMES, UR_NAMES):
+        for form in arabic.bare_forms(word) | {word}:
+            for candidate in (form, arabic.core(form)):
+                if candidate in cues.places:
+                    return cues.places[candidate] or "area"
+    return None
 
 
 # "State of", "la province de", "l'État d'": words for a kind of place, then "of".

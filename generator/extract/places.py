@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from generator.text import vocabulary
+from generator.text import arabic, vocabulary
 from generator.text.names import NameTable
 from generator.text.world import World, WorldPlace, name_table, world
 
+# The fewest consonants a name's spelling is matched on.
+_SOUNDS = 3
 # How much more likely a place is for lying in a country the text is about.
 _HOME = 1000
 # A place named at the head of a sentence, where any word has a capital, is taken only when this large.
@@ -53,6 +55,7 @@ class WorldPlaces:
     def __init__(self, gazetteer: World, table: NameTable) -> None:
         self.world = gazetteer
         self._table = table
+        self._by_sound: dict[str, dict[str, set[int]]] = {}
 
     def find(self, text: str, language: str = "") -> tuple[PlaceMatch, ...]:
         return _find(self._table, text, language.split("-")[0] not in _UNPEELED)
@@ -98,6 +101,34 @@ class WorldPlaces:
         rivals = [p for p in places[1:] if p.country != best.country or _far(p, best)]
         unsure = any(rank(p)[0] == rank(best)[0] and rank(p)[1] * 2 >= rank(best)[1] for p in rivals)
         return Choice(best, unsure, len(rivals))
+
+    def fits(self, row: int, hint: str) -> bool:
+        """Whether a row is of the kind the text says: a region, or a settlement."""
+        return (self.world.place(row).precision == "region") == (hint == "region")
+
+    def by_spelling(self, name: str, context: frozenset[str]) -> Choice | None:
+        """A place the gazetteer has only in Latin letters, for a name in the Arabic script that a cue says is
+        a place («صوبے پکتیکا»): the one whose consonants sound alike (`arabic.skeleton`), among the places of
+        the countries the source names, the largest; always said to be unsure, being a guess from spelling."""
+        sound = arabic.skeleton(name)
+        if len(sound) < _SOUNDS:
+            return None   # two consonants are a hundred places
+        found = sorted({row for country in sorted(context) for row in self._sounds(country).get(sound, ())},
+                       key=lambda r: (-self.world.place(r).population, r))
+        if not found:
+            return None
+        return Choice(self.world.place(found[0]), True, len(found) - 1)
+
+    def _sounds(self, country: str) -> dict[str, set[int]]:
+        """The consonants of every Latin-script name of a country's places, made on first need."""
+        if country not in self._by_sound:
+            index: dict[str, set[int]] = {}
+            for row in self.world.rows_by_country.get(country, ()):
+                for written in self.world.names_of(row):
+                    if written.isascii() or not arabic.is_arabic_script(written):
+                        index.setdefault(arabic.skeleton(written), set()).add(row)
+            self._by_sound[country] = index
+        return self._by_sound[country]
 
     def grammar_safe(self, choice: Choice, large: int = _LARGE) -> bool:
         """Whether a place may be taken where the text does not say it is a name: at the head of a

@@ -11,6 +11,7 @@ original letters of the source: these functions only decide equality, they never
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Harakat, Quranic marks and superscript alef: marks on a letter, never part of a word's identity; nor is
@@ -119,6 +120,37 @@ _ROMAN = str.maketrans({
 def romanise(text: str) -> str:
     """Arabic-script letters spelled in Latin letters ("خبر عاجل" -> "khbr ajl"); the rest unchanged."""
     return _MARKS.sub("", text).translate(_ROMAN)
+
+
+# The consonants of a name, by sound, the same in Latin letters and in the Arabic script's: what a name written
+# in one keeps when written in the other ("Paktika" and «پکتیکا» are both PKTK). Vowels, and the letters that
+# write them or breath (ا و ي ی ے ه ہ ھ ع ء, h w y), are left out; letters one script tells apart and the other
+# does not share a class (ت ط ٹ are T; ك ک ق خ are K; س ص ث ش sh are S).
+_SKELETON_ARABIC = str.maketrans({
+    **dict.fromkeys("بپ", "B"), **dict.fromkeys("تطٹث", "T"), **dict.fromkeys("دڈضذ", "D"),
+    **dict.fromkeys("كکقخ", "K"), **dict.fromkeys("گغ", "G"), **dict.fromkeys("جژ", "J"), "چ": "C",
+    **dict.fromkeys("سصش", "S"), **dict.fromkeys("زظ", "Z"), "ف": "F", "م": "M", **dict.fromkeys("نں", "N"),
+    "ل": "L", **dict.fromkeys("رڑ", "R"), **dict.fromkeys("اأإآٱوؤيئىیےهہھةعء", "")})
+_LATIN_PAIRS = (("sh", "S"), ("ch", "C"), ("kh", "K"), ("gh", "G"), ("th", "T"), ("dh", "D"), ("ph", "F"),
+                ("zh", "J"), ("ck", "K"), ("qu", "K"))
+_SKELETON_LATIN = str.maketrans({**dict.fromkeys("bp", "B"), "t": "T", "d": "D", **dict.fromkeys("kqc", "K"),
+                                 "g": "G", "j": "J", **dict.fromkeys("sç", "S"), **dict.fromkeys("zx", "Z"),
+                                 **dict.fromkeys("fv", "F"), "m": "M", "n": "N", "l": "L", "r": "R",
+                                 **dict.fromkeys("aeiouyhw'’-", "")})
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a name, by sound, in either script; doubled ones once ("Kassala", «كسلا»: KSL)."""
+    if is_arabic_script(name):
+        letters = core(normalise(name.replace(" ", ""))) if name.startswith("ال") else normalise(name).replace(" ", "")
+        out = letters.translate(_SKELETON_ARABIC)
+    else:
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
+        for pair, sound in _LATIN_PAIRS:
+            folded = folded.replace(pair, sound)   # a capital: the table below leaves it as it is
+        out = folded.replace(" ", "").translate(_SKELETON_LATIN)
+    out = "".join(ch for ch in out if ch.isalpha() and ch.isupper())
+    return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
 
 
 def words(text: str) -> list[tuple[int, int, str]]:

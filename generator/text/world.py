@@ -83,6 +83,18 @@ class World:
             for name in line.decode("utf-8").split("\t")[_NAMES:]:
                 yield name, row
 
+    def names_of(self, row: int) -> list[str]:
+        """Every name of a row, its main name first."""
+        return self._fields(row)[_NAMES:]
+
+    @cached_property
+    def rows_by_country(self) -> dict[str, list[int]]:
+        """The rows of each country (ISO 3166-1 alpha-2), read from one field of each line."""
+        rows: dict[str, list[int]] = {}
+        for row, line in enumerate(self._lines):
+            rows.setdefault(line.split(b"\t", 6)[5].decode("ascii"), []).append(row)
+        return rows
+
     def name_columns(self) -> tuple[list[str], list[int]]:
         """Every name and its row, as two lists: `names()` for a table of a million names, built with a
         step per row rather than per name."""
