@@ -108,6 +108,8 @@ class _Vocabulary:
     numbers_after: dict[tuple[str, ...], int] = field(default_factory=dict)
     partitive: dict[tuple[str, ...], bool] = field(default_factory=dict)
     decimal_point: frozenset[str] = frozenset()
+    # the ones as a table of phrases, the shape `phrase_at` reads: made once, so that the table keeps its id
+    ones_table: dict[tuple[str, ...], int] = field(default_factory=dict, init=False, compare=False, repr=False)
     # the words each table's phrases begin with, by table, filled as readers ask (one per language)
     firsts: dict[int, frozenset[str]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -169,7 +171,7 @@ def vocabulary(language: str) -> _Vocabulary:
     ordinals = normalised(lex.ordinals)
     if code == "ar":  # "الثالثة عشرة" beside "الثالث عشر": the feminine adds ta marbuta
         ordinals |= {w + "ه" for w in ordinals}
-    return _Vocabulary(
+    vocab = _Vocabulary(
         code, lex, numbers, ones, magnitudes, qb, elided, qa, vague, nouns, events, normalised(lex.duals), longest,
         months=frozenset(_norm(m.split()[0], code) for m in (cal.months if cal else ())),
         weekdays=normalised(cal.weekdays if cal else ()), naming=normalised(lex.naming),
@@ -178,6 +180,8 @@ def vocabulary(language: str) -> _Vocabulary:
         aged=aged, when_after=when_after, when_before=when_before,
         anchored=frozenset((_norm(a, code), _norm(b, code)) for a, b in lex.anchored), declared=declared,
         periods=periods, partitive=partitive, decimal_point=normalised(lex.decimal_point))
+    vocab.ones_table.update(dict.fromkeys(ones, 1))
+    return vocab
 
 
 def _arabic_forms(numbers: dict[tuple[str, ...], tuple[int | float, str]]) -> None:
@@ -321,7 +325,7 @@ def _number_at(r: _Reader, i: int, one_alone: bool = False) -> tuple[int, int | 
     else:
         hit = r.phrase_at(i, r.vocab.numbers)
         if hit is None:
-            one = r.phrase_at(i, dict.fromkeys(r.vocab.ones, 1))
+            one = r.phrase_at(i, r.vocab.ones_table)
             after = i + one[0] if one else i
             if one is None or not (one_alone or (after < len(r.tokens) and r.forms(after) & set(r.vocab.magnitudes))):
                 return None
