@@ -24,6 +24,9 @@ from generator.text import segment
 CONNECTORS = frozenset({"and", "et", "&", "of", "for", "the", "on", "de", "du", "des", "d", "la", "le", "les",
                         "l", "al", "el", "bin", "ibn", "ben", "wa", "wal", "ul", "van", "von", "der", "den",
                         "da", "di", "do", "dos", "y", "e", "del", "pour", "aux", "au", "à", "sans"})
+# Small words that join a name's words only in the name of a body: "Commission on Human Rights", not "Sri Lanka on
+# Easter Sunday".
+_INSIDE_BODIES = frozenset({"on"})
 # A particle written onto a name with a hyphen or an apostrophe: "al-Qaeda", "ul-Islam", "l'Intérieur".
 _PARTICLE = re.compile(r"(?:al|el|ul|wal|wa|bil|bin|ibn|ad|an|ar|as|at|az|ash|d|l|de|di|da)[-'’](?=[^\W\d_])",
                        re.IGNORECASE)
@@ -251,7 +254,8 @@ def capitalised(text: str, start: int = 0, end: int | None = None,
             run.append(tok)
             if _possessive(tok.text) and not _owned_place(text, tokens, i):
                 close()
-        elif run and tok.lower in CONNECTORS and _continues(text, tokens, i):
+        elif run and tok.lower in CONNECTORS and _continues(text, tokens, i) \
+                and (tok.lower not in _INSIDE_BODIES or run[0].lower in HEADS):
             run.append(tok)
         else:
             close()
