@@ -24,7 +24,8 @@ def test_a_list_of_towns_is_every_town_with_its_coordinates_country_and_region()
     found = places("The quake struck Ouarzazate, Azilal, Chichaoua, and Taroudant on Friday.", "en")
     assert [span for span, _ in found] == ["Ouarzazate", "Azilal", "Chichaoua", "Taroudant"]
     taroudant = found[-1][1]
-    assert taroudant["country"] == "MA" and taroudant["within"].startswith("MA.")
+    assert taroudant["country"] == "MA" and taroudant["within"]["gazetteer"].startswith("MA.")
+    assert taroudant["within"]["name"]["en"]   # the region, named as a place record names it
     assert abs(taroudant["coordinates"]["lat"] - 30.47) < 0.1 and abs(taroudant["coordinates"]["lon"] + 8.88) < 0.1
     assert taroudant["coordinates"]["precision"] == "settlement" and taroudant["name"]["ar"] == "تارودانت"
 

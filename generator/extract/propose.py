@@ -307,8 +307,10 @@ def _place(place: WorldPlace, unsure: bool) -> dict[str, Any]:
                            "name": {lang: place.names[lang] for lang in ("en", "ar") if lang in place.names},
                            "coordinates": {"lat": place.lat, "lon": place.lon, "precision": place.precision},
                            "country": place.country}
-    if place.within:
-        out["within"] = place.within
+    container = world_places().world.by_key(place.within) if place.within else None
+    if container is not None:   # the region it lies in (its country, for a region), as a place record names it
+        out["within"] = {"gazetteer": container.key,
+                         "name": {lang: container.names[lang] for lang in ("en", "ar") if lang in container.names}}
     if place.population:
         out["population"] = place.population
     if unsure:
