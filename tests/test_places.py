@@ -82,3 +82,9 @@ def test_a_place_the_gazetteer_spells_only_in_latin_letters_is_matched_by_its_so
 
 def test_the_word_that_says_what_a_place_is_stays_outside_its_span() -> None:
     assert [s for s, _ in places("وصلت القوافل إلى مدينة حمص ثم إلى ولاية الخرطوم.", "ar")] == ["حمص", "الخرطوم"]
+
+
+def test_at_a_sentences_head_a_small_town_is_taken_unless_its_name_is_a_common_word() -> None:
+    assert [s for s, _ in places("Chichaoua was hit hardest. Police said roads were closed.", "en")] == ["Chichaoua"]
+    assert [s for s, _ in places("AZILAL, Morocco — Rescuers arrived on Saturday.", "en")] == ["AZILAL", "Morocco"]
+    assert places("La paix est revenue.", "fr") == []   # "La Paix" is a town; "paix" is written in lowercase

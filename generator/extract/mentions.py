@@ -21,7 +21,7 @@ from functools import cached_property
 
 from generator.extract.arabic_names import Echo, arabic_names
 from generator.extract.arabic_names import reads as reads_arabic_script
-from generator.extract.latin_names import acronym, latin_names, not_a_name
+from generator.extract.latin_names import CONNECTORS, acronym, latin_names, not_a_name
 from generator.extract.name_cues import AR_NAMES, UR_NAMES, NameCues
 from generator.extract.places import REGION_WORDS, SETTLEMENT_WORDS, Choice, PlaceMatch, WorldPlaces
 from generator.factbase import model
@@ -312,6 +312,8 @@ def _arabic_place_word(written: str) -> str | None:
     return None
 
 
+# What follows the place of a dateline: "BRUMADINHO, Brazil —", "GOMA (Reuters) -".
+_DATELINE = re.compile(r"\s*(?:,|—|–|-|\()")
 # "State of", "la province de", "l'État d'": words for a kind of place, then "of".
 _OF_KIND = re.compile(r"(\w+)\s+(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’])?$", re.IGNORECASE)
 
@@ -328,9 +330,17 @@ def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, worl
         lower = written.lower()
         if not written[:1].isupper() or lower in common or lower in calendar or not_a_name(lower):
             return False   # "police said", "Police" at a sentence's head when the text writes "police"
+        if any(w[:1].islower() and w.lower() not in CONNECTORS for w in written.split()[1:]):
+            return False   # "La paix est…": a name's words are capitalised, but for "of", "de", "al"…
         if text[max(0, match.start - 4):match.start].lower() == "the " and choice.place.precision == "settlement":
             return False   # "the Union", "the Mission": a settlement's name is not written after "the"
-        return match.start not in segment.grammatical_capitals(text) or world.grammar_safe(choice)
+        if match.start not in segment.grammatical_capitals(text) or world.grammar_safe(choice):
+            return True
+        if written.isupper() and not text[:match.start].strip() and _DATELINE.match(text, match.end):
+            return True   # "BRUMADINHO, Brazil —": a dateline names where the story is
+        # At a sentence's head any word has a capital: a smaller place only where its name is no common word
+        # of the language ("Police said", but "Barsalogho was attacked")
+        return vocabulary.fold(written) not in vocabulary.common(language)
     return _supported_arabic(text, language, match, choice, calendar, context)
 
 
