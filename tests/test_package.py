@@ -92,6 +92,15 @@ def test_the_wheel_carries_the_gazetteer(installed: Path, tmp_path: Path) -> Non
                 "print(w.files('generator') / 'data' / w.DATA); print(w.world().by_key('ML').name)", cwd=tmp_path)
     path, name = data.stdout.split()
     assert str(installed) in path and name == "Mali"
+    # and extract, installed, reads a text against it: the names' index and the common words came along
+    _run(installed / "bin" / "briefing", "init", "desk", cwd=tmp_path)
+    (tmp_path / "desk" / "seeds" / "quake.txt").write_text(
+        "Quake\n\nThe earthquake struck Ouarzazate and Taroudant on Friday, the ministry said.\n", encoding="utf-8")
+    for command in ("ingest", "extract"):
+        _run(installed / "bin" / "briefing", command, cwd=tmp_path / "desk")
+    proposals = yaml.safe_load(next((tmp_path / "desk" / "content" / "proposals").glob("*.yaml")).read_text())
+    assert [(n["span"], n["place"]["country"]) for n in proposals["names"] if "place" in n] == [
+        ("Ouarzazate", "MA"), ("Taroudant", "MA")]
 
 
 def _members(wheel: Path) -> tuple[dict[str, bytes], set[tuple[str, ...]]]:
