@@ -269,8 +269,8 @@ def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazet
             entry["kind"] = c.kind
         if c.alias_of:
             entry["alias_of"] = span(*c.alias_of)   # "NLF" for "National Liberation Front (NLF)"
-        if c.place is not None:
-            entry["place"] = _place(c.place, c.unsure)
+        if c.place is not None and world is not None:
+            entry["place"] = _place(c.place, c.unsure, world)
         out["names"].append(entry)
     for f in found_figures:
         entry = {"span": span(f.start, f.end)}
@@ -300,14 +300,14 @@ def read_paragraph(text: str, lang: str, published: str | None, gazetteer: Gazet
     return {kind: [e for e in entries if _holds(text, e)] for kind, entries in out.items()}
 
 
-def _place(place: WorldPlace, unsure: bool) -> dict[str, Any]:
+def _place(place: WorldPlace, unsure: bool, world: WorldPlaces) -> dict[str, Any]:
     """A place of the world gazetteer as a proposal shows it: what a place record needs, in both languages
     where the gazetteer has them."""
     out: dict[str, Any] = {"gazetteer": place.key,
                            "name": {lang: place.names[lang] for lang in ("en", "ar") if lang in place.names},
                            "coordinates": {"lat": place.lat, "lon": place.lon, "precision": place.precision},
                            "country": place.country}
-    container = world_places().world.by_key(place.within) if place.within else None
+    container = world.world.by_key(place.within) if place.within else None
     if container is not None:   # the region it lies in (its country, for a region), as a place record names it
         out["within"] = {"gazetteer": container.key,
                          "name": {lang: container.names[lang] for lang in ("en", "ar") if lang in container.names}}

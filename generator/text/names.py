@@ -198,10 +198,6 @@ class NameTable:
         self._values = index.values
         self._firsts = index.firsts   # only after these is a name of several words looked for
 
-    @classmethod
-    def of(cls, names: list[str], values: list[int]) -> NameTable:
-        return cls(NameIndex.build(names, values))
-
     def _get(self, key: str) -> tuple[int, ...]:
         at = self._at.get(key)
         return () if at is None else tuple(map(int, self._values[at].split(b",")))
