@@ -325,7 +325,7 @@ def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, worl
     if latin and not written[:1].isupper() and not written[:1].islower():
         # a script without capitals and not the Arabic one (Devanagari, Hebrew, Ethiopic): no cue lists here, so
         # only what is surely a place, a country, a region or a city
-        return place_of_note(choice.place)
+        return world.grammar_safe(choice)
     if latin:
         lower = written.lower()
         if not written[:1].isupper() or lower in common or lower in calendar or not_a_name(lower):
@@ -342,11 +342,6 @@ def _supported(text: str, language: str, match: PlaceMatch, choice: Choice, worl
         # of the language ("Police said", but "Barsalogho was attacked")
         return vocabulary.fold(written) not in vocabulary.common(language)
     return _supported_arabic(text, language, match, choice, calendar, context)
-
-
-def place_of_note(place: WorldPlace) -> bool:
-    """A country, a region or a city: what a name in a script without capitals or cues may be taken for."""
-    return place.precision != "settlement" or place.population >= _LARGE_HOME
 
 
 def _supported_arabic(text: str, language: str, match: PlaceMatch, choice: Choice, calendar: set[str],

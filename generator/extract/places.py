@@ -46,7 +46,6 @@ class PlaceMatch:
 class Choice:
     place: WorldPlace
     unsure: bool            # another place of the name was nearly as likely
-    others: int             # how many other places bear the name
 
 
 class WorldPlaces:
@@ -90,21 +89,19 @@ class WorldPlaces:
             # A bare name is the town before the region named after it ("Kidal"), unless the region is far
             # the larger ("Bihar"). Then the larger, a place in a country the text is about counting a
             # thousandfold: Tripoli in Lebanon in a text on Lebanon, but Italy the country, not Italy, Texas.
-            if hint:
-                fits = (p.precision == "region") == (hint == "region")
-            else:
-                fits = p.precision != "region" or p.population > 5 * towns.get(p.country, 0)
+            fits = _fits(p, hint) if hint else (p.precision != "region"
+                                                 or p.population > 5 * towns.get(p.country, 0))
             return (fits, p.population * (_HOME if p.country in context else 1), p.key)
 
         places.sort(key=rank, reverse=True)
         best = places[0]
         rivals = [p for p in places[1:] if p.country != best.country or _far(p, best)]
         unsure = any(rank(p)[0] == rank(best)[0] and rank(p)[1] * 2 >= rank(best)[1] for p in rivals)
-        return Choice(best, unsure, len(rivals))
+        return Choice(best, unsure)
 
     def fits(self, row: int, hint: str) -> bool:
         """Whether a row is of the kind the text says: a region, or a settlement."""
-        return (self.world.place(row).precision == "region") == (hint == "region")
+        return _fits(self.world.place(row), hint)
 
     def by_spelling(self, name: str, context: frozenset[str]) -> Choice | None:
         """A place the gazetteer has only in Latin letters, for a name in the Arabic script that a cue says is
@@ -117,7 +114,7 @@ class WorldPlaces:
                        key=lambda r: (-self.world.place(r).population, r))
         if not found:
             return None
-        return Choice(self.world.place(found[0]), True, len(found) - 1)
+        return Choice(self.world.place(found[0]), True)
 
     def _sounds(self, country: str) -> dict[str, set[int]]:
         """The consonants of every Latin-script name of a country's places, made on first need."""
@@ -142,6 +139,10 @@ class WorldPlaces:
         place = choice.place
         return bool(context) and place.country not in context and place.precision == "settlement" \
             and place.population < _LARGE
+
+
+def _fits(place: WorldPlace, hint: str) -> bool:
+    return (place.precision == "region") == (hint == "region")
 
 
 @lru_cache(maxsize=512)   # a source's paragraphs are read twice: for its countries, then for its places
