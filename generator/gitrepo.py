@@ -214,3 +214,25 @@ def signature(top: Path, rev: str, allowed_signers: Path) -> Signature:
     status, _, rest = os.fsdecode(done.stdout).strip().partition("\x1f")
     signer, _, key = rest.partition("\x1f")
     return Signature(status or "N", signer, key)
+
+
+def commit_folders(root: Path, message: str, folders: tuple[Path, ...]) -> str:
+    """Commit every change inside `folders` (added, changed, removed files), and nothing else that may be
+    staged, with the git user as author and the repository's hooks run; the new commit's hash.
+
+    The desk's "commit" does this: the editor names the change, git records who made it."""
+    top = toplevel(root)
+    paths = [os.path.relpath(folder.absolute(), top) for folder in folders if folder.exists()]
+    if not message.strip():
+        raise BriefingError("a commit needs a message saying what changed; write one")
+    added = run(top, "add", "--all", "--", *paths)
+    if added.returncode != 0:
+        raise BriefingError(f"git could not stage the changes ({last_line(added.stderr)})")
+    if run(top, "diff", "--cached", "--quiet", "--", *paths).returncode == 0:
+        raise BriefingError("nothing to commit: the dossier has not changed since the last commit")
+    done = run(top, "commit", "--quiet", f"--message={message}", "--only", "--", *paths)
+    if done.returncode != 0:
+        said = last_line(done.stderr) if done.stderr.strip() else last_line(done.stdout)
+        raise BriefingError(f"git did not commit ({said}); fix what it says (for example set user.name and "
+                            "user.email with git config) and commit again")
+    return os.fsdecode(run(top, "rev-parse", "HEAD").stdout).strip()

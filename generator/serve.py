@@ -8,6 +8,9 @@ MkDocs renders only the pages whose Markdown changed.
 Open pages reload themselves after a good rebuild: every HTML page the preview hands out carries a
 small script that listens on /__briefing/events (server-sent events) and reloads when the build it
 was served from is no longer the newest. Only the preview adds it: the files in site/ never hold it.
+
+Under /desk/ it serves the editor's desk (`generator.desk`), after the same Host check; a rebuild and a
+change made at the desk take turns (one lock), so a build never reads a file while it is being written.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from generator.build import build
+from generator.desk.app import Desk, Request
 from generator.errors import BriefingError, Problems
 from generator.layout import Layout
 from generator.text.escape import terminal
@@ -122,6 +126,7 @@ class _Preview(http.server.SimpleHTTPRequestHandler):
     cannot serve with 400 or 404 rather than a dropped connection."""
 
     builds: Builds
+    desk: Desk
     hosts: frozenset[str]   # the Host headers answered (`allowed_hosts`)
     home: str               # the preview's address, named to a request refused for its Host
     default_request_version = "HTTP/1.0"   # a malformed request line is answered with a status line too
@@ -156,6 +161,9 @@ class _Preview(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def do_GET(self) -> None:
+        if self._for_desk():
+            self._desk()
+            return
         if self.path.split("?")[0] == EVENTS:
             self._events()
             return
@@ -170,6 +178,38 @@ class _Preview(http.server.SimpleHTTPRequestHandler):
             self.send_error(404)
             return
         super().do_GET()
+
+    def do_POST(self) -> None:
+        """Only the desk takes a POST; the site is read-only."""
+        if self._for_desk():
+            self._desk()
+        else:
+            self._refuse(405, "the preview only shows pages; changes are made at /desk/")
+
+    def _for_desk(self) -> bool:
+        path = self.path.split("?", 1)[0]
+        return path == "/desk" or path.startswith("/desk/")
+
+    def _desk(self) -> None:
+        """The desk's answer, written out; a fault of ours is one line here and a plain 500 there."""
+        request = Request(self.command, self.path, self.headers, self.headers.get("Host", "").strip(), self.rfile)
+        try:
+            answer = self.desk.handle(request)
+        except Exception as exc:  # noqa: BLE001 - any bug of ours: one line, never a traceback
+            print(terminal(f"desk: a request failed ({type(exc).__name__}: {exc}); this is a bug in briefing, "
+                           "please report it; still serving"), file=self.server.out, flush=True)  # type: ignore[attr-defined]
+            self._refuse(500, "the desk failed on this request (a bug in briefing; the terminal says more)")
+            return
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.content_type)
+        self.send_header("Content-Length", str(len(answer.body)))
+        for name, value in answer.headers.items():
+            self.send_header(name, value)
+        if self.command == "POST":
+            self.send_header("Connection", "close")   # a body left unread (a refused form) must not be parsed next
+            self.close_connection = True
+        self.end_headers()
+        self.wfile.write(answer.body)
 
     def send_head(self) -> io.BytesIO | BinaryIO | None:
         """The stdlib's, with a file the system cannot open (a name too long, or not encodable) a 404."""
@@ -221,9 +261,10 @@ class _Preview(http.server.SimpleHTTPRequestHandler):
             pass
 
 
-def _rebuild(root: Path, out: TextIO, builds: Builds | None = None) -> bool:
+def _rebuild(root: Path, out: TextIO, builds: Builds | None = None, lock: threading.Lock | None = None) -> bool:
     try:
-        result = build(root, drafts=True)
+        with lock or threading.Lock():
+            result = build(root, drafts=True)
     except BriefingError as exc:
         for problem in exc.problems:
             print(terminal(problem), file=out)
@@ -251,7 +292,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
         raise BriefingError(f"cannot create {layout.site} ({exc.strerror}); serve needs to write in the dossier's "
                             "folder: make it writable, or serve a copy") from None
     builds = Builds()
-    preview: type[_Preview] = type("Preview", (_Preview,), {"builds": builds, "hosts": frozenset(), "home": ""})
+    desk = Desk(root, host)
+    preview: type[_Preview] = type("Preview", (_Preview,), {"builds": builds, "desk": desk, "hosts": frozenset(),
+                                                            "home": ""})
     try:
         server = _Server((host, port), functools.partial(preview, directory=str(layout.site)))
     except OSError as exc:  # only here: a failure of the build or of the polling is no "cannot listen"
@@ -261,13 +304,18 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
     preview.hosts, preview.home = allowed_hosts(host, server.server_address[1]), address
     try:
         seen = snapshot(root)  # before building: an edit made during the first build is not missed
-        _rebuild(root, out)
+        _rebuild(root, out, lock=desk.lock)
     except BaseException:
         server.server_close()
         raise
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     print(f"serving {address} (English) and {address}ar/ (Arabic); Ctrl-C stops", file=out, flush=True)
+    if desk.local:
+        print(f"the editor's desk: {address}desk/ (English) and {address}desk/ar/ (Arabic)", file=out, flush=True)
+    else:
+        print(terminal(f"the editor's desk is off: serve listens on {host}, which other machines can reach; "
+                       "restart without --host to edit at /desk/"), file=out, flush=True)
     try:
         while not stop():
             time.sleep(interval)
@@ -277,7 +325,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
                 print(terminal(f"changed: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}"), file=out,
                       flush=True)
                 seen = now
-                _rebuild(root, out, builds)
+                _rebuild(root, out, builds, desk.lock)
     finally:
         builds.stop()
         server.shutdown()

@@ -27,7 +27,7 @@ LAYERS: list[set[str]] = [
     {"extract", "views", "review"},
     {"site", "pdf"},
     {"fingerprint", "toolwheel"},
-    {"build", "scaffold"},
+    {"build", "scaffold", "desk"},
     {"serve"},
     {"cli"},
     {"__main__"},
