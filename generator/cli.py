@@ -136,12 +136,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return code
 
 
-def _written(done: object) -> None:
-    """Say what an edit wrote, where, and what is left for an editor to do there."""
+def _written(root: Path, done: object) -> None:
+    """Say what an edit wrote, where (from the dossier's folder, as problems are), and what is left for an
+    editor to do there."""
     from generator.edit import Written
     for item in done if isinstance(done, list) else [done]:
         assert isinstance(item, Written)
-        say(f"wrote {item.ident} at {Path(os.path.relpath(item.path)).as_posix()}:{item.line}")
+        say(f"wrote {item.ident} at {item.path.relative_to(root).as_posix()}:{item.line}")
         for todo in item.todo:
             say(f"  to do: {todo}")
 
@@ -205,7 +206,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.cite:
         values += [Assignment(f"citations.1.{key}", "=", value)
                    for key, value in zip(("source", "paragraph", "quote"), args.cite, strict=True)]
-    _written(new(args.root, args.kind, args.ident, values + args.values, claims=args.claim))
+    _written(args.root, new(args.root, args.kind, args.ident, values + args.values, claims=args.claim))
     return 0
 
 
@@ -255,7 +256,7 @@ def cmd_promote(args: argparse.Namespace) -> int:
     else:
         done = edit.promote(args.root, args.source, args.proposal, args.incident, args.ident, args.claimant,
                             args.topic, args.party, args.asserted, args.values)
-    _written(done)
+    _written(args.root, done)
     return 0
 
 
@@ -279,7 +280,7 @@ def cmd_set(args: argparse.Namespace) -> int:
       briefing set dossier reviewers.amina.name.en='Amina K.' reviewers.amina.name.ar='أمينة ك.'
     """
     from generator.edit import set_values
-    _written(set_values(args.root, args.ident, args.values))
+    _written(args.root, set_values(args.root, args.ident, args.values))
     return 0
 
 
@@ -307,13 +308,13 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.undo:
         if args.all or args.by or not args.ids:
             raise BriefingError("--undo takes the ids of the records to send back to draft, and no --by or --all")
-        _written(edit.unreview(args.root, args.ids))
+        _written(args.root, edit.unreview(args.root, args.ids))
         return 0
     if not args.by:
         raise BriefingError("say who reviews with --by WHO (a reviewer of content/dossier.yaml)")
     if args.all == bool(args.ids):
         raise BriefingError("name the records to sign, or --all for every draft (not both)")
-    _written(edit.review(args.root, args.by, None if args.all else args.ids, args.on))
+    _written(args.root, edit.review(args.root, args.by, None if args.all else args.ids, args.on))
     return 0
 
 

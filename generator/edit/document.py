@@ -94,7 +94,7 @@ class Document:
         if data is None:
             raise EditError(f"{rel}: {trouble[0].message}" if trouble else f"{rel} cannot be read")
         try:
-            text = data.decode("utf-8").lstrip("\ufeff")
+            text = data.decode("utf-8").lstrip("\ufeff").replace("\r\n", "\n")   # `text()` puts them back
         except UnicodeDecodeError:
             raise EditError(f"{rel} is not UTF-8; save it as UTF-8 and try again") from None
         node, problems = parse(text)

@@ -38,8 +38,10 @@ Values = Mapping[str, str] | Sequence[Assignment]
 
 
 def proposals(root: Path, source_id: str) -> list[dict[str, Any]]:
-    """Every proposal of a source, each with its `kind` (names, figures, dates, quotes, mentions)."""
-    return [{"kind": kind, **item} for kind, item in _read_proposals(root, source_id)]
+    """Every proposal of a source, each with its `kind` (names, figures, dates, quotes, mentions); a name's
+    own kind (person, city, …) is its `name_kind`."""
+    return [{**item, "kind": kind, **({"name_kind": item["kind"]} if "kind" in item else {})}
+            for kind, item in _read_proposals(root, source_id)]
 
 
 def _read_proposals(root: Path, source_id: str) -> list[tuple[str, dict[str, Any]]]:
