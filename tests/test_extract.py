@@ -13,14 +13,14 @@ from typing import Any
 import pytest
 from conftest import HERE, MINI, PROJECT, briefing, copy_dossier
 
+from generator.edit import promote
 from generator.errors import BriefingError
 from generator.extract.ingest import ingest
 from generator.extract.mentions import Gazetteer
-from generator.edit import promote
 from generator.extract.propose import KINDS, extract, proposals_file, read_paragraph
 from generator.factbase.check import run
 from generator.factbase.load import load
-from generator.factbase.yamlio import parse, plain, read
+from generator.factbase.yamlio import plain, read
 from generator.progress import Bar
 from generator.text import figures, verbatim
 from generator.text.language import detect
@@ -385,7 +385,8 @@ def test_promote_a_date_makes_a_period(shipped: Path) -> None:
     (["--incident", "tinzaouaten-ambush-2024", "--claimant", "jnim", "--id", "tza-killed-russians-jnim"],
      "already used"),
     (["--incident", "no-such-incident", "--claimant", "jnim", "--id", "x-new"], "no incident 'no-such-incident'"),
-    (["--incident", "tinzaouaten-ambush-2024", "--claimant", "nobody", "--id", "x-new"], "no actor 'nobody' for the claimant"),
+    (["--incident", "tinzaouaten-ambush-2024", "--claimant", "nobody", "--id", "x-new"],
+     "no actor 'nobody' for the claimant"),
     (["--incident", "tinzaouaten-ambush-2024", "--claimant", "jnim", "--id", "x-new", "--topic", "weather"],
      "topic 'weather' has no label"),
 ])

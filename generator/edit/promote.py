@@ -106,7 +106,7 @@ def promote_name(root: Path, source_id: str, proposal_id: str, as_kind: str, ide
     place = proposal.get("place") if as_kind == "place" else None
     ident = ident or slug(str((place or {}).get("name", {}).get("en") or span), "name")
     if ident in state.dossier.records(as_kind):
-        raise EditError(f"there is a {as_kind} {ident!r} already; add this name to it (briefing promote {source_id} "
+        raise EditError(f"{ident!r} is an {as_kind} already; add this name to it (briefing promote {source_id} "
                         f"{proposal_id} --alias-of {ident}) or choose another --id")
     record: dict[str, Any] = {"id": ident, "citations": [_cited(source, proposal, False)],
                               "review": {"status": "draft"}}
