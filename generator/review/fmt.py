@@ -40,7 +40,8 @@ def spec_for(layout: Layout, path: Path) -> Spec | None:
     return None
 
 
-def _yaml() -> Any:
+def round_trip() -> Any:
+    """The round-trip reader and writer of the canonical form; what it reads keeps its comments."""
     from ruamel.yaml import YAML
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -70,11 +71,14 @@ def _reorder(node: Any, spec: Spec | None) -> None:
 
 def canonical(text: str, spec: Spec | None) -> str:
     """The canonical form of one record file's text."""
-    yaml = _yaml()
-    data = yaml.load(text)
+    return written(round_trip().load(text), spec)
+
+
+def written(data: Any, spec: Spec | None) -> str:
+    """The canonical text of what `round_trip` read (and an edit may have changed since)."""
     _reorder(data, spec)
     out = io.StringIO()
-    yaml.dump(data, out)
+    round_trip().dump(data, out)
     return out.getvalue()
 
 
