@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"text"},
     {"factbase"},
     {"extract", "views", "review"},
-    {"site", "pdf"},
+    {"site", "pdf", "edit"},
     {"fingerprint", "toolwheel"},
     {"build", "scaffold", "desk"},
     {"serve"},

@@ -6,6 +6,7 @@ origin, the bound on a body, no change by GET, no path out of the dossier, every
 desk while serve listens beyond this machine, no traceback ever."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import io
@@ -51,7 +52,7 @@ class Answer:
 
 
 @dataclass
-class Desk_:
+class Served:
     """A served dossier and a way to talk to it as a browser on this machine would."""
 
     root: Path
@@ -74,10 +75,8 @@ class Desk_:
                 conn.putheader("Content-Length", str(len(body)))
             conn.endheaders()
             if body is not None:
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):   # refused before it was read
                     conn.send(body)
-                except (BrokenPipeError, ConnectionResetError):   # refused before the body was read
-                    pass
             response = conn.getresponse()
             return Answer(response.status, response.read().decode("utf-8"), response.headers)
         finally:
@@ -113,7 +112,7 @@ def content_digest(root: Path) -> str:
 
 
 @pytest.fixture
-def desk(mini: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk_]:
+def desk(mini: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
     for who in ("AUTHOR", "COMMITTER"):
         monkeypatch.setenv(f"GIT_{who}_NAME", "Desk Editor")
         monkeypatch.setenv(f"GIT_{who}_EMAIL", "editor@example.org")
@@ -126,7 +125,7 @@ def desk(mini: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk_]:
     thread.start()
     port = int(out.wait_for(r"serving http://127\.0\.0\.1:(\d+)/").group(1))
     try:
-        yield Desk_(mini, port, out)
+        yield Served(mini, port, out)
     finally:
         stopping.set()
         thread.join(timeout=60)
@@ -135,7 +134,7 @@ def desk(mini: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk_]:
 
 # --- the guards ---------------------------------------------------------------------------------
 
-def test_the_desk_answers_only_at_its_own_host_and_port(desk: Desk_) -> None:
+def test_the_desk_answers_only_at_its_own_host_and_port(desk: Served) -> None:
     assert desk.get("/desk/").status == 200
     assert desk.get("/desk/", host=f"localhost:{desk.port}").status == 200
     for foreign in ("evil.example", f"evil.example:{desk.port}", "127.0.0.1:1", f"127.0.0.1.evil.example:{desk.port}"):
@@ -144,7 +143,7 @@ def test_the_desk_answers_only_at_its_own_host_and_port(desk: Desk_) -> None:
         assert desk.request("POST", "/desk/do/set", b"", host=foreign).status == 400
 
 
-def test_a_change_without_the_session_token_is_refused_and_writes_nothing(desk: Desk_) -> None:
+def test_a_change_without_the_session_token_is_refused_and_writes_nothing(desk: Served) -> None:
     before = content_digest(desk.root)
     change = {"id": "dockworkers-union", "v:name.en": "Changed", "was:name.en": "Dockworkers' Union"}
     assert desk.post("/desk/do/set", change, token=None).status == 403
@@ -156,7 +155,7 @@ def test_a_change_without_the_session_token_is_refused_and_writes_nothing(desk: 
     assert "name:\n  en: Changed" in (desk.root / "content/actors/dockworkers-union.yaml").read_text(encoding="utf-8")
 
 
-def test_a_change_from_another_origin_or_none_is_refused(desk: Desk_) -> None:
+def test_a_change_from_another_origin_or_none_is_refused(desk: Served) -> None:
     before = content_digest(desk.root)
     change = {"id": "dockworkers-union", "v:name.en": "Changed", "was:name.en": "Dockworkers' Union"}
     for origin, referer in (("http://evil.example", None), (f"http://localhost.evil.example:{desk.port}", None),
@@ -170,7 +169,7 @@ def test_a_change_from_another_origin_or_none_is_refused(desk: Desk_) -> None:
     assert answer.status == 200, answer.text
 
 
-def test_a_body_past_the_bound_is_refused_unread(desk: Desk_) -> None:
+def test_a_body_past_the_bound_is_refused_unread(desk: Served) -> None:
     before = content_digest(desk.root)
     token = desk.token()
     big = urllib.parse.urlencode({"token": token, "id": "dockworkers-union", "v:description.en": "x" * MAX_BODY})
@@ -183,7 +182,7 @@ def test_a_body_past_the_bound_is_refused_unread(desk: Desk_) -> None:
     assert desk.get("/desk/").status == 200   # the desk still answers
 
 
-def test_a_get_changes_nothing(desk: Desk_) -> None:
+def test_a_get_changes_nothing(desk: Served) -> None:
     token = desk.token()
     before = content_digest(desk.root)
     query = urllib.parse.urlencode({"token": token, "id": "dockworkers-union", "v:name.en": "Changed"})
@@ -195,7 +194,7 @@ def test_a_get_changes_nothing(desk: Desk_) -> None:
     assert content_digest(desk.root) == before
 
 
-def test_the_desk_reaches_nothing_outside_the_dossier(desk: Desk_, tmp_path: Path) -> None:
+def test_the_desk_reaches_nothing_outside_the_dossier(desk: Served, tmp_path: Path) -> None:
     secret = tmp_path / "secret.yaml"
     secret.write_text("id: secret\nkind: person\nname: {en: hunter2-do-not-show}\n", encoding="utf-8")
     (desk.root / "content" / "actors" / "secret.yaml").symlink_to(secret)
@@ -214,7 +213,7 @@ def test_the_desk_reaches_nothing_outside_the_dossier(desk: Desk_, tmp_path: Pat
     assert secret.read_text(encoding="utf-8").count("\n") == 3
 
 
-def test_everything_shown_is_escaped(desk: Desk_) -> None:
+def test_everything_shown_is_escaped(desk: Served) -> None:
     page = desk.get("/desk/source/harbour-en").text
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert "<script>alert" not in page
@@ -223,7 +222,7 @@ def test_everything_shown_is_escaped(desk: Desk_) -> None:
     assert answer.status == 400 and "<script>" not in answer.text
 
 
-def test_pages_forbid_framing_and_other_origins(desk: Desk_) -> None:
+def test_pages_forbid_framing_and_other_origins(desk: Served) -> None:
     headers = desk.get("/desk/").headers
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
     assert headers["X-Frame-Options"] == "DENY"
@@ -238,13 +237,13 @@ def test_the_desk_is_off_while_serve_listens_beyond_this_machine(mini: Path) -> 
             assert b"restart serve without --host" in answer.body
 
 
-def test_serve_says_where_the_desk_is(desk: Desk_) -> None:
+def test_serve_says_where_the_desk_is(desk: Served) -> None:
     assert re.search(rf"desk: http://127\.0\.0\.1:{desk.port}/desk/ \(English\)", desk.out.getvalue())
 
 
 # --- the pages and the changes they make --------------------------------------------------------
 
-def test_home_lists_the_sources_and_the_checks_problems_in_both_languages(desk: Desk_) -> None:
+def test_home_lists_the_sources_and_the_checks_problems_in_both_languages(desk: Served) -> None:
     english = desk.get("/desk/").text
     assert '<html lang="en" dir="ltr">' in english
     assert 'href="/desk/source/harbour-en"' in english and 'href="/desk/source/harbour-ar"' in english
@@ -253,18 +252,17 @@ def test_home_lists_the_sources_and_the_checks_problems_in_both_languages(desk: 
     assert 'href="/desk/ar/source/harbour-en"' in arabic and "المصادر" in arabic
 
 
-def test_a_figure_becomes_a_claim_and_the_page_says_what_was_written(desk: Desk_) -> None:
+def test_a_figure_becomes_a_claim_and_the_page_says_what_was_written(desk: Served) -> None:
     form = desk.get("/desk/source/harbour-en?proposal=fig-p2-1").text
     token = find(r'name="token" value="([^"]+)"', form).group(1)
     assert 'name="v:text.en" lang="en" dir="ltr"' in form and 'name="v:text.ar" lang="ar" dir="rtl"' in form
     assert "The union said that &#34;at least 400 members&#34; joined the strike." in form
     assert 'value="2023-05-02"' in form   # asserted: the source's publication day
-    done = desk.post("/desk/ar/do/claim", {"source": "harbour-en", "proposal": "fig-p2-1", "incident": "harbour-strike",
-                                           "claimant": "dockworkers-union", "claim": "union-at-least-400", "topic": "strikers",
-                                           "asserted": "2023-05-02", "back_source": "harbour-en",
-                                           "back_proposal": "fig-p2-1",
-                                           "v:text.en": "The union said at least 400 members joined the strike."},
-                     token=token)
+    done = desk.post("/desk/ar/do/claim", {
+        "source": "harbour-en", "proposal": "fig-p2-1", "incident": "harbour-strike", "claimant": "dockworkers-union",
+        "claim": "union-at-least-400", "topic": "strikers", "asserted": "2023-05-02",
+        "back_source": "harbour-en", "back_proposal": "fig-p2-1",
+        "v:text.en": "The union said at least 400 members joined the strike."}, token=token)
     assert done.status == 200, done.text
     assert re.search(r"content/incidents/harbour-strike\.yaml:\d+", done.text)
     assert 'href="/desk/ar/source/harbour-en?proposal=fig-p2-1#form"' in done.text
@@ -273,7 +271,7 @@ def test_a_figure_becomes_a_claim_and_the_page_says_what_was_written(desk: Desk_
     assert "union-at-least-400" in desk.get("/desk/record/claim:union-at-least-400").text
 
 
-def test_a_stale_form_is_refused_and_says_so(desk: Desk_) -> None:
+def test_a_stale_form_is_refused_and_says_so(desk: Served) -> None:
     page = desk.get("/desk/record/dockworkers-union").text
     version_field = find(r'name="(expected:[^"]+)" value="([0-9a-f]*)"', page)
     path = desk.root / "content/actors/dockworkers-union.yaml"
@@ -285,15 +283,22 @@ def test_a_stale_form_is_refused_and_says_so(desk: Desk_) -> None:
     assert "Changed" not in path.read_text(encoding="utf-8")
 
 
-def test_make_an_actor_sign_its_review_send_it_back_and_commit(desk: Desk_) -> None:
+def test_make_an_actor_sign_its_review_send_it_back_and_commit(desk: Served) -> None:
     made = desk.post("/desk/do/new", {"kind": "actor", "id": "port-police", "v:kind": "state-body",
                                       "v:name.en": "Port police", "v:name.ar": "شرطة الميناء",
-                                      "v:description.en": "The harbour's police.", "v:description.ar": "شرطة المرفأ."})
+                                      "v:description.en": "The harbour's police.", "v:description.ar": "شرطة المرفأ.",
+                                      "v:citations.1.source": "harbour-en", "v:citations.1.paragraph": "p2",
+                                      "v:citations.1.quote": "The harbour authority"})
     assert made.status == 200, made.text
     police = desk.root / "content/actors/port-police.yaml"
     assert "content/actors/port-police.yaml:1" in made.text
     record = desk.get("/desk/ar/record/port-police").text
     assert 'name="v:name.ar" value="شرطة الميناء" lang="ar" dir="rtl"' in record
+    refused = desk.post("/desk/do/review", {"id": "port-police", "by": "test-editor", "on": "2026-12-01"})
+    assert refused.status == 422 and "translation.ar" in refused.text
+    translated = desk.post("/desk/do/set", {"id": "port-police", "add_key": "citations.1.translation.ar",
+                                            "add_value": "سلطة الميناء"})
+    assert translated.status == 200, translated.text
     signed = desk.post("/desk/do/review", {"id": "port-police", "by": "test-editor", "on": "2026-12-01"})
     assert signed.status == 200, signed.text
     assert "by: test-editor" in police.read_text(encoding="utf-8")
@@ -306,5 +311,6 @@ def test_make_an_actor_sign_its_review_send_it_back_and_commit(desk: Desk_) -> N
     assert committed.status == 200, committed.text
     log = subprocess.run(["git", "-C", str(desk.root), "log", "-1", "--format=%an|%s", "--name-only"],
                          capture_output=True, text=True, check=True)
-    assert log.stdout.split() == ["Desk Editor|Port police", "content/actors/port-police.yaml"]
+    assert [line for line in log.stdout.splitlines() if line] == ["Desk Editor|Port police",
+                                                                  "content/actors/port-police.yaml"]
     assert desk.post("/desk/do/commit", {"message": "again"}).status == 422   # nothing left to commit

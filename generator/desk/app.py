@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from generator import edit, gitrepo
 from generator.desk import guards, pages
@@ -49,7 +49,7 @@ class Request:
     target: str
     headers: Message
     host: str
-    body: BinaryIO
+    body: guards.Body
 
 
 class Desk:
@@ -109,7 +109,8 @@ class Desk:
         dossier = pages.dossier_of(root)
         lists = pages.choices(dossier)
         if kind == "record":
-            return _ok(pages.render("record.html.j2", page, choices=lists, **pages.record(root, dossier, guards.record_id(ident))))
+            shown = pages.record(root, dossier, guards.record_id(ident))
+            return _ok(pages.render("record.html.j2", page, choices=lists, **shown))
         shown = pages.source(root, dossier, slug(ident, "source"))
         chosen = shown["proposals"].get(slug(query["proposal"], "proposal")) if query.get("proposal") else None
         return _ok(pages.render("source.html.j2", page, choices=lists, chosen=chosen, languages=dossier.languages,

@@ -17,13 +17,19 @@ import secrets
 import urllib.parse
 from collections.abc import Mapping
 from email.message import Message
-from typing import BinaryIO
+from typing import Protocol
 
 MAX_BODY = 256 * 1024
 MAX_FIELDS = 2000
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,199}\Z")
 # A proposal's id as extract writes it (fig-p2-1, name-p4-1): a slug too.
 PROPOSAL = SLUG
+
+
+class Body(Protocol):
+    """Where a request's body is read from (the socket's file, or bytes in a test)."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 class Refused(Exception):
@@ -68,7 +74,7 @@ def token_matches(given: str, token: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8", "replace"), token.encode("utf-8"))
 
 
-def read_form(headers: Message, body: BinaryIO) -> dict[str, str]:
+def read_form(headers: Message, body: Body) -> dict[str, str]:
     """The fields of a POSTed form, its length checked before a byte is read: a body past MAX_BODY is
     refused unread (413), as is one of unknown length (411) or of another type (415)."""
     length_text = headers.get("Content-Length")

@@ -211,7 +211,7 @@ def record(root: Path, dossier: model.Dossier, ident: str) -> dict[str, Any]:
             "rel": _rel(root, path), "version": edit.version(root, _rel(root, path)),
             "fields": list(_rows(node, dossier.languages)),
             "status": (node.get("review") or {}).get("status", "draft") if isinstance(node, dict) else "draft",
-            "today": datetime.date.today().isoformat()}
+            "today": datetime.datetime.now(datetime.UTC).astimezone().date().isoformat()}   # the editor's day
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -234,8 +234,9 @@ def _find(data: Any, ident: str, kind: str) -> Any:
 
 
 def _rows(node: Any, languages: list[str], prefix: str = "") -> Iterator[FieldRow]:
-    """Every scalar of a record under its dotted key (a list's items by number: `citations.0.quote`)."""
-    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    """Every scalar of a record under its dotted key (a list's items by their place, counted from 1:
+    `citations.1.quote`)."""
+    items = node.items() if isinstance(node, dict) else enumerate(node, 1) if isinstance(node, list) else ()
     for key, value in items:
         dotted = f"{prefix}{key}"
         if key in ("id", "claims", "review") and not prefix:
