@@ -64,3 +64,30 @@ def test_no_message_is_written_twice_in_a_catalogue() -> None:
         po = (shipped.locale() / lang / "LC_MESSAGES" / "briefing.po").read_text(encoding="utf-8")
         ids = re.findall(r'^msgid "(.+)"$', po, re.MULTILINE)
         assert sorted({i for i in ids if ids.count(i) > 1}) == [], lang
+
+
+def desk_messages() -> set[str]:
+    """Every interface string of the desk: its templates' `p._("…")`, its kind and status labels, and the
+    refusals of its guards written as plain text (those with an id or a number in them name data)."""
+    import ast
+
+    from generator.desk import pages
+    found = {m.group(1) for path in (pages.HERE / "templates").glob("*.j2")
+             for m in re.finditer(r'p\._\("((?:[^"\\]|\\.)*)"\)', path.read_text(encoding="utf-8"))}
+    found |= set(pages.KIND_LABELS.values()) | set(pages.STATUS_LABELS.values())
+    for module in ("app.py", "guards.py"):
+        tree = ast.parse((pages.HERE / module).read_text(encoding="utf-8"))
+        found |= {call.args[1].value for call in ast.walk(tree) if isinstance(call, ast.Call)
+                  and getattr(call.func, "id", "") == "Refused" and len(call.args) == 2
+                  and isinstance(call.args[1], ast.Constant)}
+    return found
+
+
+def test_every_string_of_the_desk_is_in_every_catalogue() -> None:
+    messages = desk_messages()
+    assert len(messages) > 80
+    for lang in shipped.INTERFACE_LANGUAGES:
+        catalogue = i18n.translations(lang)._catalog  # type: ignore[attr-defined]
+        assert sorted(m for m in messages if m not in catalogue) == [], lang
+    arabic = i18n.translations("ar")
+    assert sorted(m for m in messages if arabic.gettext(m) == m) == []

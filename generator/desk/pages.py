@@ -30,7 +30,7 @@ MARKED = ("names", "figures", "dates", "quotes")   # what can become a record or
 KIND_LABELS = {"names": "Name", "figures": "Figure", "dates": "Date", "quotes": "Quote", "source": "Source",
                "actor": "Actor", "place": "Place", "incident": "Incident", "briefing": "Briefing",
                "claim": "Claim", "event": "Timeline event"}
-STATUS_LABELS = {"draft": "draft", "reviewed": "reviewed", "published": "published"}
+STATUS_LABELS = {"draft": "status:draft", "reviewed": "status:reviewed", "published": "status:published"}
 SHOWN_APART = ("id", "kind", "paragraph", "span", "sentence")
 
 
