@@ -75,6 +75,12 @@ CASES = [
     (PLACE, "lat: '10.5'", "lat: '100.5'", "range", "coordinates:"),
     (PLACE, "id: port-example", "id: port-example\nextra: &a [1]\nmore: *a", "yaml-alias", "more: *a"),
     (PLACE, "kind: town", "kind: [town", "yaml-syntax", None),
+    # an unclosed quote, at the line where it opens, not where a later quote ends the text
+    (UNION, "  en: The union of the harbour's dockworkers.", '  en: "The union\n  ar: x\n  fr: "y"',
+     "yaml-syntax", 'en: "The union'),
+    # a comma in a text of a {…} map makes a key of the words after it
+    (UNION, "name:\n  en: Dockworkers' Union\n  ar: نقابة عمال الميناء\n",
+     "name: {en: Dockworkers' Union, Dockers, ar: نقابة عمال الميناء}\n", "comma-key", "name: {en:"),
     (AUTHORITY, "  by: test-editor\n", "", "review-unsigned", "status: reviewed"),
     (AUTHORITY, "  by: test-editor\n", "  by: someone-else\n", "unknown-reviewer", "by: someone-else"),
     (AUTHORITY, "  by: test-editor\n", '  by: "\\u200b"\n', "format", "by: "),
@@ -126,6 +132,12 @@ def test_each_mistake_is_reported_with_file_line_and_code(mini: Path, rel: str, 
     if needle is not None:
         expected = line_of(mini, rel, needle)
         assert expected in {p.line for p in found if p.path == rel}, [str(p) for p in found]
+
+
+def test_an_unclosed_quote_is_the_one_problem_of_its_file(mini: Path) -> None:
+    edit(mini, UNION, "  en: The union of the harbour's dockworkers.", '  en: "The union\n  ar: x\n  fr: "y"')
+    _, problems = run(mini)
+    assert [(p.line, p.col, p.code) for p in problems.items if p.path == UNION] == [(10, 7, "yaml-syntax")]
 
 
 def test_missing_translation_is_only_a_warning_in_a_draft(mini: Path) -> None:
