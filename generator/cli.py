@@ -53,12 +53,13 @@ def _print_problems(problems: Problems, fmt: str = "text", strict: bool = False,
         prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
         sys.stdout.write(annotate.github(shown, prefix) if fmt == "github" else
                          annotate.sarif(shown, shipped.version(), prefix))
-    else:
+    else:   # one stream, so that 'briefing check > log' keeps everything, in order
         for p in items:
             if p.severity == "info" and quiet_info:
                 continue
-            say(p, file=sys.stderr if p.severity == "error" else sys.stdout)
-        print(f"{errors} error(s), {warnings} warning(s), {infos} note(s)")
+            say(p)
+        hidden = ": run 'briefing check --notes' to list them" if infos and quiet_info else ""
+        print(f"{errors} error(s), {warnings} warning(s), {infos} note(s){hidden}")
     return 1 if errors else 0
 
 
@@ -431,8 +432,9 @@ def main(argv: list[str] | None = None) -> int:
             _require_dossier(args.root)
         return args.func(args)
     except BriefingError as exc:
-        for problem in exc.problems:
-            say(problem, file=sys.stderr)
+        for problem in exc.problems:   # with the problems of a command that finished (_print_problems)
+            say(problem)
+        sys.stdout.flush()   # the problems before the line that ends the command, on a terminal too
         print(terminal(f"briefing: {exc.message}", lines=True), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

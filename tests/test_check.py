@@ -163,7 +163,8 @@ def test_cli_prints_every_problem_then_a_summary_and_exits_1(mini: Path) -> None
     result = briefing("--root", str(mini), "check")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stderr.splitlines()
+    lines = result.stdout.splitlines()   # one stream: 'briefing check > log' keeps the errors
+    assert result.stderr == ""
     assert any(line.startswith(f"{UNION}:") and line.endswith("[enum]") for line in lines)
     assert any(line.startswith(f"{PLACE}:") and line.endswith("[range]") for line in lines)
     assert result.stdout.strip().splitlines()[-1].startswith("2 error(s)")
@@ -186,7 +187,7 @@ def test_json_output_for_tools(mini: Path) -> None:
 
 def test_a_folder_without_a_dossier_is_a_clear_error(tmp_path: Path) -> None:
     result = briefing("--root", str(tmp_path), "check")
-    assert result.returncode == 1 and "briefing init" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "briefing init" in result.stdout and "Traceback" not in result.stderr
 
 
 def test_two_records_for_one_seed_are_an_error(mini: Path) -> None:
@@ -358,7 +359,7 @@ def test_a_long_briefing_id_is_refused_before_build(mini: Path) -> None:
     edit(mini, BRIEFING, "id: harbour-strike", f"id: {LONG_ID}")
     (folder / "harbour-strike.yaml").rename(folder / f"{LONG_ID}.yaml")
     result = briefing("--root", str(mini), "build")
-    assert result.returncode == 1 and "[too-long]" in result.stderr, result.stderr
+    assert result.returncode == 1 and "[too-long]" in result.stdout, result.stdout
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
@@ -433,7 +434,7 @@ def test_a_figure_its_quotes_do_not_state_fails_at_the_figure_line(mini: Path) -
     assert found[0].line == _line_of(mini, INCIDENT, "value: '500'")
     assert "gives the figure 500 (at-least), but its quotes state 400 (at-least)" in found[0].message
     result = briefing("--root", str(mini), "check", "--strict")
-    assert result.returncode == 1 and "[figure-quote]" in result.stderr
+    assert result.returncode == 1 and "[figure-quote]" in result.stdout
 
 
 def test_a_figure_in_words_digits_of_another_script_or_a_qualifier_is_read_from_its_quote(mini: Path) -> None:

@@ -86,7 +86,7 @@ def test_a_nul_or_a_direction_override_is_not_ingested_silently(mini: Path, char
                                                  encoding="utf-8")
     result = briefing("--root", str(mini), "ingest")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"seeds/smuggled.txt:4:7: error: the seed holds {said}" in result.stderr
+    assert f"seeds/smuggled.txt:4:7: error: the seed holds {said}" in result.stdout
     assert not (mini / "content" / "sources" / "smuggled.yaml").exists()
 
 
@@ -119,7 +119,7 @@ def test_a_seed_that_links_out_of_seeds_is_never_read(mini: Path, tmp_path: Path
     (mini / "seeds" / "harbour-en.md").unlink()
     (mini / "seeds" / "harbour-en.md").symlink_to(secret)  # an existing record's seed replaced by a link
     result = briefing("--root", str(mini), "build")
-    assert result.returncode == 1 and "seed-link" in result.stderr
+    assert result.returncode == 1 and "seed-link" in result.stdout
     assert not (mini / "site").exists()
 
 
@@ -137,4 +137,4 @@ def test_a_pipe_named_like_a_record_is_reported_not_waited_on(mini: Path) -> Non
     os.mkfifo(mini / "content" / "actors" / "pipe.yaml")
     result = subprocess.run([sys.executable, "-m", "generator", "--root", str(mini), "check"], capture_output=True,
                             text=True, timeout=60, check=False)
-    assert result.returncode == 1 and "content/actors/pipe.yaml:1:1" in result.stderr
+    assert result.returncode == 1 and "content/actors/pipe.yaml:1:1" in result.stdout

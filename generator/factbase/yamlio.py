@@ -328,10 +328,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     opened = exc.context_mark
     if exc.context == "while scanning a quoted scalar" and opened is not None and exc.problem and (
             "end of stream" in exc.problem or "document separator" in exc.problem):
-        return _unclosed(opened.line, opened.column, text.split("\n")[opened.line][opened.column], "the end of the file")
+        quote = text.split("\n")[opened.line][opened.column]
+        return _unclosed(opened.line, opened.column, quote, "the end of the file")
     slip = _earlier_unclosed_quote(text, exc.problem_mark or opened)
     if slip is not None:
         return slip
+    bracket = _unclosed_bracket(exc, text)
+    if bracket is not None:
+        return bracket
     mark = exc.problem_mark or opened
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or exc.context or "invalid YAML"
@@ -350,6 +354,20 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if what.startswith("expected <block end>") and "block" in what[20:] and source.strip():
         return _off(source, line, "does not line up with the keys above it")
     return YamlProblem(line, col, f"YAML syntax: {what}; fix the indentation or quoting here", "yaml-syntax")
+
+
+def _unclosed_bracket(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem | None:
+    """A `[` or `{` that PyYAML read on past its own line looking for the end: the slip is the bracket."""
+    opened, gave_up = exc.context_mark, exc.problem_mark
+    if not (exc.context or "").startswith("while parsing a flow") or opened is None or gave_up is None \
+            or gave_up.line <= opened.line:
+        return None
+    bracket = text.split("\n")[opened.line][opened.column]
+    closing = {"[": "]", "{": "}"}.get(bracket)
+    if closing is None:
+        return None
+    return YamlProblem(opened.line + 1, opened.column + 1, f"YAML syntax: this {bracket} is never closed on its line, "
+                       f"so the lines after it are read as its items; close it with {closing}", "yaml-syntax")
 
 
 def _off(source: str, line: int, how: str) -> YamlProblem:
@@ -400,7 +418,7 @@ def _convert(node: yaml.Node, problems: list[YamlProblem], spans: list[yaml.Scal
         return seq
     result = Map()
     result.line, result.col, result.key_marks = line, col, {}
-    if node.flow_style:
+    if getattr(node, "flow_style", False):   # a MappingNode here; types-PyYAML types it Node
         result.flow = True
     for key_node, value_node in node.value:
         kline, kcol = _mark(key_node)
