@@ -196,6 +196,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _print_problems(problems, args.format, args.strict, quiet_info=not args.notes)
 
 
+@command(lambda p: (p.add_argument("--format", choices=("text", "json"), default="text",
+                                   help="text for people (grouped, with counts, path:line first), json for tools "
+                                        "and the desk"),))
+def cmd_status(args: argparse.Namespace) -> int:
+    """Say what is unfinished: drafts (and which are ready for a reviewer), what a published build leaves
+    out and why, and which texts lack a dossier language.
+
+    Example:
+      briefing status
+      briefing status --format json | jq '.unpublished[] | .id'
+    """
+    from generator.review.status import as_text, status
+    state = status(args.root)
+    if args.format == "json":
+        sys.stdout.write(json_text(state.as_dict()))
+    else:
+        for line in as_text(state):
+            say(line)
+    return 0
+
+
 def _build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="refuse to build when check finds warnings")
     p.add_argument("--timings", action="store_true", help="also print the seconds each stage took")

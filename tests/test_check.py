@@ -527,3 +527,27 @@ def test_a_seed_turned_invalid_utf8_is_reported_where_the_bad_byte_is(mini: Path
     _, problems = run(mini)
     found = [p for p in problems.errors if p.code == "encoding" and p.path.endswith("harbour-en.md")]
     assert len(found) == 1 and found[0].line == data.count(b"\n") + 2 and found[0].col == 8
+
+
+def test_a_record_without_review_is_left_out_with_a_warning_at_its_line(mini: Path) -> None:
+    """Once, such a record was left off the published site without a word, even under --strict."""
+    edit(mini, UNION, "review:\n  status: reviewed\n  by: editorial-desk\n  on: '2026-12-01'\n", "")
+    edit(mini, INCIDENT, "participants:\n  - actor: dockworkers-union\n", "participants:\n")
+    _, problems = run(mini)
+    found = [p for p in problems.items if p.code == "unpublished"]
+    assert [(p.path, p.line, p.severity) for p in found] == [(UNION, 1, "warning")], [str(p) for p in found]
+    assert "it has no review" in found[0].message
+    assert briefing("--root", str(mini), "check", "--strict").returncode == 1
+
+
+def test_a_draft_incident_is_one_note_counting_what_it_takes_along(mini: Path) -> None:
+    """Its claims and events go with it: one line for the incident, none for each of them; a record whose
+    own review says draft is the editor's word, so a note, not a warning (`briefing status` lists them)."""
+    set_back_to_draft(mini)
+    _, problems = run(mini)
+    found = {(p.path, p.line): p for p in problems.items if p.code == "unpublished"}
+    assert {p.severity for p in found.values()} == {"info"}
+    on_incident = [p for (path, _), p in found.items() if path == INCIDENT]
+    assert len(on_incident) == 1 and "takes 2 claims and 1 event with it" in on_incident[0].message
+    assert on_incident[0].line == line_of(mini, INCIDENT, "status: draft")
+    assert not any("claim" in p.message.split(" is left")[0] for p in found.values())
