@@ -53,12 +53,13 @@ def _print_problems(problems: Problems, fmt: str = "text", strict: bool = False,
         prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
         sys.stdout.write(annotate.github(shown, prefix) if fmt == "github" else
                          annotate.sarif(shown, shipped.version(), prefix))
-    else:
+    else:   # one stream, so that 'briefing check > log' keeps everything, in order
         for p in items:
             if p.severity == "info" and quiet_info:
                 continue
-            say(p, file=sys.stderr if p.severity == "error" else sys.stdout)
-        print(f"{errors} error(s), {warnings} warning(s), {infos} note(s)")
+            say(p)
+        hidden = ": run 'briefing check --notes' to list them" if infos and quiet_info else ""
+        print(f"{errors} error(s), {warnings} warning(s), {infos} note(s){hidden}")
     return 1 if errors else 0
 
 
@@ -349,6 +350,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _print_problems(problems, args.format, args.strict, quiet_info=not args.notes)
 
 
+@command(lambda p: (p.add_argument("--format", choices=("text", "json"), default="text",
+                                   help="text for people (grouped, with counts, path:line first), json for tools "
+                                        "and the desk"),))
+def cmd_status(args: argparse.Namespace) -> int:
+    """Say what is unfinished: drafts (and which are ready for a reviewer), what a published build leaves
+    out and why, and which texts lack a dossier language.
+
+    Example:
+      briefing status
+      briefing status --format json | jq '.unpublished[] | .id'
+    """
+    from generator.review.status import as_text, status
+    state = status(args.root)
+    if args.format == "json":
+        sys.stdout.write(json_text(state.as_dict()))
+    else:
+        for line in as_text(state):
+            say(line)
+    return 0
+
+
 def _build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="refuse to build when check finds warnings")
     p.add_argument("--timings", action="store_true", help="also print the seconds each stage took")
@@ -585,8 +607,9 @@ def main(argv: list[str] | None = None) -> int:
             _require_dossier(args.root)
         return args.func(args)
     except BriefingError as exc:
-        for problem in exc.problems:
-            say(problem, file=sys.stderr)
+        for problem in exc.problems:   # with the problems of a command that finished (_print_problems)
+            say(problem)
+        sys.stdout.flush()   # the problems before the line that ends the command, on a terminal too
         print(terminal(f"briefing: {exc.message}", lines=True), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

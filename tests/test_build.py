@@ -131,7 +131,7 @@ def test_a_failed_build_leaves_the_previous_site_intact(mini: Path) -> None:
     assert not (mini / ".build" / "data").exists() and not _forked_children()
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "dockworkers-union.yaml" in result.stderr
+    assert "dockworkers-union.yaml" in result.stdout
 
 
 def _forked_children() -> list[int]:
@@ -169,7 +169,7 @@ def test_a_broken_template_fails_cleanly_and_keeps_the_site(mini: Path) -> None:
     (mini / "templates" / "pages" / "home.md.j2").write_text("{% if %}\n", encoding="utf-8")
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "home.md.j2" in result.stderr
+    assert "home.md.j2" in result.stdout
     assert (mini / "site" / "index.html").is_file()
 
 
@@ -351,7 +351,7 @@ def test_a_template_that_fails_while_rendering_names_its_file_and_line(mini: Pat
     page.write_text("\n".join([*lines[:3], "{{ no_such_thing.x }}", *lines[3:]]) + "\n", encoding="utf-8")
     result = briefing("--root", str(mini), "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "actors.md.j2:4:1: error: 'no_such_thing' is undefined" in result.stderr
+    assert "actors.md.j2:4:1: error: 'no_such_thing' is undefined" in result.stdout
 
 
 def test_a_rebuild_with_nothing_changed_does_almost_nothing_and_any_change_rebuilds(mini: Path) -> None:

@@ -75,6 +75,12 @@ CASES = [
     (PLACE, "lat: '10.5'", "lat: '100.5'", "range", "coordinates:"),
     (PLACE, "id: port-example", "id: port-example\nextra: &a [1]\nmore: *a", "yaml-alias", "more: *a"),
     (PLACE, "kind: town", "kind: [town", "yaml-syntax", None),
+    # an unclosed quote, at the line where it opens, not where a later quote ends the text
+    (UNION, "  en: The union of the harbour's dockworkers.", '  en: "The union\n  ar: x\n  fr: "y"',
+     "yaml-syntax", 'en: "The union'),
+    # a comma in a text of a {…} map makes a key of the words after it
+    (UNION, "name:\n  en: Dockworkers' Union\n  ar: نقابة عمال الميناء\n",
+     "name: {en: Dockworkers' Union, Dockers, ar: نقابة عمال الميناء}\n", "comma-key", "name: {en:"),
     (AUTHORITY, "  by: test-editor\n", "", "review-unsigned", "status: reviewed"),
     (AUTHORITY, "  by: test-editor\n", "  by: someone-else\n", "unknown-reviewer", "by: someone-else"),
     (AUTHORITY, "  by: test-editor\n", '  by: "\\u200b"\n', "format", "by: "),
@@ -128,6 +134,12 @@ def test_each_mistake_is_reported_with_file_line_and_code(mini: Path, rel: str, 
         assert expected in {p.line for p in found if p.path == rel}, [str(p) for p in found]
 
 
+def test_an_unclosed_quote_is_the_one_problem_of_its_file(mini: Path) -> None:
+    edit(mini, UNION, "  en: The union of the harbour's dockworkers.", '  en: "The union\n  ar: x\n  fr: "y"')
+    _, problems = run(mini)
+    assert [(p.line, p.col, p.code) for p in problems.items if p.path == UNION] == [(10, 7, "yaml-syntax")]
+
+
 def test_missing_translation_is_only_a_warning_in_a_draft(mini: Path) -> None:
     set_back_to_draft(mini)
     edit(mini, UNION, "  ar: نقابة عمال الميناء\n", "")
@@ -151,7 +163,8 @@ def test_cli_prints_every_problem_then_a_summary_and_exits_1(mini: Path) -> None
     result = briefing("--root", str(mini), "check")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stderr.splitlines()
+    lines = result.stdout.splitlines()   # one stream: 'briefing check > log' keeps the errors
+    assert result.stderr == ""
     assert any(line.startswith(f"{UNION}:") and line.endswith("[enum]") for line in lines)
     assert any(line.startswith(f"{PLACE}:") and line.endswith("[range]") for line in lines)
     assert result.stdout.strip().splitlines()[-1].startswith("2 error(s)")
@@ -174,7 +187,7 @@ def test_json_output_for_tools(mini: Path) -> None:
 
 def test_a_folder_without_a_dossier_is_a_clear_error(tmp_path: Path) -> None:
     result = briefing("--root", str(tmp_path), "check")
-    assert result.returncode == 1 and "briefing init" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "briefing init" in result.stdout and "Traceback" not in result.stderr
 
 
 def test_two_records_for_one_seed_are_an_error(mini: Path) -> None:
@@ -346,7 +359,7 @@ def test_a_long_briefing_id_is_refused_before_build(mini: Path) -> None:
     edit(mini, BRIEFING, "id: harbour-strike", f"id: {LONG_ID}")
     (folder / "harbour-strike.yaml").rename(folder / f"{LONG_ID}.yaml")
     result = briefing("--root", str(mini), "build")
-    assert result.returncode == 1 and "[too-long]" in result.stderr, result.stderr
+    assert result.returncode == 1 and "[too-long]" in result.stdout, result.stdout
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
@@ -421,7 +434,7 @@ def test_a_figure_its_quotes_do_not_state_fails_at_the_figure_line(mini: Path) -
     assert found[0].line == _line_of(mini, INCIDENT, "value: '500'")
     assert "gives the figure 500 (at-least), but its quotes state 400 (at-least)" in found[0].message
     result = briefing("--root", str(mini), "check", "--strict")
-    assert result.returncode == 1 and "[figure-quote]" in result.stderr
+    assert result.returncode == 1 and "[figure-quote]" in result.stdout
 
 
 def test_a_figure_in_words_digits_of_another_script_or_a_qualifier_is_read_from_its_quote(mini: Path) -> None:
@@ -514,3 +527,27 @@ def test_a_seed_turned_invalid_utf8_is_reported_where_the_bad_byte_is(mini: Path
     _, problems = run(mini)
     found = [p for p in problems.errors if p.code == "encoding" and p.path.endswith("harbour-en.md")]
     assert len(found) == 1 and found[0].line == data.count(b"\n") + 2 and found[0].col == 8
+
+
+def test_a_record_without_review_is_left_out_with_a_warning_at_its_line(mini: Path) -> None:
+    """Once, such a record was left off the published site without a word, even under --strict."""
+    edit(mini, UNION, "review:\n  status: reviewed\n  by: editorial-desk\n  on: '2026-12-01'\n", "")
+    edit(mini, INCIDENT, "participants:\n  - actor: dockworkers-union\n", "participants:\n")
+    _, problems = run(mini)
+    found = [p for p in problems.items if p.code == "unpublished"]
+    assert [(p.path, p.line, p.severity) for p in found] == [(UNION, 1, "warning")], [str(p) for p in found]
+    assert "it has no review" in found[0].message
+    assert briefing("--root", str(mini), "check", "--strict").returncode == 1
+
+
+def test_a_draft_incident_is_one_note_counting_what_it_takes_along(mini: Path) -> None:
+    """Its claims and events go with it: one line for the incident, none for each of them; a record whose
+    own review says draft is the editor's word, so a note, not a warning (`briefing status` lists them)."""
+    set_back_to_draft(mini)
+    _, problems = run(mini)
+    found = {(p.path, p.line): p for p in problems.items if p.code == "unpublished"}
+    assert {p.severity for p in found.values()} == {"info"}
+    on_incident = [p for (path, _), p in found.items() if path == INCIDENT]
+    assert len(on_incident) == 1 and "takes 2 claims and 1 event with it" in on_incident[0].message
+    assert on_incident[0].line == line_of(mini, INCIDENT, "status: draft")
+    assert not any("claim" in p.message.split(" is left")[0] for p in found.values())

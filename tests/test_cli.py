@@ -113,3 +113,22 @@ def test_output_cut_short_by_a_closed_pipe_is_no_internal_error(mini: Path) -> N
                           shell=True, capture_output=True, text=True, check=False)
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
     assert done.stdout.startswith("{")
+
+
+def test_check_says_how_to_see_the_notes_it_hides(mini: Path) -> None:
+    """'1 note(s)' and nothing else left the editor guessing where the note was."""
+    hidden = briefing("--root", str(mini), "check")
+    assert hidden.returncode == 0 and "[disagreement]" not in hidden.stdout
+    assert hidden.stdout.splitlines()[-1] == ("0 error(s), 0 warning(s), 1 note(s): run 'briefing check --notes' "
+                                              "to list them")
+    shown = briefing("--root", str(mini), "check", "--notes")
+    assert "[disagreement]" in shown.stdout and shown.stdout.splitlines()[-1] == "0 error(s), 0 warning(s), 1 note(s)"
+
+
+def test_problems_of_a_refused_command_go_with_the_others_and_only_its_last_word_to_stderr(mini: Path) -> None:
+    """'briefing fmt > log' (or build, ingest) keeps every problem, errors included, in the log."""
+    (mini / "content" / "actors" / "dockworkers-union.yaml").write_text("id: x\nkind: [a\n", encoding="utf-8")
+    for args in (["check"], ["fmt"], ["build"]):
+        result = briefing("--root", str(mini), *args)
+        assert result.returncode == 1 and "dockworkers-union.yaml:2:7: error: " in result.stdout, args
+        assert "dockworkers-union.yaml" not in result.stderr, args

@@ -238,7 +238,7 @@ def test_paths_are_relative_to_the_dossier_however_root_is_spelled_and_wherever_
         text = briefing("--root", root, "check", cwd=cwd)
         assert "content/content" not in text.stdout + text.stderr
         assert re.search(r"^content/incidents/harbour-strike\.yaml:\d+:\d+: error: unknown actor 'harbour-authorty'",
-                         text.stderr, re.MULTILINE), (cwd, root, text.stderr)
+                         text.stdout, re.MULTILINE), (cwd, root, text.stdout)
 
 
 # --- the tool the workflow installs ------------------------------------------------------------------------

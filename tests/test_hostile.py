@@ -145,7 +145,7 @@ def test_check_refuses_an_unregistered_seed_linked_out_of_seeds_unread(mini: Pat
     result = briefing("--root", str(mini), "check")
     assert result.returncode == 1
     assert re.search(r"^seeds/leak\.txt:1:1: error: not read: it is a link to a file outside seeds/, which is never "
-                     r"read; copy the document into seeds/ instead \[seed-link\]$", result.stderr, re.MULTILINE)
+                     r"read; copy the document into seeds/ instead \[seed-link\]$", result.stdout, re.MULTILINE)
     assert "briefing ingest" not in result.stdout + result.stderr
 
 

@@ -23,6 +23,31 @@ def test_new_seed_gets_a_record_with_what_the_seed_tells(mini: Path) -> None:
     assert "  en: Ships wait outside\n" in text and "file: new-report.md\n" in text
 
 
+def test_a_seed_that_states_its_address_gives_the_record_its_url(mini: Path) -> None:
+    (mini / "seeds" / "new-report.md").write_text(
+        "# Ships wait outside\n\nPublished: 2023-05-04\nURL: <https://news.example.org/ships?id=4>\n\n"
+        "Some forty ships waited.\n", encoding="utf-8")
+    assert ingest(mini).created == ["new-report"]
+    text = (mini / "content" / "sources" / "new-report.yaml").read_text(encoding="utf-8")
+    assert "url: https://news.example.org/ships?id=4\n" in text and "published: '2023-05-04'\n" in text
+    result = briefing("--root", str(mini), "check")
+    assert result.returncode == 0, result.stdout   # the header line is no paragraph: p1 is the text
+    from generator.text.seedtext import parse
+    assert [p.text for p in parse((mini / "seeds" / "new-report.md").read_text(encoding="utf-8")).paragraphs] == [
+        "Some forty ships waited."]
+
+
+@pytest.mark.parametrize("address", ["news.example.org/ships", "ftp://example.org/x", "https://exa mple.org", ""])
+def test_a_seed_address_that_is_no_http_address_is_a_problem_at_its_line(mini: Path, address: str) -> None:
+    (mini / "seeds" / "new-report.md").write_text(
+        f"# Ships wait outside\n\nPublished: 2023-05-04\nURL: {address}\n\nSome forty ships waited.\n",
+        encoding="utf-8")
+    result = briefing("--root", str(mini), "ingest")
+    assert result.returncode == 1
+    assert "seeds/new-report.md:4:1: error: " in result.stdout and "is not a full http(s) address" in result.stdout
+    assert "[seed-url]" in result.stdout and not (mini / "content" / "sources" / "new-report.yaml").exists()
+
+
 def test_second_run_changes_nothing_and_keeps_editor_text(mini: Path) -> None:
     record = mini / "content" / "sources" / "harbour-en.yaml"
     edited = record.read_text(encoding="utf-8").replace("Harbour News", "Harbour News # checked by hand")
@@ -86,7 +111,7 @@ def test_a_nul_or_a_direction_override_is_not_ingested_silently(mini: Path, char
                                                  encoding="utf-8")
     result = briefing("--root", str(mini), "ingest")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"seeds/smuggled.txt:4:7: error: the seed holds {said}" in result.stderr
+    assert f"seeds/smuggled.txt:4:7: error: the seed holds {said}" in result.stdout
     assert not (mini / "content" / "sources" / "smuggled.yaml").exists()
 
 
@@ -119,7 +144,7 @@ def test_a_seed_that_links_out_of_seeds_is_never_read(mini: Path, tmp_path: Path
     (mini / "seeds" / "harbour-en.md").unlink()
     (mini / "seeds" / "harbour-en.md").symlink_to(secret)  # an existing record's seed replaced by a link
     result = briefing("--root", str(mini), "build")
-    assert result.returncode == 1 and "seed-link" in result.stderr
+    assert result.returncode == 1 and "seed-link" in result.stdout
     assert not (mini / "site").exists()
 
 
@@ -137,4 +162,4 @@ def test_a_pipe_named_like_a_record_is_reported_not_waited_on(mini: Path) -> Non
     os.mkfifo(mini / "content" / "actors" / "pipe.yaml")
     result = subprocess.run([sys.executable, "-m", "generator", "--root", str(mini), "check"], capture_output=True,
                             text=True, timeout=60, check=False)
-    assert result.returncode == 1 and "content/actors/pipe.yaml:1:1" in result.stderr
+    assert result.returncode == 1 and "content/actors/pipe.yaml:1:1" in result.stdout

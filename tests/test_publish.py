@@ -60,7 +60,7 @@ def test_a_reviewed_record_leaning_on_a_draft_is_an_error_at_its_line(mini: Path
     assert "text:" in line  # the key point that cites it, not the top of the file
     assert "claim authority-120" in found[0].message and "briefing harbour-strike" in found[0].message
     result = briefing("--root", str(mini), "build")
-    assert result.returncode == 1 and "draft-reference" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "draft-reference" in result.stdout and "Traceback" not in result.stderr
 
 
 GHOST = """id: ghost-crew
@@ -92,7 +92,7 @@ def test_a_reviewed_claim_counting_a_draft_actor_s_people_is_refused_and_its_id_
     assert "actor ghost-crew, which is a draft" in found[0].message
     assert "- id: authority-120" in path.read_text(encoding="utf-8").splitlines()[found[0].line - 1]
     result = briefing("--root", str(mini), "build")
-    assert result.returncode == 1 and "draft-reference" in result.stderr and not (mini / "site").exists()
+    assert result.returncode == 1 and "draft-reference" in result.stdout and not (mini / "site").exists()
     _claim_back_to_draft(mini)   # what check then lets through publishes no trace of the draft
     dossier, problems = run(mini)
     assert dossier is not None and not problems.errors

@@ -52,7 +52,7 @@ def test_fmt_leaves_broken_files_alone_and_says_so(mini: Path) -> None:
     path = mini / UNION
     path.write_text("id: dockworkers-union\nkind: [organisation\n", encoding="utf-8")
     result = briefing("--root", str(mini), "fmt")
-    assert result.returncode == 1 and "fmt-skipped" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "fmt-skipped" in result.stdout and "Traceback" not in result.stderr
     assert path.read_text(encoding="utf-8") == "id: dockworkers-union\nkind: [organisation\n"
 
 
@@ -73,7 +73,7 @@ def test_fmt_reports_files_it_cannot_read_and_formats_the_rest(mini: Path, make:
                      encoding="utf-8")
     result = briefing("--root", str(mini), "fmt")
     assert result.returncode == 1 and "Traceback" not in result.stderr and "internal error" not in result.stderr
-    assert "content/actors/odd.yaml:" in result.stderr and "fmt-skipped" in result.stderr
+    assert "content/actors/odd.yaml:" in result.stdout and "fmt-skipped" in result.stdout
     checked = briefing("--root", str(mini), "check")  # an error, or for a folder a warning
     assert "content/actors/odd.yaml:" in checked.stdout + checked.stderr
     assert "internal error" not in checked.stderr
@@ -220,7 +220,7 @@ def test_diff_reports_a_broken_working_tree_file_instead_of_a_removal(mini: Path
     result = briefing("--root", str(mini), "diff", "HEAD")
     assert result.returncode == 1
     assert "- actor harbour-authority" not in result.stdout
-    assert f"{BROKEN}:{line}:1: error: YAML syntax" in result.stderr and "[yaml-syntax]" in result.stderr
+    assert f"{BROKEN}:{line}:1: error: YAML syntax" in result.stdout and "[yaml-syntax]" in result.stdout
     assert "record files in the working tree are not valid YAML records" in result.stderr
 
 
@@ -232,7 +232,7 @@ def test_diff_reports_a_broken_file_at_a_revision_naming_it(mini: Path) -> None:
     for args in (["HEAD"], ["HEAD~1", "HEAD"]):
         result = briefing("--root", str(mini), "diff", *args)
         assert result.returncode == 1 and "+ actor harbour-authority" not in result.stdout
-        assert f"HEAD:{BROKEN}:{line}:1: error: YAML syntax" in result.stderr
+        assert f"HEAD:{BROKEN}:{line}:1: error: YAML syntax" in result.stdout
         assert "record files in 'HEAD' are not valid YAML records" in result.stderr
 
 
@@ -287,7 +287,7 @@ def test_diff_never_reads_a_link_out_of_the_dossier(mini: Path, tmp_path: Path) 
     (mini / "content" / "actors" / "leak.yaml").symlink_to(secret)
     result = briefing("diff", "HEAD", "--root", str(mini))
     assert result.returncode == 1 and "AKIASECRETSECRET" not in result.stdout + result.stderr
-    assert "content/actors/leak.yaml" in result.stderr and "outside the dossier" in result.stderr
+    assert "content/actors/leak.yaml" in result.stdout and "outside the dossier" in result.stdout
 
 
 # --- what diff prints cannot be turned against the reviewer -------------------------------------
@@ -456,11 +456,11 @@ def test_a_lone_surrogate_is_a_located_problem_for_check_diff_and_build(mini: Pa
     _edit(mini, UNION, DESCRIPTION, '  en: "The union \\ud800 of the harbour"')
     located = f"{UNION}:10:7: "
     checked = briefing("--root", str(mini), "check")
-    assert checked.returncode == 1 and located + "error: invalid character U+D800" in checked.stderr
+    assert checked.returncode == 1 and located + "error: invalid character U+D800" in checked.stdout
     diffed = briefing("--root", str(mini), "diff", "HEAD", "--format", "markdown")
     assert diffed.returncode == 0 and located + "warning: invalid character U+D800" in diffed.stderr
     assert "\\ud800" in html.unescape(diffed.stdout)
     built = briefing("--root", str(mini), "build")
-    assert built.returncode == 1 and located + "error: invalid character U+D800" in built.stderr
+    assert built.returncode == 1 and located + "error: invalid character U+D800" in built.stdout
     for done in (checked, diffed, built):
         assert "internal error" not in done.stderr and "Traceback" not in done.stderr

@@ -37,7 +37,7 @@ def signed(mini: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
 
 def _signature_errors(root: Path) -> list[str]:
     result = briefing("check", "--signatures", "--root", str(root))
-    return [line for line in result.stderr.splitlines() if line.endswith("[review-signature]")]
+    return [line for line in result.stdout.splitlines() if line.endswith("[review-signature]")]
 
 
 def test_reviews_signed_by_a_listed_reviewer_pass(signed: tuple[Path, Path, Path]) -> None:
@@ -117,7 +117,7 @@ def _commit_on(root: Path, day: str, message: str) -> None:
 
 def _review_dates(root: Path) -> list[str]:
     result = briefing("check", "--root", str(root))
-    return [line for line in result.stderr.splitlines() if line.endswith("[review-date]")]
+    return [line for line in result.stdout.splitlines() if line.endswith("[review-date]")]
 
 
 def test_a_review_dated_before_its_record_entered_git_is_refused(mini: Path) -> None:

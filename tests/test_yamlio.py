@@ -182,3 +182,67 @@ def test_a_phrase_written_plain_without_asking_pyyaml_is_what_pyyaml_writes(firs
     value = first + "".join(rest)
     expected = None if yamlio._LINE_BREAKS.search(value) else yamlio._scalar_text(value)
     assert yamlio._scalar(value) == expected
+
+
+POLICE = """\
+id: police
+kind: state-body
+name:
+  en: National Police
+  ar: الشرطة الوطنية
+description:
+  en: "The national police
+  ar: الشرطة الوطنية في البلاد
+relations:
+  - type: part-of
+    target: interior
+    note: {en: "the ministry's arm"}
+"""
+
+
+@pytest.mark.parametrize("libyaml", [True, False])
+def test_an_unclosed_quote_is_reported_where_it_opens_and_alone(libyaml: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML gives up at line 12 (where a later quote closes it); the slip is on line 7."""
+    monkeypatch.setattr(yamlio, "_LIBYAML", libyaml)
+    data, problems = yamlio.parse(POLICE)
+    assert data is None
+    assert [(p.line, p.col, p.code) for p in problems] == [(7, 7, "yaml-syntax")]
+    assert "close the quote opened here with \"" in problems[0].message and "line 8" in problems[0].message
+
+
+def test_an_unclosed_quote_that_a_later_quote_closes_is_still_the_slip() -> None:
+    """The file parses, with the next key swallowed into the text: without this, the schema's knock-on
+    errors (a missing language, a missing key) would be all the editor saw."""
+    text = "id: x\nname:\n  en: 'The police\n  ar: الشرطة\nkind: 'state-body'\n"
+    data, problems = yamlio.parse(text)
+    assert data is None and [(p.line, p.col) for p in problems] == [(3, 7)]
+    assert "with '" in problems[0].message
+
+
+def test_an_unclosed_quote_at_the_end_of_the_file_is_reported_where_it_opens() -> None:
+    _, problems = yamlio.parse("id: x\nname:\n  en: \"X\n  ar: Y\n")
+    assert [(p.line, p.col) for p in problems] == [(3, 7)] and "end of the file" in problems[0].message
+
+
+def test_a_quoted_text_over_several_lines_indented_under_its_key_is_no_slip() -> None:
+    data, problems = yamlio.parse('a:\n  en: "long text\n    continued: here"\n  ar: y\n')
+    assert problems == [] and data["a"]["en"] == "long text continued: here"
+
+
+@pytest.mark.parametrize(("text", "line", "col", "words"), [
+    ("id: x\nname:\n\ten: X\n", 3, 1, "replace the tab with spaces"),
+    ("id: x\nname:\n  en: X\n   ar: Y\n", 4, 4, "indented more than the key above it"),
+    ("id: x\nname:\n    en: X\n  ar: Y\nkind: a\n", 4, 3, "does not line up"),
+    ("id: x\nname:\n  en: Note: this\n", 3, 11, "put the text in quotes"),
+    ('id: x\nname:\n  en: "C:\\q"\n', 3, 11, "write \\\\ for a backslash"),
+    ("id: x\nkind: [a\nname: b\n", 2, 7, "close it with ]"),
+])
+def test_a_syntax_slip_is_reported_at_its_line_with_what_to_do(text: str, line: int, col: int, words: str) -> None:
+    data, problems = yamlio.parse(text)
+    assert data is None and [(p.line, p.col, p.code) for p in problems] == [(line, col, "yaml-syntax")]
+    assert words in problems[0].message
+
+
+def test_a_flow_map_remembers_its_style() -> None:
+    data, _ = yamlio.parse("a: {en: Police, Security}\nb:\n  en: x\n")
+    assert data["a"].flow and not data["b"].flow and data["a"]["Security"] is None

@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.errors import BriefingError, Problems
 from generator.factbase.load import read_seed, record_files, seed_files
 from generator.factbase.records import SCHEMA_HEADER
+from generator.factbase.schema import URL
 from generator.factbase.yamlio import Map, dump, read
 from generator.files import write_atomic
 from generator.layout import Layout
@@ -53,6 +54,8 @@ def record_for(seed: Path, parsed: seedtext.SourceText) -> dict[str, object]:
     }
     if parsed.published:
         record["published"] = parsed.published
+    if parsed.url:
+        record["url"] = parsed.url
     record["review"] = {"status": "draft"}
     return record
 
@@ -101,6 +104,11 @@ def ingest(root: Path) -> IngestReport:
         seen[ident] = seed
         target = records.get(seed.name) or out_dir / f"{ident}.yaml"
         if not target.exists():
+            if parsed.url is not None and not URL.match(parsed.url):
+                problems.error(seed, parsed.url_line, 1, f"{parsed.url!r} is not a full http(s) address, so the "
+                               "document is not registered; write the whole address (URL: https://…) or remove "
+                               "the line, then run 'briefing ingest' again", "seed-url")
+                continue
             write_atomic(target, dump(record_for(seed, parsed), SCHEMA_HEADER.format(kind="source")))
             report.created.append(ident)
             continue

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from generator import gitrepo, shipped
 from generator.errors import Problems
@@ -51,6 +51,7 @@ def check(loaded: Loaded) -> Problems:
     _check_structure(dossier, problems)
     _check_grades(dossier, problems)
     _check_drafts(dossier, problems)
+    _check_unpublished(dossier, problems)
     _check_review_dates(dossier, problems)
     _report_disagreements(dossier, problems)
     return problems
@@ -267,6 +268,35 @@ def _check_drafts(dossier: model.Dossier, problems: Problems) -> None:
     for loc, record, draft in publish.leaning_on_drafts(dossier):
         problems.error(loc.path, loc.line, loc.col, f"{record} is reviewed but leans on {draft}, which is a draft: "
                        f"review {draft} too, or set {record} back to draft", DRAFT_REFERENCE)
+
+
+def _check_unpublished(dossier: model.Dossier, problems: Problems) -> None:
+    """Say, once per record, what a published build leaves out for want of review. A warning where nobody
+    said so (no `review:` at all) or where reviewed records go with a draft incident; a note where the
+    record's own review says draft, which is the editor's word (`briefing status` lists them all)."""
+    for out in publish.left_out(dossier):
+        if out.cause not in (publish.DRAFT, publish.NO_REVIEW):
+            continue   # a record that goes with its incident is counted there; leaning on a draft is an error
+        taken = f", and takes {_count(out.takes)} with it" if out.takes else ""
+        reviewed = [t for t in out.takes if publish.is_public(_record(dossier, t))]
+        message = (f"{out.kind} {out.id} is left out of the published site: {out.reason}{taken}; sign its review "
+                   "when it is ready ('briefing status' lists what awaits review)")
+        if reviewed:
+            message += f" ({', '.join(reviewed)} reviewed already)"
+        severity = "warning" if out.cause == publish.NO_REVIEW or reviewed else "info"
+        problems.add(out.loc.path, out.loc.line, out.loc.col, severity, message, "unpublished")
+
+
+def _count(taken: tuple[str, ...]) -> str:
+    claims = sum(t.startswith("claim ") for t in taken)
+    events = len(taken) - claims
+    return " and ".join(f"{n} {what}{'s' if n != 1 else ''}" for n, what in ((claims, "claim"), (events, "event"))
+                        if n)
+
+
+def _record(dossier: model.Dossier, label: str) -> Any:
+    kind, ident = label.split(" ", 1)
+    return dossier.records(kind)[ident]
 
 
 def _check_values_against_quotes(dossier: model.Dossier, problems: Problems) -> None:

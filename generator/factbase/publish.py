@@ -7,8 +7,8 @@ the published dossier never points at a record it left out.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
-from typing import Protocol
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from generator.factbase import model
 
@@ -91,3 +91,68 @@ def leaning_on_drafts(dossier: model.Dossier) -> Iterator[tuple[model.Loc, str, 
         if is_public(event):
             refs = [("incident", event.incident), *cited(event.citations)]
             yield from ((event.loc, f"event {event.id}", d) for d in drafts(refs))
+
+
+# --- what a build leaves out, and why ------------------------------------------------------------
+
+# Why a record is left out of a published build (`LeftOut.cause`).
+NO_REVIEW = "no-review"         # no `review:` at all: a draft nobody declared
+DRAFT = "draft"                 # its own review says draft
+WITH_INCIDENT = "with-incident"  # a claim or event of a draft incident goes with it
+LEANS = "leans"                 # reviewed, but leans on a draft: check refuses the build
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A record that a published build leaves out: where to look (its review's `status`, or the record when
+    it has no review), why in words, and, for a draft incident, the claims and events that go with it."""
+
+    kind: str
+    id: str
+    loc: model.Loc
+    cause: str
+    reason: str
+    reviewed: bool = False            # the record itself is reviewed or published (a surprise to leave out)
+    takes: tuple[str, ...] = ()       # "claim x", "event y": what a draft incident takes with it
+
+
+def _own(kind: str, record: Any) -> LeftOut:
+    """A record left out for its own review."""
+    line, col = record.review.at
+    if not line:
+        return LeftOut(kind, record.id, record.loc, NO_REVIEW, "it has no review: block, so it is a draft")
+    return LeftOut(kind, record.id, model.Loc(record.loc.path, line, col), DRAFT, "its review is draft")
+
+
+def left_out(dossier: model.Dossier) -> list[LeftOut]:
+    """Every record `published` leaves out, and every reviewed record `check` keeps from being published
+    (`leaning_on_drafts`), in the dossier's order: the one account of what a build does not publish."""
+    out: list[LeftOut] = []
+    incidents = {i.id for i in dossier.incidents.values() if is_public(i)}
+    for owner, record in dossier.reviewables():
+        if owner.kind == "event":
+            continue   # after the incidents, which they may go with
+        if owner.kind == "incident" and not is_public(record):
+            taken = tuple(f"claim {c.id}" for c in record.claims) + tuple(
+                f"event {e.id}" for e in dossier.timeline if e.incident == record.id)
+            out.append(replace(_own("incident", record), takes=taken))
+        elif owner.kind == "claim" and owner.parent not in incidents:
+            out.append(LeftOut("claim", record.id, record.loc, WITH_INCIDENT, f"its incident {owner.parent} is a "
+                               "draft, so the claim goes with it", reviewed=is_public(record)))
+        elif owner.kind != "incident" and not is_public(record):
+            out.append(_own(owner.kind, record))
+    for event in dossier.timeline:
+        if not is_public(event):
+            out.append(_own("event", event))
+        elif event.incident is not None and event.incident not in incidents:
+            state = "a draft" if event.incident in dossier.incidents else "not in the dossier"
+            out.append(LeftOut("event", event.id, event.loc, WITH_INCIDENT, f"its incident {event.incident} is "
+                               f"{state}, so the event goes with it", reviewed=True))
+    seen: set[str] = set()
+    for loc, record, draft in leaning_on_drafts(dossier):
+        if record not in seen:
+            seen.add(record)
+            kind, ident = record.split(" ", 1)
+            out.append(LeftOut(kind, ident, loc, LEANS, f"it is reviewed but leans on {draft}, which is a draft: "
+                               "the build is refused until that is reviewed too", reviewed=True))
+    return out

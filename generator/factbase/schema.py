@@ -264,6 +264,10 @@ class LangMap(Spec):
         out: dict[str, Any] = {}
         for lang, value in node.items():
             kline, kcol = node.key_marks[lang]
+            if value is None and node.flow and lang not in ctx.languages:
+                ctx.report(kline, kcol, "error", f"{lang!r} has no value: a comma inside {{…}} separates keys, so "
+                           "the words after it became a key; put the text in quotes", "comma-key")
+                continue
             if not LANG.match(lang):
                 ctx.report(kline, kcol, "error", f"{lang!r} is not a language code (BCP 47, e.g. 'en', 'ar')",
                            "language")

@@ -41,11 +41,13 @@ class Str(str):
 
 
 class Map(dict):
-    """A mapping that remembers its own position and the position of each key."""
+    """A mapping that remembers its own position and the position of each key, and whether it was written
+    in flow style (`{en: …, ar: …}`), where a comma in an unquoted text makes a key of the words after it."""
 
     line: int
     col: int
     key_marks: dict[str, tuple[int, int]]
+    flow: bool = False
 
 
 class Seq(list):
@@ -262,18 +264,15 @@ def _too_deep(text: str) -> tuple[int, int]:
 def _parse(text: str) -> tuple[Any, list[YamlProblem]]:
     problems: list[YamlProblem] = []
     cleaned = _forbidden_characters(text, problems)
+    spans: list[yaml.ScalarNode] = []
     fast = _fast_node(cleaned)
     if fast is not None:
-        return _convert(fast, problems), problems
+        return _checked(_convert(fast, problems, spans), problems, spans, cleaned)
     loader = _Loader(cleaned)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
-        problems.append(YamlProblem(line, col, f"YAML syntax: {what}; fix the indentation or quoting here",
-                                    "yaml-syntax"))
+        problems.append(_syntax_problem(exc, cleaned))
         return None, problems
     except yaml.YAMLError as exc:
         problems.append(YamlProblem(1, 1, f"YAML syntax: {exc}", "yaml-syntax"))
@@ -283,14 +282,125 @@ def _parse(text: str) -> tuple[Any, list[YamlProblem]]:
     for line, col in loader.alias_marks:
         problems.append(YamlProblem(line, col, "YAML aliases (*name) are not allowed here; write the value out",
                                     "yaml-alias"))
-    return (_convert(node, problems) if node is not None else None), problems
+    return _checked(_convert(node, problems, spans) if node is not None else None, problems, spans, cleaned)
+
+
+# --- where a syntax slip is -------------------------------------------------------------------
+# PyYAML reports where it gave up, which is often far from the slip: an unclosed quote swallows the lines
+# after it until the next quote of the file, and the error (if any) comes there, dozens of lines on. The
+# first slip is found and reported at its place, alone: whatever follows from it is no news to the editor.
+
+# A line that starts a key ("  ar: …", "- type: …"): inside a quoted text it means the quote was not closed.
+_KEY_LINE = re.compile(r"( *)(?:- +)*[\w.-]+:(?: |$)")
+
+
+def _checked(value: Any, problems: list[YamlProblem], spans: list[yaml.ScalarNode],
+             text: str) -> tuple[Any, list[YamlProblem]]:
+    """A document that parsed, unless one of its quoted texts running over lines (`spans`) is an unclosed
+    quote that a later quote happened to close: then the slip alone, with what the text itself holds."""
+    for node in spans:
+        slip = _unclosed_quote(text, node.start_mark.line, node.start_mark.column, node.end_mark.line)
+        if slip is not None:
+            return None, [p for p in problems if p.code == "yaml-character"] + [slip]
+    return value, problems
+
+
+def _unclosed_quote(text: str, line: int, col: int, last: int) -> YamlProblem | None:
+    """The slip, if the quoted text opened at 0-based `line`, `col` and running to line `last` takes in a line
+    that looks like a key at its own indentation or less: a text never does that; a forgotten quote does."""
+    lines = text.split("\n")
+    opening = lines[line]
+    indent = len(opening) - len(opening.lstrip(" "))
+    for number in range(line + 1, min(last, len(lines) - 1) + 1):
+        key = _KEY_LINE.match(lines[number])
+        if key and len(key.group(1)) <= indent:
+            return _unclosed(line, col, opening[col], f"line {number + 1} ({lines[number].strip()[:40]})")
+    return None
+
+
+def _unclosed(line: int, col: int, quote: str, runs_into: str) -> YamlProblem:
+    return YamlProblem(line + 1, col + 1, f"YAML syntax: this quote is never closed, so the text runs on to "
+                       f"{runs_into}; close the quote opened here with {quote} where the text ends", "yaml-syntax")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """The first slip of a document PyYAML refused, where it is and with what to do."""
+    opened = exc.context_mark
+    if exc.context == "while scanning a quoted scalar" and opened is not None and exc.problem and (
+            "end of stream" in exc.problem or "document separator" in exc.problem):
+        quote = text.split("\n")[opened.line][opened.column]
+        return _unclosed(opened.line, opened.column, quote, "the end of the file")
+    slip = _earlier_unclosed_quote(text, exc.problem_mark or opened)
+    if slip is not None:
+        return slip
+    bracket = _unclosed_bracket(exc, text)
+    if bracket is not None:
+        return bracket
+    mark = exc.problem_mark or opened
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or exc.context or "invalid YAML"
+    source = text.split("\n")[line - 1] if mark else ""
+    if what.startswith("found character '\\t'"):
+        return YamlProblem(line, col, "YAML syntax: a tab here; YAML indents with spaces only: replace the tab "
+                           "with spaces", "yaml-syntax")
+    if what.startswith("found unknown escape character"):
+        return YamlProblem(line, col, "YAML syntax: a backslash inside \"…\" starts an escape; write \\\\ for a "
+                           "backslash, or put the text in single quotes", "yaml-syntax")
+    if what == "mapping values are not allowed here":
+        if re.match(r" *(?:- +)*[\w.-]+: +\S", source[:col - 1]):
+            return YamlProblem(line, col, "YAML syntax: ': ' inside a text that is not quoted; put the text in "
+                               "quotes", "yaml-syntax")
+        return _off(source, line, "is indented more than the key above it")
+    if what.startswith("expected <block end>") and "block" in what[20:] and source.strip():
+        return _off(source, line, "does not line up with the keys above it")
+    return YamlProblem(line, col, f"YAML syntax: {what}; fix the indentation or quoting here", "yaml-syntax")
+
+
+def _unclosed_bracket(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem | None:
+    """A `[` or `{` that PyYAML read on past its own line looking for the end: the slip is the bracket."""
+    opened, gave_up = exc.context_mark, exc.problem_mark
+    if not (exc.context or "").startswith("while parsing a flow") or opened is None or gave_up is None \
+            or gave_up.line <= opened.line:
+        return None
+    bracket = text.split("\n")[opened.line][opened.column]
+    closing = {"[": "]", "{": "}"}.get(bracket)
+    if closing is None:
+        return None
+    return YamlProblem(opened.line + 1, opened.column + 1, f"YAML syntax: this {bracket} is never closed on its line, "
+                       f"so the lines after it are read as its items; close it with {closing}", "yaml-syntax")
+
+
+def _off(source: str, line: int, how: str) -> YamlProblem:
+    """A line whose indentation is off, reported at its first character."""
+    return YamlProblem(line, len(source) - len(source.lstrip(" ")) + 1, f"YAML syntax: this line {how}; indent "
+                       "it as the other keys of its map (spaces, not tabs)", "yaml-syntax")
+
+
+def _earlier_unclosed_quote(text: str, mark: Any) -> YamlProblem | None:
+    """An unclosed quote before the place PyYAML gave up (`mark`), found among the tokens read up to there."""
+    scanner = _Loader(text)
+    try:
+        while True:
+            token = scanner.get_token()
+            if token is None or (mark is not None and token.start_mark.line > mark.line):
+                return None
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"') \
+                    and token.end_mark.line > token.start_mark.line:
+                slip = _unclosed_quote(text, token.start_mark.line, token.start_mark.column, token.end_mark.line)
+                if slip is not None:
+                    return slip
+    except yaml.YAMLError:
+        return None
+    finally:
+        scanner.dispose()
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _convert(node: yaml.Node, problems: list[YamlProblem]) -> Any:
+def _convert(node: yaml.Node, problems: list[YamlProblem], spans: list[yaml.ScalarNode]) -> Any:
+    """Nodes to Map/Seq/Str; each quoted text that runs over lines is put in `spans`, for `_checked`."""
     line, col = _mark(node)
     if node.tag not in _STANDARD_TAGS:
         problems.append(YamlProblem(line, col, f"YAML tag {node.tag!r} is not allowed; remove it", "yaml-tag"))
@@ -299,13 +409,17 @@ def _convert(node: yaml.Node, problems: list[YamlProblem]) -> Any:
         if plain and node.value in _NULLS:
             return None
         _escaped_characters(node, line, col, problems)
+        if not plain and node.end_mark.line != node.start_mark.line and node.style in ("'", '"'):
+            spans.append(node)
         return Str(node.value, line, col, quoted=not plain)
     if isinstance(node, yaml.SequenceNode):
-        seq = Seq(_convert(item, problems) for item in node.value)
+        seq = Seq(_convert(item, problems, spans) for item in node.value)
         seq.line, seq.col = line, col
         return seq
     result = Map()
     result.line, result.col, result.key_marks = line, col, {}
+    if getattr(node, "flow_style", False):   # a MappingNode here; types-PyYAML types it Node
+        result.flow = True
     for key_node, value_node in node.value:
         kline, kcol = _mark(key_node)
         if not isinstance(key_node, yaml.ScalarNode):
@@ -323,7 +437,7 @@ def _convert(node: yaml.Node, problems: list[YamlProblem]) -> Any:
                                         "keep one of them", "duplicate-key"))
             continue
         result.key_marks[key] = (kline, kcol)
-        result[key] = _convert(value_node, problems)
+        result[key] = _convert(value_node, problems, spans)
     return result
 
 

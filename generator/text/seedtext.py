@@ -1,4 +1,4 @@
-"""Seed text: normalisation, header conventions (title, published date) and paragraphs in reading order.
+"""Seed text: normalisation, header conventions (title, published date, address) and paragraphs in reading order.
 
 What ingest records as a source's text and hash, and what every citation's paragraph id refers to.
 """
@@ -17,6 +17,8 @@ _HEADING = re.compile(r"^#{2,6}\s+(?P<text>\S.*?)\s*#*\s*$")
 _PUBLISHED = re.compile(
     r"^published\s*:\s*`?\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[ T](?P<time>\d{2}:\d{2}(?::\d{2})?))?\s*`?\s*$",
     re.IGNORECASE)
+# "URL: https://…" (or "<https://…>"): the address is kept as written; ingest decides whether it is one.
+_URL = re.compile(r"^url\s*:\s*<?(?P<url>.*?)>?\s*$", re.IGNORECASE)
 _LEADING_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 # A line this long is a whole paragraph, not a hard-wrapped piece of one.
@@ -44,6 +46,8 @@ class SourceText:
     title: str | None = None
     published: str | None = None
     published_time: str | None = None
+    url: str | None = None
+    url_line: int = 0   # the 1-based line of the seed that states `url`
     paragraphs: list[Paragraph] = field(default_factory=list)
 
     def paragraph(self, pid: str) -> Paragraph | None:
@@ -106,6 +110,9 @@ def parse(raw: str) -> SourceText:
             result.published = m.group("date")
             result.published_time = m.group("time")
             continue
+        if result.url is None and (m := _URL.match(chunk)):
+            result.url, result.url_line = m.group("url"), line_no
+            continue
         if index == 0 and result.published is None and (m := _LEADING_DATE.match(chunk)):
             result.published = m.group("date")
             chunk = chunk[m.end():]
@@ -123,6 +130,8 @@ def _split_block(block: list[str]) -> list[tuple[int, str]]:
     """A block of short lines broken mid-sentence is one hard-wrapped paragraph; otherwise a paragraph a line."""
     if len(block) == 1:
         return [(0, block[0].strip())]
+    if all(_PUBLISHED.match(line) or _URL.match(line) for line in block):   # "Published: …" over "URL: …"
+        return [(i, line.strip()) for i, line in enumerate(block)]
     inner = block[:-1]
     wrapped = sum(not line.rstrip().endswith(_SENTENCE_END) for line in inner)
     if all(len(line) < _WRAP_WIDTH for line in inner) and wrapped * 2 >= len(inner) and not any(

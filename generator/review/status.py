@@ -1,0 +1,132 @@
+"""Where a dossier stands: what is a draft, what a published build leaves out and why, what lacks a
+translation, and which drafts are ready for a reviewer.
+
+`check` says what is wrong; this says what is unfinished. Both read the same rules: what is left out comes
+from `factbase.publish.left_out` (the rule `published` applies), what lacks a translation from check's own
+`translation` problems. The command line prints it and the desk shows the same lists.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import BriefingError, Problem
+from generator.factbase import check, model, publish
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One record (or one text of it) in a list: what it is, where (path relative to the dossier, 1-based
+    line), and why it is listed, in words. An untranslated text also names its field and languages."""
+
+    kind: str
+    id: str
+    path: str
+    line: int
+    reason: str
+    field: str = ""
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Status:
+    drafts: list[Entry] = field(default_factory=list)          # every record whose own review is draft
+    awaiting_review: list[Entry] = field(default_factory=list)  # the drafts check finds nothing wrong with
+    unpublished: list[Entry] = field(default_factory=list)     # what a published build leaves out, and why
+    untranslated: list[Entry] = field(default_factory=list)    # a text lacking a dossier language
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_KEY = re.compile(r"\s*(?:-\s+)?([\w.-]+)\s*:")
+
+
+def status(root: Path) -> Status:
+    """The dossier's status; a dossier that cannot be read is a `BriefingError` with check's problems."""
+    dossier, problems = check.run(root)
+    if dossier is None:
+        raise BriefingError("the dossier cannot be read, so its status is unknown; fix the problems above "
+                            "('briefing check')", problems.errors)
+    owners = _Owners(dossier)
+    findings: dict[tuple[str, str], list[Problem]] = {}
+    untranslated: list[Entry] = []
+    for problem in problems.sorted():
+        if problem.severity == "info" or problem.code == "unpublished":
+            continue
+        kind, ident = owners.at(problem.path, problem.line)
+        findings.setdefault((kind, ident), []).append(problem)
+        if problem.code == "translation":
+            untranslated.append(Entry(kind, ident, problem.path, problem.line, problem.message,
+                                      _field(root / problem.path, problem.line),
+                                      tuple(lang for lang in dossier.languages
+                                            if re.search(rf"(?<![\w-]){re.escape(lang)}(?![\w-])", problem.message))))
+    drafts, ready = [], []
+    for owner, record in dossier.reviewables():
+        if publish.is_public(record):
+            continue
+        line = record.review.at[0] or record.loc.line
+        found = findings.get((owner.kind, owner.id), [])
+        if found:
+            reason = (f"draft; check finds {len(found)} problem(s) in it to fix before review (first, line "
+                      f"{found[0].line}: {found[0].message})")
+        else:
+            reason = f"draft, ready for a reviewer: 'briefing review --by WHO {owner.id}' would sign it"
+        entry = Entry(owner.kind, owner.id, record.loc.path, line, reason)
+        drafts.append(entry)
+        if not found:
+            ready.append(entry)
+    unpublished = [Entry(out.kind, out.id, out.loc.path, out.loc.line,
+                         out.reason + (f"; it takes {', '.join(out.takes)} with it" if out.takes else ""))
+                   for out in publish.left_out(dossier)]
+    return Status(drafts, ready, unpublished, untranslated)
+
+
+class _Owners:
+    """Which record a line of a file belongs to: the one that starts last at or before it (a claim inside
+    its incident's file, an event in the timeline)."""
+
+    def __init__(self, dossier: model.Dossier) -> None:
+        self.starts: dict[str, list[tuple[int, str, str]]] = {}
+        for owner, record in dossier.reviewables():
+            self.starts.setdefault(record.loc.path, []).append((record.loc.line, owner.kind, owner.id))
+        for starts in self.starts.values():
+            starts.sort()
+
+    def at(self, path: str, line: int) -> tuple[str, str]:
+        before = [(kind, ident) for start, kind, ident in self.starts.get(path, []) if start <= line]
+        if before:
+            return before[-1]
+        return ("dossier", "dossier") if path.endswith("dossier.yaml") else ("file", path)
+
+
+def _field(path: Path, line: int) -> str:
+    """The key written on a line of a record: the field a problem there is about (a citation's, `quote`)."""
+    try:
+        text = path.read_text(encoding="utf-8").split("\n")[line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return ""
+    key = _KEY.match(text)
+    if key is None:
+        return ""
+    return "quote" if key.group(1) == "source" else key.group(1)
+
+
+# --- as text ----------------------------------------------------------------------------------------
+
+def as_text(state: Status) -> list[str]:
+    """Lines for people: each list under a heading with its count, each entry `path:line:` first, so that an
+    editor's terminal or editor opens it with a click. The drafts ready for a reviewer are counted among the
+    drafts, and say so, rather than listed twice."""
+    lines: list[str] = []
+    for heading, entries in ((f"Drafts: {len(state.drafts)} ({len(state.awaiting_review)} ready for a reviewer)",
+                              state.drafts),
+                             (f"Left out of the published site: {len(state.unpublished)}", state.unpublished),
+                             (f"Untranslated: {len(state.untranslated)}", state.untranslated)):
+        lines.append(heading)
+        for e in entries:
+            what = f"{e.field} lacks {', '.join(e.languages)}" if e.field and e.languages else e.reason
+            lines.append(f"  {e.path}:{e.line}: {e.kind} {e.id}: {what}")
+    return lines
