@@ -269,6 +269,9 @@ def test_a_figure_becomes_a_claim_and_the_page_says_what_was_written(desk: Serve
     incident = (desk.root / "content/incidents/harbour-strike.yaml").read_text(encoding="utf-8")
     assert "id: union-at-least-400" in incident
     assert "union-at-least-400" in desk.get("/desk/record/claim:union-at-least-400").text
+    home = desk.get("/desk/").text   # the new draft, untranslated, is listed and leads to the record
+    untranslated = home.split('id="untranslated"')[1].split("<h2")[0]
+    assert 'href="/desk/record/claim:union-at-least-400"' in untranslated
 
 
 def test_a_stale_form_is_refused_and_says_so(desk: Served) -> None:

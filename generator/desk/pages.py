@@ -20,7 +20,8 @@ from generator.factbase.load import load
 from generator.layout import Layout
 from generator.review import report
 from generator.review.diff import diff
-from generator.review.status import status
+from generator.review.status import Entry as StatusEntry
+from generator.review.status import Status, status
 from generator.text.verbatim import find_quote
 from generator.views import i18n
 
@@ -30,6 +31,7 @@ MARKED = ("names", "figures", "dates", "quotes")   # what can become a record or
 KIND_LABELS = {"names": "Name", "figures": "Figure", "dates": "Date", "quotes": "Quote", "source": "Source",
                "actor": "Actor", "place": "Place", "incident": "Incident", "briefing": "Briefing",
                "claim": "Claim", "event": "Timeline event"}
+RECORD_KINDS = ("source", "actor", "place", "incident", "briefing", "claim", "event")
 STATUS_LABELS = {"draft": "status:draft", "reviewed": "status:reviewed", "published": "status:published"}
 SHOWN_APART = ("id", "kind", "paragraph", "span", "sentence")
 
@@ -125,18 +127,22 @@ def dossier_of(root: Path) -> model.Dossier:
 
 
 def home(root: Path) -> dict[str, Any]:
+    """The sources, and `briefing status`'s lists and check's problems, each entry leading to its record. A
+    dossier that cannot be read still shows check's problems, which say why."""
     dossier, problems = check.run(root)
-    lists = status(root)
+    lists = status(root) if dossier is not None else Status()
     return {"sources": list(dossier.sources.values()) if dossier else [],
             "awaiting": [_entry(e) for e in lists.awaiting_review],
             "untranslated": [_entry(e) for e in lists.untranslated],
             "unpublished": [_entry(e) for e in lists.unpublished],
             "problems": [Entry(f"{p.severity}: {p.message}", _record_of(p.path), f"{p.path}:{p.line}", p.code)
-                         for p in problems.sorted()]}
+                         for p in problems.sorted() if p.severity != "info"]}
 
 
-def _entry(item: Any) -> Entry:
-    return Entry(f"{item.kind} {item.id}", f"{item.kind}:{item.id}", f"{item.path}:{item.line}", item.reason)
+def _entry(item: StatusEntry) -> Entry:
+    what = f"{item.kind} {item.id}" + (f" ({item.field})" if item.field else "")
+    return Entry(what, f"{item.kind}:{item.id}" if item.kind in RECORD_KINDS else "", f"{item.path}:{item.line}",
+                 item.reason)
 
 
 RECORD_FILE = re.compile(r"content/(source|actor|place|incident|briefing)s/([a-z0-9][a-z0-9-]*)\.yaml\Z")
