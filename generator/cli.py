@@ -539,8 +539,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     browser reload themselves after each good rebuild (only the preview adds that script; the files
     in site/ never carry it). Each rebuild redoes only what the edit changed.
 
+    The editor's desk is at /desk/ (and /desk/ar/): the sources with what extract proposes marked, forms
+    that make actors, places, incidents and claims from them, every record's fields, reviews, the changes
+    since the last commit and a commit. It answers only on this machine: with a --host other than a
+    loopback address the desk is off.
+
     Example:
-      briefing serve --port 8000   # then open http://127.0.0.1:8000/ and /ar/
+      briefing serve --port 8000   # then open http://127.0.0.1:8000/, /ar/ and /desk/
     """
     from generator.serve import serve
     serve(args.root, args.host, args.port)
