@@ -17,6 +17,8 @@ from generator import edit
 from generator.errors import BriefingError
 from generator.factbase import check, model, yamlio
 from generator.factbase.load import load
+from generator.factbase.records import CLAIM, EVENT, KINDS
+from generator.factbase.schema import Enum, LangMap, ListOf, MapOf, Obj, Spec
 from generator.layout import Layout
 from generator.review import report
 from generator.review.diff import diff
@@ -63,7 +65,7 @@ class FieldRow:
     value: str
     lang: str = ""
     dir: str = "auto"
-    editable: bool = True
+    choices: tuple[str, ...] = ()   # the values the schema allows, where it names them
 
 
 @dataclass
@@ -215,7 +217,7 @@ def record(root: Path, dossier: model.Dossier, ident: str) -> dict[str, Any]:
     node = _find(data, ident.rpartition(":")[2], where.kind)
     return {"kind": where.kind, "ident": ident, "where": f"{_rel(root, path)}:{where.line}",
             "rel": _rel(root, path), "version": edit.version(root, _rel(root, path)),
-            "fields": list(_rows(node, dossier.languages)),
+            "fields": list(_rows(SPECS.get(where.kind), node, dossier.languages)),
             "status": (node.get("review") or {}).get("status", "draft") if isinstance(node, dict) else "draft",
             "today": datetime.datetime.now(datetime.UTC).astimezone().date().isoformat()}   # the editor's day
 
@@ -239,20 +241,37 @@ def _find(data: Any, ident: str, kind: str) -> Any:
     return data
 
 
-def _rows(node: Any, languages: list[str], prefix: str = "") -> Iterator[FieldRow]:
-    """Every scalar of a record under its dotted key (a list's items by their place, counted from 1:
-    `citations.1.quote`)."""
-    items = node.items() if isinstance(node, dict) else enumerate(node, 1) if isinstance(node, list) else ()
-    for key, value in items:
-        dotted = f"{prefix}{key}"
-        if key in ("id", "claims", "review") and not prefix:
-            continue
-        if isinstance(value, dict | list):
-            yield from _rows(value, languages, dotted + ".")
-        else:
-            lang = key if isinstance(key, str) and key in languages else ""
-            yield FieldRow(dotted, "" if value is None else str(value), lang,
-                           i18n.direction(lang) if lang else "auto")
+SPECS: dict[str, Spec] = {**{kind: spec for kind, (_folder, spec) in KINDS.items()}, "claim": CLAIM, "event": EVENT}
+NOT_FIELDS = ("id", "review", "claims")   # the id names the file; reviews and claims have forms of their own
+
+
+def _rows(spec: Spec | None, node: Any, languages: list[str], prefix: str = "") -> Iterator[FieldRow]:
+    """Every field the schema allows a record, under the dotted key `set` takes, with its value where the
+    file has one: a text in each dossier language (those missing, empty, to fill), a list's items by their
+    place counted from 1 (`citations.1.quote`). What the schema does not know is listed from the file."""
+    if isinstance(spec, Obj):
+        data = node if isinstance(node, dict) else {}
+        for key, f in spec.fields.items():
+            if not (prefix == "" and key in NOT_FIELDS):
+                yield from _rows(f.spec, data.get(key), languages, f"{prefix}{key}.")
+        for key, value in data.items():
+            if key not in spec.fields and not (prefix == "" and key in NOT_FIELDS):
+                yield from _rows(None, value, languages, f"{prefix}{key}.")
+    elif isinstance(spec, LangMap) and (node is None or isinstance(node, dict)):
+        data = node or {}
+        for lang in [*languages, *(k for k in data if k not in languages)]:
+            value = data.get(lang)
+            yield FieldRow(f"{prefix}{lang}", "" if value is None else str(value), lang, i18n.direction(lang))
+    elif isinstance(spec, ListOf) and isinstance(node, list):
+        for number, item in enumerate(node, 1):
+            yield from _rows(spec.item, item, languages, f"{prefix}{number}.")
+    elif isinstance(node, dict | list):
+        item = spec.item if isinstance(spec, MapOf | ListOf) else None
+        for key, value in (node.items() if isinstance(node, dict) else enumerate(node, 1)):
+            yield from _rows(item, value, languages, f"{prefix}{key}.")
+    elif not isinstance(spec, ListOf | MapOf):
+        yield FieldRow(prefix.rstrip("."), "" if node is None else str(node),
+                       choices=spec.values if isinstance(spec, Enum) else ())
 
 
 def changes(root: Path) -> dict[str, Any]:
