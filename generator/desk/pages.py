@@ -267,7 +267,8 @@ def _rows(spec: Spec | None, node: Any, languages: list[str], prefix: str = "") 
             yield from _rows(spec.item, item, languages, f"{prefix}{number}.")
     elif isinstance(node, dict | list):
         item = spec.item if isinstance(spec, MapOf | ListOf) else None
-        for key, value in (node.items() if isinstance(node, dict) else enumerate(node, 1)):
+        pairs = node.items() if isinstance(node, dict) else ((str(n), v) for n, v in enumerate(node, 1))
+        for key, value in pairs:
             yield from _rows(item, value, languages, f"{prefix}{key}.")
     elif not isinstance(spec, ListOf | MapOf):
         yield FieldRow(prefix.rstrip("."), "" if node is None else str(node),
