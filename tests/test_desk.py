@@ -111,25 +111,38 @@ def content_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture
-def desk(mini: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
-    for who in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{who}_NAME", "Desk Editor")
-        monkeypatch.setenv(f"GIT_{who}_EMAIL", "editor@example.org")
-    extract(mini)
-    commit_all(mini)
+@contextlib.contextmanager
+def serving(root: Path) -> Iterator[tuple[int, Output]]:
+    """`briefing serve` on the dossier at `root`, in a thread, on a port of the system's choice; at the end,
+    stopped, and what it printed holds no traceback."""
     out = Output()
     stopping = threading.Event()
-    thread = threading.Thread(target=serve, kwargs={"root": mini, "port": 0, "interval": 0.2, "out": out,
+    thread = threading.Thread(target=serve, kwargs={"root": root, "port": 0, "interval": 0.2, "out": out,
                                                     "stop": stopping.is_set}, daemon=True)
     thread.start()
     port = int(out.wait_for(r"serving http://127\.0\.0\.1:(\d+)/").group(1))
     try:
-        yield Served(mini, port, out)
+        yield port, out
     finally:
         stopping.set()
         thread.join(timeout=60)
         assert "Traceback" not in out.getvalue()
+
+
+def as_git_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The git user the desk commits as, whatever this machine's configuration says."""
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "Desk Editor")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "editor@example.org")
+
+
+@pytest.fixture
+def desk(mini: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
+    as_git_user(monkeypatch)
+    extract(mini)
+    commit_all(mini)
+    with serving(mini) as (port, out):
+        yield Served(mini, port, out)
 
 
 # --- the guards ---------------------------------------------------------------------------------

@@ -229,8 +229,10 @@ def _set(root: Path, form: Mapping[str, str]) -> Any:
 
 
 def _review(root: Path, form: Mapping[str, str]) -> Any:
-    return edit.review(root, slug(_required(form, "by"), "reviewer"), [guards.record_id(_required(form, "id"))],
-                       on=form.get("on", "").strip() or None, expected=_expected(form))
+    """One record's review (`id`), or those listed as awaiting it on the home page (`ids`, space-separated)."""
+    ids = [guards.record_id(i) for i in (form.get("ids") or _required(form, "id")).split()]
+    return edit.review(root, slug(_required(form, "by"), "reviewer"), ids, on=form.get("on", "").strip() or None,
+                       expected=_expected(form))
 
 
 def _unreview(root: Path, form: Mapping[str, str]) -> Any:

@@ -134,6 +134,8 @@ def home(root: Path) -> dict[str, Any]:
     dossier, problems = check.run(root)
     lists = status(root) if dossier is not None else Status()
     return {"sources": list(dossier.sources.values()) if dossier else [],
+            "reviewers": choices(dossier)["reviewers"] if dossier else [],
+            "today": _today(),
             "awaiting": [_entry(e) for e in lists.awaiting_review],
             "untranslated": [_entry(e) for e in lists.untranslated],
             "unpublished": [_entry(e) for e in lists.unpublished],
@@ -219,7 +221,12 @@ def record(root: Path, dossier: model.Dossier, ident: str) -> dict[str, Any]:
             "rel": _rel(root, path), "version": edit.version(root, _rel(root, path)),
             "fields": list(_rows(SPECS.get(where.kind), node, dossier.languages)),
             "status": (node.get("review") or {}).get("status", "draft") if isinstance(node, dict) else "draft",
-            "today": datetime.datetime.now(datetime.UTC).astimezone().date().isoformat()}   # the editor's day
+            "today": _today()}
+
+
+def _today() -> str:
+    """The editor's own day, the default of a review's date."""
+    return datetime.datetime.now(datetime.UTC).astimezone().date().isoformat()
 
 
 def _rel(root: Path, path: Path) -> str:
