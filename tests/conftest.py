@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import re
 import shutil
 import subprocess
 import sysconfig
 import venv
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import command_line
 import pytest
@@ -19,6 +22,10 @@ HERE = Path(__file__).parent
 PROJECT = HERE.parent
 MINI = HERE / "fixtures" / "mini"
 IGNORE = shutil.ignore_patterns("site", ".build", ".site.old")
+CHROMIUM = os.environ.get("BRIEFING_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
 
 # Hypothesis profiles, chosen with --hypothesis-profile: "full" (Hypothesis' own defaults, what `make test` runs)
 # gives each property test the number of examples it asks for; "fast" (`make test-fast`) a fifth of them, for
@@ -161,3 +168,14 @@ def venv_without_the_tool(where: Path) -> Path:
     site = Path(sysconfig.get_paths(vars={"base": str(where), "platbase": str(where)})["purelib"])
     (site / "borrowed-dependencies.pth").write_text(f"{borrowed}\n", encoding="utf-8")
     return where
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, headless, driven by Playwright (no browser downloaded), for the browser tests."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    assert Path(CHROMIUM).exists(), f"no chromium at {CHROMIUM}: install Debian's chromium (see .ci/run)"
+    with sync_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()

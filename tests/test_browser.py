@@ -9,9 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import os
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,10 +22,7 @@ pytestmark = pytest.mark.browser
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = os.environ.get("BRIEFING_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
 PAGES = ["index.html", "briefings/tinzaouaten-ambush.html", "incidents/tinzaouaten-ambush-2024.html",
          "actors.html", "places.html", "timeline.html", "sources/index.html", "sources/cnn-2024-07-30.html",
@@ -57,15 +52,6 @@ def serving(site: Path) -> Iterator[str]:
 def base_url(built_shipped: Path) -> Iterator[str]:
     with serving(built_shipped / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    assert Path(CHROMIUM).exists(), f"no chromium at {CHROMIUM}: install Debian's chromium (see .ci/run)"
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

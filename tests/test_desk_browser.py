@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import commit_all
-from test_browser import ARGS, AXE, CHROMIUM
+from test_browser import AXE
 from test_desk import as_git_user, serving
 from test_edit import SOURCE, _seed
 
@@ -23,15 +23,6 @@ from generator.scaffold import init
 pytestmark = pytest.mark.browser
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    assert Path(CHROMIUM).exists(), f"no chromium at {CHROMIUM}: install Debian's chromium (see .ci/run)"
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
@@ -49,10 +40,10 @@ def dossier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(params=[False], ids=[""])
-def tab(chromium: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+def tab(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A browser tab; with the parameter True, the desk's Content-Security-Policy is set aside so that axe
     can be injected into its pages."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=request.param)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=request.param)
     page = context.new_page()
     page.problems = []   # errors in the page, and any request that leaves this machine
     page.on("pageerror", lambda exc: page.problems.append(f"page error: {exc}"))
@@ -78,6 +69,11 @@ class Mouse:
 
     def type(self, selector: str, text: str) -> None:
         self.tab.locator(selector).first.fill(text)
+
+    def fill_in(self, fields: dict[str, str]) -> None:
+        """Type each text into the field the selector names, in order."""
+        for selector, text in fields.items():
+            self.type(selector, text)
 
 
 class Keyboard(Mouse):
@@ -106,8 +102,10 @@ class Keyboard(Mouse):
         self.tab.keyboard.type(text)
 
 
-def proposal(root: Path, span: str, kind: str = "names") -> str:
-    return str(next(p["id"] for p in edit.proposals(root, SOURCE) if p["kind"] == kind and p["span"] == span))
+def proposal(root: Path, span: str = "", kind: str = "names", value: str = "") -> str:
+    """The id of the first proposal of the kind with that span, or with that value."""
+    return str(next(p["id"] for p in edit.proposals(root, SOURCE)
+                    if p["kind"] == kind and (p["span"] == span or (value and str(p.get("value")) == value))))
 
 
 def saved(tab: Any, *written: str) -> None:
@@ -120,8 +118,7 @@ def saved(tab: Any, *written: str) -> None:
 
 def set_fields(ui: Mouse, desk: str, record: str, values: dict[str, str]) -> None:
     ui.tab.goto(f"{desk}record/{record}")
-    for key, value in values.items():
-        ui.type(f'[name="v:{key}"]', value)
+    ui.fill_in({f'[name="v:{key}"]': value for key, value in values.items()})
     ui.follow('form[action$="do/set"] button')
     saved(ui.tab)
 
@@ -146,20 +143,16 @@ def take_to_publication(ui: Mouse, base: str, lang: str, root: Path) -> None:
     saved(tab, "content/places/nepal.yaml:1")
     ui.follow(f'main a[href*="source/{SOURCE}"]')
 
-    figure = next(p["id"] for p in edit.proposals(root, SOURCE) if p["kind"] == "figures" and str(p.get("value")) == "2430")
+    figure = proposal(root, kind="figures", value="2430")
     ui.follow(f'a.proposal[href*="proposal={figure}#"]')
     ui.open('details:has(input[name="kind"][value="incident"]) summary')
-    for field, text in (("#incident-id", "nepal-quake-2015"), ("#incident-title-en", "Nepal earthquake"),
-                        ("#incident-title-ar", "زلزال نيبال"), ("#incident-start", "2015-04-25"),
-                        ("#incident-place", "nepal")):
-        ui.type(field, text)
+    ui.fill_in({"#incident-id": "nepal-quake-2015", "#incident-title-en": "Nepal earthquake",
+                "#incident-title-ar": "زلزال نيبال", "#incident-start": "2015-04-25", "#incident-place": "nepal"})
     ui.follow('details:has(input[name="kind"][value="incident"]) button')
     saved(tab, "content/incidents/nepal-quake-2015.yaml:1")
     ui.follow(f'main a[href*="source/{SOURCE}?proposal={figure}"]')
-    for field, text in (("#claim-incident", "nepal-quake-2015"), ("#claim-claimant", "nepal-police"),
-                        ("#claim-topic", "killed"), ("#claim-id", "police-2430"),
-                        ("#claim-text-ar", "قالت الشرطة إن 2430 شخصا قتلوا.")):
-        ui.type(field, text)
+    ui.fill_in({"#claim-incident": "nepal-quake-2015", "#claim-claimant": "nepal-police", "#claim-topic": "killed",
+                "#claim-id": "police-2430", "#claim-text-ar": "قالت الشرطة إن 2430 شخصا قتلوا."})
     ui.follow("#claim-form button")
     saved(tab, "content/incidents/nepal-quake-2015.yaml:")
 
@@ -200,7 +193,7 @@ def test_the_desk_takes_two_articles_to_a_published_claim(dossier: Path, tab: An
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_no_serious_accessibility_violations_on_the_desk(dossier: Path, tab: Any, lang: str) -> None:
     assert AXE.is_file(), "axe-core is missing: run 'npm ci' (make test does)"
-    figure = next(p["id"] for p in edit.proposals(dossier, SOURCE) if p["kind"] == "figures")
+    figure = proposal(dossier, kind="figures", value="2430")
     pages = ["", f"source/{SOURCE}", f"source/{SOURCE}?proposal={figure}",
              f"source/{SOURCE}?proposal={proposal(dossier, 'Nepal Police')}", f"record/{SOURCE}", "changes",
              "do/nothing"]
