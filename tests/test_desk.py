@@ -333,3 +333,16 @@ def test_make_an_actor_sign_its_review_send_it_back_and_commit(desk: Served) -> 
     assert [line for line in log.stdout.splitlines() if line] == ["Desk Editor|Port police",
                                                                   "content/actors/port-police.yaml"]
     assert desk.post("/desk/do/commit", {"message": "again"}).status == 422   # nothing left to commit
+
+
+def test_the_first_commit_of_a_new_dossier(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    as_git_user(monkeypatch)
+    subprocess.run(["git", "-C", str(mini), "init", "-q"], check=True)
+    with serving(mini) as (port, out):
+        served = Served(mini, port, out)
+        page = served.get("/desk/changes").text
+        assert "Nothing has been committed yet" in page and 'action="/desk/do/commit"' in page
+        assert served.post("/desk/do/commit", {"message": "The dossier"}).status == 200
+        assert "0 added, 0 removed, 0 changed" in served.get("/desk/changes").text
+    log = subprocess.run(["git", "-C", str(mini), "log", "--format=%s"], capture_output=True, text=True, check=True)
+    assert log.stdout == "The dossier\n"

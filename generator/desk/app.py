@@ -100,14 +100,14 @@ class Desk:
     def _show(self, page: pages.Page, rest: str, query: Mapping[str, str]) -> Response:
         root = self.root
         if rest == "":
-            return _ok(pages.render("home.html.j2", page, **pages.home(root)))
+            return _ok(pages.render("home.html.j2", page, **pages.home(root, page.lang)))
         if rest == "changes":
             return _ok(pages.render("changes.html.j2", page, **pages.changes(root)))
         kind, _, ident = rest.partition("/")
         if kind not in ("source", "record") or not ident:
             raise KeyError(rest)
         dossier = pages.dossier_of(root)
-        lists = pages.choices(dossier)
+        lists = pages.choices(dossier, page.lang)
         if kind == "record":
             shown = pages.record(root, dossier, guards.record_id(ident))
             return _ok(pages.render("record.html.j2", page, choices=lists, **shown))

@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from generator import edit
+from generator import edit, gitrepo
 from generator.errors import BriefingError
 from generator.factbase import check, model, yamlio
 from generator.factbase.load import load
@@ -128,13 +128,13 @@ def dossier_of(root: Path) -> model.Dossier:
     return loaded.dossier
 
 
-def home(root: Path) -> dict[str, Any]:
+def home(root: Path, lang: str) -> dict[str, Any]:
     """The sources, and `briefing status`'s lists and check's problems, each entry leading to its record. A
     dossier that cannot be read still shows check's problems, which say why."""
     dossier, problems = check.run(root)
     lists = status(root) if dossier is not None else Status()
     return {"sources": list(dossier.sources.values()) if dossier else [],
-            "reviewers": choices(dossier)["reviewers"] if dossier else [],
+            "reviewers": choices(dossier, lang)["reviewers"] if dossier else [],
             "today": _today(),
             "awaiting": [_entry(e) for e in lists.awaiting_review],
             "untranslated": [_entry(e) for e in lists.untranslated],
@@ -197,14 +197,16 @@ def suggested_id(*parts: str) -> str:
     return "-".join(words)[:80].strip("-")
 
 
-def choices(dossier: model.Dossier) -> dict[str, list[tuple[str, str]]]:
-    """What the forms' lists offer: every record that a claim or a name may point at, with its label."""
-    def named(records: Mapping[str, Any], attr: str) -> list[tuple[str, str]]:
-        return [(r.id, i18n.pick(getattr(r, attr), dossier.languages[0])[0]) for r in records.values()]
-    return {"incidents": named(dossier.incidents, "title"), "actors": named(dossier.actors, "name"),
-            "places": named(dossier.places, "name"),
-            "topics": [(k, i18n.pick(v, dossier.languages[0])[0]) for k, v in dossier.topics.items()],
-            "reviewers": [(k, i18n.pick(r.name, dossier.languages[0])[0]) for k, r in dossier.reviewers.items()]}
+def choices(dossier: model.Dossier, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """What the forms' lists offer, labelled in the page's language: every record a claim or a name may
+    point at, the topics and the reviewers."""
+    def label(text: Mapping[str, str]) -> str:
+        return i18n.pick(dict(text), lang)[0]
+    return {"incidents": [(r.id, label(r.title)) for r in dossier.incidents.values()],
+            "actors": [(r.id, label(r.name)) for r in dossier.actors.values()],
+            "places": [(r.id, label(r.name)) for r in dossier.places.values()],
+            "topics": [(k, label(v)) for k, v in dossier.topics.items()],
+            "reviewers": [(k, label(r.name)) for k, r in dossier.reviewers.items()]}
 
 
 def record(root: Path, dossier: model.Dossier, ident: str) -> dict[str, Any]:
@@ -283,7 +285,9 @@ def _rows(spec: Spec | None, node: Any, languages: list[str], prefix: str = "") 
 
 
 def changes(root: Path) -> dict[str, Any]:
-    """The dossier's changes since the last commit, as `briefing diff HEAD` prints them."""
+    """The dossier's changes since the last commit, as `briefing diff HEAD` prints them; before the first
+    commit, everything is new and there is nothing to compare with."""
+    if gitrepo.head(root) is None:
+        return {"text": "", "count": -1, "warnings": []}
     found, warnings = diff(root, "HEAD")
     return {"text": report.text(found), "count": len(found), "warnings": [str(w) for w in warnings]}
-
