@@ -11,6 +11,7 @@ import yaml
 from conftest import HERE, briefing
 
 from generator import edit
+from generator.errors import BriefingError
 from generator.extract.ingest import ingest
 from generator.extract.propose import extract
 from generator.factbase.check import run
@@ -205,3 +206,18 @@ def test_a_briefing_gets_a_key_point_per_claim_and_an_event_joins_the_timeline(d
                                                           "citations.1.quote": "magnitude 7.8 earthquake"})
     assert event.path.name == "timeline.yaml"
     assert run(dossier)[0].events["quake-strikes"].incident == "quake"   # type: ignore[union-attr]
+
+
+def test_an_edit_of_two_files_is_written_whole_or_not_at_all(dossier: Path) -> None:
+    """When the second file cannot be written, the first gets its bytes back."""
+    from generator.edit.document import Document, State, commit
+    state = State.read(dossier)
+    path = dossier / f"content/sources/{SOURCE}.yaml"
+    before = path.read_bytes()
+    first = Document.open(state, path)
+    first.data["url"] = "https://example.org/first"
+    blocked = dossier / "content" / "timeline.yaml" / "x.yaml"   # a file where its folder should be
+    second = Document.new(state, blocked, "actor", {"id": "x"})
+    with pytest.raises(BriefingError, match="cannot write"):
+        commit(state, [first, second])
+    assert path.read_bytes() == before
