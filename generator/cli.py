@@ -137,31 +137,185 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return code
 
 
+def _written(root: Path, done: object) -> None:
+    """Say what an edit wrote, where (from the dossier's folder, as problems are), and what is left for an
+    editor to do there."""
+    from generator.edit import Written
+    for item in done if isinstance(done, list) else [done]:
+        assert isinstance(item, Written)
+        say(f"wrote {item.ident} at {item.path.relative_to(root).as_posix()}:{item.line}")
+        for todo in item.todo:
+            say(f"  to do: {todo}")
+
+
+def _assignment(text: str) -> object:
+    from generator.edit import EditError, parse_assignment
+    try:
+        return parse_assignment(text)
+    except EditError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _lang_text(text: str) -> tuple[str, str]:
+    lang, sep, value = text.partition("=")
+    if not sep or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang):
+        raise argparse.ArgumentTypeError(f"{text!r}: write LANG=TEXT, e.g. en='Harbour strike' or ar='إضراب الميناء'")
+    return lang, value
+
+
+def _new_args(p: argparse.ArgumentParser) -> None:
+    from generator.edit import NEW_KINDS
+    p.add_argument("kind", choices=NEW_KINDS, help="what to make")
+    p.add_argument("ident", metavar="ID", help="its id: lowercase letters, digits, hyphens")
+    p.add_argument("values", nargs="*", type=_assignment, metavar="KEY=VALUE", help="any other field (as in 'set')")
+    p.add_argument("--title", type=_lang_text, action="append", default=[], metavar="LANG=TEXT",
+                   help="the title (incident, briefing), name (actor, place) or text (event), per language")
+    p.add_argument("--date", help="the first day (an incident), the date (a briefing, an event): YYYY-MM-DD, YYYY-MM "
+                                  "or YYYY")
+    p.add_argument("--place", metavar="ID", help="where an incident happened (a place id)")
+    p.add_argument("--incident", metavar="ID", help="the incident a timeline event belongs to")
+    p.add_argument("--kind", dest="record_kind", metavar="KIND", help="an actor's or a place's kind, e.g. armed-group")
+    p.add_argument("--claim", action="append", default=[], metavar="ID",
+                   help="a briefing: a key point with this claim's text, citing it (repeat for more)")
+    p.add_argument("--cite", nargs=3, metavar=("SOURCE", "PARAGRAPH", "QUOTE"),
+                   help="an actor, place or event: where a source says it, word for word")
+
+
+_TITLE_KEY = {"incident": "title", "briefing": "title", "actor": "name", "place": "name", "event": "text"}
+_DATE_KEY = {"incident": "start", "briefing": "date", "event": "date"}
+
+
+@command(_new_args)
+def cmd_new(args: argparse.Namespace) -> int:
+    """Make a new incident, briefing, actor, place or timeline event, as a draft.
+
+    What only an editor can write (a translation, a summary) is left empty and listed as to do;
+    'briefing status' lists it again until it is done.
+
+    Example:
+      briefing new incident harbour-strike --date 2024-03-02 --place harbour --title en='Harbour strike' \
+        --title ar='إضراب الميناء'
+      briefing new briefing harbour-week --date 2024-03-09 --title en='The week at the harbour' --claim union-400
+      briefing new event strike-begins --date 2024-03-02 --incident harbour-strike --title en='The strike begins' \
+        --cite harbour-en p2 'walked off the job on Saturday'
+    """
+    from generator.edit import Assignment, new
+    values: list[Assignment] = [Assignment(f"{_TITLE_KEY[args.kind]}.{lang}", "=", text) for lang, text in args.title]
+    given = {"place": args.place, "incident": args.incident, "kind": args.record_kind,
+             _DATE_KEY.get(args.kind, "date"): args.date}
+    values += [Assignment(key, "=", value) for key, value in given.items() if value]
+    if args.cite:
+        values += [Assignment(f"citations.1.{key}", "=", value)
+                   for key, value in zip(("source", "paragraph", "quote"), args.cite, strict=True)]
+    _written(args.root, new(args.root, args.kind, args.ident, values + args.values, claims=args.claim))
+    return 0
+
+
 def _promote_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("source", help="the source id")
-    p.add_argument("proposal", help="a figure, date or quote id from its proposals file, e.g. fig-p6-1")
-    p.add_argument("--incident", required=True, help="the incident that gets the claim")
-    p.add_argument("--id", dest="claim_id", required=True, help="the new claim's id")
-    p.add_argument("--claimant", help="who asserts it (an actor id); a quote's speaker by default")
+    p.add_argument("proposal", help="a proposal id from content/proposals/SOURCE.yaml: a name (name-p4-1) with --as, "
+                                    "a figure, date or quote (fig-p6-1) with --incident")
+    p.add_argument("values", nargs="*", type=_assignment, metavar="KEY=VALUE",
+                   help="fields to set on what is made, as in 'set' (e.g. kind=armed-group name.ar=…)")
+    p.add_argument("--as", dest="as_kind", choices=("actor", "place"), help="a name: make it an actor or a place")
+    p.add_argument("--alias-of", metavar="ID", help="a name: add it to this actor or place as an alias")
+    p.add_argument("--cite-in", metavar="ID", help="add the proposal's passage to this record's citations")
+    p.add_argument("--incident", help="a figure, date or quote: the incident that gets the claim")
+    p.add_argument("--id", dest="ident", help="the new record's or claim's id (one is made from the proposal)")
+    p.add_argument("--claimant", help="who asserts the claim (an actor id); a quote's speaker by default")
     p.add_argument("--topic", help="what the claim is about; a killed/captured figure's own by default")
     p.add_argument("--party", help="whose people or things a figure counts (an actor id)")
+    p.add_argument("--asserted", metavar="DATE", help="when the claim was made (default: the source's publication day)")
 
 
 @command(_promote_args)
 def cmd_promote(args: argparse.Namespace) -> int:
-    """Make a proposal a draft claim in an incident file, citing its span; nothing is retyped.
+    """Make a proposal a record, citing its passage: nothing is retyped.
 
-    The claim is appended to the incident's claims as YAML text; comments and layout stay.
+    A name becomes an actor or a place (--as), with a place's coordinates and names in the
+    dossier's languages from the gazetteer; a figure, date or quotation becomes a draft claim of
+    an incident (--incident), asserted on the source's publication day. Or add a proposal to a
+    record that exists: --alias-of, --cite-in.
 
     Example:
-      briefing promote harbour-en fig-p2-1 --incident harbour-strike --claimant dockworkers-union \
-        --id union-400b --topic strikers
+      briefing promote harbour-en name-p2-1 --as actor kind=armed-group
+      briefing promote harbour-en name-p1-3 --as place
+      briefing promote harbour-en fig-p2-1 --incident harbour-strike --claimant dockworkers-union --topic strikers
+      briefing promote harbour-ar name-p3-2 --alias-of dockworkers-union
     """
-    from generator.extract.promote import promote
-    done = promote(args.root, args.source, args.proposal, args.incident, args.claim_id, args.claimant,
-                   args.topic, args.party)
-    say(f"added draft claim {done.claim} at {done.path.relative_to(args.root)}:{done.line}; translate it, "
-        "grade it, then run 'briefing check'")
+    from generator import edit
+    chosen = [flag for flag, value in (("--as", args.as_kind), ("--alias-of", args.alias_of),
+                                       ("--cite-in", args.cite_in), ("--incident", args.incident)) if value]
+    if len(chosen) != 1:
+        raise BriefingError("say what the proposal becomes, with one of --as actor|place, --alias-of ID, --cite-in "
+                            f"ID, --incident ID{' (not ' + ' and '.join(chosen) + ' together)' if chosen else ''}")
+    if args.as_kind:
+        done = edit.promote_name(args.root, args.source, args.proposal, args.as_kind, args.ident, args.values)
+    elif args.alias_of or args.cite_in:
+        done = edit.attach(args.root, args.alias_of or args.cite_in, args.source, args.proposal,
+                           "alias" if args.alias_of else "citation")
+    else:
+        done = edit.promote(args.root, args.source, args.proposal, args.incident, args.ident, args.claimant,
+                            args.topic, args.party, args.asserted, args.values)
+    _written(args.root, done)
+    return 0
+
+
+def _set_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("ident", metavar="ID", help="a record, claim or timeline event id (kind:id where two kinds share "
+                                               "it; 'dossier' for content/dossier.yaml)")
+    p.add_argument("values", nargs="+", type=_assignment, metavar="KEY=VALUE",
+                   help="dotted keys; lists counted from 1; KEY+=VALUE adds to a list, KEY-=VALUE takes out, KEY= "
+                        "removes")
+
+
+@command(_set_args)
+def cmd_set(args: argparse.Namespace) -> int:
+    """Set fields of a record; the file keeps its comments and canonical form.
+
+    Example:
+      briefing set harbour-en publisher.en=Reuters publisher.ar=رويترز reliability.grade=B \
+        reliability.reason.en='Wire service' reliability.reason.ar='وكالة أنباء'
+      briefing set union-400 text.ar='قالت النقابة إن 400 عامل أضربوا' credibility.grade=2
+      briefing set dockworkers-union aliases.en+=ITF
+      briefing set dossier reviewers.amina.name.en='Amina K.' reviewers.amina.name.ar='أمينة ك.'
+    """
+    from generator.edit import set_values
+    _written(args.root, set_values(args.root, args.ident, args.values))
+    return 0
+
+
+def _review_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("ids", nargs="*", metavar="ID", help="records to sign (a file's path: every record in it)")
+    p.add_argument("--by", metavar="WHO", help="the reviewer, one of content/dossier.yaml's reviewers")
+    p.add_argument("--all", action="store_true", help="every record still in draft")
+    p.add_argument("--on", metavar="DATE", help="the day of the review (default: today)")
+    p.add_argument("--undo", action="store_true", help="send the records back to draft instead")
+
+
+@command(_review_args)
+def cmd_review(args: argparse.Namespace) -> int:
+    """Sign records as reviewed (who and when), or send them back to draft with --undo.
+
+    A record not ready for readers (a translation missing, a draft it leans on) is refused with
+    the reason, and then nothing is signed. Only reviewed records are published.
+
+    Example:
+      briefing review --by editorial-desk union-400 harbour-strike
+      briefing review --by editorial-desk --all
+      briefing review --undo union-400
+    """
+    from generator import edit
+    if args.undo:
+        if args.all or args.by or not args.ids:
+            raise BriefingError("--undo takes the ids of the records to send back to draft, and no --by or --all")
+        _written(args.root, edit.unreview(args.root, args.ids))
+        return 0
+    if not args.by:
+        raise BriefingError("say who reviews with --by WHO (a reviewer of content/dossier.yaml)")
+    if args.all == bool(args.ids):
+        raise BriefingError("name the records to sign, or --all for every draft (not both)")
+    _written(args.root, edit.review(args.root, args.by, None if args.all else args.ids, args.on))
     return 0
 
 
@@ -293,7 +447,8 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     from generator.review.fmt import fmt
     report = fmt(args.root, check_only=args.check)
     for path in report.changed:
-        say(f"{'would reformat' if args.check else 'reformatted'} {path.relative_to(args.root)}")
+        line = report.first_change[path]
+        say(f"{'would reformat' if args.check else 'reformatted'} {path.relative_to(args.root)} (from line {line})")
     assert report.problems is not None
     code = _print_problems(report.problems) if report.problems.items else 0
     return 1 if (args.check and report.changed) or code else 0

@@ -21,7 +21,7 @@ import generator.cli
 # Imported once by the fork server: this module, and what the commands import as they run.
 _SERVER = multiprocessing.get_context("forkserver")
 _SERVER.set_forkserver_preload([__name__, "generator.build", "generator.extract.ingest",
-                                "generator.extract.promote", "generator.extract.propose", "generator.factbase.check",
+                                "generator.edit", "generator.extract.propose", "generator.factbase.check",
                                 "generator.factbase.jsonschema", "generator.review.diff", "generator.review.fmt",
                                 "generator.review.report", "generator.scaffold", "world_preload"])
 

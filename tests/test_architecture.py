@@ -25,6 +25,7 @@ LAYERS: list[set[str]] = [
     {"text"},
     {"factbase"},
     {"extract", "views", "review"},
+    {"edit"},
     {"site", "pdf"},
     {"fingerprint", "toolwheel"},
     {"build", "scaffold"},
@@ -32,7 +33,7 @@ LAYERS: list[set[str]] = [
     {"cli"},
     {"__main__"},
 ]
-STAGES = {"text", "factbase", "extract", "views", "site", "pdf", "review"}
+STAGES = {"text", "factbase", "extract", "views", "site", "pdf", "review", "edit"}
 
 
 def _unit(module: str) -> str:

@@ -13,14 +13,14 @@ from typing import Any
 import pytest
 from conftest import HERE, MINI, PROJECT, briefing, copy_dossier
 
+from generator.edit import promote
 from generator.errors import BriefingError
 from generator.extract.ingest import ingest
 from generator.extract.mentions import Gazetteer
-from generator.extract.promote import append_claim, promote
 from generator.extract.propose import KINDS, extract, proposals_file, read_paragraph
 from generator.factbase.check import run
 from generator.factbase.load import load
-from generator.factbase.yamlio import parse, plain, read
+from generator.factbase.yamlio import plain, read
 from generator.progress import Bar
 from generator.text import figures, verbatim
 from generator.text.language import detect
@@ -357,7 +357,9 @@ def test_promote_appends_a_draft_claim_that_checks(shipped: Path) -> None:
     indent = len(lines[start]) - len(lines[start].lstrip())  # the file's own list indentation is kept
     added = [line[indent:] for line in lines[start:start + size]]
     assert "\n".join(lines[:start] + lines[start + size:]) + "\n" == original   # only lines were inserted
-    assert {"  topic: killed", "    value: 50", "      quote: killing 50 Russians", "    status: draft"} <= set(added)
+    assert {"  topic: killed", "    value: 50", "    status: draft"} <= set(added)
+    # the figure is cited in its whole sentence, word for word
+    assert any(line.startswith("      quote: ") and "killing 50 Russians" in line for line in added), added
     dossier, after = run(shipped)
     assert dossier is not None and dossier.claims["jnim-fifty"].figure.value == 50  # type: ignore[union-attr]
     new = {str(p) for p in after.items} - {str(p) for p in before.items}
@@ -383,7 +385,8 @@ def test_promote_a_date_makes_a_period(shipped: Path) -> None:
     (["--incident", "tinzaouaten-ambush-2024", "--claimant", "jnim", "--id", "tza-killed-russians-jnim"],
      "already used"),
     (["--incident", "no-such-incident", "--claimant", "jnim", "--id", "x-new"], "no incident 'no-such-incident'"),
-    (["--incident", "tinzaouaten-ambush-2024", "--claimant", "nobody", "--id", "x-new"], "unknown actor 'nobody'"),
+    (["--incident", "tinzaouaten-ambush-2024", "--claimant", "nobody", "--id", "x-new"],
+     "no actor 'nobody' for the claimant"),
     (["--incident", "tinzaouaten-ambush-2024", "--claimant", "jnim", "--id", "x-new", "--topic", "weather"],
      "topic 'weather' has no label"),
 ])
@@ -421,25 +424,10 @@ def test_promote_refuses_what_is_not_a_figure_date_or_quote(shipped: Path) -> No
     with pytest.raises(BriefingError, match="run 'briefing extract"):
         promote(shipped, CNN, "fig-p6-1", "tinzaouaten-ambush-2024", "x-new", claimant="jnim")
     extract(shipped)
-    with pytest.raises(BriefingError, match="only figures, dates and quotes"):
+    with pytest.raises(BriefingError, match="is one of the mentions; a name becomes an actor or a place"):
         promote(shipped, CNN, "mention-p5-1", "tinzaouaten-ambush-2024", "x-new", claimant="jnim")
     with pytest.raises(BriefingError, match="no proposal 'fig-p99-9'"):
         promote(shipped, CNN, "fig-p99-9", "tinzaouaten-ambush-2024", "x-new", claimant="jnim")
-
-
-def test_appending_keeps_comments_and_layout() -> None:
-    claim = {"id": "new-one", "claimant": "a", "topic": "t", "text": {"en": "x"},
-             "citations": [{"source": "s", "paragraph": "p1", "quote": "q"}]}
-    indented = ("id: inc  # the incident\nclaims:\n  # the first claim\n  - id: old\n    claimant: a\n\n"
-                "# review comes last\nreview:\n  status: draft\n")
-    text, line = append_claim(indented, claim, Path("inc.yaml"))
-    assert text.startswith(indented.split("\n\n")[0] + "\n  - id: new-one\n    claimant: a\n")
-    assert text.endswith("\n\n# review comes last\nreview:\n  status: draft\n") and line == 6
-    assert [c["id"] for c in plain(parse(text)[0])["claims"]] == ["old", "new-one"]
-    empty, _ = append_claim("id: inc\nclaims: []\n", claim, Path("inc.yaml"))
-    assert empty.startswith("id: inc\nclaims:\n- id: new-one\n")
-    missing, _ = append_claim("id: inc # keep\n", claim, Path("inc.yaml"))
-    assert missing.startswith("id: inc # keep\nclaims:\n- id: new-one\n")
 
 
 def test_a_paragraph_of_many_figures_keeps_its_proposals_short() -> None:

@@ -6,10 +6,7 @@ leaving every other line (and comment) as the editor wrote it.
 """
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +17,9 @@ from generator.factbase.schema import MAX_SLUG, URL
 from generator.factbase.yamlio import Map, dump, read
 from generator.files import write_atomic
 from generator.layout import Layout
-from generator.text import arabic, seedtext
+from generator.text import seedtext
 from generator.text.language import detect as detect_language
+from generator.text.slug import slug
 
 _SHA_LINE = re.compile(r"^(sha256:[ \t]*)(['\"]?)([0-9a-f]*)(['\"]?)[ \t]*$", re.MULTILINE)
 _TITLE_WORDS = 12
@@ -35,25 +33,9 @@ class IngestReport:
     problems: Problems | None = None
 
 
-# Latin letters that Unicode does not decompose into a base letter and an accent.
-_LATIN_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
-                                "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ı": "i"})
-
-
 def source_id(seed: Path) -> str:
-    """The id a seed's source record gets: its file name without suffix, as a slug. Accents are
-    dropped ("Été" -> "ete"), Arabic letters spelled in Latin ones; a name in another script gets
-    an id made from it, so two such files never share one. An id is at most `MAX_SLUG` characters, as
-    check requires, and its record's file name short enough for any file system."""
-    latin = unicodedata.normalize("NFKD", arabic.romanise(seed.stem).translate(_LATIN_LETTERS))
-    latin = "".join(ch for ch in latin if not unicodedata.combining(ch))
-    slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
-    mark = hashlib.sha256(os.fsencode(seed.stem)).hexdigest()[:8]
-    if not slug or any(ch.isalpha() and not ch.isascii() for ch in latin):  # letters the slug lost
-        slug = "-".join(filter(None, [slug, "source", mark]))
-    if len(slug) > MAX_SLUG:  # a file name up to 255 bytes long: the id is cut, and kept its own by the mark
-        slug = f"{slug[:MAX_SLUG - len(mark) - 1].rstrip('-')}-{mark}"
-    return slug
+    """The id a seed's source record gets: its file name without suffix, as a slug (`text.slug`)."""
+    return slug(seed.stem, "source", MAX_SLUG)
 
 
 def record_for(seed: Path, parsed: seedtext.SourceText) -> dict[str, object]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,15 +173,20 @@ def _validate(path: Path, spec: Obj, problems: Problems, languages: list[str],
 _PARALLEL_FROM = 200
 
 
+def _overlaid(path: Path, overlay: Mapping[Path, bytes]) -> Read | None:
+    """What reading `path` gives when an edit is to replace its bytes; None to read the file itself."""
+    return (overlay[path], []) if path in overlay else None
+
+
 def _validate_new(jobs: list[tuple[Path, Obj, str]], problems: Problems, languages: list[str],
-                  cache: ParseCache) -> dict[Path, Read]:
+                  cache: ParseCache, overlay: Mapping[Path, bytes]) -> dict[Path, Read]:
     """Validate on every core the files the cache has not seen, and keep what each gave in the cache, so
     the loop that follows finds every record there. A first `check` of a large dossier is nearly all
     parsing and schema checks, file by file, independent of one another. Returns what reading each
     file gave, for that loop."""
     todo, reads = [], {}
     for path, spec, kind in jobs:
-        data, trouble = reads[path] = read_bytes(path, within=problems.root)
+        data, trouble = reads[path] = _overlaid(path, overlay) or read_bytes(path, within=problems.root)
         if data is not None and not trouble:
             key = cache.key(problems.rel(path), kind, languages, data)
             if not cache.has(key):
@@ -257,20 +262,23 @@ class Only:
     sources: frozenset[str] | None = None
 
 
-def load(root: Path, cache: ParseCache | None = None, only: Only | None = None) -> Loaded:
+def load(root: Path, cache: ParseCache | None = None, only: Only | None = None,
+         overlay: Mapping[Path, bytes] | None = None) -> Loaded:
     """Load a dossier directory; the result has a dossier unless dossier.yaml itself is unusable, with
     every collection in id order and the timeline in date order.
 
     Records already validated are taken from `cache` (by default the dossier's own, see
-    `factbase.cache`); what was used is kept for the next load."""
+    `factbase.cache`); what was used is kept for the next load. `overlay` gives record files as an edit
+    would write them ({path: bytes}, new files among them): the dossier is loaded as it would be after
+    the edit, which is how an edit is checked before anything is written."""
     cache = cache or ParseCache.for_dossier(root)
-    loaded = _load(root, cache, only)
-    if only is None:  # a partial load would drop from the cache what it did not read
+    loaded = _load(root, cache, only, overlay or {})
+    if only is None and not overlay:  # a partial load would drop from the cache what it did not read
         cache.save()
     return loaded
 
 
-def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
+def _load(root: Path, cache: ParseCache, only: Only | None, overlay: Mapping[Path, bytes]) -> Loaded:
     layout = Layout(root)
     problems = Problems(root)
     refs: list[tuple[str, str, str, int, int]] = []
@@ -286,7 +294,8 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
         problems.error(layout.dossier_file, 1, 1, "no content/dossier.yaml here; run 'briefing init DIR' to "
                        "start a dossier, or pass --root to point at one", "no-dossier")
         return Loaded(None, problems, refs)
-    head = _validate(layout.dossier_file, DOSSIER, problems, ["en", "ar"], refs, cache=cache, kind="dossier")
+    head = _validate(layout.dossier_file, DOSSIER, problems, ["en", "ar"], refs, cache=cache, kind="dossier",
+                     read=_overlaid(layout.dossier_file, overlay))
     if head is None:
         return Loaded(None, problems, refs)
     languages = list(dict.fromkeys(head["languages"]))  # a repeat is reported; it must not double every check
@@ -300,6 +309,7 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
         before = len(problems.items)
         leads_out = _leads_out(directory, root, problems)
         entries = [] if leads_out else listing(directory, problems, wanted=_shown_to_editors)
+        entries += sorted(p for p in overlay if p.parent == directory and p not in entries)  # a record to be made
         if len(problems.items) > before:
             partial.setdefault(UNREAD_KINDS, set()).update({kind, "claim"} if kind == "incident" else {kind})
         for path in entries:
@@ -320,10 +330,11 @@ def _load(root: Path, cache: ParseCache, only: Only | None) -> Loaded:
                                f"({path.stem!r}); keep one of the two files and delete the other", "duplicate-id")
             by_stem.setdefault(path.stem, path)
             jobs.append((path, spec, kind))
-    timeline = layout.timeline_file.exists() and (only is None or "event" in only.kinds)
+    timeline = (layout.timeline_file.exists() or layout.timeline_file in overlay) and \
+        (only is None or "event" in only.kinds)
     if timeline:
         jobs.append((layout.timeline_file, TIMELINE, "timeline"))
-    reads = _validate_new(jobs, problems, languages, cache)
+    reads = _validate_new(jobs, problems, languages, cache, overlay)
     for path, spec, kind in jobs[:-1] if timeline else jobs:
         kind_partial: dict[str, set[str]] = {}
         record = _validate(path, spec, problems, languages, refs, kind_partial, cache, kind, reads[path])

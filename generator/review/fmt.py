@@ -40,7 +40,8 @@ def spec_for(layout: Layout, path: Path) -> Spec | None:
     return None
 
 
-def _yaml() -> Any:
+def round_trip() -> Any:
+    """The round-trip reader and writer of the canonical form; what it reads keeps its comments."""
     from ruamel.yaml import YAML
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -70,11 +71,14 @@ def _reorder(node: Any, spec: Spec | None) -> None:
 
 def canonical(text: str, spec: Spec | None) -> str:
     """The canonical form of one record file's text."""
-    yaml = _yaml()
-    data = yaml.load(text)
+    return written(round_trip().load(text), spec)
+
+
+def written(data: Any, spec: Spec | None) -> str:
+    """The canonical text of what `round_trip` read (and an edit may have changed since)."""
     _reorder(data, spec)
     out = io.StringIO()
-    yaml.dump(data, out)
+    round_trip().dump(data, out)
     return out.getvalue()
 
 
@@ -82,6 +86,8 @@ def canonical(text: str, spec: Spec | None) -> str:
 class FmtReport:
     changed: list[Path] = field(default_factory=list)
     problems: Problems | None = None
+    # where each changed file first differs from its canonical form: an editor looks there first
+    first_change: dict[Path, int] = field(default_factory=dict)
 
 
 def fmt(root: Path, check_only: bool = False) -> FmtReport:
@@ -111,6 +117,14 @@ def fmt(root: Path, check_only: bool = False) -> FmtReport:
             continue
         if new != text:
             report.changed.append(path)
+            report.first_change[path] = _first_change(text, new)
             if not check_only:
                 write_atomic(path, new)
     return report
+
+
+def _first_change(old: str, new: str) -> int:
+    """The first line (from 1) at which two texts differ."""
+    pairs = zip(old.splitlines(), new.splitlines(), strict=False)
+    return next((number for number, (a, b) in enumerate(pairs, start=1) if a != b),
+                min(len(old.splitlines()), len(new.splitlines())) + 1)
