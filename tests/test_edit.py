@@ -72,7 +72,7 @@ def refused(*args: str, root: Path) -> str:
     result = briefing("--root", str(root), *args)
     assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
     assert hashes(root) == before, "a refused edit wrote something"
-    return result.stderr
+    return result.stdout + result.stderr   # the problems, with the others on stdout; the last word on stderr
 
 
 def test_the_command_line_takes_articles_to_a_published_incident(dossier: Path) -> None:
@@ -121,8 +121,8 @@ def test_the_command_line_takes_articles_to_a_published_incident(dossier: Path) 
 
 
 def test_an_edit_that_would_add_an_error_is_refused_with_it(dossier: Path) -> None:
-    stderr = refused("set", SOURCE, "reliability.grade=Z", root=dossier)
-    assert "content/sources/nepal-earthquake-2015.yaml:" in stderr and "nothing was written" in stderr
+    said = refused("set", SOURCE, "reliability.grade=Z", root=dossier)
+    assert "content/sources/nepal-earthquake-2015.yaml:" in said and "nothing was written" in said
     assert "no key 'colour'" in refused("set", SOURCE, "colour=red", root=dossier)
     assert "not KEY=VALUE" in refused("set", SOURCE, "publisher", root=dossier)
     assert "did you mean" in refused("set", "nepal-earthqake-2015", "url=https://x.org", root=dossier)

@@ -242,6 +242,7 @@ def test_a_quoted_text_over_several_lines_indented_under_its_key_is_no_slip() ->
     ("id: x\nname:\n  en: Note: this\n", 3, 11, "put the text in quotes"),
     ('id: x\nname:\n  en: "C:\\q"\n', 3, 11, "write \\\\ for a backslash"),
     ("id: x\nkind: [a\nname: b\n", 2, 7, "runs on to line 3 (name: b); close it with ]"),
+    ("id: x\nkind: [\n", 3, 1, "expected the node content"),   # PyYAML's mark past the last line: no crash
 ])
 def test_a_syntax_slip_is_reported_at_its_line_with_what_to_do(text: str, line: int, col: int, words: str) -> None:
     data, problems = yamlio.parse(text)

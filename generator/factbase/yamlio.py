@@ -370,12 +370,13 @@ def _unclosed_bracket(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem | Non
     if not (exc.context or "").startswith("while parsing a flow") or opened is None or gave_up is None:
         return None
     lines = text.split("\n")
-    closing = {"[": "]", "{": "}"}.get(lines[opened.line][opened.column])
+    bracket = lines[opened.line][opened.column:opened.column + 1]   # "" where the mark is past the line's end
+    closing = {"[": "]", "{": "}"}.get(bracket)
     runs_into = "the end of the file" if "<stream end>" in (exc.problem or "") else \
         _next_key(lines, opened.line, gave_up.line)
     if closing is None or runs_into is None:   # a flow written over lines, wrong inside: PyYAML's mark holds
         return None
-    return YamlProblem(opened.line + 1, opened.column + 1, f"YAML syntax: this {lines[opened.line][opened.column]} "
+    return YamlProblem(opened.line + 1, opened.column + 1, f"YAML syntax: this {bracket} "
                        f"is never closed, so it runs on to {runs_into}; close it with {closing}", "yaml-syntax")
 
 
