@@ -97,6 +97,8 @@ def test_status_lists_drafts_left_out_and_untranslated_with_their_lines(mini: Pa
     # ready: check finds nothing in them; the claims still lack a grade, union-quiet its Arabic
     assert {(e.kind, e.id) for e in state.awaiting_review} == {("actor", "port-police"), ("incident", "harbour-fire"),
                                                                 ("event", "fire-starts")}
+    event = next(e for e in state.drafts if e.id == "fire-starts")   # alone, its review would be refused
+    assert "ready once incident harbour-fire" in event.reason and "fire-starts harbour-fire" in event.reason
     quiet = next(e for e in state.drafts if e.id == "union-quiet")
     assert "2 problem(s)" in quiet.reason and "would sign it" not in quiet.reason
 

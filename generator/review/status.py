@@ -63,15 +63,22 @@ def status(root: Path) -> Status:
                                       _field(root / problem.path, problem.line),
                                       tuple(lang for lang in dossier.languages
                                             if re.search(rf"(?<![\w-]){re.escape(lang)}(?![\w-])", problem.message))))
+    leaning: dict[str, list[str]] = {}   # "claim x" -> the drafts it could not be signed without
+    for _, record, draft in publish.leaning_on_drafts(dossier, of=lambda r: not publish.is_public(r)):
+        leaning.setdefault(record, []).append(draft)
     drafts, ready = [], []
     for owner, record in dossier.reviewables():
         if publish.is_public(record):
             continue
         line = record.review.at[0] or record.loc.line
         found = findings.get((owner.kind, owner.id), [])
+        needs = list(dict.fromkeys(leaning.get(str(owner), [])))
         if found:
             reason = (f"draft; check finds {len(found)} problem(s) in it to fix before review (first, line "
                       f"{found[0].line}: {found[0].message})")
+        elif needs:
+            reason = (f"draft, ready once {', '.join(needs)} (a draft it leans on) is: 'briefing review --by WHO "
+                      f"{owner.id} {' '.join(n.split(' ', 1)[1] for n in needs)}' would sign them together")
         else:
             reason = f"draft, ready for a reviewer: 'briefing review --by WHO {owner.id}' would sign it"
         entry = Entry(owner.kind, owner.id, record.loc.path, line, reason)
