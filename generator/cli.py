@@ -447,7 +447,8 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     from generator.review.fmt import fmt
     report = fmt(args.root, check_only=args.check)
     for path in report.changed:
-        say(f"{'would reformat' if args.check else 'reformatted'} {path.relative_to(args.root)}")
+        line = report.first_change[path]
+        say(f"{'would reformat' if args.check else 'reformatted'} {path.relative_to(args.root)} (from line {line})")
     assert report.problems is not None
     code = _print_problems(report.problems) if report.problems.items else 0
     return 1 if (args.check and report.changed) or code else 0

@@ -100,4 +100,4 @@ def test_fmt_check_lists_a_file_name_on_one_line(mini: Path) -> None:
     (extra / ODD_NAME).write_text("b:   1\na:  [x,   y]\n", encoding="utf-8")
     result = briefing("--root", str(mini), "fmt", "--check")
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [f"would reformat content/extra/{SHOWN_NAME}"]
+    assert result.stdout.splitlines() == [f"would reformat content/extra/{SHOWN_NAME} (from line 1)"]

@@ -25,14 +25,15 @@ LAYERS: list[set[str]] = [
     {"text"},
     {"factbase"},
     {"extract", "views", "review"},
-    {"site", "pdf", "edit"},
+    {"edit"},
+    {"site", "pdf"},
     {"fingerprint", "toolwheel"},
     {"build", "scaffold", "desk"},
     {"serve"},
     {"cli"},
     {"__main__"},
 ]
-STAGES = {"text", "factbase", "extract", "views", "site", "pdf", "review"}
+STAGES = {"text", "factbase", "extract", "views", "site", "pdf", "review", "edit"}
 
 
 def _unit(module: str) -> str:

@@ -11,6 +11,7 @@ import yaml
 from conftest import HERE, briefing
 
 from generator import edit
+from generator.errors import BriefingError
 from generator.extract.ingest import ingest
 from generator.extract.propose import extract
 from generator.factbase.check import run
@@ -71,7 +72,7 @@ def refused(*args: str, root: Path) -> str:
     result = briefing("--root", str(root), *args)
     assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
     assert hashes(root) == before, "a refused edit wrote something"
-    return result.stderr
+    return result.stdout + result.stderr   # the problems, with the others on stdout; the last word on stderr
 
 
 def test_the_command_line_takes_articles_to_a_published_incident(dossier: Path) -> None:
@@ -120,8 +121,8 @@ def test_the_command_line_takes_articles_to_a_published_incident(dossier: Path) 
 
 
 def test_an_edit_that_would_add_an_error_is_refused_with_it(dossier: Path) -> None:
-    stderr = refused("set", SOURCE, "reliability.grade=Z", root=dossier)
-    assert "content/sources/nepal-earthquake-2015.yaml:" in stderr and "nothing was written" in stderr
+    said = refused("set", SOURCE, "reliability.grade=Z", root=dossier)
+    assert "content/sources/nepal-earthquake-2015.yaml:" in said and "nothing was written" in said
     assert "no key 'colour'" in refused("set", SOURCE, "colour=red", root=dossier)
     assert "not KEY=VALUE" in refused("set", SOURCE, "publisher", root=dossier)
     assert "did you mean" in refused("set", "nepal-earthqake-2015", "url=https://x.org", root=dossier)
@@ -205,3 +206,18 @@ def test_a_briefing_gets_a_key_point_per_claim_and_an_event_joins_the_timeline(d
                                                           "citations.1.quote": "magnitude 7.8 earthquake"})
     assert event.path.name == "timeline.yaml"
     assert run(dossier)[0].events["quake-strikes"].incident == "quake"   # type: ignore[union-attr]
+
+
+def test_an_edit_of_two_files_is_written_whole_or_not_at_all(dossier: Path) -> None:
+    """When the second file cannot be written, the first gets its bytes back."""
+    from generator.edit.document import Document, State, commit
+    state = State.read(dossier)
+    path = dossier / f"content/sources/{SOURCE}.yaml"
+    before = path.read_bytes()
+    first = Document.open(state, path)
+    first.data["url"] = "https://example.org/first"
+    blocked = dossier / "content" / "timeline.yaml" / "x.yaml"   # a file where its folder should be
+    second = Document.new(state, blocked, "actor", {"id": "x"})
+    with pytest.raises(BriefingError, match="cannot write"):
+        commit(state, [first, second])
+    assert path.read_bytes() == before

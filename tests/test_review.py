@@ -43,6 +43,8 @@ def test_fmt_check_changes_nothing_and_fails_when_not_canonical(mini: Path) -> N
     path.write_text(original, encoding="utf-8")
     result = briefing("--root", str(mini), "fmt", "--check")
     assert result.returncode == 1 and f"would reformat {UNION}" in result.stdout
+    line = next(n for n, text in enumerate(original.splitlines(), start=1) if text == "kind: organisation")
+    assert f"(from line {line})" in result.stdout   # where the editor looks first
     assert path.read_text(encoding="utf-8") == original
     assert briefing("--root", str(mini), "fmt").returncode == 0
     assert briefing("--root", str(mini), "fmt", "--check").returncode == 0

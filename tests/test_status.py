@@ -10,13 +10,20 @@ from conftest import briefing
 from generator.factbase.check import run
 from generator.review.status import status
 
-CITATION = """citations:
-  - source: harbour-en
-    paragraph: p2
-    quote: The union said
-    translation:
-      ar: قالت النقابة
-"""
+
+def cited(indent: int) -> str:
+    """A `citations:` key with one citation that holds, at `indent` spaces."""
+    pad = " " * indent
+    return (f"{pad}citations:\n{pad}  - source: harbour-en\n{pad}    paragraph: p2\n{pad}    quote: The union said\n"
+            f"{pad}    translation:\n{pad}      ar: قالت النقابة\n")
+
+
+def claim(ident: str, claimant: str, text: str, review: bool = True) -> str:
+    """A claim in an incident's list; a draft unless `review` is False (then without review: at all)."""
+    return (f"  - id: {ident}\n    claimant: {claimant}\n    topic: strikers\n    text:\n{text}" + cited(4)
+            + ("    review:\n      status: draft\n" if review else ""))
+
+
 POLICE = """id: port-police
 kind: state-body
 name:
@@ -25,7 +32,7 @@ name:
 description:
   en: The police of the port.
   ar: شرطة الميناء.
-""" + CITATION
+""" + cited(0)
 FIRE = """id: harbour-fire
 title:
   en: Fire in the harbour
@@ -35,71 +42,17 @@ summary:
   - text:
       en: A fire broke out.
       ar: اندلع حريق.
-    citations:
-      - source: harbour-en
-        paragraph: p2
-        quote: The union said
-        translation:
-          ar: قالت النقابة
-claims:
-  - id: fire-one
-    claimant: dockworkers-union
-    topic: strikers
-    text:
-      en: One fire.
-      ar: حريق واحد.
-    citations:
-      - source: harbour-en
-        paragraph: p2
-        quote: The union said
-        translation:
-          ar: قالت النقابة
-    review:
-      status: draft
-  - id: fire-two
-    claimant: harbour-authority
-    topic: strikers
-    text:
-      en: Two fires.
-      ar: حريقان.
-    citations:
-      - source: harbour-en
-        paragraph: p2
-        quote: The union said
-        translation:
-          ar: قالت النقابة
-review:
-  status: draft
-"""
+""" + cited(4) + "claims:\n" + claim("fire-one", "dockworkers-union", "      en: One fire.\n      ar: حريق واحد.\n") \
+    + claim("fire-two", "harbour-authority", "      en: Two fires.\n      ar: حريقان.\n", review=False) \
+    + "review:\n  status: draft\n"
 EVENT = """  - id: fire-starts
     date: '2023-05-03'
     incident: harbour-fire
     text:
       en: The fire starts.
       ar: يندلع الحريق.
-    citations:
-      - source: harbour-en
-        paragraph: p2
-        quote: The union said
-        translation:
-          ar: قالت النقابة
-    review:
-      status: draft
-"""
-UNTRANSLATED_CLAIM = """  - id: union-quiet
-    claimant: dockworkers-union
-    topic: strikers
-    text:
-      en: The union said nothing more.
-    citations:
-      - source: harbour-en
-        paragraph: p2
-        quote: The union said
-        translation:
-          ar: قالت النقابة
-    review:
-      status: draft
-"""
+""" + cited(4) + "    review:\n      status: draft\n"
+UNTRANSLATED_CLAIM = claim("union-quiet", "dockworkers-union", "      en: The union said nothing more.\n")
 
 
 def unfinished(root: Path) -> Path:
@@ -144,6 +97,8 @@ def test_status_lists_drafts_left_out_and_untranslated_with_their_lines(mini: Pa
     # ready: check finds nothing in them; the claims still lack a grade, union-quiet its Arabic
     assert {(e.kind, e.id) for e in state.awaiting_review} == {("actor", "port-police"), ("incident", "harbour-fire"),
                                                                 ("event", "fire-starts")}
+    event = next(e for e in state.drafts if e.id == "fire-starts")   # alone, its review would be refused
+    assert "ready once incident harbour-fire" in event.reason and "fire-starts harbour-fire" in event.reason
     quiet = next(e for e in state.drafts if e.id == "union-quiet")
     assert "2 problem(s)" in quiet.reason and "would sign it" not in quiet.reason
 

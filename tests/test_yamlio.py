@@ -219,6 +219,12 @@ def test_an_unclosed_quote_that_a_later_quote_closes_is_still_the_slip() -> None
     assert "with '" in problems[0].message
 
 
+def test_an_unclosed_quote_in_a_list_is_found_at_the_next_item() -> None:
+    data, problems = yamlio.parse('aliases:\n  en:\n    - "Police\n    - Security\n  ar: ["x"]\n')
+    assert data is None and [(p.line, p.col) for p in problems] == [(3, 7)]
+    assert "line 4 (- Security)" in problems[0].message
+
+
 def test_an_unclosed_quote_at_the_end_of_the_file_is_reported_where_it_opens() -> None:
     _, problems = yamlio.parse("id: x\nname:\n  en: \"X\n  ar: Y\n")
     assert [(p.line, p.col) for p in problems] == [(3, 7)] and "end of the file" in problems[0].message
@@ -235,7 +241,8 @@ def test_a_quoted_text_over_several_lines_indented_under_its_key_is_no_slip() ->
     ("id: x\nname:\n    en: X\n  ar: Y\nkind: a\n", 4, 3, "does not line up"),
     ("id: x\nname:\n  en: Note: this\n", 3, 11, "put the text in quotes"),
     ('id: x\nname:\n  en: "C:\\q"\n', 3, 11, "write \\\\ for a backslash"),
-    ("id: x\nkind: [a\nname: b\n", 2, 7, "close it with ]"),
+    ("id: x\nkind: [a\nname: b\n", 2, 7, "runs on to line 3 (name: b); close it with ]"),
+    ("id: x\nkind: [\n", 3, 1, "expected the node content"),   # PyYAML's mark past the last line: no crash
 ])
 def test_a_syntax_slip_is_reported_at_its_line_with_what_to_do(text: str, line: int, col: int, words: str) -> None:
     data, problems = yamlio.parse(text)

@@ -176,7 +176,7 @@ def commit(state: State, documents: Iterable[Document], expected: Mapping[str, s
 def _fresh(doc: Document, expected: Mapping[str, str] | None) -> None:
     try:
         now: bytes | None = doc.path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):   # not there (yet): what a new record's file is
         now = None
     except OSError as exc:
         raise EditError(f"{doc.rel} cannot be read ({exc.strerror}); nothing was written") from None

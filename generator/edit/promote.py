@@ -19,6 +19,7 @@ from generator.edit.values import Assignment, apply, assignments
 from generator.extract.propose import KINDS, proposals_file
 from generator.factbase import model
 from generator.factbase.records import ACTOR_KINDS, COORDINATE_PRECISION, PLACE_KINDS
+from generator.factbase.schema import MAX_SLUG
 from generator.factbase.yamlio import Map, plain, read
 from generator.layout import CONTENT, PROPOSALS, Layout
 from generator.text import verbatim
@@ -104,7 +105,7 @@ def promote_name(root: Path, source_id: str, proposal_id: str, as_kind: str, ide
                         "or quote a claim: briefing promote SOURCE PROPOSAL --incident ID --claimant ACTOR")
     span = str(proposal["span"])
     place = proposal.get("place") if as_kind == "place" else None
-    ident = ident or slug(str((place or {}).get("name", {}).get("en") or span), "name")
+    ident = ident or slug(str((place or {}).get("name", {}).get("en") or span), "name", MAX_SLUG)
     if ident in state.dossier.records(as_kind):
         raise EditError(f"{ident!r} is an {as_kind} already; add this name to it (briefing promote {source_id} "
                         f"{proposal_id} --alias-of {ident}) or choose another --id")

@@ -1,7 +1,7 @@
 """Finding a record by its id, making one, setting its fields, signing its review.
 
 A record is named by its id alone (`harbour-authority`, a claim's id, a timeline event's id), or by
-kind and id (`place:mali`) where two kinds share it; `dossier` is content/dossier.yaml. The file is
+kind and id (`place:harbour`) where two kinds share it; `dossier` is content/dossier.yaml. The file is
 never taken from the caller: an id leads to it, so no edit can reach outside the dossier.
 """
 from __future__ import annotations

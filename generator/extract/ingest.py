@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.errors import BriefingError, Problems
 from generator.factbase.load import read_seed, record_files, seed_files
 from generator.factbase.records import SCHEMA_HEADER
-from generator.factbase.schema import URL
+from generator.factbase.schema import MAX_SLUG, URL
 from generator.factbase.yamlio import Map, dump, read
 from generator.files import write_atomic
 from generator.layout import Layout
@@ -35,7 +35,7 @@ class IngestReport:
 
 def source_id(seed: Path) -> str:
     """The id a seed's source record gets: its file name without suffix, as a slug (`text.slug`)."""
-    return slug(seed.stem, "source")
+    return slug(seed.stem, "source", MAX_SLUG)
 
 
 def record_for(seed: Path, parsed: seedtext.SourceText) -> dict[str, object]:

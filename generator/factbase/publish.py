@@ -6,7 +6,7 @@ the published dossier never points at a record it left out.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -44,11 +44,13 @@ def for_build(dossier: model.Dossier, drafts: bool) -> model.Dossier:
 
 # --- what a reviewed record leans on ----------------------------------------------------------
 
-def leaning_on_drafts(dossier: model.Dossier) -> Iterator[tuple[model.Loc, str, str]]:
+def leaning_on_drafts(dossier: model.Dossier, of: Callable[[Any], bool] = is_public) -> Iterator[tuple[
+        model.Loc, str, str]]:
     """(where, the public record, the draft it needs) for every reviewed or published record that
     could not be published without a draft: its claimant, a figure's party, place, sources, cited claims,
     incidents: every reference the schema has (`Ref`), or the draft's id would be published in the exports.
-    A paragraph that cites a draft is reported at the paragraph."""
+    A paragraph that cites a draft is reported at the paragraph. `of` chooses other records to look at:
+    the drafts, for which of them cannot be signed alone (`status`)."""
     lookup = {kind: dossier.records(kind) for kind in ("source", "actor", "place", "incident", "claim")}
 
     def drafts(refs: list[tuple[str, str | None]]) -> list[str]:
@@ -65,30 +67,30 @@ def leaning_on_drafts(dossier: model.Dossier) -> Iterator[tuple[model.Loc, str, 
             yield from ((passage.loc, owner, d) for d in drafts(refs))
 
     for actor in dossier.actors.values():
-        if is_public(actor):
+        if of(actor):
             refs = cited(actor.citations) + [r for rel in actor.relations
                                              for r in [("actor", rel.target), *cited(rel.citations)]]
             yield from ((actor.loc, f"actor {actor.id}", d) for d in drafts(refs))
     for place in dossier.places.values():
-        if is_public(place):
+        if of(place):
             refs = [("place", place.within), *cited(place.citations)]
             yield from ((place.loc, f"place {place.id}", d) for d in drafts(refs))
     for inc in dossier.incidents.values():
-        if is_public(inc):
+        if of(inc):
             refs = [("place", inc.place), *[("actor", p.actor) for p in inc.participants]]
             yield from ((inc.loc, f"incident {inc.id}", d) for d in drafts(refs))
             yield from paragraphs(f"incident {inc.id}", inc.summary)
         for claim in inc.claims:
-            if is_public(claim):
+            if of(claim):
                 refs = [("incident", inc.id), ("actor", claim.claimant), ("actor", claim.answer),
                         ("actor", claim.figure.party if claim.figure else None), *cited(claim.citations)]
                 yield from ((claim.loc, f"claim {claim.id}", d) for d in drafts(refs))
     for b in dossier.briefings.values():
-        if is_public(b):
+        if of(b):
             yield from ((b.loc, f"briefing {b.id}", d) for d in drafts([("incident", i) for i in b.incidents]))
             yield from paragraphs(f"briefing {b.id}", b.key_points + [p for s in b.sections for p in s.paragraphs])
     for event in dossier.timeline:
-        if is_public(event):
+        if of(event):
             refs = [("incident", event.incident), *cited(event.citations)]
             yield from ((event.loc, f"event {event.id}", d) for d in drafts(refs))
 

@@ -290,8 +290,9 @@ def _parse(text: str) -> tuple[Any, list[YamlProblem]]:
 # after it until the next quote of the file, and the error (if any) comes there, dozens of lines on. The
 # first slip is found and reported at its place, alone: whatever follows from it is no news to the editor.
 
-# A line that starts a key ("  ar: …", "- type: …"): inside a quoted text it means the quote was not closed.
-_KEY_LINE = re.compile(r"( *)(?:- +)*[\w.-]+:(?: |$)")
+# A line that starts a key ("  ar: …", "- type: …") or a list item ("- Security"): inside a quoted text, at
+# the indentation of the line the quote opened on or less, it means the quote was not closed.
+_KEY_LINE = re.compile(r"( *)(?:-(?: |$)|[\w.-]+:(?: |$))")
 
 
 def _checked(value: Any, problems: list[YamlProblem], spans: list[yaml.ScalarNode],
@@ -305,17 +306,24 @@ def _checked(value: Any, problems: list[YamlProblem], spans: list[yaml.ScalarNod
     return value, problems
 
 
-def _unclosed_quote(text: str, line: int, col: int, last: int) -> YamlProblem | None:
-    """The slip, if the quoted text opened at 0-based `line`, `col` and running to line `last` takes in a line
-    that looks like a key at its own indentation or less: a text never does that; a forgotten quote does."""
-    lines = text.split("\n")
+def _next_key(lines: list[str], line: int, last: int) -> str | None:
+    """The first line after 0-based `line`, up to `last`, that starts a key or an item at the indentation of
+    `line` or less, described ("line 9 (ar: …)"): what a quote or bracket opened on `line` must not take in."""
     opening = lines[line]
     indent = len(opening) - len(opening.lstrip(" "))
     for number in range(line + 1, min(last, len(lines) - 1) + 1):
         key = _KEY_LINE.match(lines[number])
         if key and len(key.group(1)) <= indent:
-            return _unclosed(line, col, opening[col], f"line {number + 1} ({lines[number].strip()[:40]})")
+            return f"line {number + 1} ({lines[number].strip()[:40]})"
     return None
+
+
+def _unclosed_quote(text: str, line: int, col: int, last: int) -> YamlProblem | None:
+    """The slip, if the quoted text opened at 0-based `line`, `col` and running to line `last` takes in a line
+    that looks like a key at its own indentation or less: a text never does that; a forgotten quote does."""
+    lines = text.split("\n")
+    runs_into = _next_key(lines, line, last)
+    return None if runs_into is None else _unclosed(line, col, lines[line][col], runs_into)
 
 
 def _unclosed(line: int, col: int, quote: str, runs_into: str) -> YamlProblem:
@@ -359,15 +367,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
 def _unclosed_bracket(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem | None:
     """A `[` or `{` that PyYAML read on past its own line looking for the end: the slip is the bracket."""
     opened, gave_up = exc.context_mark, exc.problem_mark
-    if not (exc.context or "").startswith("while parsing a flow") or opened is None or gave_up is None \
-            or gave_up.line <= opened.line:
+    if not (exc.context or "").startswith("while parsing a flow") or opened is None or gave_up is None:
         return None
-    bracket = text.split("\n")[opened.line][opened.column]
+    lines = text.split("\n")
+    bracket = lines[opened.line][opened.column:opened.column + 1]   # "" where the mark is past the line's end
     closing = {"[": "]", "{": "}"}.get(bracket)
-    if closing is None:
+    runs_into = "the end of the file" if "<stream end>" in (exc.problem or "") else \
+        _next_key(lines, opened.line, gave_up.line)
+    if closing is None or runs_into is None:   # a flow written over lines, wrong inside: PyYAML's mark holds
         return None
-    return YamlProblem(opened.line + 1, opened.column + 1, f"YAML syntax: this {bracket} is never closed on its line, "
-                       f"so the lines after it are read as its items; close it with {closing}", "yaml-syntax")
+    return YamlProblem(opened.line + 1, opened.column + 1, f"YAML syntax: this {bracket} "
+                       f"is never closed, so it runs on to {runs_into}; close it with {closing}", "yaml-syntax")
 
 
 def _off(source: str, line: int, how: str) -> YamlProblem:

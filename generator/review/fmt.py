@@ -86,6 +86,8 @@ def written(data: Any, spec: Spec | None) -> str:
 class FmtReport:
     changed: list[Path] = field(default_factory=list)
     problems: Problems | None = None
+    # where each changed file first differs from its canonical form: an editor looks there first
+    first_change: dict[Path, int] = field(default_factory=dict)
 
 
 def fmt(root: Path, check_only: bool = False) -> FmtReport:
@@ -115,6 +117,14 @@ def fmt(root: Path, check_only: bool = False) -> FmtReport:
             continue
         if new != text:
             report.changed.append(path)
+            report.first_change[path] = _first_change(text, new)
             if not check_only:
                 write_atomic(path, new)
     return report
+
+
+def _first_change(old: str, new: str) -> int:
+    """The first line (from 1) at which two texts differ."""
+    pairs = zip(old.splitlines(), new.splitlines(), strict=False)
+    return next((number for number, (a, b) in enumerate(pairs, start=1) if a != b),
+                min(len(old.splitlines()), len(new.splitlines())) + 1)

@@ -7,6 +7,7 @@ from `factbase.publish.left_out` (the rule `published` applies), what lacks a tr
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -51,37 +52,50 @@ def status(root: Path) -> Status:
         raise BriefingError("the dossier cannot be read, so its status is unknown; fix the problems above "
                             "('briefing check')", problems.errors)
     owners = _Owners(dossier)
-    findings: dict[tuple[str, str], list[Problem]] = {}
-    untranslated: list[Entry] = []
+    findings: dict[tuple[str, str], list[Problem]] = {}   # what check finds in each record, but notes
     for problem in problems.sorted():
-        if problem.severity == "info" or problem.code == "unpublished":
-            continue
-        kind, ident = owners.at(problem.path, problem.line)
-        findings.setdefault((kind, ident), []).append(problem)
-        if problem.code == "translation":
-            untranslated.append(Entry(kind, ident, problem.path, problem.line, problem.message,
-                                      _field(root / problem.path, problem.line),
-                                      tuple(lang for lang in dossier.languages
-                                            if re.search(rf"(?<![\w-]){re.escape(lang)}(?![\w-])", problem.message))))
-    drafts, ready = [], []
-    for owner, record in dossier.reviewables():
-        if publish.is_public(record):
-            continue
-        line = record.review.at[0] or record.loc.line
-        found = findings.get((owner.kind, owner.id), [])
-        if found:
-            reason = (f"draft; check finds {len(found)} problem(s) in it to fix before review (first, line "
-                      f"{found[0].line}: {found[0].message})")
-        else:
-            reason = f"draft, ready for a reviewer: 'briefing review --by WHO {owner.id}' would sign it"
-        entry = Entry(owner.kind, owner.id, record.loc.path, line, reason)
-        drafts.append(entry)
-        if not found:
-            ready.append(entry)
+        if problem.severity != "info" and problem.code != "unpublished":
+            findings.setdefault(owners.at(problem.path, problem.line), []).append(problem)
+    untranslated = [_untranslated(root, dossier, owner, problem) for owner, found in findings.items()
+                    for problem in found if problem.code == "translation"]
+    drafts = _drafts(dossier, findings)
     unpublished = [Entry(out.kind, out.id, out.loc.path, out.loc.line,
                          out.reason + (f"; it takes {', '.join(out.takes)} with it" if out.takes else ""))
                    for out in publish.left_out(dossier)]
-    return Status(drafts, ready, unpublished, untranslated)
+    ready = [entry for entry in drafts if not findings.get((entry.kind, entry.id))]
+    return Status(drafts, ready, unpublished, sorted(untranslated, key=lambda e: (e.path, e.line)))
+
+
+def _untranslated(root: Path, dossier: model.Dossier, owner: tuple[str, str], problem: Problem) -> Entry:
+    """Check's `translation` problem as an entry: the field written on its line, the languages it names."""
+    languages = tuple(lang for lang in dossier.languages
+                      if re.search(rf"(?<![\w-]){re.escape(lang)}(?![\w-])", problem.message))
+    return Entry(*owner, problem.path, problem.line, problem.message, _field(root / problem.path, problem.line),
+                 languages)
+
+
+def _drafts(dossier: model.Dossier, findings: dict[tuple[str, str], list[Problem]]) -> list[Entry]:
+    """Every draft, at its review's line, with what stands between it and a reviewer's signature: what check
+    finds in it, or the drafts it leans on (signed alone, it would be refused)."""
+    leaning: dict[str, list[str]] = {}   # "claim x" -> the drafts it could not be signed without
+    for _, record, draft in publish.leaning_on_drafts(dossier, of=lambda r: not publish.is_public(r)):
+        leaning.setdefault(record, []).append(draft)
+    drafts = []
+    for owner, record in dossier.reviewables():
+        if publish.is_public(record):
+            continue
+        found = findings.get((owner.kind, owner.id), [])
+        needs = list(dict.fromkeys(leaning.get(str(owner), [])))
+        if found:
+            reason = (f"draft; check finds {len(found)} problem(s) in it to fix before review (first, line "
+                      f"{found[0].line}: {found[0].message})")
+        elif needs:
+            reason = (f"draft, ready once {', '.join(needs)} (a draft it leans on) is: 'briefing review --by WHO "
+                      f"{owner.id} {' '.join(n.split(' ', 1)[1] for n in needs)}' would sign them together")
+        else:
+            reason = f"draft, ready for a reviewer: 'briefing review --by WHO {owner.id}' would sign it"
+        drafts.append(Entry(owner.kind, owner.id, record.loc.path, record.review.at[0] or record.loc.line, reason))
+    return drafts
 
 
 class _Owners:
@@ -96,9 +110,10 @@ class _Owners:
             starts.sort()
 
     def at(self, path: str, line: int) -> tuple[str, str]:
-        before = [(kind, ident) for start, kind, ident in self.starts.get(path, []) if start <= line]
-        if before:
-            return before[-1]
+        starts = self.starts.get(path, [])
+        index = bisect.bisect_right(starts, (line, "\uffff", "\uffff"))   # a timeline holds hundreds of events
+        if index:
+            return starts[index - 1][1:]
         return ("dossier", "dossier") if path.endswith("dossier.yaml") else ("file", path)
 
 
