@@ -35,7 +35,7 @@ KIND_LABELS = {"names": "Name", "figures": "Figure", "dates": "Date", "quotes": 
                "claim": "Claim", "event": "Timeline event"}
 RECORD_KINDS = ("source", "actor", "place", "incident", "briefing", "claim", "event")
 STATUS_LABELS = {"draft": "status:draft", "reviewed": "status:reviewed", "published": "status:published"}
-SHOWN_APART = ("id", "kind", "paragraph", "span", "sentence")
+SHOWN_APART = ("id", "kind", "paragraph", "span", "sentence", "place")   # "place": in the new place's form
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,10 @@ class Page:
 
     def pick(self, text: Mapping[str, str]) -> str:
         return i18n.pick(dict(text), self.lang)[0]
+
+    def country(self, code: str) -> str:
+        """A country's name in the interface's language, as the site's maps name it; the code if CLDR has none."""
+        return i18n.country_name(code, self.lang) or code
 
     def kind_label(self, kind: str) -> str:
         """A proposal's or a record's kind in words of the interface."""
@@ -205,7 +209,7 @@ def choices(dossier: model.Dossier, lang: str) -> dict[str, list[tuple[str, str]
     return {"incidents": [(r.id, label(r.title)) for r in dossier.incidents.values()],
             "actors": [(r.id, label(r.name)) for r in dossier.actors.values()],
             "places": [(r.id, label(r.name)) for r in dossier.places.values()],
-            "topics": [(k, label(v)) for k, v in dossier.topics.items()],
+            "topics": [(k, label(v)) for k, v in {**edit.EVENT_TOPICS, **dossier.topics}.items()],
             "reviewers": [(k, label(r.name)) for k, r in dossier.reviewers.items()]}
 
 

@@ -132,6 +132,11 @@ def _territories(lang: str) -> dict[str, str]:
         return dict(_locale("en").territories)
 
 
+def country_name(alpha2: str, lang: str) -> str | None:
+    """A country's name in `lang` from its ISO 3166-1 alpha-2 code (the gazetteer's), through CLDR."""
+    return _territories(lang).get(alpha2.upper())
+
+
 def territory_name(numeric: str, lang: str) -> str | None:
     """A country's name in `lang` from its ISO 3166-1 numeric code, through CLDR: CLDR maps the
     numeric codes to the alpha-2 ones it names territories by, so no name is typed by hand."""
