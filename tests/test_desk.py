@@ -346,3 +346,11 @@ def test_the_first_commit_of_a_new_dossier(mini: Path, monkeypatch: pytest.Monke
         assert "0 added, 0 removed, 0 changed" in served.get("/desk/changes").text
     log = subprocess.run(["git", "-C", str(mini), "log", "--format=%s"], capture_output=True, text=True, check=True)
     assert log.stdout == "The dossier\n"
+
+
+def test_a_source_not_yet_extracted_shows_its_text_and_says_what_to_run(desk: Served) -> None:
+    (desk.root / "content" / "proposals" / "harbour-ar.yaml").unlink()
+    page = desk.get("/desk/ar/source/harbour-ar")
+    assert page.status == 200
+    assert 'id="p1"' in page.text and "briefing extract" in page.text and 'class="proposal' not in page.text
+    assert desk.get("/desk/source/no-such-source").status == 404

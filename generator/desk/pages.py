@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 
 from generator import edit, gitrepo
+from generator.desk.guards import Refused
 from generator.errors import BriefingError
 from generator.factbase import check, model, yamlio
 from generator.factbase.load import load
@@ -166,15 +167,18 @@ def source(root: Path, dossier: model.Dossier, ident: str) -> dict[str, Any]:
     """A source's paragraphs with each proposal's span marked, and the proposals by id."""
     record = dossier.sources.get(ident)
     if record is None:
-        raise KeyError(ident)
-    proposals = {p["id"]: p for p in edit.proposals(root, ident) if p["kind"] in MARKED}
+        raise Refused(404, f"no source {ident!r} in this dossier; the home page lists them")
+    try:
+        proposals = {p["id"]: p for p in edit.proposals(root, ident) if p["kind"] in MARKED}
+    except edit.EditError:   # not extracted yet: the text alone, and the page says to run extract
+        proposals = {}
     paragraphs = [(para.id, list(_marked(para.text, [p for p in proposals.values() if p["paragraph"] == para.id])))
                   for para in record.paragraphs]
     return {"source": record, "paragraphs": paragraphs, "proposals": proposals, "details": details}
 
 
 def details(proposal: Mapping[str, Any]) -> list[tuple[str, Any]]:
-    """What a proposal says beyond its span and place in the text (value, qualifier, speaker, place)."""
+    """What a proposal says beyond its span and place in the text (value, qualifier, speaker)."""
     return [(k, v) for k, v in proposal.items() if k not in SHOWN_APART]
 
 
