@@ -100,7 +100,12 @@ class Served:
             headers["Origin"] = f"http://{self.host}" if origin == "own" else origin
         if referer is not None:
             headers["Referer"] = referer
-        return self.request("POST", path, urllib.parse.urlencode(fields).encode(), headers)
+        answer = self.request("POST", path, urllib.parse.urlencode(fields).encode(), headers)
+        if answer.status == 303:   # as a browser does: the result is shown at its own address
+            location = answer.headers["Location"]
+            assert location.startswith("/desk/") and "done/" in location, location
+            return self.get(location)
+        return answer
 
 
 def content_digest(root: Path) -> str:
@@ -146,6 +151,21 @@ def desk(mini: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
 
 
 # --- the guards ---------------------------------------------------------------------------------
+
+def test_a_change_answers_with_its_result_elsewhere_so_a_reload_sends_nothing_again(desk: Served) -> None:
+    """Post, redirect, get: the browser's address after a save is the result's, which only shows it."""
+    change = {"token": desk.token(), "id": "dockworkers-union", "v:name.en": "Changed",
+              "was:name.en": "Dockworkers' Union"}
+    answer = desk.request("POST", "/desk/ar/do/set", urllib.parse.urlencode(change).encode(),
+                          {"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://{desk.host}"})
+    assert answer.status == 303 and answer.headers["Location"].startswith("/desk/ar/done/")
+    after = content_digest(desk.root)
+    for _ in range(2):   # a reload
+        shown = desk.get(answer.headers["Location"])
+        assert shown.status == 200 and "dockworkers-union" in shown.text and 'dir="rtl"' in shown.text
+    assert content_digest(desk.root) == after
+    assert desk.get("/desk/done/not-a-result").status == 404
+
 
 def test_the_desk_answers_only_at_its_own_host_and_port(desk: Served) -> None:
     assert desk.get("/desk/").status == 200
@@ -288,6 +308,23 @@ def test_a_figure_becomes_a_claim_and_the_page_says_what_was_written(desk: Serve
     home = desk.get("/desk/").text   # the new draft, untranslated, is listed and leads to the record
     untranslated = home.split('id="untranslated"')[1].split("<h2")[0]
     assert 'href="/desk/record/claim:union-at-least-400"' in untranslated
+
+
+def test_a_claim_from_a_page_made_before_its_incident_changed_is_refused(desk: Served) -> None:
+    """The source page's forms carry when the page was made: an incident changed since is not written over."""
+    form = desk.get("/desk/source/harbour-en?proposal=fig-p2-1").text
+    token, seen = (find(rf'name="{name}" value="([^"]+)"', form).group(1) for name in ("token", "seen"))
+    path = desk.root / "content/incidents/harbour-strike.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# an editor's note, written meanwhile\n", encoding="utf-8")
+    before = content_digest(desk.root)
+    claim = {"source": "harbour-en", "proposal": "fig-p2-1", "incident": "harbour-strike",
+             "claimant": "dockworkers-union", "claim": "union-at-least-400", "topic": "strikers",
+             "v:text.en": "The union said at least 400 members joined the strike."}
+    answer = desk.post("/desk/do/claim", {**claim, "seen": seen}, token=token)
+    assert answer.status == 409 and "content/incidents/harbour-strike.yaml changed on disk" in answer.text
+    assert content_digest(desk.root) == before
+    fresh = find(r'name="seen" value="([^"]+)"', desk.get("/desk/source/harbour-en?proposal=fig-p2-1").text).group(1)
+    assert desk.post("/desk/do/claim", {**claim, "seen": fresh}, token=token).status == 200
 
 
 def test_a_stale_form_is_refused_and_says_so(desk: Served) -> None:

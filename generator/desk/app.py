@@ -4,8 +4,10 @@ out the `Response`; the desk never sees a socket, and never a path from the requ
 by id (`guards.slug`), pages by a fixed list."""
 from __future__ import annotations
 
+import secrets
 import threading
 import urllib.parse
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.message import Message
@@ -17,10 +19,13 @@ from generator.desk import guards, pages
 from generator.desk.guards import Refused, slug
 from generator.errors import BriefingError
 from generator.layout import Layout
+from generator.review.fmt import content_files
 
 LANGUAGES = ("en", "ar")
 STATIC = {"desk.css": "text/css; charset=utf-8", "desk.js": "text/javascript; charset=utf-8"}
 NEW_KINDS = ("incident", "briefing", "actor", "place", "event")
+KEPT_RESULTS = 50
+KEPT_PAGES = 500
 HEADERS = {
     # Nothing from elsewhere, no framing by another page (a click there could land on a desk button),
     # and a Referer for our own pages only, which the Origin check reads when a browser sends no Origin.
@@ -62,6 +67,12 @@ class Desk:
         self.local = guards.is_loopback(listening)
         self.token = token or guards.new_token()
         self.lock = lock or threading.Lock()
+        # What the last changes wrote, each shown at its own address after the POST (post, redirect, get): a
+        # reload or the back button then shows the result again instead of sending the change twice.
+        self.results: OrderedDict[str, bytes] = OrderedDict()
+        # The record files as each page shown found them (time and size), by a key its forms carry: a change
+        # sent from a page is refused for a file that changed after the page was made (`edit.Stale`).
+        self.seen: OrderedDict[str, dict[str, tuple[int, int]]] = OrderedDict()
 
     def handle(self, request: Request) -> Response:
         """The answer to one request; whatever fails becomes a page that says so, never a traceback."""
@@ -82,6 +93,7 @@ class Desk:
             if rest.startswith("do/"):
                 raise Refused(405, "a change is sent from the desk's own form (POST); this address only takes that")
             with self.lock:
+                page.seen = self._remember()
                 return self._show(page, rest, query)
         except Refused as exc:
             return _error(page, exc.status, exc.message)
@@ -89,6 +101,24 @@ class Desk:
             return _error(page, 409, exc.message)
         except BriefingError as exc:
             return _error(page, 422, exc.message, [str(p) for p in exc.problems])
+
+    def _remember(self) -> str:
+        key = secrets.token_urlsafe(12)
+        self.seen[key] = _stamps(self.root)
+        while len(self.seen) > KEPT_PAGES:
+            self.seen.popitem(last=False)
+        return key
+
+    def _changed_since(self, form: dict[str, str]) -> None:
+        """Every file changed since the page the form came from was made, as a version no file has: the
+        edit is refused (409) if it would write one of them."""
+        then = self.seen.get(form.get("seen", ""))
+        if then is None:
+            return
+        now = _stamps(self.root)
+        for rel in sorted(set(then) | set(now)):
+            if then.get(rel) != now.get(rel):
+                form.setdefault(f"expected:{rel}", "changed since the page was shown")
 
     def _static(self, name: str) -> Response:
         if name not in STATIC:
@@ -101,6 +131,12 @@ class Desk:
             return _ok(pages.render("home.html.j2", page, **pages.home(root, page.lang)))
         if rest == "changes":
             return _ok(pages.render("changes.html.j2", page, **pages.changes(root)))
+        if rest.startswith("done/"):
+            result = self.results.get(rest.removeprefix("done/"))
+            if result is None:
+                raise Refused(404, "this result is no longer kept (the desk keeps the last few); the change itself "
+                              "was made: see the home page")
+            return _ok(result)
         kind, _, ident = rest.partition("/")
         if kind not in ("source", "record") or not ident:
             raise Refused(404, "no such page")
@@ -117,13 +153,31 @@ class Desk:
     def _change(self, request: Request, page: pages.Page, rest: str) -> Response:
         form = guards.read_form(request.headers, request.body)
         guards.check_change(request.headers, request.host, form, self.token)
+        self._changed_since(form)
         action = rest.removeprefix("do/")
         if action not in ACTIONS:
             raise Refused(404, "no such change")
         done = ACTIONS[action](self.root, form)
         written = [] if isinstance(done, str) else done if isinstance(done, list) else [done]
-        return _ok(pages.render("done.html.j2", page, written=[(_rel(self.root, w.path), w) for w in written],
-                                committed=done if isinstance(done, str) else "", back=_back(form)))
+        key = secrets.token_urlsafe(12)
+        self.results[key] = pages.render("done.html.j2", page, written=[(_rel(self.root, w.path), w) for w in written],
+                                         committed=done if isinstance(done, str) else "", back=_back(form))
+        while len(self.results) > KEPT_RESULTS:
+            self.results.popitem(last=False)
+        where = f"/desk/{'' if page.lang == 'en' else page.lang + '/'}done/{key}"
+        return Response(303, b"", headers={**HEADERS, "Location": where})
+
+
+def _stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """(modification time, size) of every record file an edit may write."""
+    stamps = {}
+    for path in content_files(Layout(root)):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamps[path.relative_to(root).as_posix()] = (info.st_mtime_ns, info.st_size)
+    return stamps
 
 
 def _split(target: str) -> tuple[str, str, dict[str, str]]:
@@ -193,18 +247,20 @@ def _expected(form: Mapping[str, str]) -> dict[str, str] | None:
 
 
 def _new(root: Path, form: Mapping[str, str]) -> Any:
-    return edit.new(root, _choice(form, "kind", NEW_KINDS), slug(_required(form, "id")), _values(form))
+    return edit.new(root, _choice(form, "kind", NEW_KINDS), slug(_required(form, "id")), _values(form),
+                    expected=_expected(form))
 
 
 def _name(root: Path, form: Mapping[str, str]) -> Any:
     return edit.promote_name(root, slug(_required(form, "source"), "source"),
                              slug(_required(form, "proposal"), "proposal"), _choice(form, "as", pages.NAME_KINDS),
-                             _optional_slug(form, "id"), _values(form))
+                             _optional_slug(form, "id"), _values(form), expected=_expected(form))
 
 
 def _attach(root: Path, form: Mapping[str, str]) -> Any:
     return edit.attach(root, guards.record_id(_required(form, "record")), slug(_required(form, "source"), "source"),
-                       slug(_required(form, "proposal"), "proposal"), _choice(form, "how", ("alias", "citation")))
+                       slug(_required(form, "proposal"), "proposal"), _choice(form, "how", ("alias", "citation")),
+                       expected=_expected(form))
 
 
 def _claim(root: Path, form: Mapping[str, str]) -> Any:
@@ -212,7 +268,7 @@ def _claim(root: Path, form: Mapping[str, str]) -> Any:
                         slug(_required(form, "incident"), "incident"), slug(_required(form, "claim"), "claim id"),
                         claimant=_optional_slug(form, "claimant"), topic=_optional_slug(form, "topic"),
                         party=_optional_slug(form, "party"), asserted=form.get("asserted", "").strip() or None,
-                        values=_values(form))
+                        values=_values(form), expected=_expected(form))
 
 
 def _set(root: Path, form: Mapping[str, str]) -> Any:

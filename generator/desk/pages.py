@@ -77,6 +77,8 @@ class Page:
     path: str    # the page's own address below /desk/ (or /desk/ar/), e.g. "source/harbour-en"
     token: str
     extra: dict[str, Any] = field(default_factory=dict)
+    seen: str = ""   # the files as this page found them (`Desk.remember`): a change sent from it is refused
+                     # for a file that changed since
 
     @property
     def base(self) -> str:

@@ -154,7 +154,8 @@ def commit(state: State, documents: Iterable[Document], expected: Mapping[str, s
     added = [p for p in after.sorted() if _key(p) not in known]
     errors = [p for p in added if p.severity == "error"]
     if errors:
-        raise EditError("nothing was written: the change would give the error(s) above; correct what it sets",
+        raise EditError("nothing was written: the change would give the error(s) listed with this message; correct "
+                        "what it sets",
                         errors)
     done: list[tuple[Document, bytes | None]] = []
     try:

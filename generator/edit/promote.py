@@ -235,7 +235,7 @@ def _refuse_unknown(state: State, incident: str, claimant: str, party: str | Non
     path = Layout(state.root).kind_dir("incident") / f"{incident}.yaml"
     if incident not in dossier.incidents and model.SLUG.match(incident) and path.is_file():   # there, but broken
         rel = state.rel(path)
-        raise EditError(f"{rel} has problems (listed above); fix them, then promote",
+        raise EditError(f"{rel} has problems (listed with this message); fix them, then promote",
                         [p for p in state.problems.errors if p.path == rel])
     if incident not in dossier.incidents:
         known = ", ".join(sorted(dossier.incidents)) or "none yet"
