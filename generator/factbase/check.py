@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from generator import gitrepo, shipped
 from generator.errors import Problems
-from generator.factbase import agreement, model, publish
+from generator.factbase import agreement, model, publish, revisions
 from generator.factbase.load import UNREAD_KINDS, Loaded, load, seed_files
 from generator.layout import CONTENT, RECORD_FOLDERS, Layout
 from generator.text import seedtext, verbatim
@@ -53,6 +53,7 @@ def check(loaded: Loaded) -> Problems:
     _check_drafts(dossier, problems)
     _check_unpublished(dossier, problems)
     _check_review_dates(dossier, problems)
+    _check_revisions(dossier, problems)
     _report_disagreements(dossier, problems)
     return problems
 
@@ -247,12 +248,11 @@ def disagreements(dossier: model.Dossier) -> list[list[model.Claim]]:
     """
     groups: dict[tuple[str, str, str, str, str], list[model.Claim]] = defaultdict(list)
     for incident in dossier.incidents.values():
-        for claim in incident.claims:
-            value = claim.comparable
-            if value is not None:
-                party = claim.figure.party or "" if claim.figure else ""
-                unit = claim.figure.unit if claim.figure else ""
-                groups[(incident.id, claim.topic, value[0], party, unit)].append(claim)
+        # what each claimant says now: a figure it revised since is its history, not a disagreement
+        for claim in revisions.current(dossier, incident.claims):
+            quantity = claim.same_quantity
+            if quantity is not None:
+                groups[quantity].append(claim)
     found = []
     for key in sorted(groups):
         claims = groups[key]
@@ -397,6 +397,26 @@ def _check_claim_values(dossier: model.Dossier, problems: Problems) -> None:
         if f and f.low is not None and f.high is not None and f.low > f.high:
             problems.error(claim.loc.path, claim.loc.line, claim.loc.col,
                            f"claim {claim.id!r}: figure low is above high", "figure")
+
+
+def _check_revisions(dossier: model.Dossier, problems: Problems) -> None:
+    """A chain of revisions holds together; two claims of one statement are a relay to merge; a claimant's
+    figures of different days that nothing links are most often a toll that changed."""
+    for claim in dossier.claims.values():
+        at = claim.loc.at("revises")
+        for message in revisions.chain_problems(dossier, claim):
+            problems.error(at.path, at.line, at.col, f"revises {claim.revises}: {message}", "revision")
+    for relay in revisions.relays(dossier):
+        first, again = relay.first, relay.again
+        problems.warning(again.loc.path, again.loc.line, again.loc.col,
+                         f"{again.id} and {first.id} are one statement of {first.claimant} (the same value, the same "
+                         f"day), relayed by different sources: make them one claim with both citations "
+                         f"('briefing merge {first.id} {again.id}')", "relayed-claim")
+    for earlier, later in revisions.likely_revisions(dossier):
+        problems.info(later.loc.path, later.loc.line, later.loc.col,
+                      f"{later.id} and {earlier.id} are {later.claimant}'s figures of different days: if the later "
+                      f"updates the earlier, say so ('briefing set {later.id} revises={earlier.id}'), and they are "
+                      "shown as one figure that changed, not as a disagreement", "revision-likely")
 
 
 def _report_disagreements(dossier: model.Dossier, problems: Problems) -> None:

@@ -255,6 +255,18 @@ class Claim:
     period: Period | None = None
     answer: str | None = None
     derived: LangText = field(default_factory=dict)   # the editor's reading, where the text does not state it
+    revises: str | None = None   # the claimant's earlier claim of the same quantity that this one updates
+
+    @property
+    def same_quantity(self) -> tuple[str, str, str, str, str] | None:
+        """What the claim gives a value of: its incident, topic, kind of value, and for a figure the party
+        and unit counted. Claims of one quantity are compared; a claim revises one of its own quantity."""
+        value = self.comparable
+        if value is None:
+            return None
+        party = self.figure.party or "" if self.figure else ""
+        unit = self.figure.unit if self.figure else ""
+        return self.incident, self.topic, value[0], party, unit
 
     @property
     def comparable(self) -> tuple[str, object] | None:

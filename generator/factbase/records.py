@@ -207,12 +207,15 @@ CLAIM = Obj({
     "answer": F(Ref("actor", "the actor the claim names, e.g. who did it or whom someone represents")),
     "derived": F(LangMap("how the editor read the figure or period from the text, where the text does not state "
                          "it as such (a date worked out from 'Sunday', 'dozens' read as at least 24)")),
+    "revises": F(Ref("claim", "the same claimant's earlier claim of the same figure, date or actor that this one "
+                         "updates (a toll that rose): the earlier is kept, shown as superseded, and never counted as "
+                         "a disagreement")),
     "citations": F(ListOf(CITATION, min_items=1), required=True),
     "credibility": F(evaluation(model.CREDIBILITY, "information credibility")),
     "review": F(REVIEW, default=model.Review),
 }, lambda v, ctx: model.Claim(v["id"], "", v["claimant"], v["asserted"], v["topic"], v["text"], v["figure"],
                               v["citations"], v["credibility"], v["review"], _loc(v, ctx), v["period"],
-                              v["answer"], v["derived"] or {}))
+                              v["answer"], v["derived"] or {}, v["revises"]))
 
 PASSAGE = Obj({
     "text": F(LangMap("the paragraph"), required=True),

@@ -1,0 +1,93 @@
+"""Claims that change and claims that travel: a claimant's revised figure is its history, not a
+disagreement; one statement relayed twice is one claim; a chain of revisions holds together."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.errors import Problem
+from generator.factbase import revisions
+from generator.factbase.check import disagreements, run
+from generator.review.fmt import round_trip, written
+
+INCIDENT = "content/incidents/harbour-strike.yaml"
+
+
+def with_claims(root: Path, *changes: dict[str, Any]) -> None:
+    """The union's claim union-400 copied with `changes` (id, value, asserted, revises…), added to the incident."""
+    path = root / INCIDENT
+    data = round_trip().load(path.read_text(encoding="utf-8"))
+    union = data["claims"][0]
+    for change in changes:
+        claim = copy.deepcopy(union)
+        figure = dict(change.pop("figure", {}))
+        claim.update(change)
+        claim["figure"].update(figure)
+        claim["review"] = {"status": "draft"}
+        data["claims"].append(claim)
+    path.write_text(written(data, None), encoding="utf-8")
+
+
+def problems(root: Path, code: str) -> list[Problem]:
+    _, found = run(root)
+    return [p for p in found.items if p.code == code]
+
+
+def test_three_successive_tolls_and_another_claimant_make_one_disagreement(mini: Path) -> None:
+    """The issue's dossier: one claimant's figure rises twice (each revises the one before), another
+    claimant gives one figure of its own."""
+    with_claims(mini, {"id": "union-450", "asserted": "2023-05-02", "revises": "union-400", "figure": {"value": "450"}},
+                {"id": "union-500", "asserted": "2023-05-03", "revises": "union-450", "figure": {"value": "500"}})
+    dossier, found = run(mini)
+    assert dossier is not None and not found.errors, [str(p) for p in found.errors]
+    disputes = [p for p in found.items if p.code == "disagreement"]
+    assert len(disputes) == 1 and "union-500" in disputes[0].message and "authority-120" in disputes[0].message
+    assert "union-400" not in disputes[0].message and "union-450" not in disputes[0].message
+    assert [[c.id for c in group] for group in disagreements(dossier)] == [["authority-120", "union-500"]]
+    latest = dossier.claims["union-500"]
+    assert [c.id for c in revisions.history(dossier, latest)] == ["union-400", "union-450", "union-500"]
+    assert revisions.latest(dossier, dossier.claims["union-400"]).id == "union-500"
+    assert revisions.is_superseded(dossier, dossier.claims["union-450"])
+    assert not problems(mini, "revision-likely")
+
+
+def test_figures_of_different_days_without_revises_are_said_to_be_a_likely_revision(mini: Path) -> None:
+    with_claims(mini, {"id": "union-450", "asserted": "2023-05-02", "figure": {"value": "450"}})
+    notes = problems(mini, "revision-likely")
+    assert len(notes) == 1 and "briefing set union-450 revises=union-400" in notes[0].message
+    dispute = problems(mini, "disagreement")   # unlinked, they are still shown as disagreeing
+    assert len(dispute) == 1 and "union-450" in dispute[0].message and "union-400" in dispute[0].message
+
+
+def test_one_statement_relayed_twice_is_a_relay_to_merge(mini: Path) -> None:
+    with_claims(mini, {"id": "union-400-again"})
+    relayed = problems(mini, "relayed-claim")
+    assert len(relayed) == 1 and relayed[0].severity == "warning"
+    assert "union-400-again and union-400 are one statement of dockworkers-union" in relayed[0].message
+
+
+@pytest.mark.parametrize("changes, message", [
+    ([{"id": "union-450", "asserted": "2023-05-02", "revises": "authority-120", "figure": {"value": "450"}}],
+     "is harbour-authority's claim, not dockworkers-union's"),
+    ([{"id": "union-350", "asserted": "2023-04-30", "revises": "union-400", "figure": {"value": "350"}}],
+     "after this claim"),
+    ([{"id": "union-450", "asserted": "2023-05-02", "revises": "union-400", "figure": {"value": "450"}},
+      {"id": "union-460", "asserted": "2023-05-02", "revises": "union-400", "figure": {"value": "460"}}],
+     "union-450 revises union-400 already"),
+    ([{"id": "union-450", "asserted": "2023-05-02", "revises": "union-460", "figure": {"value": "450"}},
+      {"id": "union-460", "asserted": "2023-05-02", "revises": "union-450", "figure": {"value": "460"}}],
+     "goes round in a circle"),
+    ([{"id": "union-450", "asserted": "2023-05-02", "revises": "union-400", "topic": "pickets",
+       "figure": {"value": "450"}}], "not a claim of the same quantity"),
+])
+def test_a_chain_that_does_not_hold_is_an_error_at_revises(mini: Path, changes: list[dict[str, Any]],
+                                                           message: str) -> None:
+    with_claims(mini, *changes)
+    found = problems(mini, "revision")
+    assert found and all(p.severity == "error" for p in found)
+    assert any(message in p.message for p in found), [p.message for p in found]
+    text = (mini / INCIDENT).read_text(encoding="utf-8").splitlines()
+    assert all(text[p.line - 1].strip().startswith("revises:") for p in found)   # at the line to change
