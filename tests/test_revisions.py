@@ -91,3 +91,25 @@ def test_a_chain_that_does_not_hold_is_an_error_at_revises(mini: Path, changes: 
     assert any(message in p.message for p in found), [p.message for p in found]
     text = (mini / INCIDENT).read_text(encoding="utf-8").splitlines()
     assert all(text[p.line - 1].strip().startswith("revises:") for p in found)   # at the line to change
+
+
+def test_a_revision_is_said_as_such_in_diff_and_the_exports(mini: Path) -> None:
+    from conftest import commit_all
+
+    from generator.review import report
+    from generator.review.diff import diff
+    from generator.site.export import claims_csv
+    commit_all(mini)
+    with_claims(mini, {"id": "union-450", "asserted": "2023-05-02", "revises": "union-400", "figure": {"value": "450"}})
+    changes, _ = diff(mini, "HEAD")
+    added = [c for c in changes if c.id == "union-450"]
+    assert len(added) == 1 and added[0].revision_of == "union-400"
+    assert "+ claim union-450" in report.text(changes) and "(revises union-400)" in report.text(changes)
+    assert "### Revised: claim <code>union&#45;450</code> (revises <code>union&#45;400</code>)" in \
+        report.markdown(changes, "HEAD", None)
+    dossier, _ = run(mini)
+    assert dossier is not None
+    rows = {line.split(",")[0]: line for line in claims_csv(dossier).splitlines()}
+    header = rows["claim_id"].split(",")
+    union = dict(zip(header, rows["union-400"].split(","), strict=False))
+    assert union["revised_by"] == "union-450" and union["source_ids"] == "harbour-en harbour-ar"

@@ -53,6 +53,17 @@ class Change:
         return f"{self.kind} {self.id}" if self.id else self.kind
 
     @property
+    def revision_of(self) -> str | None:
+        """The claim a claim added (or newly linked) revises: a figure that changed, not a new one."""
+        if self.kind != "claim":
+            return None
+        if self.sign == "+":
+            value = self.record.get("revises")
+            return str(value) if value else None
+        linked = {f.name: f for f in self.fields}.get("revises")
+        return str(linked.new) if self.sign == "~" and linked and linked.new and not linked.old else None
+
+    @property
     def review(self) -> tuple[str | None, str | None] | None:
         """(old status, new status) when a changed record's review status moved."""
         found = {f.name: f for f in self.fields}.get("review.status")

@@ -51,13 +51,14 @@ def _plain(value: Any) -> str:
 
 def counts(changes: list[Change]) -> dict[str, int]:
     return {"added": sum(c.sign == "+" for c in changes), "removed": sum(c.sign == "-" for c in changes),
-            "changed": sum(c.sign == "~" for c in changes),
+            "changed": sum(c.sign == "~" for c in changes), "revised": sum(c.revision_of is not None for c in changes),
             "translations_to_check": sum(len(c.to_check) for c in changes)}
 
 
 def summary_line(changes: list[Change]) -> str:
     n = counts(changes)
     line = f"{n['added']} added, {n['removed']} removed, {n['changed']} changed"
+    line += f" ({n['revised']} of them a claimant's revised figure)" if n["revised"] else ""
     return line + (f", {n['translations_to_check']} translation(s) to check" if n["translations_to_check"] else "")
 
 
@@ -65,7 +66,7 @@ def facts(change: Change) -> list[tuple[str, str]]:
     """(label, value) lines that say what an added or removed record is, in full."""
     record = change.record
     out: list[tuple[str, str]] = []
-    for key in ("incident", "claimant", "topic", "kind", "date", "start", "end", "place", "asserted"):
+    for key in ("incident", "claimant", "topic", "kind", "date", "start", "end", "place", "asserted", "revises"):
         if record.get(key) not in (None, "", []):
             out.append((key, _plain(record[key])))
     for key in ("figure", "period"):
@@ -120,7 +121,8 @@ def text(changes: list[Change]) -> str:
     or start a line of its own."""
     lines: list[str] = []
     for c in changes:
-        lines.append(f"{c.sign} {c.what}  {c.path}:{c.line}")
+        revised = f"  (revises {c.revision_of})" if c.revision_of else ""
+        lines.append(f"{c.sign} {c.what}  {c.path}:{c.line}{revised}")
         if c.sign == "~":
             for f in c.fields:
                 if is_long(f):
@@ -156,8 +158,9 @@ def _where_md(f: Field) -> str:
 
 def _change_md(c: Change) -> list[str]:
     """One change as comment lines: data only through `comment_text` and `comment_code`."""
-    word = {"+": "Added", "-": "Removed", "~": "Changed"}[c.sign]
-    out = [f"### {word}: {c.kind} {comment_code(c.id or c.kind)}", "", comment_code(f"{c.path}:{c.line}"), ""]
+    word = "Revised" if c.revision_of else {"+": "Added", "-": "Removed", "~": "Changed"}[c.sign]
+    of = f" (revises {comment_code(c.revision_of)})" if c.revision_of else ""
+    out = [f"### {word}: {c.kind} {comment_code(c.id or c.kind)}{of}", "", comment_code(f"{c.path}:{c.line}"), ""]
     if c.sign == "~":
         short = [f for f in c.fields if not is_long(f)]
         if short:
@@ -234,7 +237,9 @@ def as_json(changes: list[Change], old_rev: str, new_rev: str | None) -> str:
     data = {
         "from": old_rev, "to": new_rev, "summary": counts(changes),
         "changes": [{
-            "sign": c.sign, "change": {"+": "added", "-": "removed", "~": "changed"}[c.sign], "kind": c.kind,
+            "sign": c.sign, "change": "revised" if c.revision_of else {"+": "added", "-": "removed",
+                                                                           "~": "changed"}[c.sign],
+            "revises": c.revision_of, "kind": c.kind,
             "id": c.id, "path": c.path, "line": c.line,
             "fields": [field_json(f) for f in c.fields],
             "record": c.record if c.sign != "~" else None,

@@ -10,7 +10,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from generator.factbase import model
+from generator.factbase import model, revisions
 from generator.text.seedtext import Paragraph
 from generator.views import addresses
 
@@ -18,7 +18,7 @@ from generator.views import addresses
 CLAIM_COLUMNS = ("claim_id", "incident_id", "event_date", "event_date_end", "date_precision", "place_id",
                  "latitude", "longitude", "claimant_id", "topic", "party_id", "qualifier", "figure_low",
                  "figure_high", "asserted", "credibility", "source_id", "paragraph", "quote", "status", "reviewed_by",
-                 "reviewed_on")
+                 "reviewed_on", "revises", "revised_by", "source_ids")
 # A spreadsheet runs a cell that begins with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -115,11 +115,14 @@ def _float(value: float) -> str:
 
 
 def claims_csv(dossier: model.Dossier) -> str:
-    """One row per claim, in the spirit of conflict-event datasets; the first citation is its source.
-    Free text is written so that no spreadsheet takes it for a formula."""
+    """One row per claim, in the spirit of conflict-event datasets; the first citation is its source, and
+    `source_ids` every source that relays it. A revised figure names the claim that revised it (`revised_by`):
+    a count of a claimant's current figures keeps the rows whose `revised_by` is empty. Free text is written
+    so that no spreadsheet takes it for a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CLAIM_COLUMNS + tuple(f"text_{lang}" for lang in dossier.languages))
+    later = revisions.revised_by(dossier)
     for incident in sorted(dossier.incidents.values(), key=lambda i: i.id):
         place = dossier.places.get(incident.place or "")
         coords = place.coordinates if place else None
@@ -135,7 +138,8 @@ def claims_csv(dossier: model.Dossier) -> str:
                 "" if high is None else high, claim.asserted.value if claim.asserted else "",
                 claim.credibility.grade if claim.credibility else "", first.source, first.paragraph,
                 text_cell(first.quote), claim.review.status, text_cell(claim.review.by or ""),
-                claim.review.on.value if claim.review.on else "",
+                claim.review.on.value if claim.review.on else "", claim.revises or "", later.get(claim.id, ""),
+                " ".join(dict.fromkeys(c.source for c in claim.citations)),
                 *(text_cell(claim.text.get(lang, "")) for lang in dossier.languages)])
     return buffer.getvalue()
 

@@ -79,6 +79,8 @@ class PageHistory:
     def change_summary(self, change: Change) -> Markup:
         """What changed, in the page's language: the fields, and how the review moved."""
         p = self.p
+        if change.revision_of and not _withdrawn(change):   # a claimant's figure that changed, not a new one
+            return p.esc(p._("revised (an update of %(claim)s)") % {"claim": change.revision_of})
         if change.sign != "~" or _withdrawn(change):
             return p.esc(p._("added" if change.sign == "+" else "withdrawn"))
         names = list(dict.fromkeys(f.name.split(".")[0].split("[")[0] for f in change.fields))
