@@ -285,6 +285,26 @@ def cmd_set(args: argparse.Namespace) -> int:
     return 0
 
 
+def _merge_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("keep", metavar="CLAIM", help="the claim to keep")
+    p.add_argument("other", metavar="RELAYED", help="the claim of the same statement, merged into it and removed")
+
+
+@command(_merge_args)
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Make two claims of one statement (relayed by two outlets) one claim with both citations.
+
+    What named the second (a briefing's key point, a revision) names the first after it. check
+    suggests the pairs (relayed-claim).
+
+    Example:
+      briefing merge union-400 union-400-reuters
+    """
+    from generator.edit import merge
+    _written(args.root, merge(args.root, args.keep, args.other))
+    return 0
+
+
 def _review_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("ids", nargs="*", metavar="ID", help="records to sign (a file's path: every record in it)")
     p.add_argument("--by", metavar="WHO", help="the reviewer, one of content/dossier.yaml's reviewers")

@@ -24,9 +24,9 @@ def with_claims(root: Path, *changes: dict[str, Any]) -> None:
     for change in changes:
         claim = copy.deepcopy(union)
         figure = dict(change.pop("figure", {}))
+        claim["review"] = {"status": "draft"}
         claim.update(change)
         claim["figure"].update(figure)
-        claim["review"] = {"status": "draft"}
         data["claims"].append(claim)
     path.write_text(written(data, None), encoding="utf-8")
 
@@ -113,3 +113,24 @@ def test_a_revision_is_said_as_such_in_diff_and_the_exports(mini: Path) -> None:
     header = rows["claim_id"].split(",")
     union = dict(zip(header, rows["union-400"].split(","), strict=False))
     assert union["revised_by"] == "union-450" and union["source_ids"] == "harbour-en harbour-ar"
+
+
+def test_a_relayed_statement_is_merged_into_one_claim(mini: Path) -> None:
+    from conftest import briefing
+
+    from generator import edit
+    signed = {"status": "reviewed", "by": "editorial-desk", "on": "2026-12-01"}
+    with_claims(mini, {"id": "union-400-again", "review": signed,
+                       "citations": [{"source": "harbour-ar", "paragraph": "p2", "quote": '"400 عضو على الأقل"',
+                                      "translation": {"en": '"at least 400 members"'}}]})
+    edit.set_values(mini, "briefing:harbour-strike", {"key_points.1.claims+": "union-400-again"})
+    assert problems(mini, "relayed-claim")
+    result = briefing("--root", str(mini), "merge", "union-400", "union-400-again")
+    assert result.returncode == 0, result.stdout + result.stderr
+    dossier, found = run(mini)
+    assert dossier is not None and not found.errors and not problems(mini, "relayed-claim")
+    assert "union-400-again" not in dossier.claims
+    assert len(dossier.claims["union-400"].citations) == 2   # the same passage is cited once
+    assert "union-400-again" not in (mini / "content/briefings/harbour-strike.yaml").read_text(encoding="utf-8")
+    refused = briefing("--root", str(mini), "merge", "union-400", "authority-120")
+    assert refused.returncode == 1 and "do not say the same thing" in refused.stderr
