@@ -391,3 +391,14 @@ def test_a_source_not_yet_extracted_shows_its_text_and_says_what_to_run(desk: Se
     assert page.status == 200
     assert 'id="p1"' in page.text and "briefing extract" in page.text and 'class="proposal' not in page.text
     assert desk.get("/desk/source/no-such-source").status == 404
+
+
+def test_a_relayed_statement_is_merged_at_the_desk(desk: Served) -> None:
+    from test_revisions import with_claims
+    with_claims(desk.root, {"id": "union-400-again"})
+    page = desk.get("/desk/record/claim:union-400").text
+    assert 'action="/desk/do/merge"' in page and '<option value="union-400-again">' in page
+    done = desk.post("/desk/do/merge", {"keep": "union-400", "other": "union-400-again"})
+    assert done.status == 200, done.text
+    assert "union-400-again" not in (desk.root / "content/incidents/harbour-strike.yaml").read_text(encoding="utf-8")
+    assert "do/merge" not in desk.get("/desk/record/claim:union-400").text   # nothing left to merge

@@ -293,6 +293,11 @@ def _unreview(root: Path, form: Mapping[str, str]) -> Any:
     return edit.unreview(root, [guards.record_id(_required(form, "id"))], expected=_expected(form))
 
 
+def _merge(root: Path, form: Mapping[str, str]) -> Any:
+    return edit.merge(root, slug(_required(form, "keep"), "claim"), slug(_required(form, "other"), "claim"),
+                      expected=_expected(form))
+
+
 def _commit(root: Path, form: Mapping[str, str]) -> Any:
     layout = Layout(root)
     return gitrepo.commit_folders(root, _required(form, "message"), (layout.content, layout.seeds))
@@ -300,6 +305,6 @@ def _commit(root: Path, form: Mapping[str, str]) -> Any:
 
 ACTIONS: dict[str, Callable[[Path, Mapping[str, str]], Any]] = {
     "new": _new, "name": _name, "attach": _attach, "claim": _claim, "set": _set, "review": _review,
-    "unreview": _unreview, "commit": _commit,
+    "unreview": _unreview, "merge": _merge, "commit": _commit,
 }
 

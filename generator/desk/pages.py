@@ -16,7 +16,7 @@ import jinja2
 from generator import edit, gitrepo
 from generator.desk.guards import Refused
 from generator.errors import BriefingError
-from generator.factbase import check, model, yamlio
+from generator.factbase import check, model, revisions, yamlio
 from generator.factbase.load import load
 from generator.factbase.records import CLAIM, EVENT, KINDS
 from generator.factbase.schema import Enum, LangMap, ListOf, MapOf, Obj, Spec
@@ -233,7 +233,15 @@ def record(root: Path, dossier: model.Dossier, ident: str) -> dict[str, Any]:
             "rel": _rel(root, path), "version": edit.version(root, _rel(root, path)),
             "fields": list(_rows(SPECS.get(where.kind), node, dossier.languages)),
             "status": (node.get("review") or {}).get("status", "draft") if isinstance(node, dict) else "draft",
-            "today": _today()}
+            "today": _today(), "relayed": _relayed(dossier, where.kind, where.ident)}
+
+
+def _relayed(dossier: model.Dossier, kind: str, ident: str) -> list[str]:
+    """The claims that state what this claim states (check's relayed-claim), to merge into it."""
+    if kind != "claim":
+        return []
+    return sorted({r.again.id if r.first.id == ident else r.first.id for r in revisions.relays(dossier)
+                   if ident in (r.first.id, r.again.id)})
 
 
 def _today() -> str:
