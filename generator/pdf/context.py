@@ -54,11 +54,9 @@ class PrintContext(PageContext):
         """An address, left to right and breakable anywhere so that a long one never runs off the page."""
         return Markup('<bdi dir="ltr" class="url"><a href="{0}">{0}</a></bdi>').format(url)
 
-    def fill(self, message: str, **values: Markup) -> Markup:
-        """A translated message whose `%(name)s` placeholders take markup (a page number the layout
-        fills in, a name); the text around them keeps its spaces."""
-        parts = re.split(r"%\((\w+)\)s", self._(message))
-        return Markup("").join(values[part] if i % 2 else html_escape(part) for i, part in enumerate(parts))
+    def esc_part(self, value: str) -> Markup:
+        """`esc` folds spaces at the ends away; a piece of a sentence keeps them."""
+        return html_escape(value)
 
     def page_of(self, anchor_id: str) -> Markup:
         """The page a target lands on, filled in by the layout."""
@@ -150,8 +148,7 @@ class PrintContext(PageContext):
         return self.ltr(grade) + Markup(" · ") + self.esc(self._(f"credibility:{grade}"))
 
     def claimant(self, claim: model.Claim) -> Markup:
-        actor = self.dossier.actors.get(claim.claimant)
-        return self.t(actor.name) if actor else self.esc(claim.claimant)
+        return self.actor_name(claim.claimant)
 
     def sourcing(self, briefing: model.Briefing) -> Markup:
         """The cover's note on sourcing: what the notes hold and where the sources are listed."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.factbase import model
+from generator.factbase import model, revisions
 from generator.site import chart
 from generator.site.page import SitePage
 from generator.views import i18n
@@ -20,8 +20,10 @@ class SiteIncident(IncidentAnalysis):
     p: SitePage
 
     def chart(self, incident: model.Incident, topic: str, party: str | None, claims: list[model.Claim]) -> Markup:
-        """A bar chart of the claimed figures, where two or more claimants give numbers."""
+        """A bar chart of what claimants say now, where two or more give numbers; the claims that give
+        none ("some", "dozens") are listed under it, never drawn."""
         p = self.p
+        claims = revisions.current(p.dossier, claims)
         bars = []
         labels = p.tight_names(c.claimant for c in claims)
         for claim in claims:
@@ -29,16 +31,21 @@ class SiteIncident(IncidentAnalysis):
             if f is None or f.numberless:
                 continue
             low, high = f.bounds
-            if low is None and high is not None:
-                low = 0
-            bars.append(chart.Bar(labels[claim.claimant], low or 0, high, p.wording.figure(f)))
+            bars.append(chart.Bar(labels[claim.claimant], low or 0, high, p.wording.figure(f), f.qualifier))
         if len(bars) < 2:
             return Markup("")
         title = str(i18n.pick(p.dossier.topics.get(topic, {}), p.lang)[0] or topic)
         if party and party in p.dossier.actors:
             title += " — " + p.full_name(party)
-        return Markup('<figure class="claims-chart">') + chart.svg(
-            bars, title, p.dir == "rtl", f"chart-{topic}-{party or 'all'}") + Markup("</figure>")
+        drawn = chart.svg(bars, title, p.dir == "rtl", f"chart-{topic}-{party or 'all'}",
+                          axis_label=p._("Figure claimed"), number=p.num)
+        numberless = [c for c in claims if c.figure is not None and c.figure.numberless]
+        caption = Markup("")
+        if numberless:
+            caption = Markup("<figcaption>") + p.fill("Claims without a number, not drawn: %(claims)s", claims=p.join(
+                p.actor_name(c.claimant) + Markup(": ") + p.wording.value(c)
+                for c in numberless)) + Markup("</figcaption>")
+        return Markup('<figure class="claims-chart">') + drawn + caption + Markup("</figure>")
 
     def json_ld(self, incident: model.Incident) -> Markup:
         """schema.org Event data for search engines and tools; every `<` is written `\\u003c`, valid JSON

@@ -7,6 +7,7 @@ get it as `views.context.PageContext`, which carries those views.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -87,6 +88,16 @@ class Page:
             return self.esc(value)
         return Markup(f'<bdi lang="{lang}" dir="{i18n.direction(lang)}">{self.esc(value)}</bdi>')
 
+    def esc_part(self, value: str) -> Markup:
+        """A piece of a sentence around markup, escaped with its spaces kept (`fill`)."""
+        return self.esc(value)
+
+    def fill(self, message: str, **values: Markup) -> Markup:
+        """A translated message whose `%(name)s` placeholders take markup (a link, a figure, a page
+        number), so that each language orders the sentence its own way."""
+        parts = re.split(r"%\((\w+)\)s", self._(message))
+        return Markup("").join(values[part] if i % 2 else self.esc_part(part) for i, part in enumerate(parts))
+
     def ltr(self, value: object) -> Markup:
         """Figures, ranges and coordinates keep their left-to-right order inside right-to-left text."""
         if self.dir == "ltr":
@@ -154,6 +165,11 @@ class Page:
     def actor(self, ident: str) -> Markup:
         actor = self.dossier.actors.get(ident)
         return self.link(self.t(actor.name), actor) if actor else self.esc(ident)
+
+    def actor_name(self, ident: str) -> Markup:
+        """An actor's name without a link: where a link cannot go (raw HTML of a web page) or need not."""
+        actor = self.dossier.actors.get(ident)
+        return self.t(actor.name) if actor else self.esc(ident)
 
     def tight_name(self, ident: str) -> str:
         """An actor's label where room is tight (a chart, a map) in this page's language: its `short`

@@ -80,6 +80,15 @@ class Wording:
         return text + ("+" if any(v == high and open_top for v, open_top in points) else "")
 
     def range_label(self, party: str) -> Markup:
+        return self.p.fill("Claimed range for %(party)s:", party=self.p.actor(party))
+
+    def without_number(self, claims: list[model.Claim]) -> str:
+        """Beside a range: how many claims of it give no number ("some", "dozens"), so none is hidden."""
+        return self.p.n_("and %(n)s claim without a number", "and %(n)s claims without a number", len(claims))
+
+    def history(self, chain: list[model.Claim]) -> Markup:
+        """A claimant's figures in the order it gave them, each with the day it gave it, oldest first:
+        "632 (9 Sep) → 1,037 (9 Sep) → 2,497 (11 Sep)"; the arrow points the way the language reads."""
         p = self.p
-        before, _, after = p._("Claimed range for %(party)s:").partition("%(party)s")
-        return p.esc(before) + p.actor(party) + p.esc(after)
+        steps = [p.fill("%(figure)s (%(date)s)", figure=self.value(c), date=p.esc(p.date(c.asserted))) for c in chain]
+        return p.esc_part(p._("history:then")).join(steps)
