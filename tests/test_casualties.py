@@ -33,7 +33,8 @@ def tolls(root: Path) -> None:
         "topics:\n", "topics:\n  killed:\n    en: Killed\n    ar: القتلى\n"), encoding="utf-8")
     killed = []
     for i, (ident, value, day) in enumerate(TOLLS):
-        killed.append({"id": ident, "topic": "killed", "asserted": day, "figure": {"value": value, "qualifier": "exactly"},
+        killed.append({"id": ident, "topic": "killed", "asserted": day,
+                       "figure": {"value": value, "qualifier": "exactly"},
                        **({"revises": TOLLS[i - 1][0]} if i else {})})
     killed.append({"id": "authority-killed", "claimant": "harbour-authority", "topic": "killed",
                    "asserted": "2023-05-02", "figure": {"value": "400", "qualifier": "at-least"}})
@@ -77,14 +78,15 @@ def test_the_page_opens_with_the_casualty_summary_as_a_real_table(built: Path, l
     article = html[html.index("<article"):]
     # the summary is the first section of the page, before the incident's summary
     assert re.findall(r'<h2 id="([a-z-]+)"', article)[:2] == ["casualties", "summary"]
-    table = find(r'<table class="casualties">.*?</table>', html, re.S).group()
+    table = find(r'<table class="casualties">.*?</table>', html, re.DOTALL).group()
     assert "<caption" in table
     columns = re.findall(r'<th scope="col">(.*?)</th>', table)
     assert columns[1:] == [{"en": "Killed", "ar": "القتلى"}[lang]]  # only the topics the incident has
     rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table)
     assert len(rows) == 1
     header, cells = rows[0]
-    assert {"en": "Dockworkers&#39; Union", "ar": "نقابة عمال الميناء"}[lang] in header and {"en": "Strikers", "ar": "المضربون"}[lang] in header
+    assert {"en": "Dockworkers&#39; Union", "ar": "نقابة عمال الميناء"}[lang] in header
+    assert {"en": "Strikers", "ar": "المضربون"}[lang] in header  # and its side
     cell = text_of(cells)
     # each claimant's current figure with its qualifier and day; the revised ones are not in the summary
     assert {"en": "2,497 (May 2, 2023)", "ar": "2,497 (2 مايو 2023)"}[lang] in cell
@@ -97,8 +99,8 @@ def test_the_page_opens_with_the_casualty_summary_as_a_real_table(built: Path, l
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_latest_figure_shows_the_claimants_history_in_order(built: Path, lang: str) -> None:
     html = page(built, lang)
-    row = find(r'<tr>\s*<td[^>]*><span id="claim-union-killed-3">.*?</tr>', html, re.S).group()
-    history = text_of(find(r'<span class="revisions">(.*?)</span>\s*</td>', row, re.S).group(1))
+    row = find(r'<tr>\s*<td[^>]*><span id="claim-union-killed-3">.*?</tr>', html, re.DOTALL).group()
+    history = text_of(find(r'<span class="revisions">(.*?)</span>\s*</td>', row, re.DOTALL).group(1))
     arrow = {"en": " → ", "ar": " ← "}[lang]
     assert arrow.join(SHOWN[lang]) in history, history
 
@@ -107,8 +109,8 @@ def test_the_latest_figure_shows_the_claimants_history_in_order(built: Path, lan
 def test_superseded_claims_stay_marked_and_link_to_the_later_claim(built: Path, lang: str) -> None:
     html = page(built, lang)
     for ident, later in (("union-killed-1", "union-killed-2"), ("union-killed-2", "union-killed-3")):
-        row = find(rf'<tr>\s*<td[^>]*><span id="claim-{ident}">.*?</tr>', html, re.S).group()
-        mark = find(r'<span class="superseded">(.*?)</span>\s*</td>', row, re.S).group(1)
+        row = find(rf'<tr>\s*<td[^>]*><span id="claim-{ident}">.*?</tr>', html, re.DOTALL).group()
+        mark = find(r'<span class="superseded">(.*?)</span>\s*</td>', row, re.DOTALL).group(1)
         assert re.search(rf'href="(harbour-strike\.html)?#claim-{later}"', mark)
         assert {"en": "revised by", "ar": "حلّ محلّه رقم لاحق صادر عن"}[lang] in text_of(mark)
         assert 'class="footnote-ref"' in row  # its citations stay
@@ -119,19 +121,19 @@ def test_superseded_claims_stay_marked_and_link_to_the_later_claim(built: Path, 
 def test_the_chart_has_an_axis_draws_only_current_claims_and_lists_the_numberless(built: Path, lang: str) -> None:
     html = page(built, lang)
     figure = find(r'<figure class="claims-chart">(?:(?!</figure>).)*chart-killed-(?:(?!</figure>).)*</figure>',
-                  html, re.S).group()
+                  html, re.DOTALL).group()
     values = [text_of(v) for v in re.findall(r'class="chart-value">(.*?)</text>', figure)]
-    assert sorted(values) == sorted([{"en": "2,497", "ar": "2,497"}[lang], {"en": "at least 400", "ar": "400 على الأقل"}[lang]])
+    assert sorted(values) == sorted(["2,497", {"en": "at least 400", "ar": "400 على الأقل"}[lang]])
     ticks_shown = re.findall(r'class="chart-tick">(.*?)</text>', figure)
     assert ticks_shown[0] == "0" and ticks_shown[-1] in ("3,000", "2,500") and len(ticks_shown) >= 4
     assert 'class="chart-axis-label"' in figure
     assert figure.count('class="chart-axis"') >= len(ticks_shown) + 2
     assert 'class="chart-arrow"' in figure  # "at least 400" is drawn open to the right
-    caption = text_of(find(r"<figcaption>(.*?)</figcaption>", figure, re.S).group(1))
+    caption = text_of(find(r"<figcaption>(.*?)</figcaption>", figure, re.DOTALL).group(1))
     assert {"en": "Claims without a number", "ar": "ادعاءات بلا رقم"}[lang] in caption
     assert {"en": "some", "ar": "بعض"}[lang] in caption
     # for screen readers: every drawn figure in the description
-    desc = find(r"<desc [^>]*>(.*?)</desc>", figure, re.S).group(1)
+    desc = find(r"<desc [^>]*>(.*?)</desc>", figure, re.DOTALL).group(1)
     assert all(v in text_of(desc) for v in values)
     # the range above the chart does not hide the claim without a number
     assert {"en": "400–2,497 (and 1 claim without a number)",
@@ -140,21 +142,22 @@ def test_the_chart_has_an_axis_draws_only_current_claims_and_lists_the_numberles
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_briefing_pdf_opens_with_the_casualty_summary(tmp_path: Path, lang: str) -> None:
+    from conftest import MINI, PROJECT, copy_dossier
+
     from generator.factbase.check import run as checked
     from generator.pdf.typeset import briefing_html
     from generator.views.templates import Templates
-    from conftest import MINI, PROJECT, copy_dossier
     root = copy_dossier(MINI, tmp_path / "mini")
     tolls(root)
     dossier, _ = checked(root)
     assert dossier is not None
     html = briefing_html(dossier, dossier.briefings["harbour-strike"], lang, Templates((PROJECT / "templates",)))
     assert html.index('<h2 id="casualties">') < html.index('<h2 id="key-points">')
-    table = find(r'<table class="casualties".*?</table>', html, re.S).group()
+    table = find(r'<table class="casualties".*?</table>', html, re.DOTALL).group()
     assert '<th scope="row">' in table and "<caption>" in table and "2,497" in table and "632" not in table
-    row = find(r'<tr id="claim-union-killed-3">.*?</tr>', html, re.S).group()
+    row = find(r'<tr id="claim-union-killed-3">.*?</tr>', html, re.DOTALL).group()
     assert {"en": " → ", "ar": " ← "}[lang].join(SHOWN[lang]) in text_of(row)
-    assert 'class="superseded"' in find(r'<tr id="claim-union-killed-1">.*?</tr>', html, re.S).group()
+    assert 'class="superseded"' in find(r'<tr id="claim-union-killed-1">.*?</tr>', html, re.DOTALL).group()
 
 
 def test_the_summary_columns_are_the_casualty_topics_promote_knows() -> None:
@@ -169,7 +172,8 @@ def test_qualifiers_are_drawn_as_what_they_say() -> None:
     assert drawn.count('class="chart-bar"') == 3  # 80, 20 and 50 are counts; "fewer than 80" is not
     assert 'class="chart-arrow"' in drawn and "url(#c-fade)" in drawn
     assert 'class="chart-spread"' in drawn
-    assert re.findall(r'class="chart-tick">(\d+)<', drawn) == [str(t) for t in ticks(80)] == ["0", "20", "40", "60", "80"]
+    shown = re.findall(r'class="chart-tick">(\d+)<', drawn)
+    assert shown == [str(t) for t in ticks(80)] == ["0", "20", "40", "60", "80"]
     assert ticks(2497) == [0, 500, 1000, 1500, 2000, 2500] and ticks(3) == [0, 1, 2, 3]
 
 
@@ -188,3 +192,18 @@ def test_every_bar_colour_stands_out_three_to_one_against_the_page() -> None:
     for kind in ("chart-bound", "chart-limit"):
         colour = find(rf"\.{kind} \{{[^}}]*stroke: (#[0-9a-f]{{6}})", css).group(1)
         assert 1.05 / (luminance(colour) + 0.05) >= 3, kind
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_incident_page_does_not_scroll_sideways_on_a_phone(built: Path, browser: object, lang: str) -> None:
+    """390 px wide: the casualty summary and the claims tables scroll inside their own boxes, never the page."""
+    from test_browser import serving
+    with serving(built / "site") as url:
+        context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(url + ("" if lang == "en" else "ar/") + "incidents/harbour-strike.html")
+        widths = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth, "
+                              "document.querySelector('table.casualties').getBoundingClientRect().height]")
+        context.close()
+    assert widths[0] <= widths[1] == 390 and widths[2] > 0, widths

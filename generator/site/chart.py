@@ -134,9 +134,9 @@ def svg(bars: list[Bar], title: str, rtl: bool, chart_id: str, axis_label: str =
               f'direction="{"rtl" if rtl else "ltr"}">'),
              f'<title id="{chart_id}-title">{escape(title)}</title>',
              f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
-             f'<defs><linearGradient id="{chart_id}-fade" x1="{1 if rtl else 0}" x2="{0 if rtl else 1}">'
-             '<stop offset="0" class="chart-fade-from"/><stop offset="1" class="chart-fade-to"/>'
-             '</linearGradient></defs>']
+             (f'<defs><linearGradient id="{chart_id}-fade" x1="{int(rtl)}" x2="{int(not rtl)}">'
+              '<stop offset="0" class="chart-fade-from"/><stop offset="1" class="chart-fade-to"/>'
+              '</linearGradient></defs>')]
     y = PAD
     for bar, lines, row in zip(bars, labels, rows, strict=True):
         middle = y + row / 2

@@ -16,7 +16,6 @@ from generator.views.page import Page
 from generator.views.templates import called_directly
 from generator.views.wording import Wording
 
-
 # The casualty summary's columns, in this order, where an incident has claims of them: the topic ids
 # `edit.promote.EVENT_TOPICS` gives claims of casualties (arrests are not casualties). Listed here because
 # views lie below edit; tests/test_casualties.py holds the two together.
