@@ -3,6 +3,7 @@ disagreement; one statement relayed twice is one claim; a chain of revisions hol
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -134,3 +135,20 @@ def test_a_relayed_statement_is_merged_into_one_claim(mini: Path) -> None:
     assert "union-400-again" not in (mini / "content/briefings/harbour-strike.yaml").read_text(encoding="utf-8")
     refused = briefing("--root", str(mini), "merge", "union-400", "authority-120")
     assert refused.returncode == 1 and "do not say the same thing" in refused.stderr
+
+
+def test_figures_that_can_both_be_true_do_not_disagree(mini: Path) -> None:
+    """"At least 300" and "400" can both be true; "120" and "at least 400" cannot."""
+    dossier, _ = run(mini)
+    assert dossier is not None
+    union, authority = dossier.claims["union-400"], dossier.claims["authority-120"]
+    assert union.contradicts(authority) and authority.contradicts(union)
+    with_claims(mini, {"id": "union-many", "claimant": "harbour-authority", "asserted": "2023-05-02",
+                       "figure": {"value": "300", "qualifier": "at-least"}})
+    dossier, _ = run(mini)
+    assert dossier is not None
+    many = dossier.claims["union-many"]
+    assert not many.contradicts(union) and many.contradicts(authority)
+    assert many.figure is not None
+    some = dataclasses.replace(many, figure=dataclasses.replace(many.figure, value=None, qualifier="some"))
+    assert not some.contradicts(authority)   # no number, no contradiction

@@ -240,7 +240,7 @@ def _check_citations(dossier: model.Dossier, problems: Problems) -> None:
 
 
 def disagreements(dossier: model.Dossier) -> list[list[model.Claim]]:
-    """Groups of claims about the same thing whose structured values differ.
+    """Groups of claims about the same thing, two of which cannot both be true (`Claim.contradicts`).
 
     The same thing is one incident and topic, and for figures the same party counted: casualty
     figures, claimed dates and named actors (who did it, whom someone speaks for) alike. Pages
@@ -256,9 +256,9 @@ def disagreements(dossier: model.Dossier) -> list[list[model.Claim]]:
     found = []
     for key in sorted(groups):
         claims = groups[key]
-        # "some were captured" states no number: it cannot contradict one, but it is shown beside it
-        stated = {c.comparable for c in claims if not (c.figure and c.figure.bounds == (None, None))}
-        if len(stated) > 1:
+        # "some were captured" states no number: it cannot contradict one, but it is shown beside it; "at
+        # least 20" and "50" can both be true, "50" and "more than 80" cannot
+        if any(a.contradicts(b) for i, a in enumerate(claims) for b in claims[i + 1:]):
             found.append(claims)
     return found
 

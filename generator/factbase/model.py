@@ -268,6 +268,22 @@ class Claim:
         unit = self.figure.unit if self.figure else ""
         return self.incident, self.topic, value[0], party, unit
 
+    def contradicts(self, other: Claim) -> bool:
+        """Whether the two cannot both be true: figures whose ranges do not meet ("50" and "more than 80";
+        not "50" and "at least 20"), different periods, different actors named. A figure without a number
+        contradicts nothing."""
+        mine, theirs = self.comparable, other.comparable
+        if mine is None or theirs is None or mine[0] != theirs[0]:
+            return False
+        if mine[0] != "figure" or self.figure is None or other.figure is None:
+            return mine[1] != theirs[1]
+        ranges = (self.figure.bounds, other.figure.bounds)
+        if (None, None) in ranges:
+            return False
+        lows = [low for low, _ in ranges if low is not None]
+        highs = [high for _, high in ranges if high is not None]
+        return bool(lows and highs) and max(lows) > min(highs)
+
     @property
     def comparable(self) -> tuple[str, object] | None:
         """The structured value other claims on the topic are compared with, if any."""

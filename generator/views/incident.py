@@ -177,8 +177,9 @@ class IncidentAnalysis:
 def _disputed_by_incident(dossier: model.Dossier) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for group in disagreements(dossier):
-        for claim in group:
-            out.setdefault(claim.incident or "", set()).add(claim.id)
+        for claim in group:   # marked where another claim of the group contradicts it, not merely differs
+            if any(claim.contradicts(other) for other in group if other is not claim):
+                out.setdefault(claim.incident or "", set()).add(claim.id)
     return out
 
 
