@@ -28,9 +28,9 @@ SUPPORTED = shipped.INTERFACE_LANGUAGES
 RTL = {"ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "dv", "ckb"}
 DOMAIN = "briefing"
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}
-# A month named twice, as the language's newsrooms name it: Arabic papers and broadcasters from Cairo to Beirut
-# (Al Jazeera, BBC Arabic, Asharq Al-Awsat) write «يوليو/تموز», the month of the Egyptian and Maghrebi usage, then
-# the Syriac one of the Levant and Iraq, so that every reader knows it. Both names are CLDR's, through Babel.
+# A month named twice, as the language's newsrooms name it: pan-Arab papers and broadcasters (Al Jazeera, BBC
+# Arabic, Asharq Al-Awsat) write «يوليو/تموز», the name used in Egypt and the Gulf, then the Syriac one of the
+# Levant and Iraq, so that every reader knows the month. Both names are CLDR's, through Babel.
 MONTH_ALSO = {"ar": "ar_SY"}
 # The amount from which money is written with a scale word ("$2.5 billion", «2.5 مليار دولار»).
 COMPACT_FROM = 1_000_000
@@ -147,7 +147,7 @@ def _month_name(month: int, lang: str) -> str:
     """The month's name in full, twice where the language's newsrooms write it twice (`MONTH_ALSO`)."""
     name = _locale(lang).months["format"]["wide"][month]
     also = MONTH_ALSO.get(lang)
-    return f"{name}/{Locale.parse(also).months['format']['wide'][month]}" if also else name
+    return f"{name}/{_locale(also).months['format']['wide'][month]}" if also else name
 
 
 def _formatted(date: datetime.date, pattern: str, lang: str) -> str:
