@@ -45,12 +45,12 @@ def test_pages_say_when_they_were_reviewed_and_changed_and_list_the_changes(mini
     ar = _text(site / "ar" / "incidents" / "harbour-strike.html")
     assert "Last reviewed December 1, 2026 by the editorial desk" in en
     assert f"Last changed November 25, 2026 (commit {head})" in en.replace("&#40;", "(").replace("&#41;", ")")
-    assert "آخر مراجعة في 1 ديسمبر 2026" in ar and "هيئة التحرير" in ar
-    assert "آخر تعديل في 25 نوفمبر 2026" in ar and head in ar
+    assert "آخر مراجعة في 1 ديسمبر/كانون الأول 2026" in ar and "هيئة التحرير" in ar
+    assert "آخر تعديل في 25 نوفمبر/تشرين الثاني 2026" in ar and head in ar
     changes_en, changes_ar = _text(site / "changes.html"), _text(site / "ar" / "changes.html")
     assert "claim authority-120" in changes_en and "credibility" in changes_en
     assert "graded improbable" not in changes_en + changes_ar   # a commit's message is not a published fact
-    assert "ادعاء" in changes_ar and "authority-120" in changes_ar and "عُدّل" in changes_ar
+    assert "رواية" in changes_ar and "authority-120" in changes_ar and "عُدّل" in changes_ar
     links = re.findall(r'href="([^"]*claim-authority-120)"', (site / "changes.html").read_text(encoding="utf-8"))
     assert links and set(links) == {"incidents/harbour-strike.html#claim-authority-120"}
     first = (site / "changes.html").read_bytes()

@@ -47,9 +47,11 @@ def test_anchor_refuses_anything_but_a_slug() -> None:
     ("ar", Figure(None, 2, None, None, "exactly", "coups"), "انقلابان"),
     ("ar", Figure(None, 15, None, None, "exactly", "countries"), "15 دولة"),
     ("ar", Figure(None, 2, None, None, "at-least", "groups"), "مجموعتان على الأقل"),
-    ("en", Figure(None, 2500000000, None, None, "about", "usd"), "about 2,500,000,000 US dollars"),
+    ("en", Figure(None, 2500000000, None, None, "about", "usd"), "about $2.5 billion"),
+    ("ar", Figure(None, 2500000000, None, None, "about", "usd"), "نحو 2.5 مليار دولار"),
     ("en", Figure(None, None, 15, 20, "exactly"), "15–20"),
-    ("ar", Figure(None, None, None, None, "some"), "بعض"),
+    ("ar", Figure(None, None, 15, 20, "exactly"), "من 15 إلى 20"),
+    ("ar", Figure(None, None, None, None, "some"), "عدد غير محدد"),
 ])
 def test_figures_read_naturally_in_each_language(lang: str, figure: Figure, shown: str) -> None:
     assert ctx(lang).wording.figure(figure) == shown

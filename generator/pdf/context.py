@@ -135,17 +135,15 @@ class PrintContext(PageContext):
         return [self.dossier.sources[i] for i in sorted(ids) if i in self.dossier.sources]
 
     def reliability(self, source: model.Source) -> Markup:
+        """The source's grade and its meaning, "B: usually reliable", worded once for web and print."""
         if source.reliability is None:
             return Markup("")
-        grade = source.reliability.grade
-        return self.esc(self._("Reliability")) + Markup(": ") + self.ltr(grade) + Markup(" · ") + \
-            self.esc(self._(f"reliability:{grade}"))
+        return self.esc(self.wording.grade("reliability", source.reliability.grade))
 
     def credibility(self, claim: model.Claim) -> Markup:
         if claim.credibility is None:
             return Markup("")
-        grade = claim.credibility.grade
-        return self.ltr(grade) + Markup(" · ") + self.esc(self._(f"credibility:{grade}"))
+        return self.esc(self.wording.grade("credibility", claim.credibility.grade))
 
     def claimant(self, claim: model.Claim) -> Markup:
         return self.actor_name(claim.claimant)

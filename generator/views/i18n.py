@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
@@ -16,10 +17,9 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date as _babel_date
-from babel.dates import format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 from generator import shipped
 from generator.factbase.model import LangText, PartialDate
@@ -28,6 +28,12 @@ SUPPORTED = shipped.INTERFACE_LANGUAGES
 RTL = {"ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "dv", "ckb"}
 DOMAIN = "briefing"
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}
+# A month named twice, as the language's newsrooms name it: pan-Arab papers and broadcasters (Al Jazeera, BBC
+# Arabic, Asharq Al-Awsat) write «يوليو/تموز», the name used in Egypt and the Gulf, then the Syriac one of the
+# Levant and Iraq, so that every reader knows the month. Both names are CLDR's, through Babel.
+MONTH_ALSO = {"ar": "ar_SY"}
+# The amount from which money is written with a scale word ("$2.5 billion", «2.5 مليار دولار»).
+COMPACT_FROM = 1_000_000
 
 
 def direction(lang: str) -> str:
@@ -64,13 +70,21 @@ def format_partial_date(date: PartialDate | None, lang: str) -> str:
     if date.precision == "year":
         return str(date.year)
     if date.precision == "month":
-        return format_skeleton("yMMMM", datetime.date(date.year, date.month or 1, 1), locale=_locale(lang))
+        return _month_text(date.year, date.month or 1, lang)
     return _date_text(date.year, date.month or 1, date.day or 1, lang)
 
 
 def format_range(start: PartialDate, end: PartialDate | None, lang: str) -> str:
+    """A period as a newsroom writes it: what two dates share is written once ("July 25–27, 2024",
+    "July 30 – August 2, 2024", «25–27 يوليو/تموز 2024»), each end only as precisely as it is known."""
     if end is None or end == start:
         return format_partial_date(start, lang)
+    if start.precision == end.precision and start.precision in ("day", "month"):
+        first = datetime.date(start.year, start.month or 1, start.day or 1)
+        last = datetime.date(end.year, end.month or 1, end.day or 1)
+        return _interval_text(first, last, start.precision == "day", lang)
+    if start.precision == end.precision == "year":
+        return f"{start.year}–{end.year}"
     return f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}"
 
 
@@ -98,6 +112,19 @@ def format_number(value: float, lang: str) -> str:
     return _number_text(value, lang)
 
 
+def is_compact(value: float) -> bool:
+    """Whether `format_amount` writes `value` with a scale word."""
+    return abs(value) >= COMPACT_FROM
+
+
+def format_amount(value: float, lang: str) -> str:
+    """An amount as a newsroom writes money: "2.5 billion", «2.5 مليار» from a million up, a tenth at most;
+    below that, the plain number ("750,000")."""
+    if not is_compact(value):
+        return _number_text(value, lang)
+    return str(format_compact_decimal(value, format_type="long", fraction_digits=1, locale=_locale(lang)))
+
+
 # Pages ask for the same dates and numbers thousands of times; babel works each out anew, locale
 # parsing included.
 @lru_cache(maxsize=64)
@@ -107,7 +134,43 @@ def _locale(lang: str) -> Any:
 
 @lru_cache(maxsize=1 << 14)
 def _date_text(year: int, month: int, day: int, lang: str) -> str:
-    return _babel_date(datetime.date(year, month, day), "long", locale=_locale(lang))
+    return _formatted(datetime.date(year, month, day), _locale(lang).date_formats["long"].pattern, lang)
+
+
+@lru_cache(maxsize=1 << 10)
+def _month_text(year: int, month: int, lang: str) -> str:
+    skeleton = _locale(lang).datetime_skeletons.get("yMMMM")
+    return _formatted(datetime.date(year, month, 1), skeleton.pattern if skeleton else "MMMM y", lang)
+
+
+def _month_name(month: int, lang: str) -> str:
+    """The month's name in full, twice where the language's newsrooms write it twice (`MONTH_ALSO`)."""
+    name = _locale(lang).months["format"]["wide"][month]
+    also = MONTH_ALSO.get(lang)
+    return f"{name}/{_locale(also).months['format']['wide'][month]}" if also else name
+
+
+def _formatted(date: datetime.date, pattern: str, lang: str) -> str:
+    """`date` in a CLDR pattern, its month written in full by `_month_name` (a quoted literal of the pattern)."""
+    literal = "'" + _month_name(date.month, lang).replace("'", "''") + "'"
+    return _babel_date(date, re.sub(r"(?<![ML])[ML]{3,4}(?![ML])", lambda _: literal, pattern), locale=_locale(lang))
+
+
+@lru_cache(maxsize=1 << 12)
+def _interval_text(first: datetime.date, last: datetime.date, days: bool, lang: str) -> str:
+    """Two dates of the same precision written with what they share once, from CLDR's interval patterns
+    (the abbreviated ones, written in full): within a month the dash stands between the days, unspaced
+    ("25–27"); across months or years it is spaced, as between two dates."""
+    field = "y" if first.year != last.year else "M" if first.month != last.month else "d"
+    if not days and field == "d":
+        return _month_text(first.year, first.month, lang)
+    pieces = _locale(lang).interval_formats.get("yMMMd" if days else "yMMM", {}).get(field)
+    if not pieces or len(pieces) != 2:
+        return " – ".join(_date_text(d.year, d.month, d.day, lang) if days else _month_text(d.year, d.month, lang)
+                          for d in (first, last))
+    head = re.sub(r"[\s\u2009\u202f]*[–-][\s\u2009\u202f]*$", "", pieces[0])
+    dash = "–" if field == "d" else " – "
+    return _formatted(first, head, lang) + dash + _formatted(last, pieces[1].strip(), lang)
 
 
 @lru_cache(maxsize=1 << 14, typed=True)  # typed: 2 and 2.0 may print differently

@@ -9,6 +9,8 @@ from generator.views import i18n
 from generator.views.page import Page
 from generator.views.templates import called_directly
 
+MONEY = {"usd"}   # units written as money ("$2.5 billion"); their catalogue entries hold the currency
+
 
 @called_directly
 class Wording:
@@ -48,20 +50,41 @@ class Wording:
             return p._(f"alone:{figure.qualifier}")
         if figure.value is None:
             low, high = figure.low, figure.high
-            number = f"{p.num(low or 0)}–{p.num(high)}" if high is not None else p.num(low or 0)
-            if high is not None and p.dir == "rtl":
-                number = f"\u2066{number}\u2069"  # a range reads left to right, isolated (LRI … PDI)
+            number = self.span(low or 0, high) if high is not None else self.amount(figure.unit, low or 0)
             return self.counted(figure.unit, high if high is not None else low or 0, number)
-        phrase = self.counted(figure.unit, figure.value, p.num(figure.value))
+        phrase = self.counted(figure.unit, figure.value, self.amount(figure.unit, figure.value))
         if figure.qualifier == "exactly":
             return phrase
         return p._(f"qualifier:{figure.qualifier}") % {"n": phrase}
 
-    def counted(self, unit: str, count: int, number: str) -> str:
-        """`number` with the unit in the plural form `count` takes in this language (people: bare)."""
+    def counted(self, unit: str, count: float, number: str) -> str:
+        """`number` with the unit in the plural form `count` takes in this language (people: bare). After a
+        scale word ("2.5 billion", «2.5 مليار») the unit is counted by the scale word: the form of a hundred
+        («مليار دولار», not «مليار دولاران»)."""
         if unit == "people":
             return number
-        return i18n.ngettext_for(self.p.lang, f"unit:{unit}", f"unit:{unit}:plural", count) % {"n": number}
+        if unit in MONEY and i18n.is_compact(count):
+            count = 100
+        return i18n.ngettext_for(self.p.lang, f"unit:{unit}", f"unit:{unit}:plural", int(count)) % {"n": number}
+
+    def amount(self, unit: str, value: float) -> str:
+        """A number as the unit wants it written: money from a million up with a scale word ("$2.5 billion")."""
+        return i18n.format_amount(value, self.p.lang) if unit in MONEY else self.p.num(value)
+
+    def span(self, low: float, high: float, open_top: bool = False) -> str:
+        """Two numbers as a range: "20–80", «من 20 إلى 80»; with an open top, "from 20 to more than 80"
+        («من 20 إلى أكثر من 80»), never "20–80+", which right-to-left text shows as «+80–20»."""
+        p = self.p
+        if open_top:
+            return p._("from %(low)s to more than %(high)s") % {"low": p.num(low), "high": p.num(high)}
+        text = p._("%(low)s–%(high)s") % {"low": p.num(low), "high": p.num(high)}
+        if p.dir == "rtl" and not any(ch.isalpha() for ch in text):
+            text = f"\u2066{text}\u2069"  # a bare range reads left to right, isolated (LRI … PDI)
+        return text
+
+    def grade(self, scale: str, grade: str) -> str:
+        """A grade and what it means, "A: completely reliable", «2: صحيحة على الأرجح» (web and print)."""
+        return self.p._("grade:with-meaning") % {"grade": grade, "meaning": self.p._(f"{scale}:{grade}")}
 
     def claimed_range(self, claims: list[model.Claim]) -> str:
         """The spread of numbers across claimants, shown as a range, never as one number."""
@@ -74,10 +97,11 @@ class Wording:
                     points.append((value, f.bounds[1] is None))
         if not points:
             return ""
-        num = self.p.num
         low, high = min(v for v, _ in points), max(v for v, _ in points)
-        text = num(low) if low == high else f"{num(low)}–{num(high)}"
-        return text + ("+" if any(v == high and open_top for v, open_top in points) else "")
+        open_top = any(v == high and open_ for v, open_ in points)
+        if low == high:
+            return self.p._("qualifier:more-than") % {"n": self.p.num(high)} if open_top else self.p.num(high)
+        return self.span(low, high, open_top)
 
     def range_label(self, party: str) -> Markup:
         return self.p.fill("Claimed range for %(party)s:", party=self.p.actor(party))
