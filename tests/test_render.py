@@ -135,6 +135,18 @@ def test_glossary_order_follows_each_language() -> None:
     assert sorted(english, key=lambda n: sort_key(n, "en")) == ["Authority", "Beta", "the Union", "zeta"]
 
 
+def test_glossary_order_passes_over_punctuation_and_files_hamza_on_alef_with_alef() -> None:
+    """«تقرير ذهب الدم» sorted first on its guillemet, and ألمانيا under م as if "أل" were the article."""
+    from generator.site.page import sort_key
+    arabic = ["مالي", "«تقرير ذهب الدم»", "ألمانيا", "(بوركينا فاسو)", "إثيوبيا", "\"تندار\"", "آمرلي", "الجزائر",
+              "بَامَاكو"]
+    assert sorted(arabic, key=lambda n: sort_key(n, "ar")) == [
+        "إثيوبيا", "ألمانيا", "آمرلي", "بَامَاكو", "(بوركينا فاسو)", "«تقرير ذهب الدم»", "\"تندار\"", "الجزائر", "مالي"]
+    assert sort_key("ألمانيا", "ar")[0] == "المانيا" and sort_key("القوات", "ar")[0] == "قوات"
+    english = ["Zeta", "'Gold Blood' report", "(Alpha)", "“Beta”"]
+    assert sorted(english, key=lambda n: sort_key(n, "en")) == ["(Alpha)", "“Beta”", "'Gold Blood' report", "Zeta"]
+
+
 def test_chart_is_mirrored_on_right_to_left_pages_and_escapes_labels() -> None:
 
     from generator.site.chart import Bar, svg

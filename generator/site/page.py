@@ -6,6 +6,7 @@ are given; templates get it as `site.context.SiteContext`, which carries those v
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,13 +24,21 @@ from generator.views.context import PageContext
 from generator.views.page import kept
 
 
+# What alphabetical order passes over at the start of a name: quotation marks, brackets and other
+# punctuation («تقرير ذهب الدم» files under ت, "'Gold Blood' report" under G).
+_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
+
+
 def sort_key(name: str, lang: str) -> tuple[str, str]:
-    """Alphabetical order in the language's own way: Arabic ignores the article and hamza seats."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    """Alphabetical order in the language's own way: leading punctuation passed over in every language; in
+    Arabic the article does not count and the forms of alef and the seats of hamza file as one letter
+    (`arabic.sortable`), so ألمانيا files under ا; in English "the" does not count and case is folded."""
+    text = _LEADING_PUNCTUATION.sub("", name)
     if lang == "ar":
         text = arabic.sortable(text)
     else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = text.casefold()
         text = text.removeprefix("the ")
     return text, name
