@@ -5,8 +5,10 @@ import csv
 import filecmp
 import io
 import os
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from conftest import briefing, find
@@ -378,7 +380,34 @@ def test_no_page_links_to_a_protocol_relative_address(built_mini: Path) -> None:
     for page in sorted(site.rglob("*.html")):
         bad = [href for href, _ in scan(page).links if href.startswith("//")]
         assert bad == [], (page.relative_to(site), bad)
-    assert any(href == "/ar/" for href, _ in scan(site / "404.html").links)
+    assert any(urljoin("http://host/deep/er/missing", urljoin("/", href)) == "http://host/ar/"
+               for href, _ in scan(site / "404.html").links)
+
+
+def test_each_language_has_its_own_404_that_works_at_any_depth_and_from_disk(built_mini: Path) -> None:
+    """The Arabic 404 was headed "404 - Not found" and its menu led into the English site; opened from disk,
+    both 404 pages lost their styles (links from "/"). Each is in its language and keeps to its site: a server
+    takes the links from the language's root (`<base>`), a reader who opens the file from disk from beside it."""
+    site = built_mini / "site"
+    for page, root, heading, home in ((site / "404.html", "/", "Page not found", "Go to the home page"),
+                                      (site / "ar" / "404.html", "/ar/", "الصفحة غير موجودة",
+                                       "الانتقال إلى الصفحة الرئيسية")):
+        html = page.read_text(encoding="utf-8")
+        assert f"<h1>{heading}</h1>" in html and "404 - Not found" not in html
+        assert f'<head><base href="{root}"><script>if (location.protocol === "file:") ' \
+               'document.querySelector("base").remove()</script>' in html
+        assert f'<a href="index.html">{home}</a>' in html
+        addresses = re.findall(r'(?:href|src)="([^"]*)"', html)
+        rooted = [a for a in addresses if a.startswith("/") and a != root]
+        assert rooted == [], (page, rooted)
+        local = [a for a in addresses if not a.startswith(("http:", "https:", "/", "#")) and a not in ("", ".")]
+        for address in local:             # from disk: beside the file
+            target, _ = resolve(page, address)
+            assert target.exists(), (page, address)
+        for address in ("actors.html", "assets/briefing.css", "index.html"):   # on a server, at any depth
+            assert address in local
+            assert urljoin(f"http://host{root}", address) == f"http://host{root}{address}"
+        assert f'"base": "{root}"' in html   # the theme's search reads this language's index
 
 
 def test_every_page_credits_the_place_data_and_the_map_outlines_in_its_language(built_mini: Path) -> None:
