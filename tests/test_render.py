@@ -238,3 +238,23 @@ def test_templates_call_page_contexts_directly_and_anything_else_as_jinja_does()
                                               "{% for x in [1] %}{{ p.twice(x|string) }}{% endfor %}"}))
     env.globals["who"] = page_name
     assert env.get_template("t").render(p=Helpers(), name="home") == "ab-ab home []11"
+
+
+def test_the_home_page_counts_a_day_s_reviews_of_one_kind_instead_of_listing_each(tmp_path: Path) -> None:
+    """The home page's latest changes were eight "Reviewed: ‹place›" lines: a day's reviews of one kind of
+    record are one line, counted and linked to their list; a lone review still names its record."""
+    mini = copy_dossier(MINI, tmp_path / "mini")
+    authority = mini / "content" / "actors" / "harbour-authority.yaml"
+    authority.write_text(authority.read_text(encoding="utf-8").replace("on: '2026-11-30'", "on: '2026-12-01'"),
+                         encoding="utf-8")
+    dossier, _ = run(mini)
+    assert dossier is not None
+    en = [str(body) for _date, body in SiteContext(dossier, "en", "index.md").latest()]
+    ar = [str(body) for _date, body in SiteContext(dossier, "ar", "index.md").latest()]
+    assert "[2 actors reviewed](actors.md)" in en and "[مراجعة جهتين فاعلتين](actors.md)" in ar
+    assert not any("Reviewed" in line and "actors.md#" in line for line in en)
+    assert any(line.startswith("Reviewed: [Port Example](places.md#port-example)") for line in en)
+    assert any(line.startswith("روجِع: [بورت إكزامبل](places.md#port-example)") for line in ar)
+    five = SiteContext(dossier, "ar", "index.md")
+    assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 8) == "مراجعة 8 أماكن"
+    assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 31) == "مراجعة 31 مكانًا"
