@@ -239,6 +239,12 @@ def test_grades_show_as_badges_that_explain_the_scale(built_mini: Path) -> None:
     assert fragment in scan(target).ids
     incident = (site / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
     assert "grade-credibility-3" in incident and "grade-credibility-4" in incident
+    # a badge is read out as what it means, not as a bare letter with the meaning only in `title`
+    for page, name in ((site / "sources" / "harbour-en.html", "reliability B&#58; usually reliable"),
+                       (site / "ar" / "sources" / "harbour-en.html", "الموثوقية B&#58; موثوق عادةً")):
+        html = page.read_text(encoding="utf-8")
+        assert f'href="../grades.html#reliability-b" aria-label="{name}" title=' in html, page
+    assert re.search(r'aria-label="credibility 4&#58; [^"]+" title="[^"]+">4</a>', incident)
 
 
 def test_an_unchanged_pdf_is_reused_and_an_edited_briefing_rendered_again(mini: Path) -> None:

@@ -120,8 +120,11 @@ class SitePage(PageContext):
         meaning = self._(f"{scale}:{grade}")
         label = self.esc(self._("reliability" if scale == "reliability" else "credibility"))
         href = self.html_href(addresses.listing("grades"), self.grade_anchor(scale, grade))
-        return Markup(f'<a class="grade grade-{scale} grade-{scale}-{grade.lower()}" href="{href}" title="') + \
-            md(f"{label}: {meaning}") + Markup(f'">{grade}</a>')
+        # The link's name is what it means ("reliability B: usually reliable"), not a bare "B" with the meaning
+        # only in `title`, which screen readers may skip; the name starts with the letter it shows.
+        name = md(f"{label} {grade}: {meaning}")
+        return Markup(f'<a class="grade grade-{scale} grade-{scale}-{grade.lower()}" href="{href}" aria-label="') + \
+            name + Markup('" title="') + md(f"{label}: {meaning}") + Markup(f'">{grade}</a>')
 
     def reliability(self, source: model.Source) -> Markup:
         return self.badge("reliability", source.reliability.grade) if source.reliability else Markup("")
