@@ -423,3 +423,21 @@ def test_every_page_credits_the_place_data_and_the_map_outlines_in_its_language(
         html = page.read_text(encoding="utf-8")
         assert 'href="https://www.geonames.org/">GeoNames</a>' in html and "CC BY 4.0" in html
         assert "Natural Earth" in html and all(word in html for word in words), page
+
+
+def test_infoboxes_label_their_rows_and_notes_have_a_heading(built_mini: Path) -> None:
+    """The infobox was a Markdown table with an empty header row, hidden, and its labels in `td`; the notes came
+    after a bare rule. Each label is now the header of its row, and the notes are headed in the page's language."""
+    site = built_mini / "site"
+    for lang, prefix, dates, published, notes in (("en", "", "Dates", "Published", "Notes"),
+                                                   ("ar", "ar/", "التواريخ", "تاريخ النشر", "الهوامش")):
+        incident = (site / prefix / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
+        source = (site / prefix / "sources" / "harbour-en.html").read_text(encoding="utf-8")
+        grades = (site / prefix / "grades.html").read_text(encoding="utf-8")
+        assert f'<th scope="row">{dates}</th>' in incident and f'<th scope="row">{published}</th>' in source, lang
+        assert re.search(r'<th scope="row"><span id="reliability-b"></span><a class="grade', grades)
+        for html in (incident, source, grades):
+            assert not re.search(r"<thead>\s*<tr>\s*<th>\s*</th>", html)   # no empty header row left anywhere
+        assert re.search(rf'<h2 id="notes">{notes}</h2>\s*<div class="footnote">', incident), lang
+        # the footnote calls inside the infobox still lead to their notes
+        assert re.search(r'<td>[^\n]*<sup id="fnref\d*:\d+"><a class="footnote-ref" href="#fn:\d+">', incident)
