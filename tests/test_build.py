@@ -240,10 +240,10 @@ def test_grades_show_as_badges_that_explain_the_scale(built_mini: Path) -> None:
     incident = (site / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
     assert "grade-credibility-3" in incident and "grade-credibility-4" in incident
     # a badge is read out as what it means, not as a bare letter with the meaning only in `title`
-    for page, name in ((site / "sources" / "harbour-en.html", "reliability B&#58; usually reliable"),
-                       (site / "ar" / "sources" / "harbour-en.html", "الموثوقية B&#58; موثوق عادةً")):
-        html = page.read_text(encoding="utf-8")
-        assert f'href="../grades.html#reliability-b" aria-label="{name}" title=' in html, page
+    for source, name in ((site / "sources" / "harbour-en.html", "reliability B&#58; usually reliable"),
+                         (site / "ar" / "sources" / "harbour-en.html", "الموثوقية B&#58; موثوق عادةً")):
+        html = source.read_text(encoding="utf-8")
+        assert f'href="../grades.html#reliability-b" aria-label="{name}" title=' in html, source
     assert re.search(r'aria-label="credibility 4&#58; [^"]+" title="[^"]+">4</a>', incident)
 
 
@@ -400,8 +400,8 @@ def test_each_language_has_its_own_404_that_works_at_any_depth_and_from_disk(bui
                                        "الانتقال إلى الصفحة الرئيسية")):
         html = page.read_text(encoding="utf-8")
         assert f"<h1>{heading}</h1>" in html and "404 - Not found" not in html
-        assert f'<head><base href="{root}"><script>if (location.protocol === "file:") ' \
-               'document.querySelector("base").remove()</script>' in html
+        script = 'if (location.protocol === "file:") document.querySelector("base").remove()'
+        assert f'<head><base href="{root}"><script>{script}</script>' in html
         assert f'<a href="index.html">{home}</a>' in html
         addresses = re.findall(r'(?:href|src)="([^"]*)"', html)
         rooted = [a for a in addresses if a.startswith("/") and a != root]

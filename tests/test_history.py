@@ -52,7 +52,8 @@ def test_pages_say_when_they_were_reviewed_and_changed_and_list_the_changes(mini
     assert "Strikers — Harbour Authority (claim): changed: credibility" in changes_en
     assert "المضربون — سلطة الميناء (ادعاء): عُدّل: المصداقية" in changes_ar
     assert "authority-120" not in changes_en + changes_ar and "credibility" not in changes_ar
-    latin = [w for w in re.findall(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", changes_ar) if not re.fullmatch(r"[0-9a-f]{7,}", w)]
+    words = re.findall(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", changes_ar)
+    latin = [w for w in words if not re.fullmatch(r"[0-9a-f]{7,}", w)]   # a commit's hash is no word
     assert latin == []   # no English word on the Arabic page: names, kinds and fields all in Arabic
     assert "graded improbable" not in changes_en + changes_ar   # a commit's message is not a published fact
     links = re.findall(r'href="([^"]*claim-authority-120)"', (site / "changes.html").read_text(encoding="utf-8"))

@@ -134,8 +134,8 @@ def test_a_word_thousands_of_letters_long_gets_break_opportunities() -> None:
 
 def call_runs(path: Path) -> list[tuple[int, str, list[float], bool]]:
     """Each run of note calls in a PDF: (page, its text, the bottoms of its digits, whether a character of the
-    text it follows sits right beside it, its baseline lower on the same line). A call is a digit much smaller than the page's
-    largest ones; the cover, whose dates are small beside its title, has none."""
+    text it follows sits right beside it, its baseline lower on the same line). A call is a digit much smaller
+    than the page's largest ones; the cover, whose dates are small beside its title, has none."""
     document = pdfium.PdfDocument(str(path))
     runs: list[tuple[int, str, list[float], bool]] = []
     for number in range(1, len(document)):

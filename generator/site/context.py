@@ -51,8 +51,9 @@ class SiteContext(SitePage):
         for s in self.dossier.sources.values():
             if s.published:
                 items.append((s.published, f"s{s.id}", self.esc(self._("Source")) + Markup(": ") + self.source(s.id)))
-        for kind, listing, records in (("actor", "actors", self.dossier.actors), ("place", "places", self.dossier.places),
-                                       ("incident", "incidents", self.dossier.incidents)):
+        d = self.dossier
+        for kind, listing, records in (("actor", "actors", d.actors), ("place", "places", d.places),
+                                       ("incident", "incidents", d.incidents)):
             days: dict[model.PartialDate, list[str]] = {}
             for ident, record in records.items():
                 if record.review.on and record.review.status != "draft":

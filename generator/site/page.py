@@ -23,7 +23,6 @@ from generator.views import addresses, i18n
 from generator.views.context import PageContext
 from generator.views.page import kept
 
-
 # What alphabetical order passes over at the start of a name: quotation marks, brackets and other
 # punctuation («تقرير ذهب الدم» files under ت, "'Gold Blood' report" under G).
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from generator.factbase import model, publish
 from generator.review.diff import Change
 from generator.review.history import Commit
+from generator.site.crossrefs import CrossLinks
 from generator.site.page import SitePage
 from generator.views import addresses
 from generator.views.templates import called_directly
@@ -77,7 +78,7 @@ class PageHistory:
             return kind
         record = self._record(change.kind, change.id) if change.sign != "-" and not _withdrawn(change) else None
         name = self._last_name(change) if record is None else \
-            p.refs.link(addresses.target(p.dossier, model.Owner(change.kind, change.id)))
+            CrossLinks(p).link(addresses.target(p.dossier, model.Owner(change.kind, change.id)))
         return name + Markup(" (") + kind + Markup(")")
 
     def _last_name(self, change: Change) -> Markup:
@@ -96,7 +97,7 @@ class PageHistory:
         p = self.p
         if change.revision_of and not _withdrawn(change):   # a claimant's figure that changed, not a new one
             revised = p.dossier.claims.get(change.revision_of)
-            name = p.refs.label(addresses.target(p.dossier, model.Owner("claim", revised.id))) if revised \
+            name = CrossLinks(p).label(addresses.target(p.dossier, model.Owner("claim", revised.id))) if revised \
                 else p.ltr(change.revision_of)
             return p.esc(p._("revised (an update of %(claim)s)")) % {"claim": name}
         if change.sign != "~" or _withdrawn(change):
