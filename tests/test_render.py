@@ -193,8 +193,9 @@ def test_a_source_without_a_publisher_shows_no_empty_row(mini: Path) -> None:
     path.write_text(text.replace("publisher:\n  en: Harbour News\n  ar: أخبار الميناء\n", ""), encoding="utf-8")
     dossier, _ = run(mini)
     assert dossier is not None
-    for lang, label in (("en", "| Publisher |"), ("ar", "| الناشر |")):
-        assert label not in render(dossier, SHIPPED, lang)["sources/harbour-en.md"]
+    for lang, label, other in (("en", "Publisher", "Published"), ("ar", "الناشر", "تاريخ النشر")):
+        page = render(dossier, SHIPPED, lang)["sources/harbour-en.md"]
+        assert f'<th scope="row">{label}</th>' not in page and f'<th scope="row">{other}</th>' in page
 
 
 def test_names_in_another_language_are_joined_with_that_languages_comma(tmp_path: Path) -> None:
