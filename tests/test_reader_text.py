@@ -70,8 +70,8 @@ def test_the_original_title_is_left_out_where_it_is_the_readers_or_missing(mini:
     shown = pages(mini)
     # harbour-en is in English: the English page shows its title once; the Arabic page adds the English one
     assert '<th scope="row">Original title</th>' not in shown["en"]["sources/harbour-en.md"]
-    assert ('<th scope="row">العنوان الأصلي</th>\n<td markdown="span"><bdi lang="en" dir="ltr">Strike closes the harbour'
-            in shown["ar"]["sources/harbour-en.md"])
+    title = '<th scope="row">العنوان الأصلي</th>\n<td markdown="span"><bdi lang="en" dir="ltr">Strike closes'
+    assert title in shown["ar"]["sources/harbour-en.md"]
     # an Urdu source whose record has no Urdu title: nothing to show
     path = mini / "content/sources/harbour-en.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("language: en\n", "language: ur\n"), encoding="utf-8")

@@ -128,7 +128,7 @@ def test_a_number_free_figure_does_not_make_a_disagreement(mini: Path) -> None:
 
 
 def test_glossary_order_follows_each_language() -> None:
-    from generator.site.page import sort_key
+    from generator.views.page import sort_key
     arabic = ["القوات المسلحة", "باماكو", "أندريه", "تمبكتو"]
     assert sorted(arabic, key=lambda n: sort_key(n, "ar")) == ["أندريه", "باماكو", "تمبكتو", "القوات المسلحة"]
     english = ["the Union", "Authority", "zeta", "Beta"]
@@ -137,7 +137,7 @@ def test_glossary_order_follows_each_language() -> None:
 
 def test_glossary_order_passes_over_punctuation_and_files_hamza_on_alef_with_alef() -> None:
     """«تقرير ذهب الدم» sorted first on its guillemet, and ألمانيا under م as if "أل" were the article."""
-    from generator.site.page import sort_key
+    from generator.views.page import sort_key
     arabic = ["مالي", "«تقرير ذهب الدم»", "ألمانيا", "(بوركينا فاسو)", "إثيوبيا", "\"تندار\"", "آمرلي", "الجزائر",
               "بَامَاكو"]
     assert sorted(arabic, key=lambda n: sort_key(n, "ar")) == [

@@ -6,8 +6,6 @@ are given; templates get it as `site.context.SiteContext`, which carries those v
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,30 +15,10 @@ from markupsafe import Markup
 from generator.factbase import model
 from generator.review.history import History
 from generator.site.xref import CrossIndex, first_mentions
-from generator.text import arabic
 from generator.text.escape import md
 from generator.views import addresses, i18n
 from generator.views.context import PageContext
 from generator.views.page import kept
-
-# What alphabetical order passes over at the start of a name: quotation marks, brackets and other
-# punctuation («تقرير ذهب الدم» files under ت, "'Gold Blood' report" under G).
-_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
-
-
-def sort_key(name: str, lang: str) -> tuple[str, str]:
-    """Alphabetical order in the language's own way: leading punctuation passed over in every language; in
-    Arabic the article does not count and the forms of alef and the seats of hamza file as one letter
-    (`arabic.sortable`), so ألمانيا files under ا; in English "the" does not count and case is folded."""
-    text = _LEADING_PUNCTUATION.sub("", name)
-    if lang == "ar":
-        text = arabic.sortable(text)
-    else:
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.casefold()
-        text = text.removeprefix("the ")
-    return text, name
 
 
 @dataclass
@@ -164,9 +142,6 @@ class SitePage(PageContext):
             Markup("): ") + Markup(self.esc(self._(";")) + " ").join(self.citation_note(c) for c in claim.citations)
 
     # --- glossary and home -------------------------------------------------------------------
-    def alphabetical(self, records: Iterable[Any]) -> list[Any]:
-        return sorted(records, key=lambda r: sort_key(i18n.pick(r.name, self.lang)[0], self.lang))
-
     def newest_first(self, records: Iterable[model.Briefing | model.Incident]) -> list[Any]:
         """Briefings by date, incidents by start, the latest first (ties keep id order)."""
         return sorted(records, key=lambda r: r.date if isinstance(r, model.Briefing) else r.start, reverse=True)

@@ -65,7 +65,7 @@ class Maps:
                               lambda km: p._("%(n)s km") % {"n": p.num(km)})
         if plan is None:
             return Markup("")
-        ordered = sorted(shown, key=lambda place: i18n.pick(place.name, p.lang)[0])
+        ordered = p.alphabetical(shown)
         names = Markup(p.esc(p._(",")) + Markup(" ")).join(p.t(place.name) for place in ordered)
         before, _, after = p._("On the map: %(places)s").partition("%(places)s")
         space = Markup(" ") if before.endswith(" ") else Markup("")  # print's escaping trims the edges
