@@ -212,6 +212,45 @@ def test_the_site_works_opened_from_disk(browser: object, built_shipped: Path) -
     context.close()
 
 
+@pytest.mark.parametrize("lang, heading", [("en", "Page not found"), ("ar", "الصفحة غير موجودة")])
+def test_the_404_page_is_styled_and_keeps_to_its_language_at_any_depth_and_from_disk(
+        browser: object, built_shipped: Path, base_url: str, lang: str, heading: str) -> None:
+    """The Arabic 404 was English and led into the English site; opened from disk, both were unstyled with a
+    giant logo. A server shows 404.html for any missing address, however deep: here the page is served at one."""
+    prefix = "" if lang == "en" else "ar/"
+    error_page = built_shipped / "site" / prefix / "404.html"
+    context = browser.new_context()  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.route(f"{base_url}{prefix}no/such/page.html",
+              lambda route: route.fulfill(status=404, path=str(error_page), content_type="text/html"))
+    for address, root in ((f"{base_url}{prefix}no/such/page.html", f"{base_url}{prefix}"),
+                          (error_page.as_uri(), error_page.parent.as_uri() + "/")):
+        tab.goto(address)
+        assert tab.locator("article h1").inner_text() == heading
+        assert tab.evaluate("document.documentElement.lang") == lang
+        logo = tab.locator(".md-header__button.md-logo img, .md-header__button.md-logo svg").first.bounding_box()
+        assert logo is not None and logo["height"] <= 48, (address, logo)   # the theme's styles applied
+        assert tab.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        home = tab.locator("article a").first.evaluate("a => a.href")
+        assert home == root + "index.html", (address, home)
+        menu = tab.evaluate("[...document.querySelectorAll('.md-tabs a, .md-nav a')].map(a => a.href)")
+        assert menu and all(href.startswith(root) for href in menu), (address, menu)
+    context.close()
+
+
+@pytest.mark.parametrize("lang, style", [("en", "italic"), ("ar", "normal")])
+def test_the_standfirst_is_italic_in_english_and_never_slanted_in_arabic(page: object, base_url: str, lang: str,
+                                                                       style: str) -> None:
+    prefix = "" if lang == "en" else "ar/"
+    page.goto(f"{base_url}{prefix}briefings/tinzaouaten-ambush.html")  # type: ignore[attr-defined]
+    standfirst = page.locator("article p.standfirst")  # type: ignore[attr-defined]
+    assert standfirst.evaluate("p => getComputedStyle(p).fontStyle") == style
+    if lang == "ar":
+        assert int(standfirst.evaluate("p => getComputedStyle(p).fontWeight")) >= 600
+        assert page.evaluate(  # type: ignore[attr-defined]
+            "[...document.querySelectorAll('article em')].every(e => getComputedStyle(e).fontStyle === 'normal')")
+
+
 def test_printing_a_page_leaves_out_the_navigation(page: object, base_url: str) -> None:
     page.goto(base_url + "ar/briefings/tinzaouaten-ambush.html", wait_until="networkidle")  # type: ignore[attr-defined]
     page.emulate_media(media="print")  # type: ignore[attr-defined]

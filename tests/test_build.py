@@ -5,8 +5,10 @@ import csv
 import filecmp
 import io
 import os
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from conftest import briefing, find
@@ -238,6 +240,12 @@ def test_grades_show_as_badges_that_explain_the_scale(built_mini: Path) -> None:
     assert fragment in scan(target).ids
     incident = (site / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
     assert "grade-credibility-3" in incident and "grade-credibility-4" in incident
+    # a badge is read out as what it means, not as a bare letter with the meaning only in `title`
+    for source, name in ((site / "sources" / "harbour-en.html", "reliability B&#58; usually reliable"),
+                         (site / "ar" / "sources" / "harbour-en.html", "الموثوقية B&#58; موثوق عادةً")):
+        html = source.read_text(encoding="utf-8")
+        assert f'href="../grades.html#reliability-b" aria-label="{name}" title=' in html, source
+    assert re.search(r'aria-label="credibility 4&#58; [^"]+" title="[^"]+">4</a>', incident)
 
 
 def test_an_unchanged_pdf_is_reused_and_an_edited_briefing_rendered_again(mini: Path) -> None:
@@ -379,7 +387,34 @@ def test_no_page_links_to_a_protocol_relative_address(built_mini: Path) -> None:
     for page in sorted(site.rglob("*.html")):
         bad = [href for href, _ in scan(page).links if href.startswith("//")]
         assert bad == [], (page.relative_to(site), bad)
-    assert any(href == "/ar/" for href, _ in scan(site / "404.html").links)
+    assert any(urljoin("http://host/deep/er/missing", urljoin("/", href)) == "http://host/ar/"
+               for href, _ in scan(site / "404.html").links)
+
+
+def test_each_language_has_its_own_404_that_works_at_any_depth_and_from_disk(built_mini: Path) -> None:
+    """The Arabic 404 was headed "404 - Not found" and its menu led into the English site; opened from disk,
+    both 404 pages lost their styles (links from "/"). Each is in its language and keeps to its site: a server
+    takes the links from the language's root (`<base>`), a reader who opens the file from disk from beside it."""
+    site = built_mini / "site"
+    for page, root, heading, home in ((site / "404.html", "/", "Page not found", "Go to the home page"),
+                                      (site / "ar" / "404.html", "/ar/", "الصفحة غير موجودة",
+                                       "الانتقال إلى الصفحة الرئيسية")):
+        html = page.read_text(encoding="utf-8")
+        assert f"<h1>{heading}</h1>" in html and "404 - Not found" not in html
+        script = 'if (location.protocol === "file:") document.querySelector("base").remove()'
+        assert f'<head><base href="{root}"><script>{script}</script>' in html
+        assert f'<a href="index.html">{home}</a>' in html
+        addresses = re.findall(r'(?:href|src)="([^"]*)"', html)
+        rooted = [a for a in addresses if a.startswith("/") and a != root]
+        assert rooted == [], (page, rooted)
+        local = [a for a in addresses if not a.startswith(("http:", "https:", "/", "#")) and a not in ("", ".")]
+        for address in local:             # from disk: beside the file
+            target, _ = resolve(page, address)
+            assert target.exists(), (page, address)
+        for address in ("actors.html", "assets/briefing.css", "index.html"):   # on a server, at any depth
+            assert address in local
+            assert urljoin(f"http://host{root}", address) == f"http://host{root}{address}"
+        assert f'"base": "{root}"' in html   # the theme's search reads this language's index
 
 
 def test_every_page_credits_the_place_data_and_the_map_outlines_in_its_language(built_mini: Path) -> None:
@@ -389,3 +424,21 @@ def test_every_page_credits_the_place_data_and_the_map_outlines_in_its_language(
         html = page.read_text(encoding="utf-8")
         assert 'href="https://www.geonames.org/">GeoNames</a>' in html and "CC BY 4.0" in html
         assert "Natural Earth" in html and all(word in html for word in words), page
+
+
+def test_infoboxes_label_their_rows_and_notes_have_a_heading(built_mini: Path) -> None:
+    """The infobox was a Markdown table with an empty header row, hidden, and its labels in `td`; the notes came
+    after a bare rule. Each label is now the header of its row, and the notes are headed in the page's language."""
+    site = built_mini / "site"
+    for lang, prefix, dates, published, notes in (("en", "", "Dates", "Published", "Notes"),
+                                                   ("ar", "ar/", "التواريخ", "تاريخ النشر", "الهوامش")):
+        incident = (site / prefix / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
+        source = (site / prefix / "sources" / "harbour-en.html").read_text(encoding="utf-8")
+        grades = (site / prefix / "grades.html").read_text(encoding="utf-8")
+        assert f'<th scope="row">{dates}</th>' in incident and f'<th scope="row">{published}</th>' in source, lang
+        assert re.search(r'<th scope="row"><span id="reliability-b"></span><a class="grade', grades)
+        for html in (incident, source, grades):
+            assert not re.search(r"<thead>\s*<tr>\s*<th>\s*</th>", html)   # no empty header row left anywhere
+        assert re.search(rf'<h2 id="notes">{notes}</h2>\s*<div class="footnote">', incident), lang
+        # the footnote calls inside the infobox still lead to their notes
+        assert re.search(r'<td>[^\n]*<sup id="fnref\d*:\d+"><a class="footnote-ref" href="#fn:\d+">', incident)

@@ -48,9 +48,14 @@ def test_pages_say_when_they_were_reviewed_and_changed_and_list_the_changes(mini
     assert "آخر مراجعة في 1 ديسمبر/كانون الأول 2026" in ar and "هيئة التحرير" in ar
     assert "آخر تعديل في 25 نوفمبر/تشرين الثاني 2026" in ar and head in ar
     changes_en, changes_ar = _text(site / "changes.html"), _text(site / "ar" / "changes.html")
-    assert "claim authority-120" in changes_en and "credibility" in changes_en
+    # a record by its name in the page's language, a field by its name there: no id, no YAML key
+    assert "Strikers — Harbour Authority (claim): changed: credibility" in changes_en
+    assert "المضربون — سلطة الميناء (رواية): عُدّل: المصداقية" in changes_ar
+    assert "authority-120" not in changes_en + changes_ar and "credibility" not in changes_ar
+    words = re.findall(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", changes_ar)
+    latin = [w for w in words if not re.fullmatch(r"[0-9a-f]{7,}", w)]   # a commit's hash is no word
+    assert latin == []   # no English word on the Arabic page: names, kinds and fields all in Arabic
     assert "graded improbable" not in changes_en + changes_ar   # a commit's message is not a published fact
-    assert "رواية" in changes_ar and "authority-120" in changes_ar and "عُدّل" in changes_ar
     links = re.findall(r'href="([^"]*claim-authority-120)"', (site / "changes.html").read_text(encoding="utf-8"))
     assert links and set(links) == {"incidents/harbour-strike.html#claim-authority-120"}
     first = (site / "changes.html").read_bytes()
@@ -76,7 +81,7 @@ def test_a_draft_s_edits_stay_off_the_changes_page(mini: Path) -> None:
     build(mini)
     changes = _text(mini / "site" / "changes.html")
     assert "secret figure" not in changes and "999" not in changes
-    assert "claim authority-120: withdrawn" in changes  # its leaving the site is a change readers see
+    assert "authority-120 (claim): withdrawn" in changes  # its leaving the site is a change readers see
 
 
 def test_the_changes_page_shows_no_commit_message(mini: Path) -> None:
@@ -94,12 +99,27 @@ def test_the_changes_page_shows_no_commit_message(mini: Path) -> None:
     build(mini)
     page = (mini / "site" / "changes.html").read_text(encoding="utf-8")
     changes_en, changes_ar = _text(mini / "site" / "changes.html"), _text(mini / "site" / "ar" / "changes.html")
-    assert "claim authority-120" in changes_en and "authority-120" in changes_ar   # the published change
+    assert "Strikers — Harbour Authority (claim)" in changes_en    # the published change
+    assert "المضربون — سلطة الميناء (ادعاء)" in changes_ar
     for shown in (changes_en, changes_ar, page):
         assert "bribed" not in shown and "ghost" not in shown.lower()
     assert "commit-subject" not in page
     texts = [f for f in (mini / "site").rglob("*") if f.suffix in (".html", ".json", ".xml", ".csv")]
     assert [f for f in texts if "bribed" in f.read_text(encoding="utf-8")] == []   # search index, exports too
+
+
+def test_every_field_of_every_record_has_a_name_on_the_changes_page_in_both_languages() -> None:
+    """The Changes page named a changed field by its YAML key ("short", "derived"), in English on the Arabic page."""
+    from generator.factbase import records
+    from generator.views import i18n
+    fields = {name for spec in (records.SOURCE, records.ACTOR, records.PLACE, records.CLAIM, records.INCIDENT,
+                                records.BRIEFING, records.EVENT, records.DOSSIER) for name in spec.fields}
+    assert {"short", "derived", "credibility", "reviewers"} <= fields
+    for lang in ("en", "ar"):
+        missing = [f for f in sorted(fields) if i18n.gettext_for(lang, f"field:{f}") == f"field:{f}"]
+        assert missing == [], (lang, missing)
+    assert i18n.gettext_for("ar", "field:short") == "الاسم المختصر"
+    assert i18n.gettext_for("en", "field:derived") == "how the editor read the text"
 
 
 def test_outside_git_a_page_says_nothing_of_its_history(mini: Path) -> None:

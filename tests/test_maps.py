@@ -231,6 +231,13 @@ def test_the_caption_lists_the_places_shown_in_the_page_language() -> None:
         assert re.search(r'<svg [^>]*role="img" aria-labelledby="m-title"', svg)
 
 
+def test_a_map_is_named_by_the_places_it_shows() -> None:
+    """Maps were `role=img` named "Locator map": nothing of what they show was read out."""
+    en, ar = str(page("en").maps.locator_map(PLACES, "m")), str(page("ar").maps.locator_map(PLACES, "m"))
+    assert '<title id="m-title">Locator map of Kidal, Tinzaouaten</title>' in en
+    assert '<title id="m-title">خريطة تبيّن موقع تينزاواتين، كيدال</title>' in ar
+
+
 def test_no_place_with_coordinates_no_map() -> None:
     assert page("en").maps.locator_map([PLACES[2]], "m") == ""
     assert page("en").maps.locator_map([], "m") == ""

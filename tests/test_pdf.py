@@ -287,3 +287,18 @@ def test_the_text_map_follows_the_font() -> None:
     kaf = font.getGlyphID(font.getBestCmap()[ord("ك")])
     assert texts[kaf][0] == "ك"
     assert sum(1 for t in texts.values() if t and t[0] == "ك") > 3  # its initial, medial, final forms too
+
+
+def test_arabic_print_leaves_its_marks_room_and_never_slants(mini: Path) -> None:
+    """Dammas touched the line above in the Arabic PDF's notes and tables (line heights of 1.35 and 1.42, set for
+    Latin text), and the standfirst was slanted. Arabic lines get the room Amiri's marks need; nothing is italic."""
+    def css(lang: str) -> str:
+        html = html_of(mini, "harbour-strike", lang)
+        return html[html.index("<style>"):html.index("</style>")]
+    ar, en = css("ar"), css("en")
+    heights = {rule: float(re.search(re.escape(rule) + r" \{[^}]*line-height: ([\d.]+)", ar).group(1))  # type: ignore[union-attr]
+               for rule in ("html", "table.claims", "table.casualties", ".notes, .sources")}
+    assert heights == {"html": 1.75, "table.claims": 1.6, "table.casualties": 1.6, ".notes, .sources": 1.65}
+    assert ".cover .summary { font-style: normal; font-weight: bold;" in ar
+    assert "font-style: normal; font-weight: bold" not in en
+    assert re.search(r"table\.claims \{[^}]*line-height: 1\.35", en)   # English keeps its measure

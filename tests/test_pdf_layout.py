@@ -138,3 +138,46 @@ def test_a_word_thousands_of_letters_long_gets_break_opportunities() -> None:
     assert broken.replace("\u200b", "") == f"a {word} b"
     assert max(len(part) for part in broken.split("\u200b")) <= 42
     assert _breakable("Tinzaouaten, قيادة الوحدة") == "Tinzaouaten, قيادة الوحدة"
+
+
+def call_runs(path: Path) -> list[tuple[int, str, list[float], bool]]:
+    """Each run of note calls in a PDF: (page, its text, the bottoms of its digits, whether a character of the
+    text it follows sits right beside it, its baseline lower on the same line). A call is a digit much smaller
+    than the page's largest ones; the cover, whose dates are small beside its title, has none."""
+    document = pdfium.PdfDocument(str(path))
+    runs: list[tuple[int, str, list[float], bool]] = []
+    for number in range(1, len(document)):
+        text = document[number].get_textpage()
+        chars = [(text.get_text_range(i, 1), *text.get_charbox(i)) for i in range(text.count_chars())]
+        tallest = max((top - bottom for ch, _l, bottom, _r, top in chars if ch.isdigit()), default=0.0)
+        small = [ch.isdigit() and top - bottom < 0.7 * tallest for ch, _l, bottom, _r, top in chars]
+        run: list[tuple[str, float, float, float, float]] = []
+        for index, char in enumerate([*chars, (" ", 0.0, 0.0, 0.0, 0.0)]):
+            if (index < len(chars) and small[index]) or (run and char[0] in ",،"):
+                run.append(char)
+                continue
+            if run:
+                left, right = min(c[1] for c in run), max(c[3] for c in run)
+                low = min(c[2] for c in run if c[0].isdigit())
+                beside = any(not small[i] and c[0].strip() and 1 < low - c[2] < tallest and
+                             (abs(c[3] - left) < 3 or abs(c[1] - right) < 3) for i, c in enumerate(chars))
+                runs.append((number + 1, "".join(c[0] for c in run), [c[2] for c in run if c[0].isdigit()], beside))
+            run = []
+    document.close()
+    return runs
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_run_of_note_calls_stays_whole_and_raised_beside_its_word(built_shipped: Path, lang: str) -> None:
+    """In the Arabic PDF a run of calls («6، 7، 8») broke after a comma: the calls carried over sat on the next
+    line's baseline, and a run that did not fit began a line of its own. A run is one piece now, glued to the text
+    before it and raised above that text's baseline."""
+    checked = 0
+    for b in briefings(built_shipped):
+        for page, run, bottoms, beside in call_runs(pdf_path(built_shipped, b.id, lang)):
+            if not set(run) & set(",،"):
+                continue   # one call, or small figures that are no call (a table's, a date in another script)
+            assert max(bottoms) - min(bottoms) < 0.6, (b.id, lang, page, run, bottoms)   # one line, one height
+            assert beside, (b.id, lang, page, run)
+            checked += run.count(",") + run.count("،")
+    assert checked > 20   # runs of several calls were found and looked at

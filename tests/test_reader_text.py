@@ -58,7 +58,8 @@ def test_a_source_page_shows_the_title_in_the_sources_own_language(mini: Path) -
     # the English quotes of a source now in French lack English translations: not what this test is about
     shown = {lang: page["sources/harbour-en.md"] for lang, page in pages(mini, ("translation",)).items()}
     for lang, label in (("en", "Original title"), ("ar", "العنوان الأصلي")):
-        row = next(line for line in shown[lang].splitlines() if line.startswith(f"| {label} |"))
+        lines = shown[lang].splitlines()   # the infobox: a row's label is its header, its value the cell after
+        row = lines[lines.index(f'<th scope="row">{label}</th>') + 1]
         assert '<bdi lang="fr" dir="ltr">La grève &#60;ferme&#62; le port &#91;x&#93;&#40;javascript' in row
         assert "<ferme>" not in row and "](javascript" not in row
     listed = {lang: page["sources/index.md"] for lang, page in pages(mini, ("translation",)).items()}
@@ -68,11 +69,11 @@ def test_a_source_page_shows_the_title_in_the_sources_own_language(mini: Path) -
 def test_the_original_title_is_left_out_where_it_is_the_readers_or_missing(mini: Path) -> None:
     shown = pages(mini)
     # harbour-en is in English: the English page shows its title once; the Arabic page adds the English one
-    assert "| Original title |" not in shown["en"]["sources/harbour-en.md"]
-    assert ('| العنوان الأصلي | <bdi lang="en" dir="ltr">Strike closes the harbour'
-            in shown["ar"]["sources/harbour-en.md"])
+    assert '<th scope="row">Original title</th>' not in shown["en"]["sources/harbour-en.md"]
+    title = '<th scope="row">العنوان الأصلي</th>\n<td markdown="span"><bdi lang="en" dir="ltr">Strike closes'
+    assert title in shown["ar"]["sources/harbour-en.md"]
     # an Urdu source whose record has no Urdu title: nothing to show
     path = mini / "content/sources/harbour-en.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("language: en\n", "language: ur\n"), encoding="utf-8")
     for lang, label in (("en", "Original title"), ("ar", "العنوان الأصلي")):
-        assert f"| {label} |" not in pages(mini, ("translation",))[lang]["sources/harbour-en.md"]
+        assert f'<th scope="row">{label}</th>' not in pages(mini, ("translation",))[lang]["sources/harbour-en.md"]

@@ -130,11 +130,23 @@ def test_a_number_free_figure_does_not_make_a_disagreement(mini: Path) -> None:
 
 
 def test_glossary_order_follows_each_language() -> None:
-    from generator.site.page import sort_key
+    from generator.views.page import sort_key
     arabic = ["القوات المسلحة", "باماكو", "أندريه", "تمبكتو"]
     assert sorted(arabic, key=lambda n: sort_key(n, "ar")) == ["أندريه", "باماكو", "تمبكتو", "القوات المسلحة"]
     english = ["the Union", "Authority", "zeta", "Beta"]
     assert sorted(english, key=lambda n: sort_key(n, "en")) == ["Authority", "Beta", "the Union", "zeta"]
+
+
+def test_glossary_order_passes_over_punctuation_and_files_hamza_on_alef_with_alef() -> None:
+    """«تقرير ذهب الدم» sorted first on its guillemet, and ألمانيا under م as if "أل" were the article."""
+    from generator.views.page import sort_key
+    arabic = ["مالي", "«تقرير ذهب الدم»", "ألمانيا", "(بوركينا فاسو)", "إثيوبيا", "\"تندار\"", "آمرلي", "الجزائر",
+              "بَامَاكو"]
+    assert sorted(arabic, key=lambda n: sort_key(n, "ar")) == [
+        "إثيوبيا", "ألمانيا", "آمرلي", "بَامَاكو", "(بوركينا فاسو)", "«تقرير ذهب الدم»", "\"تندار\"", "الجزائر", "مالي"]
+    assert sort_key("ألمانيا", "ar")[0] == "المانيا" and sort_key("القوات", "ar")[0] == "قوات"
+    english = ["Zeta", "'Gold Blood' report", "(Alpha)", "“Beta”"]
+    assert sorted(english, key=lambda n: sort_key(n, "en")) == ["(Alpha)", "“Beta”", "'Gold Blood' report", "Zeta"]
 
 
 def test_chart_is_mirrored_on_right_to_left_pages_and_escapes_labels() -> None:
@@ -183,8 +195,9 @@ def test_a_source_without_a_publisher_shows_no_empty_row(mini: Path) -> None:
     path.write_text(text.replace("publisher:\n  en: Harbour News\n  ar: أخبار الميناء\n", ""), encoding="utf-8")
     dossier, _ = run(mini)
     assert dossier is not None
-    for lang, label in (("en", "| Publisher |"), ("ar", "| الناشر |")):
-        assert label not in render(dossier, SHIPPED, lang)["sources/harbour-en.md"]
+    for lang, label, other in (("en", "Publisher", "Published"), ("ar", "الناشر", "تاريخ النشر")):
+        page = render(dossier, SHIPPED, lang)["sources/harbour-en.md"]
+        assert f'<th scope="row">{label}</th>' not in page and f'<th scope="row">{other}</th>' in page
 
 
 def test_names_in_another_language_are_joined_with_that_languages_comma(tmp_path: Path) -> None:
@@ -228,3 +241,23 @@ def test_templates_call_page_contexts_directly_and_anything_else_as_jinja_does()
                                               "{% for x in [1] %}{{ p.twice(x|string) }}{% endfor %}"}))
     env.globals["who"] = page_name
     assert env.get_template("t").render(p=Helpers(), name="home") == "ab-ab home []11"
+
+
+def test_the_home_page_counts_a_day_s_reviews_of_one_kind_instead_of_listing_each(tmp_path: Path) -> None:
+    """The home page's latest changes were eight "Reviewed: ‹place›" lines: a day's reviews of one kind of
+    record are one line, counted and linked to their list; a lone review still names its record."""
+    mini = copy_dossier(MINI, tmp_path / "mini")
+    authority = mini / "content" / "actors" / "harbour-authority.yaml"
+    authority.write_text(authority.read_text(encoding="utf-8").replace("on: '2026-11-30'", "on: '2026-12-01'"),
+                         encoding="utf-8")
+    dossier, _ = run(mini)
+    assert dossier is not None
+    en = [str(body) for _date, body in SiteContext(dossier, "en", "index.md").latest()]
+    ar = [str(body) for _date, body in SiteContext(dossier, "ar", "index.md").latest()]
+    assert "[2 actors reviewed](actors.md)" in en and "[مراجعة جهتين فاعلتين](actors.md)" in ar
+    assert not any("Reviewed" in line and "actors.md#" in line for line in en)
+    assert any(line.startswith("Reviewed: [Port Example](places.md#port-example)") for line in en)
+    assert any(line.startswith("روجِع: [بورت إكزامبل](places.md#port-example)") for line in ar)
+    five = SiteContext(dossier, "ar", "index.md")
+    assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 8) == "مراجعة 8 أماكن"
+    assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 31) == "مراجعة 31 مكانًا"

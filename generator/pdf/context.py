@@ -110,13 +110,17 @@ class PrintContext(PageContext):
             semicolon.join(self.passage_quote(c) for c in group) for group in groups)
 
     def calls(self, numbers: list[int]) -> Markup:
-        """Note calls, linked to their notes, in ascending order."""
+        """Note calls, linked to their notes, in ascending order, as one unbreakable run glued to the word before
+        it. WeasyPrint breaks a line between two inline boxes where the first ends in a space, a no-break space too
+        and `nowrap` notwithstanding, and sets what it carries over on the next line's baseline: so the commas
+        between calls have no space ("6،7،8", "6,7,8", as superscript calls are set), and a word joiner (U+2060)
+        opens the run, so that the calls never start a line of their own either."""
         unique = sorted(set(numbers))
         if not unique:
             return Markup("")
-        sep = Markup('<span class="sep">') + self.esc(self._(",")) + Markup(" </span>")
+        sep = Markup('<span class="sep">') + self.esc(self._(",")) + Markup("</span>")
         calls = sep.join(Markup('<a class="call" href="#note-{0}">{0}</a>').format(n) for n in unique)
-        return Markup('<sup class="calls">') + calls + Markup("</sup>")
+        return Markup('<sup class="calls">&#8288;') + calls + Markup("</sup>")
 
     # --- what the briefing rests on ----------------------------------------------------------
     def tables(self, briefing: model.Briefing) -> list[model.Incident]:

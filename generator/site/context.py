@@ -41,7 +41,9 @@ class SiteContext(SitePage):
 
     # --- the home page's news, which names records as the cross-references do ----------------------
     def latest(self, limit: int = 8) -> list[tuple[model.PartialDate, Markup]]:
-        """The newest dated things in the dossier: briefings, reviews and sources, newest first."""
+        """The newest dated things in the dossier: briefings, reviews and sources, newest first. The reviews of a
+        day are one line per kind of record: "8 places reviewed", linked to their list, rather than eight
+        "Reviewed: ‹place›" lines; a single review names its record."""
         items: list[tuple[model.PartialDate, str, Markup]] = []
         for b in self.dossier.briefings.values():
             items.append((b.date, f"b{b.id}", self.esc(self._("Briefing")) + Markup(": ") +
@@ -49,12 +51,25 @@ class SiteContext(SitePage):
         for s in self.dossier.sources.values():
             if s.published:
                 items.append((s.published, f"s{s.id}", self.esc(self._("Source")) + Markup(": ") + self.source(s.id)))
-        for kind, records in (("actor", self.dossier.actors), ("place", self.dossier.places),
-                              ("incident", self.dossier.incidents)):
+        d = self.dossier
+        for kind, listing, records in (("actor", "actors", d.actors), ("place", "places", d.places),
+                                       ("incident", "incidents", d.incidents)):
+            days: dict[model.PartialDate, list[str]] = {}
             for ident, record in records.items():
                 if record.review.on and record.review.status != "draft":
-                    home = addresses.target(self.dossier, model.Owner(kind, ident))
-                    items.append((record.review.on, f"r{kind}{ident}", self.esc(self._("Reviewed")) + Markup(": ") +
-                                  self.refs.link(home)))
+                    days.setdefault(record.review.on, []).append(ident)
+            for day, idents in days.items():
+                if len(idents) == 1:
+                    home = addresses.target(self.dossier, model.Owner(kind, idents[0]))
+                    body = self.esc(self._("Reviewed")) + Markup(": ") + self.refs.link(home)
+                else:
+                    body = self.link(self.n_(*REVIEWED[kind], len(idents)), self.listing(listing))
+                items.append((day, f"r{kind}", body))
         items.sort(key=lambda item: (item[0].value, item[1]), reverse=True)
         return [(date, body) for date, _key, body in items[:limit]]
+
+
+# A day's reviews of one kind of record, counted (`SiteContext.latest`).
+REVIEWED = {"actor": ("%(n)s actor reviewed", "%(n)s actors reviewed"),
+            "place": ("%(n)s place reviewed", "%(n)s places reviewed"),
+            "incident": ("%(n)s incident reviewed", "%(n)s incidents reviewed")}

@@ -24,6 +24,7 @@ from html import escape as html_escape
 from html import unescape
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.plugins import event_priority
@@ -131,7 +132,29 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
     """The theme's own pages (404.html) get the same fixes; the sitemap has no <html> and is left as is."""
-    return finish_html(output, config["theme"]["language"]) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    if template_name == "404.html":
+        output = relocatable_error_page(output, urlsplit(config["site_url"] or "/").path, config["extra"]["root"])
+    return finish_html(output, config["theme"]["language"])
+
+
+_ROOTED = '(href|src)="{}'
+_HEAD = re.compile(r"<head>")
+
+
+def relocatable_error_page(output: str, written_from: str, root: str) -> str:
+    """A 404 page that works wherever it is shown: a server shows it for a missing address at any depth, and a
+    reader opens it from disk. MkDocs writes its links from `written_from`, the path of the site address (or
+    "/", which for a language at /ar/ is the other language's root). Here every one of them becomes relative to
+    the language's own root, and a `<base>` names that root (`root`, "/ar/") for a server; opened from disk
+    (file:), a first script removes the `<base>`, so the same links resolve beside the file itself."""
+    rooted = re.compile(_ROOTED.format(re.escape(written_from)))
+    output = rooted.sub(lambda m: f'{m.group(1)}="', output)
+    output = output.replace(f'"base": "{written_from}"', f'"base": "{root}"', 1)
+    base = (f'<base href="{html_escape(root, quote=True)}">'
+            '<script>if (location.protocol === "file:") document.querySelector("base").remove()</script>')
+    return _HEAD.sub(lambda m: m.group(0) + base, output, count=1)
 
 
 # --- An incremental build: MkDocs' --dirty mode with a complete search index ----------------------------

@@ -16,6 +16,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.errors import BriefingError
 from generator.factbase.yamlio import dump
@@ -52,6 +53,9 @@ def config(layout: Layout, overrides: Path, lang: str, languages: list[str], sit
                                  "link": back + prefix(other, default)} for other in languages],
                   "generator": False,
                   "credits": data_credits(lang),
+                  "not_found": not_found(lang),
+                  # where the language's site lives on a server: the 404 page's links start there
+                  "root": urlsplit(str(published["site_url"])).path if published else "/" + prefix(lang, default),
                   # our own worker stand-in for file:// pages: no script from another host
                   "polyfills": [f"{ASSETS}/javascripts/iframe-worker.js"]},
         "extra_css": [f"{ASSETS}/fonts.css", f"{ASSETS}/briefing.css"],
@@ -60,6 +64,13 @@ def config(layout: Layout, overrides: Path, lang: str, languages: list[str], sit
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "nav": nav(lang),
     }
+
+
+def not_found(lang: str) -> dict[str, str]:
+    """The 404 page's words, in the language of the site it belongs to (`overrides/404.html`)."""
+    _ = lambda m: i18n.gettext_for(lang, m)  # noqa: E731
+    return {"title": _("Page not found"), "text": _("There is no page at this address."),
+            "home": _("Go to the home page")}
 
 
 def data_credits(lang: str) -> list[dict[str, str]]:

@@ -6,7 +6,6 @@ are given; templates get it as `site.context.SiteContext`, which carries those v
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,23 +15,10 @@ from markupsafe import Markup
 from generator.factbase import model
 from generator.review.history import History
 from generator.site.xref import CrossIndex, first_mentions
-from generator.text import arabic
 from generator.text.escape import md
 from generator.views import addresses, i18n
 from generator.views.context import PageContext
 from generator.views.page import kept
-
-
-def sort_key(name: str, lang: str) -> tuple[str, str]:
-    """Alphabetical order in the language's own way: Arabic ignores the article and hamza seats."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    if lang == "ar":
-        text = arabic.sortable(text)
-    else:
-        text = text.casefold()
-        text = text.removeprefix("the ")
-    return text, name
 
 
 @dataclass
@@ -111,8 +97,11 @@ class SitePage(PageContext):
         meaning = self._(f"{scale}:{grade}")
         label = self.esc(self._("reliability" if scale == "reliability" else "credibility"))
         href = self.html_href(addresses.listing("grades"), self.grade_anchor(scale, grade))
-        return Markup(f'<a class="grade grade-{scale} grade-{scale}-{grade.lower()}" href="{href}" title="') + \
-            md(f"{label}: {meaning}") + Markup(f'">{grade}</a>')
+        # The link's name is what it means ("reliability B: usually reliable"), not a bare "B" with the meaning
+        # only in `title`, which screen readers may skip; the name starts with the letter it shows.
+        name = md(f"{label} {grade}: {meaning}")
+        return Markup(f'<a class="grade grade-{scale} grade-{scale}-{grade.lower()}" href="{href}" aria-label="') + \
+            name + Markup('" title="') + md(f"{label}: {meaning}") + Markup(f'">{grade}</a>')
 
     def reliability(self, source: model.Source) -> Markup:
         return self.badge("reliability", source.reliability.grade) if source.reliability else Markup("")
@@ -153,9 +142,6 @@ class SitePage(PageContext):
             Markup("): ") + Markup(self.esc(self._(";")) + " ").join(self.citation_note(c) for c in claim.citations)
 
     # --- glossary and home -------------------------------------------------------------------
-    def alphabetical(self, records: Iterable[Any]) -> list[Any]:
-        return sorted(records, key=lambda r: sort_key(i18n.pick(r.name, self.lang)[0], self.lang))
-
     def newest_first(self, records: Iterable[model.Briefing | model.Incident]) -> list[Any]:
         """Briefings by date, incidents by start, the latest first (ties keep id order)."""
         return sorted(records, key=lambda r: r.date if isinstance(r, model.Briefing) else r.start, reverse=True)

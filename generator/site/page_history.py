@@ -10,6 +10,7 @@ from markupsafe import Markup
 from generator.factbase import model, publish
 from generator.review.diff import Change
 from generator.review.history import Commit
+from generator.site.crossrefs import CrossLinks
 from generator.site.page import SitePage
 from generator.views import addresses
 from generator.views.templates import called_directly
@@ -68,23 +69,41 @@ class PageHistory:
         return self.p.dossier if kind == "dossier" else self.p.dossier.records(kind).get(ident)
 
     def change_link(self, change: Change) -> Markup:
-        """The changed record, linked where this site shows it."""
+        """The changed record as a reader knows it: its name in the page's language, linked where this site shows
+        it, and its kind ("CSP-PSD (actor)"). A record the site no longer shows is named by its last name, or by
+        its id when it had none (a claim); the dossier's own settings are just "the dossier's description"."""
         p = self.p
-        label = p.esc(p._(f"record:{change.kind}")) + Markup(" ") + p.ltr(change.id or "")
+        kind = p.esc(p._(f"record:{change.kind}"))
+        if change.kind == "dossier":
+            return kind
         record = self._record(change.kind, change.id) if change.sign != "-" and not _withdrawn(change) else None
-        if record is None or change.kind == "dossier":
-            return label
-        return p.link(label, addresses.target(p.dossier, model.Owner(change.kind, change.id)))
+        name = self._last_name(change) if record is None else \
+            CrossLinks(p).link(addresses.target(p.dossier, model.Owner(change.kind, change.id)))
+        return name + Markup(" (") + kind + Markup(")")
+
+    def _last_name(self, change: Change) -> Markup:
+        named = change.record.get("name") or change.record.get("title")
+        if isinstance(named, dict) and any(isinstance(v, str) and v for v in named.values()):
+            return self.p.t({k: v for k, v in named.items() if isinstance(v, str)})
+        return self.p.ltr(change.id)
+
+    def field_label(self, name: str) -> str:
+        """A changed field as the page's language names it ("short" is "short name", «الاسم المختصر»), never
+        the YAML key; `tests/test_history.py` holds every field of every record in both catalogues."""
+        return self.p._(f"field:{name}")
 
     def change_summary(self, change: Change) -> Markup:
         """What changed, in the page's language: the fields, and how the review moved."""
         p = self.p
         if change.revision_of and not _withdrawn(change):   # a claimant's figure that changed, not a new one
-            return p.esc(p._("revised (an update of %(claim)s)") % {"claim": change.revision_of})
+            revised = p.dossier.claims.get(change.revision_of)
+            name = CrossLinks(p).label(addresses.target(p.dossier, model.Owner("claim", revised.id))) if revised \
+                else p.ltr(change.revision_of)
+            return p.esc(p._("revised (an update of %(claim)s)")) % {"claim": name}
         if change.sign != "~" or _withdrawn(change):
             return p.esc(p._("added" if change.sign == "+" else "withdrawn"))
         names = list(dict.fromkeys(f.name.split(".")[0].split("[")[0] for f in change.fields))
-        parts = [p.esc(p._("changed")) + Markup(": ") + p.join(names)]
+        parts = [p.esc(p._("changed")) + Markup(": ") + p.join(self.field_label(n) for n in names)]
         if change.review:
             parts.append(p.esc(p._("review: %(old)s → %(new)s") % {
                 "old": p._(f"status:{change.review[0] or 'draft'}"),

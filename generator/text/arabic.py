@@ -70,9 +70,10 @@ def latin_digits(text: str) -> str:
 
 
 def sortable(text: str) -> str:
-    """Arabic text as alphabetical order reads it: letter forms and hamza seats folded, and each word
-    without its article ("القوات" files under ق)."""
-    return " ".join(core(word) for word in text.translate(LOOSE_FOLD).split())
+    """Arabic text as alphabetical order reads it: marks dropped, letter forms and hamza seats folded, and
+    each word without its article ("القوات" files under ق). The article is found before the folding: "ألمانيا"
+    begins with hamza on alef, not with "ال", and files under ا."""
+    return " ".join(core(word).translate(LOOSE_FOLD) for word in _MARKS.sub("", text).split())
 
 
 def core(word: str) -> str:

@@ -65,11 +65,13 @@ class Maps:
                               lambda km: p._("%(n)s km") % {"n": p.num(km)})
         if plan is None:
             return Markup("")
-        names = Markup(p.esc(p._(",")) + Markup(" ")).join(
-            p.t(place.name) for place in sorted(shown, key=lambda place: i18n.pick(place.name, p.lang)[0]))
+        ordered = p.alphabetical(shown)
+        names = Markup(p.esc(p._(",")) + Markup(" ")).join(p.t(place.name) for place in ordered)
         before, _, after = p._("On the map: %(places)s").partition("%(places)s")
         space = Markup(" ") if before.endswith(" ") else Markup("")  # print's escaping trims the edges
-        title = p._("Locator map")
+        # the drawing's accessible name says what it shows: its places, not just "Locator map"
+        title = p._("Locator map of %(places)s") % {
+            "places": i18n.format_list((i18n.pick(place.name, p.lang)[0] for place in ordered), p.lang)}
         drawing = (locator.svg if p.map_text_in_svg else locator.overlaid)(plan, p.lang, title, map_id)
         return Markup('<figure class="locator-map">') + drawing + Markup("<figcaption>") + p.esc(before.rstrip()) + \
             space + names + p.esc(after) + Markup("</figcaption></figure>")

@@ -8,6 +8,7 @@ get it as `views.context.PageContext`, which carries those views.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.factbase import model, publish
+from generator.text import arabic
 from generator.text.escape import md
 from generator.views import addresses, i18n
 
@@ -31,6 +33,26 @@ def relative(target: str, page: str) -> str:
     while common < min(len(here), len(there) - 1) and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+# What alphabetical order passes over at the start of a name: quotation marks, brackets and other
+# punctuation («تقرير ذهب الدم» files under ت, "'Gold Blood' report" under G).
+_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
+
+
+def sort_key(name: str, lang: str) -> tuple[str, str]:
+    """Alphabetical order in the language's own way: leading punctuation passed over in every language; in
+    Arabic the article does not count and the forms of alef and the seats of hamza file as one letter
+    (`arabic.sortable`), so ألمانيا files under ا; in English "the" does not count and case is folded."""
+    text = _LEADING_PUNCTUATION.sub("", name)
+    if lang == "ar":
+        text = arabic.sortable(text)
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.casefold()
+        text = text.removeprefix("the ")
+    return text, name
 
 
 def kept(p: Page, key: tuple[object, ...], compute: Callable[[], Markup]) -> Markup:
@@ -141,6 +163,11 @@ class Page:
     # --- links -------------------------------------------------------------------------------
     def href(self, target: str, anchor: str = "") -> str:
         return relative(target, self.path) + (f"#{anchor}" if anchor else "")
+
+    def alphabetical(self, records: Iterable[Any]) -> list[Any]:
+        """Records by name in the page's language and its alphabetical order (`sort_key`): the glossaries, a
+        map's caption and name, wherever names are listed."""
+        return sorted(records, key=lambda r: sort_key(i18n.pick(r.name, self.lang)[0], self.lang))
 
     def link(self, label: Markup | str, target: Any, anchor: str = "") -> Markup:
         """A link to a page (a path `views.addresses` gave), a `Target`, or a record where it lives."""
