@@ -260,4 +260,4 @@ def test_the_home_page_counts_a_day_s_reviews_of_one_kind_instead_of_listing_eac
     assert any(line.startswith("روجِع: [بورت إكزامبل](places.md#port-example)") for line in ar)
     five = SiteContext(dossier, "ar", "index.md")
     assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 8) == "مراجعة 8 أماكن"
-    assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 31) == "مراجعة 31 مكانًا"
+    assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 31) == "مراجعة 31 مكاناً"
