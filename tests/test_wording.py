@@ -45,8 +45,6 @@ def test_arabic_names_every_month_twice_wherever_a_date_is_written() -> None:
 
 
 @pytest.mark.parametrize("lang, figure, shown", [
-    ("en", Figure(None, 2500000000, None, None, "about", "usd"), "about $2.5 billion"),
-    ("ar", Figure(None, 2500000000, None, None, "about", "usd"), "نحو 2.5 مليار دولار"),
     ("en", Figure(None, 3000000, None, None, "exactly", "usd"), "$3 million"),
     ("ar", Figure(None, 3000000, None, None, "exactly", "usd"), "3 ملايين دولار"),
     ("en", Figure(None, 750000, None, None, "exactly", "usd"), "$750,000"),
