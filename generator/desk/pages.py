@@ -3,7 +3,6 @@ templates beside this module (Jinja2, every value escaped). No rule of its own: 
 `review.status` and `factbase.check`, proposals and record files from `edit`, changes from `review.diff`."""
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from generator.layout import Layout
 from generator.review import report
 from generator.review.diff import diff
 from generator.review.status import Entry as StatusEntry
-from generator.review.status import Status, status
+from generator.review.status import Status, of_checked
 from generator.text.verbatim import find_quote
 from generator.views import i18n
 
@@ -139,10 +138,10 @@ def home(root: Path, lang: str) -> dict[str, Any]:
     """The sources, and `briefing status`'s lists and check's problems, each entry leading to its record. A
     dossier that cannot be read still shows check's problems, which say why."""
     dossier, problems = check.run(root)
-    lists = status(root) if dossier is not None else Status()
+    lists = of_checked(root, dossier, problems) if dossier is not None else Status()
     return {"sources": list(dossier.sources.values()) if dossier else [],
             "reviewers": choices(dossier, lang)["reviewers"] if dossier else [],
-            "today": _today(),
+            "today": edit.today(),
             "awaiting": [_entry(e) for e in lists.awaiting_review],
             "untranslated": [_entry(e) for e in lists.untranslated],
             "unpublished": [_entry(e) for e in lists.unpublished],
@@ -233,7 +232,7 @@ def record(root: Path, dossier: model.Dossier, ident: str) -> dict[str, Any]:
             "rel": _rel(root, path), "version": edit.version(root, _rel(root, path)),
             "fields": list(_rows(SPECS.get(where.kind), node, dossier.languages)),
             "status": (node.get("review") or {}).get("status", "draft") if isinstance(node, dict) else "draft",
-            "today": _today(), "relayed": _relayed(dossier, where.kind, where.ident)}
+            "today": edit.today(), "relayed": _relayed(dossier, where.kind, where.ident)}
 
 
 def _relayed(dossier: model.Dossier, kind: str, ident: str) -> list[str]:
@@ -242,11 +241,6 @@ def _relayed(dossier: model.Dossier, kind: str, ident: str) -> list[str]:
         return []
     return sorted({r.again.id if r.first.id == ident else r.first.id for r in revisions.relays(dossier)
                    if ident in (r.first.id, r.again.id)})
-
-
-def _today() -> str:
-    """The editor's own day, the default of a review's date."""
-    return datetime.datetime.now(datetime.UTC).astimezone().date().isoformat()
 
 
 def _rel(root: Path, path: Path) -> str:

@@ -8,9 +8,9 @@ written whole or not at all (`edit.document`).
 from generator.edit.document import EditError, Stale, Written, version
 from generator.edit.merge import merge
 from generator.edit.promote import EVENT_TOPICS, attach, promote, promote_name, proposals
-from generator.edit.records import NEW_KINDS, Located, locate, new, review, set_values, unreview
+from generator.edit.records import NEW_KINDS, Located, locate, new, review, set_values, today, unreview
 from generator.edit.values import Assignment, parse_assignment
 
 __all__ = ["EVENT_TOPICS", "NEW_KINDS", "Assignment", "EditError", "Located", "Stale", "Written", "attach",
            "locate", "merge", "new", "parse_assignment", "promote", "promote_name", "proposals", "review", "set_values",
-           "unreview", "version"]
+           "today", "unreview", "version"]

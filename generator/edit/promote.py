@@ -8,14 +8,14 @@ coordinates and its names in the dossier's languages where the gazetteer has the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from generator.edit.document import Document, EditError, State, Written, structure
 from generator.edit.records import Located, find, node_of, written
-from generator.edit.values import Assignment, apply, assignments
+from generator.edit.values import Assignment, Values, apply, assignments
 from generator.extract.propose import KINDS, proposals_file
 from generator.factbase import model
 from generator.factbase.records import ACTOR_KINDS, COORDINATE_PRECISION, PLACE_KINDS
@@ -35,7 +35,6 @@ EVENT_TOPICS = {
     "missing": {"en": "Missing", "ar": "المفقودون"},
     "arrested": {"en": "Arrested", "ar": "المعتقلون"},
 }
-Values = Mapping[str, str] | Sequence[Assignment]
 
 
 def proposals(root: Path, source_id: str) -> list[dict[str, Any]]:
@@ -119,7 +118,7 @@ def promote_name(root: Path, source_id: str, proposal_id: str, as_kind: str, ide
     else:
         record.update(_place(state, source, span, proposal, notes))
     doc = Document.new(state, Layout(root).kind_dir(as_kind) / f"{ident}.yaml", as_kind, record)
-    for change in _changes(values):
+    for change in assignments(values):
         apply(doc.data, doc.spec, change)
     if not doc.data.get("kind"):
         raise EditError(f"say what kind of {as_kind} {span!r} is: kind=… (one of "
@@ -219,15 +218,11 @@ def promote(root: Path, source_id: str, proposal_id: str, incident: str, claim_i
     claims.append(structure(claim))
     located = Located("claim", claim_id, docs[0].path, 1)
     node, spec = node_of(docs[0], located)
-    for change in _changes(values):
+    for change in assignments(values):
         apply(node, spec, change)
     done = written(state, docs, [located], expected)[0]
     undated = () if "asserted" in node else ("asserted: the source is undated; set asserted=YYYY-MM-DD",)
     return replace(done, todo=done.todo + undated)
-
-
-def _changes(values: Values) -> list[Assignment]:
-    return assignments(values) if isinstance(values, Mapping) else list(values)
 
 
 def _refuse_unknown(state: State, incident: str, claimant: str, party: str | None) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.edit.document import Document, EditError, State, Written, commit, structure
-from generator.edit.values import Assignment, apply, assignments
+from generator.edit.values import Values, apply, assignments
 from generator.factbase import model
 from generator.factbase.records import CLAIM, EVENT
 from generator.factbase.schema import MAX_SLUG, Spec
@@ -100,14 +100,14 @@ def written(state: State, docs: Sequence[Document], records: Iterable[Located],
     return out
 
 
-def set_values(root: Path, ident: str, values: Mapping[str, str] | Sequence[Assignment],
+def set_values(root: Path, ident: str, values: Values,
                expected: Mapping[str, str] | None = None) -> Written:
     """Set fields of one record (dotted keys, see `edit.values`)."""
     state = State.read(root)
     located = find(state, ident)
     doc = Document.open(state, located.path)
     node, spec = node_of(doc, located)
-    changes = assignments(values) if isinstance(values, Mapping) else list(values)
+    changes = assignments(values)
     if not changes:
         raise EditError("say what to set: KEY=VALUE, e.g. publisher.en=Reuters")
     for change in changes:
@@ -137,7 +137,7 @@ def _blank(kind: str, ident: str) -> dict[str, Any]:
     return {**record, "description": {}} if kind == "actor" else record
 
 
-def new(root: Path, kind: str, ident: str, values: Mapping[str, str] | Sequence[Assignment] = (),
+def new(root: Path, kind: str, ident: str, values: Values = (),
         expected: Mapping[str, str] | None = None, claims: Sequence[str] = ()) -> Written:
     """Make a new incident, briefing, actor, place or timeline event. A briefing gets a key point per claim
     in `claims`, with the claim's own text, and the incidents those claims belong to."""
@@ -146,7 +146,7 @@ def new(root: Path, kind: str, ident: str, values: Mapping[str, str] | Sequence[
     _slug_ok(ident)
     state = State.read(root)
     dossier = state.dossier
-    changes = assignments(values) if isinstance(values, Mapping) else list(values)
+    changes = assignments(values)
     record = _blank(kind, ident)
     if kind == "briefing":
         record.update(_key_points(dossier, claims))
@@ -206,6 +206,11 @@ def _key_points(dossier: model.Dossier, claims: Sequence[str]) -> dict[str, Any]
 
 # --- review ---------------------------------------------------------------------------------
 
+def today() -> str:
+    """The editor's own day (in the machine's time zone): a review's date unless one is given."""
+    return datetime.datetime.now().astimezone().date().isoformat()
+
+
 def review(root: Path, by: str, ids: Sequence[str] | None, on: str | None = None,
            expected: Mapping[str, str] | None = None) -> list[Written]:
     """Sign the review of records (every draft when `ids` is None): reviewed, by whom, on which day. A
@@ -217,7 +222,7 @@ def review(root: Path, by: str, ids: Sequence[str] | None, on: str | None = None
         known = ", ".join(reviewers) or "none yet"
         raise EditError(f"{by!r} is not a reviewer of this dossier (known: {known}); add one with: briefing set "
                         f"dossier reviewers.{by}.name.en='Full Name' reviewers.{by}.name.ar='الاسم'")
-    day = on or datetime.datetime.now().astimezone().date().isoformat()   # the reviewer's own day
+    day = on or today()
     targets = _drafts(state) if ids is None else [t for ident in ids for t in _named(state, ident)]
     if not targets:
         raise EditError("there is nothing in draft to review" if ids is None else "name a record to review")

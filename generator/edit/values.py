@@ -8,7 +8,7 @@ list), `aliases.en-=CSP` (take out of it), `url=` (remove the value).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,8 +36,14 @@ def parse_assignment(text: str) -> Assignment:
     return Assignment(match["key"], match["op"], match["value"].strip())
 
 
-def assignments(values: Mapping[str, str]) -> list[Assignment]:
-    """A form's fields ({key: value}, a key may end in + or - for += and -=) as assignments."""
+Values = Mapping[str, str] | Sequence[Assignment]
+
+
+def assignments(values: Values) -> list[Assignment]:
+    """Assignments as given, or a form's fields ({key: value}, a key may end in + or - for += and -=) as
+    assignments."""
+    if not isinstance(values, Mapping):
+        return list(values)
     out = []
     for key, value in values.items():
         op = "+=" if key.endswith("+") else "-=" if key.endswith("-") else "="

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import BriefingError, Problem
+from generator.errors import BriefingError, Problem, Problems
 from generator.factbase import check, model, publish
 
 
@@ -51,6 +51,11 @@ def status(root: Path) -> Status:
     if dossier is None:
         raise BriefingError("the dossier cannot be read, so its status is unknown; fix the problems above "
                             "('briefing check')", problems.errors)
+    return of_checked(root, dossier, problems)
+
+
+def of_checked(root: Path, dossier: model.Dossier, problems: Problems) -> Status:
+    """The status of a dossier checked already (the desk's home page shows check's problems beside it)."""
     owners = _Owners(dossier)
     findings: dict[tuple[str, str], list[Problem]] = {}   # what check finds in each record, but notes
     for problem in problems.sorted():
