@@ -38,6 +38,7 @@ class BuildResult:
     pages: int = 0
     pdfs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the order run
+    later: list[typeset.Job] = field(default_factory=list)   # PDFs a preview left to make (`Preview`)
 
 
 @contextmanager
@@ -118,12 +119,21 @@ def build_lock(layout: Layout) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build(root: Path, strict: bool = False, drafts: bool = False) -> BuildResult:
+@dataclass(frozen=True)
+class Preview:
+    """How the preview builds: MkDocs kept running (`mkdocs_project.Workers`), and each PDF whose input
+    changed made after the pages are in place (the site shows the previous PDF of that name until then,
+    and `BuildResult.later` lists what is to make: `typeset.Filling`, then a build again)."""
+
+    mkdocs: mkdocs_project.Workers
+
+
+def build(root: Path, strict: bool = False, drafts: bool = False, preview: Preview | None = None) -> BuildResult:
     """Publish what is reviewed; with `drafts`, a preview that shows the drafts too, marked."""
     layout = Layout(root)
     with build_lock(layout):
         try:
-            return _build(root, strict, drafts)
+            return _build(root, strict, drafts, preview)
         except BaseException as exc:
             machine = isinstance(exc, (OSError, NoSpace))
             _discard_half_built(layout, machine)
@@ -159,7 +169,7 @@ def _failure(exc: OSError | NoSpace, layout: Layout) -> BriefingError:
     return BriefingError(f"cannot write {what} ({why}); check that you may write there{unchanged}")
 
 
-def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
+def _build(root: Path, strict: bool, drafts: bool, preview: Preview | None) -> BuildResult:
     layout = Layout(root)
     if not layout.mkdocs_config.is_file():
         raise BriefingError(f"no mkdocs.yml in {root}; run 'briefing init' or pass --root")
@@ -182,7 +192,7 @@ def _build(root: Path, strict: bool, drafts: bool) -> BuildResult:
                                timings)
         assert exporting is not None   # the dossier loaded
         return _build_site(root, layout, dossier, problems, templates, config, framed, inputs, exports, exporting,
-                           timings)
+                           timings, preview)
 
 
 @contextmanager
@@ -204,7 +214,7 @@ def _exported_beside(loaded: Loaded, drafts: bool, exports: Path) -> Iterator[Fo
 
 def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Problems, templates: Templates,
                 config: str, framed: str, inputs: str, exports: Path, exporting: Forked,
-                timings: dict[str, float]) -> BuildResult:
+                timings: dict[str, float], preview: Preview | None) -> BuildResult:
     timings.pop("unchanged")
     staging = layout.staging
     shutil.rmtree(staging, ignore_errors=True)
@@ -227,7 +237,7 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
     epoch = source_epoch(dossier)
     frame = fingerprint.of_frame(framed, epoch)
     with timed(timings, "mkdocs"):
-        outs = mkdocs_project.build_languages(configs, layout, epoch, frame)
+        outs = mkdocs_project.build_languages(configs, layout, epoch, frame, preview.mkdocs if preview else None)
         default = dossier.languages[0]
         link_tree(outs[default], staging)
         for lang, out in outs.items():
@@ -236,14 +246,23 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
     with timed(timings, "export"):   # what is left of it to wait for
         exporting.wait()
     exports.rename(staging / addresses.DATA_FOLDER)
+    later: list[typeset.Job] = []
     with timed(timings, "pdf"):
-        pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache)
+        if preview is None:
+            pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache)
+        else:
+            jobs = typeset.plan(dossier, templates, staging / addresses.PDF_FOLDER)
+            later = typeset.later(jobs, layout.pdf_cache, layout.site / addresses.PDF_FOLDER)
+            pdfs = [job.target for job in jobs]
     with timed(timings, "swap"):
         fingerprint.forget(layout)
         _swap(staging, layout)
-        fingerprint.remember(layout, inputs, page_count, [f"{addresses.PDF_FOLDER}/{p.name}" for p in pdfs])
+        # with PDFs still to make, the site is not what this build's inputs make: the next build goes
+        # through (and finds them in the cache), while MkDocs' share of the site is known as left
+        fingerprint.remember(layout, inputs + (";pdfs to make" if later else ""), page_count,
+                             [f"{addresses.PDF_FOLDER}/{p.name}" for p in pdfs])
     return BuildResult(layout.site, problems, page_count, [layout.site / addresses.PDF_FOLDER / p.name for p in pdfs],
-                       timings)
+                       timings, later)
 
 
 def _swap(staging: Path, layout: Layout) -> None:

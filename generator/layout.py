@@ -184,6 +184,11 @@ class Layout:
         return self.build / "pdf-cache"
 
     @property
+    def pdf_scratch(self) -> Path:
+        """Where the preview makes the PDFs it shows after the pages, before they go into `pdf_cache`."""
+        return self.build / "pdf-later"
+
+    @property
     def parse_cache(self) -> Path:
         return self.build / "parse-cache"
 

@@ -15,10 +15,12 @@ change made at the desk take turns (one lock), so a build never reads a file whi
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import io
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -27,11 +29,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from generator.build import build
+from generator.build import BuildResult, Preview, build
 from generator.desk.app import Desk, Request
 from generator.errors import BriefingError, Problems
 from generator.layout import Layout
+from generator.pdf import typeset
+from generator.site import mkdocs_project
 from generator.text.escape import terminal
+from generator.views import i18n
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
@@ -73,11 +78,13 @@ RELOAD_SCRIPT = ("<script>(function(){var seen=null;var events=new EventSource(%
 
 
 class Builds:
-    """The number of the newest good build, and a way to wait until it changes."""
+    """The number of the newest good build, and a way to wait until it changes; and whether the PDFs of
+    the newest are still being made (the pages say so until they are)."""
 
     def __init__(self) -> None:
         self.number = 0
         self.stopping = False
+        self.making_pdfs = False
         self._changed = threading.Condition()
 
     def finished(self) -> None:
@@ -230,6 +237,8 @@ class _Preview(http.server.SimpleHTTPRequestHandler):
             self.send_error(404)
             return
         script = (RELOAD_SCRIPT % json.dumps(EVENTS)).encode("utf-8")
+        if self.builds.making_pdfs:
+            script += making_pdfs_notice(body)
         at = body.rfind(b"</body>")
         body = body[:at] + script + body[at:] if at >= 0 else body + script
         self.send_response(200)
@@ -261,30 +270,52 @@ class _Preview(http.server.SimpleHTTPRequestHandler):
             pass
 
 
-def _rebuild(root: Path, out: TextIO, builds: Builds | None = None, lock: threading.Lock | None = None) -> bool:
+_PAGE_LANGUAGE = re.compile(rb"<html[^>]*\slang=\"([A-Za-z-]+)\"")
+
+
+def making_pdfs_notice(page: bytes) -> bytes:
+    """A line at the foot of the window, in the page's language, while the preview makes the PDFs of an
+    edit: until then a briefing's PDF link gives the one made before it."""
+    found = _PAGE_LANGUAGE.search(page[:2048])
+    lang = found.group(1).decode("ascii") if found else "en"
+    text = i18n.gettext_for(lang, "Preview: the PDFs are being made again; until they are, a briefing's PDF is "
+                                  "the one made before this change.")
+    return (f'<p role="status" lang="{lang}" dir="{i18n.direction(lang)}" style="position:fixed;bottom:0;'
+            'inset-inline:0;margin:0;padding:.4em 1em;background:#fff3cd;color:#3d2e00;font-size:.8rem;'
+            f'z-index:10">{html.escape(text)}</p>').encode()
+
+
+def _rebuild(root: Path, out: TextIO, builds: Builds | None = None, lock: threading.Lock | None = None,
+             preview: Preview | None = None) -> BuildResult | None:
     try:
         with lock or threading.Lock():
-            result = build(root, drafts=True)
+            result = build(root, drafts=True, preview=preview)
     except BriefingError as exc:
         for problem in exc.problems:
             print(terminal(problem), file=out)
         print(terminal(f"briefing: {exc.message}; still serving the last good site", lines=True), file=out, flush=True)
-        return False
+        return None
     except OSError as exc:  # the machine refused something (a permission, the disk): the preview goes on
         where = Problems(root).rel(exc.filename) if exc.filename else "the dossier"
         print(terminal(f"briefing: {where}: {exc.strerror or exc}; still serving the last good site"), file=out,
               flush=True)
-        return False
-    print(f"rebuilt ({result.pages} pages, {len(result.pdfs)} PDFs)", file=out, flush=True)
+        return None
     if builds is not None:
+        builds.making_pdfs = bool(result.later)
         builds.finished()
-    return True
+    making = f"; making {len(result.later)} PDF(s)" if result.later else ""
+    print(f"rebuilt ({result.pages} pages, {len(result.pdfs)} PDFs{making})", file=out, flush=True)
+    return result
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0,
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float = 0.25,
           out: TextIO = sys.stdout, stop: Callable[[], bool] = lambda: False) -> None:
-    """Build once, then serve and rebuild on change until interrupted (or `stop()` says so). The port is
-    taken first, so a port in use is said at once rather than after the first build."""
+    """Serve, and rebuild on change until interrupted (or `stop()` says so). The port is taken first, so a
+    port in use is said at once rather than after the first build. A site already there is served at once
+    and brought up to date behind it; without one, the first build comes first.
+
+    Builds are the preview's (`build.Preview`): MkDocs kept running, and the PDFs of an edit made after its
+    pages are served (in a process of their own, stopped by the next edit), then put in by a build again."""
     layout = Layout(root)
     try:
         layout.site.mkdir(exist_ok=True)
@@ -293,30 +324,39 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
                             "folder: make it writable, or serve a copy") from None
     builds = Builds()
     desk = Desk(root, host)
-    preview: type[_Preview] = type("Preview", (_Preview,), {"builds": builds, "desk": desk, "hosts": frozenset(),
+    handler: type[_Preview] = type("Preview", (_Preview,), {"builds": builds, "desk": desk, "hosts": frozenset(),
                                                             "home": ""})
     try:
-        server = _Server((host, port), functools.partial(preview, directory=str(layout.site)))
+        server = _Server((host, port), functools.partial(handler, directory=str(layout.site)))
     except OSError as exc:  # only here: a failure of the build or of the polling is no "cannot listen"
         raise BriefingError(f"cannot listen on {host}:{port} ({exc.strerror}); try another --port") from None
     server.out = out
     address = f"http://{host}:{server.server_address[1]}/"    # port 0: the one the system gave
-    preview.hosts, preview.home = allowed_hosts(host, server.server_address[1]), address
+    handler.hosts, handler.home = allowed_hosts(host, server.server_address[1]), address
+    preview = Preview(mkdocs_project.Workers())
+    pdfs: typeset.Filling | None = None
+
+    def rebuild() -> typeset.Filling | None:
+        """A build; the PDFs it left to make, begun."""
+        result = _rebuild(root, out, builds, desk.lock, preview)
+        return typeset.Filling(result.later, layout.pdf_cache, layout.pdf_scratch) if result and result.later \
+            else None
+
     try:
         seen = snapshot(root)  # before building: an edit made during the first build is not missed
-        _rebuild(root, out, lock=desk.lock)
-    except BaseException:
-        server.server_close()
-        raise
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    print(f"serving {address} (English) and {address}ar/ (Arabic); Ctrl-C stops", file=out, flush=True)
-    if desk.local:
-        print(f"the editor's desk: {address}desk/ (English) and {address}desk/ar/ (Arabic)", file=out, flush=True)
-    else:
-        print(terminal(f"the editor's desk is off: serve listens on {host}, which other machines can reach; "
-                       "restart without --host to edit at /desk/"), file=out, flush=True)
-    try:
+        ready = (layout.site / "index.html").is_file()
+        if not ready:
+            pdfs = rebuild()
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        print(f"serving {address} (English) and {address}ar/ (Arabic); Ctrl-C stops", file=out, flush=True)
+        if desk.local:
+            print(f"the editor's desk: {address}desk/ (English) and {address}desk/ar/ (Arabic)", file=out, flush=True)
+        else:
+            print(terminal(f"the editor's desk is off: serve listens on {host}, which other machines can reach; "
+                           "restart without --host to edit at /desk/"), file=out, flush=True)
+        if ready:
+            pdfs = rebuild()
         while not stop():
             time.sleep(interval)
             now = snapshot(root)
@@ -325,8 +365,20 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
                 print(terminal(f"changed: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''}"), file=out,
                       flush=True)
                 seen = now
-                _rebuild(root, out, builds, desk.lock)
+                if pdfs is not None:
+                    pdfs.stop()
+                pdfs = rebuild()
+            elif pdfs is not None and pdfs.done():
+                failed, pdfs = pdfs.failed(), None
+                if failed:   # a build that makes them itself says why, and the notice goes
+                    builds.making_pdfs = False
+                    _rebuild(root, out, builds, desk.lock)
+                else:        # they are in the cache now: a build puts them in place, as a cold build would
+                    pdfs = rebuild()
     finally:
+        if pdfs is not None:
+            pdfs.stop()
         builds.stop()
         server.shutdown()
         server.server_close()
+        preview.mkdocs.close()

@@ -284,7 +284,7 @@ def test_pdfs_on_a_full_disk_fail_short_with_no_partial_file() -> None:
 
 @pytest.mark.slow
 def test_serve_on_a_full_disk_keeps_serving_and_rebuilds_once_there_is_space() -> None:
-    from test_serve import Lines, status_and_page
+    from test_serve import SETTLED, Lines, status_and_page
     with small_disk(40) as disk:
         root = copy_dossier(MINI, disk.path / "mini")
         proc = disk.popen(root, "serve", "--port", "0")
@@ -292,6 +292,7 @@ def test_serve_on_a_full_disk_keeps_serving_and_rebuilds_once_there_is_space() -
             assert proc.stdout is not None
             lines = Lines(proc.stdout)
             base = find(r"(http://127\.0\.0\.1:\d+/)", lines.wait_for(r"serving http://")).group(1)
+            lines.wait_for(SETTLED)
             good = status_and_page(base)
             filler = fill(disk.path, 64)  # room for the edit, not for the build
             retitle(root, "Port Example strike, renamed")

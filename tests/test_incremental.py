@@ -12,19 +12,23 @@ from typing import Any
 import pytest
 from conftest import MINI, copy_dossier
 
-from generator.build import build
+from generator.build import Preview, build
+from generator.errors import BriefingError
 from generator.factbase import cache as parse_cache
 from generator.factbase.load import load
+from generator.layout import Layout
+from generator.pdf import typeset
+from generator.site import mkdocs_project
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def _cold(root: Path, scratch: Path) -> dict[str, bytes]:
+def _cold(root: Path, scratch: Path, drafts: bool = False) -> dict[str, bytes]:
     """The same input built from nothing in another folder: no .build/, no site/."""
     shutil.rmtree(scratch, ignore_errors=True)
-    build(copy_dossier(root, scratch))
+    build(copy_dossier(root, scratch), drafts=drafts)
     return _tree(scratch / "site")
 
 
@@ -228,3 +232,60 @@ def test_a_dirty_build_writes_over_a_shared_file_without_changing_its_other_name
     assert (site / "page.html").read_text(encoding="utf-8") == "old"
     assert (out / "page.html").read_text(encoding="utf-8") == {"a": "oldnew", "r+": "new"}.get(mode, "new")
     assert (out / "page.html").stat().st_nlink == 1
+
+
+@pytest.mark.slow
+def test_the_preview_shows_an_edit_before_its_pdfs_and_ends_with_the_bytes_of_a_cold_build(tmp_path: Path) -> None:
+    """The preview's builds (MkDocs kept running, PDFs made after the pages) come to what `build --drafts`
+    makes from nothing; until its PDFs are made, an edit's pages are in place and the site keeps the PDFs
+    it had."""
+    root = copy_dossier(MINI, tmp_path / "dossier")
+    layout = Layout(root)
+    pdf = root / "site" / "pdf" / "harbour-strike.en.pdf"
+    preview = Preview(mkdocs_project.Workers())
+    try:
+        first = build(root, drafts=True, preview=preview)
+        assert {job.target.name for job in first.later} == {"harbour-strike.en.pdf", "harbour-strike.ar.pdf"}
+        assert not pdf.exists()   # nothing to stand in yet
+        typeset.fill_cache(first.later, layout.pdf_cache, layout.pdf_scratch)
+        assert build(root, drafts=True, preview=preview).later == []
+        assert _tree(root / "site") == _cold(root, tmp_path / "cold", drafts=True)
+        before = pdf.read_bytes()
+
+        _edit(root / "content" / "incidents" / "harbour-strike.yaml", "At least 400 members joined the strike.",
+              "At least 400 members joined the strike that day.")
+        edited = build(root, drafts=True, preview=preview)
+        assert "joined the strike that day" in (root / "site" / "incidents" / "harbour-strike.html").read_text()
+        assert [job.target.name for job in edited.later] == ["harbour-strike.en.pdf"]   # the Arabic is as it was
+        assert pdf.read_bytes() == before   # the PDF made before the edit stands in
+        assert build(root, drafts=True, preview=preview).later, "a build before the PDFs are made still lacks them"
+
+        typeset.fill_cache(edited.later, layout.pdf_cache, layout.pdf_scratch)
+        assert build(root, drafts=True, preview=preview).later == []
+        assert pdf.read_bytes() != before
+        assert _tree(root / "site") == _cold(root, tmp_path / "cold", drafts=True)
+    finally:
+        preview.mkdocs.close()
+
+
+@pytest.mark.slow
+def test_a_page_mkdocs_refuses_is_told_alike_by_the_kept_mkdocs_and_a_new_one(mini: Path) -> None:
+    """A warning fails the preview's MkDocs (kept running) as it fails `mkdocs build --strict`, with the same
+    words, and the next build after the fix goes through in the same process."""
+    override = mini / "templates" / "overrides" / "main.html"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text('{% extends "base.html" %}{% block content %}{{ no_such_filter | nonesuch }}{% endblock %}',
+                        encoding="utf-8")
+    said = []
+    preview = Preview(mkdocs_project.Workers())
+    try:
+        for way in (preview, None):
+            with pytest.raises(BriefingError) as refused:
+                build(mini, drafts=True, preview=way)
+            said.append(refused.value.message)
+        override.unlink()
+        assert build(mini, drafts=True, preview=preview).pages > 0
+    finally:
+        preview.mkdocs.close()
+    assert said[0] == said[1]
+    assert "MkDocs could not build" in said[0] and "nonesuch" in said[0]

@@ -52,6 +52,11 @@ class Lines:
         return "".join(self.seen)
 
 
+# A build with nothing left to make: its pages and PDFs in place (a preview's build may leave PDFs to make:
+# "rebuilt (N pages, M PDFs; making K PDF(s))")
+SETTLED = r"^rebuilt \([^;]*\)$"
+
+
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - localhost only
         return response.read().decode("utf-8")
@@ -112,6 +117,46 @@ def test_pages_from_the_preview_reload_after_a_good_rebuild_and_the_site_itself_
         proc.wait(timeout=30)
 
 
+def test_an_edit_is_served_before_its_pdfs_which_follow_and_the_pages_say_so_meanwhile(mini: Path) -> None:
+    proc, lines, base = start_serving([sys.executable, "-m", "generator", "--root", str(mini), "serve", "--port", "0"])
+    try:
+        lines.wait_for(SETTLED)                      # the first build's PDFs made and put in place
+        pdf = mini / "site" / "pdf" / "harbour-strike.en.pdf"
+        before = pdf.read_bytes()
+        incident = mini / "content" / "incidents" / "harbour-strike.yaml"
+        incident.write_text(incident.read_text(encoding="utf-8").replace(
+            "At least 400 members joined the strike.", "At least 400 members joined the strike that day."),
+            encoding="utf-8")
+        lines.wait_for(r"^rebuilt \(.*; making 1 PDF\(s\)\)")
+        page = fetch(base + "incidents/harbour-strike.html")
+        assert "joined the strike that day" in page
+        assert 'role="status" lang="en"' in page and "the PDFs are being made again" in page
+        assert 'lang="ar" dir="rtl"' in fetch(base + "ar/incidents/harbour-strike.html").split('role="status"')[1][:40]
+        assert urllib.request.urlopen(base + "pdf/harbour-strike.en.pdf", timeout=10).read() == before  # noqa: S310
+        lines.wait_for(SETTLED)                      # the PDFs, made behind the pages, now in place
+        assert "the PDFs are being made again" not in fetch(base + "incidents/harbour-strike.html")
+        assert pdf.read_bytes() != before
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_a_site_already_built_is_served_at_once_and_brought_up_to_date_behind_it(mini: Path) -> None:
+    subprocess.run([sys.executable, "-m", "generator", "--root", str(mini), "build"], check=True,
+                   capture_output=True)
+    dossier = mini / "content" / "dossier.yaml"
+    dossier.write_text(dossier.read_text(encoding="utf-8").replace("Port Example strike", "Harbour dispute"),
+                       encoding="utf-8")
+    proc, lines, base = start_serving([sys.executable, "-m", "generator", "--root", str(mini), "serve", "--port", "0"])
+    try:
+        assert "Port Example strike" in fetch(base + "index.html")   # served before any build: the site as it was
+        lines.wait_for(r"^rebuilt")
+        assert "Harbour dispute" in fetch(base + "index.html")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 def start_serving(command: list[str]) -> tuple[subprocess.Popen[str], Lines, str]:
     """Start `briefing serve` (the given command line) and wait until it serves; its address."""
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
@@ -154,6 +199,7 @@ def test_serve_survives_every_hostile_input_and_recovers_when_it_is_fixed(mini: 
     proc, lines, base = start_serving([*as_a_user(), sys.executable, "-m", "generator", "--root", str(mini),
                                        "serve", "--port", "0"])
     try:
+        lines.wait_for(SETTLED)
         good = status_and_page(base)
         assert good[0] == 200 and "Port Example strike" in good[1]
         for name, breaks, fixes, located in cases:
@@ -162,7 +208,7 @@ def test_serve_survives_every_hostile_input_and_recovers_when_it_is_fixed(mini: 
             lines.wait_for(r"still serving the last good site")
             assert status_and_page(base) == good, name
             fixes()
-            lines.wait_for(r"^rebuilt")
+            lines.wait_for(SETTLED)
             assert status_and_page(base)[0] == 200, name
         assert proc.poll() is None
         assert "hunter2" not in "".join(lines.seen) and "Traceback" not in "".join(lines.seen)
@@ -233,6 +279,7 @@ def test_the_preview_answers_only_its_own_host_lists_no_folder_and_answers_every
                                        "--port", "0"])
     port = int(find(r":(\d+)/$", base).group(1))
     try:
+        lines.wait_for(SETTLED)   # the PDFs are made after the first pages are served
         for host in (b"127.0.0.1:%d", b"localhost:%d", b"LOCALHOST:%d", b"[::1]:%d"):
             answer = get(port, b"/", host)
             assert status(answer) == 200 and b"Port Example strike" in answer, host

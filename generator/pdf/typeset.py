@@ -15,12 +15,15 @@ from __future__ import annotations
 import calendar
 import concurrent.futures
 import contextlib
+import dataclasses
 import datetime
 import functools
 import hashlib
 import importlib.metadata
 import multiprocessing
 import os
+import shutil
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -154,15 +157,88 @@ def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, onl
 
     With `cache`, a PDF rendered before from the same input is copied from there, and the cache is
     left holding exactly this run's PDFs."""
+    jobs = plan(dossier, templates, out_dir, only, langs)
+    keys = _keys(jobs, cache)
+    todo = _from_cache(jobs, keys, cache)
+    _raise_failures(_run_all(todo, min(workers, len(todo), os.cpu_count() or 1)) if todo else [])
+    if cache is not None:
+        _keep_in_cache(cache, {keys[job]: job.target for job in jobs})
+    return [job.target for job in jobs]
+
+
+def plan(dossier: model.Dossier, templates: Templates, out_dir: Path, only: str | None = None,
+         langs: list[str] | None = None) -> list[Job]:
+    """The PDFs of the chosen briefings and languages, each with its HTML."""
     if only is not None and only not in dossier.briefings:
         known = ", ".join(dossier.briefings) or "none"
         raise BriefingError(f"no briefing {only!r}; known briefings: {known}")
-    jobs = [Job(bid, lang, briefing_html(dossier, briefing, lang, templates), out_dir / addresses.pdf_name(bid, lang),
+    return [Job(bid, lang, briefing_html(dossier, briefing, lang, templates), out_dir / addresses.pdf_name(bid, lang),
                 briefing.date)
             for bid, briefing in dossier.briefings.items() if only is None or bid == only
             for lang in langs or dossier.languages]
-    renderer = _renderer_identity() if cache is not None else ""
-    keys = {job: _cache_key(job, renderer) for job in jobs} if cache is not None else {}
+
+
+def later(jobs: list[Job], cache: Path, previous: Path) -> list[Job]:
+    """For a preview that shows its pages before its PDFs: each PDF the cache has is written now; for each
+    other, the file of that name in `previous` (the site's PDFs as they were) stands in until it is made,
+    and it is returned, to be made by `fill_cache`. Nothing is taken out of the cache."""
+    todo = _from_cache(jobs, _keys(jobs, cache), cache)
+    for job in todo:
+        with contextlib.suppress(OSError):
+            write_atomic(job.target, (previous / job.target.name).read_bytes())
+    return todo
+
+
+def fill_cache(jobs: list[Job], cache: Path, scratch: Path) -> None:
+    """Make each job's PDF (in `scratch`) and put it in the cache under its key, where the next build finds
+    it; run in a process of its own (`Filling`), which may be stopped at any moment: each file lands whole."""
+    keys = _keys(jobs, cache)
+    shutil.rmtree(scratch, ignore_errors=True)
+    moved = [dataclasses.replace(job, target=scratch / job.target.name) for job in jobs]
+    _raise_failures(_run_all(moved, min(MAX_WORKERS, len(moved), os.cpu_count() or 1)))
+    cache.mkdir(parents=True, exist_ok=True)
+    for job, made in zip(jobs, moved, strict=True):
+        os.replace(made.target, cache / f"{keys[job]}.pdf")
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _fill_alone(jobs: list[Job], cache: Path, scratch: Path) -> None:
+    os.setsid()   # a group of its own, the PDF workers with it, so that `Filling.stop` ends them all
+    fill_cache(jobs, cache, scratch)
+
+
+class Filling:
+    """`fill_cache` in a process of its own, begun at once, while the preview serves the pages."""
+
+    def __init__(self, jobs: list[Job], cache: Path, scratch: Path) -> None:
+        self._process = multiprocessing.get_context("spawn").Process(target=_fill_alone, args=(jobs, cache, scratch),
+                                                                     daemon=False)
+        self._process.start()
+
+    def done(self) -> bool:
+        return not self._process.is_alive()
+
+    def failed(self) -> bool:
+        """Done, and not every PDF made (a build that makes them itself will say why)."""
+        return self.done() and self._process.exitcode != 0
+
+    def stop(self) -> None:
+        """End it and its workers, finished or not (a PDF it had not put in the cache is made again)."""
+        if self._process.is_alive() and self._process.pid:
+            with contextlib.suppress(OSError):
+                os.killpg(self._process.pid, signal.SIGKILL)
+        self._process.join()
+
+
+def _keys(jobs: list[Job], cache: Path | None) -> dict[Job, str]:
+    if cache is None:
+        return {}
+    renderer = _renderer_identity()
+    return {job: _cache_key(job, renderer) for job in jobs}
+
+
+def _from_cache(jobs: list[Job], keys: dict[Job, str], cache: Path | None) -> list[Job]:
+    """Write each job's PDF the cache has; the jobs left to render."""
     todo = []
     for job in jobs:
         hit = cache / f"{keys[job]}.pdf" if cache is not None else None
@@ -170,19 +246,20 @@ def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, onl
             write_atomic(job.target, hit.read_bytes())
         else:
             todo.append(job)
-    failures = _run_all(todo, min(workers, len(todo), os.cpu_count() or 1)) if todo else []
-    if failures:
-        for job, _ in failures:  # a worker that died cannot have cleaned up after itself
-            with contextlib.suppress(OSError):
-                _partial(job.target).unlink(missing_ok=True)
-        full = [job for job, why in failures if mentions_no_space(why)]
-        if full:
-            raise no_space(full[0].target)
-        detail = "; ".join(f"{job.briefing} ({job.lang}): {why}" for job, why in failures)
-        raise BriefingError(f"could not write {len(failures)} PDF(s): {detail}")
-    if cache is not None:
-        _keep_in_cache(cache, {f"{keys[job]}.pdf": job.target for job in jobs})
-    return [job.target for job in jobs]
+    return todo
+
+
+def _raise_failures(failures: list[tuple[Job, str]]) -> None:
+    if not failures:
+        return
+    for job, _ in failures:  # a worker that died cannot have cleaned up after itself
+        with contextlib.suppress(OSError):
+            _partial(job.target).unlink(missing_ok=True)
+    full = [job for job, why in failures if mentions_no_space(why)]
+    if full:
+        raise no_space(full[0].target)
+    detail = "; ".join(f"{job.briefing} ({job.lang}): {why}" for job, why in failures)
+    raise BriefingError(f"could not write {len(failures)} PDF(s): {detail}")
 
 
 def _renderer_identity() -> str:
@@ -207,11 +284,12 @@ def _cache_key(job: Job, renderer: str) -> str:
 def _keep_in_cache(cache: Path, entries: dict[str, Path]) -> None:
     """Store this run's PDFs under their keys and drop every other cached file."""
     cache.mkdir(parents=True, exist_ok=True)
-    for name, target in entries.items():
-        if not (cache / name).is_file():
-            write_atomic(cache / name, target.read_bytes())
+    for key, target in entries.items():
+        if not (cache / f"{key}.pdf").is_file():
+            write_atomic(cache / f"{key}.pdf", target.read_bytes())
+    names = {f"{key}.pdf" for key in entries}
     for old in cache.iterdir():
-        if old.name not in entries:
+        if old.name not in names:
             old.unlink(missing_ok=True)
 
 

@@ -2,7 +2,8 @@
 
 One MkDocs project per language (English at /, the others at /<lang>/): each gets its own search
 index, and Material sets `dir="rtl"` itself from the bare locale `ar`. The generator talks to
-MkDocs only through its command line, so nothing before `mkdocs build` depends on its internals.
+MkDocs only through its command line (in a process of its own, or, for the preview, run again and again
+in one kept for the purpose: `mkdocs_worker`), so nothing before `mkdocs build` depends on its internals.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,8 +158,9 @@ def prepare(layout: Layout, shared: Shared, lang: str, languages: list[str], sit
     return cfg
 
 
-def run_mkdocs(cfg: Path, output: MkDocsOutput, epoch: int, frame: str) -> None:
-    """`mkdocs build --strict` into `out`; its warnings become a clear error.
+def run_mkdocs(cfg: Path, output: MkDocsOutput, epoch: int, frame: str, workers: Workers | None = None) -> None:
+    """`mkdocs build --strict` into `out`; its warnings become a clear error. With `workers` (the
+    preview's), the language's MkDocs kept running builds it; otherwise a process of its own.
 
     When `out` holds what a build of the same frame (`frame`: the configuration, theme, assets and
     tools, see `fingerprint.of_frame`) left, MkDocs runs `--dirty`: only pages whose Markdown changed
@@ -172,19 +175,67 @@ def run_mkdocs(cfg: Path, output: MkDocsOutput, epoch: int, frame: str) -> None:
         shutil.rmtree(out, ignore_errors=True)
         state.unlink(missing_ok=True)
         built.unlink(missing_ok=True)
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0", BRIEFING_SEARCH_STATE=str(state),
-               BRIEFING_BUILT_PAGES=str(built), BRIEFING_DIRTY="1" if dirty else "0")
-    # -P: the working folder (a dossier's, where a module could be named as a Markdown extension) is not
-    # where Python looks for modules
-    proc = subprocess.run([sys.executable, "-P", "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg),
-                           "-d", str(out)] + (["--dirty"] if dirty else []),
-                          capture_output=True, text=True, env=env, check=False)
-    if proc.returncode != 0:
-        if mentions_no_space(proc.stderr + proc.stdout):
+    env = {"SOURCE_DATE_EPOCH": str(epoch), "BRIEFING_SEARCH_STATE": str(state), "BRIEFING_BUILT_PAGES": str(built),
+           "BRIEFING_DIRTY": "1" if dirty else "0"}
+    args = ["build", "--strict", "--quiet", "-f", str(cfg), "-d", str(out)] + (["--dirty"] if dirty else [])
+    if workers is not None:
+        ok, said = workers.run(cfg.parent.name, args, env)
+    else:
+        # -P: the working folder (a dossier's, where a module could be named as a Markdown extension) is not
+        # where Python looks for modules
+        proc = subprocess.run([sys.executable, "-P", "-m", "mkdocs", *args], capture_output=True, text=True,
+                              env=dict(os.environ, PYTHONHASHSEED="0", **env), check=False)
+        ok, said = proc.returncode == 0, proc.stderr + proc.stdout
+    if not ok:
+        if mentions_no_space(said):
             raise no_space(out)
         raise BriefingError(f"MkDocs could not build {cfg.parent.name}: the previous site/ is unchanged.\n"
-                            f"{mkdocs_complaint(proc.stderr + proc.stdout)}")
+                            f"{mkdocs_complaint(said)}")
     write_atomic(key, frame)
+
+
+class Workers:
+    """MkDocs kept running between builds, one process per language (`generator.site.mkdocs_worker`), for
+    the preview: a one-page edit then costs MkDocs' rendering of that page, not a Python and a theme started
+    again. Each process serves one build at a time; one that dies is started again by the next build."""
+
+    def __init__(self) -> None:
+        self._running: dict[str, subprocess.Popen[str]] = {}
+        self._guard = threading.Lock()
+
+    def run(self, name: str, args: list[str], env: dict[str, str]) -> tuple[bool, str]:
+        """Whether the build of project `name` went through, and what MkDocs said."""
+        with self._guard:
+            proc = self._running.get(name)
+            if proc is None or proc.poll() is not None:
+                proc = self._running[name] = subprocess.Popen(
+                    [sys.executable, "-P", "-m", "generator.site.mkdocs_worker"], stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
+                    env=dict(os.environ, PYTHONHASHSEED="0"))
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            proc.stdin.write(json.dumps({"args": args, "env": env}) + "\n")
+            proc.stdin.flush()
+            answer = proc.stdout.readline()
+        except OSError:
+            answer = ""
+        if not answer:   # it died mid-build (killed, out of memory): the next build starts another
+            proc.kill()
+            return False, "Error: the MkDocs process stopped during the build; the next build starts it again"
+        said = json.loads(answer)
+        return bool(said["ok"]), str(said["output"])
+
+    def close(self) -> None:
+        with self._guard:
+            for proc in self._running.values():
+                if proc.stdin is not None:
+                    proc.stdin.close()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+            self._running.clear()
 
 
 def mkdocs_complaint(output: str) -> str:
@@ -210,11 +261,12 @@ _MAX_LINE = 300
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def build_languages(configs: dict[str, Path], layout: Layout, epoch: int, frame: str) -> dict[str, Path]:
+def build_languages(configs: dict[str, Path], layout: Layout, epoch: int, frame: str,
+                    workers: Workers | None = None) -> dict[str, Path]:
     """Build every language, in parallel; returns each language's output folder."""
     outs = {lang: layout.mkdocs_output(lang) for lang in configs}
     with ThreadPoolExecutor(max_workers=min(2, len(configs))) as pool:
-        futures = [pool.submit(run_mkdocs, configs[lang], outs[lang], epoch, frame) for lang in configs]
+        futures = [pool.submit(run_mkdocs, configs[lang], outs[lang], epoch, frame, workers) for lang in configs]
         for future in futures:
             future.result()
     return {lang: out.site for lang, out in outs.items()}
