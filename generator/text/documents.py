@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from generator.text.arabic import MARK_RANGES, is_arabic_script
+from generator.text.segment import LINE_CLOSES
 
 DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".docx")
 
@@ -56,7 +57,6 @@ def read(suffix: str, data: bytes) -> Document:
 # A line that is only a page number: "12", "- 12 -", "Page 12", "12/90", "Page 12 of 90".
 _PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\W*$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s")
-_SENTENCE_END = (".", "!", "?", "…", "؟", "۔", ":", '"', "”", "»", ")")
 # In a right-to-left line pdfium gives the full stop of a paragraph's number or of a reference first
 # (".1 قال" for "1. قال", ".S/2024/215" at the start of a paragraph's last line), a mark after the
 # punctuation that follows its letter ("مقاتلا.ً"), a reference's letters last ("/2024/215S"); from a
@@ -125,7 +125,7 @@ def read_pdf(data: bytes) -> Document:
                 gap = _gap(previous, line)
                 new = (gap > usual + 0.4 * line.size or gap < -line.size or bool(_NUMBERED.match(line.text))
                        or round(line.size) != round(previous.size)
-                       or (previous.text.rstrip().endswith(_SENTENCE_END) and previous.right < width * 0.8))
+                       or (previous.text.rstrip().endswith(LINE_CLOSES) and previous.right < width * 0.8))
             if new and open_block:
                 doc.blocks.append(_block(open_block, open_page, body_size))
                 open_block = []
@@ -198,7 +198,7 @@ def _usual_gap(lines: list[_Line]) -> float:
 
 def _continues(last: _Line, line: _Line, width: float) -> bool:
     """Whether a page's first line goes on with the paragraph the page before left open."""
-    return (not last.text.rstrip().endswith(_SENTENCE_END) and last.right >= width * 0.8
+    return (not last.text.rstrip().endswith(LINE_CLOSES) and last.right >= width * 0.8
             and round(last.size) == round(line.size) and not _NUMBERED.match(line.text))
 
 
@@ -214,7 +214,7 @@ def _block(lines: list[_Line], page: int, body_size: int) -> Block:
         else:
             joined += " " + text
     joined = joined.replace("\u00ad", "")
-    heading = (len(lines) == 1 and not joined.endswith(_SENTENCE_END) and round(lines[0].size) > body_size
+    heading = (len(lines) == 1 and not joined.endswith(LINE_CLOSES) and round(lines[0].size) > body_size
                and len(joined) < 120)
     return Block(joined, page, heading, "rtl" if rtl else None)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.text.documents import DOCUMENT_SUFFIXES, Document
+from generator.text.segment import LINE_CLOSES
 
 TEXT_SUFFIXES = (".txt", ".md")
 SEED_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
@@ -29,8 +30,6 @@ _LEADING_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 # A line this long is a whole paragraph, not a hard-wrapped piece of one.
 _WRAP_WIDTH = 100
-# A line ending like this closes a sentence: a block of such lines is a paragraph a line.
-_SENTENCE_END = (".", "!", "?", "…", "؟", "۔", ":", '"', "”", "»", ")")
 
 
 @dataclass(frozen=True)
@@ -164,7 +163,7 @@ def _split_block(block: list[str]) -> list[tuple[int, str]]:
     if all(_PUBLISHED.match(line) or _URL.match(line) for line in block):   # "Published: …" over "URL: …"
         return [(i, line.strip()) for i, line in enumerate(block)]
     inner = block[:-1]
-    wrapped = sum(not line.rstrip().endswith(_SENTENCE_END) for line in inner)
+    wrapped = sum(not line.rstrip().endswith(LINE_CLOSES) for line in inner)
     if all(len(line) < _WRAP_WIDTH for line in inner) and wrapped * 2 >= len(inner) and not any(
             _HEADING.match(line) or _TITLE.match(line) for line in block):
         return [(0, " ".join(line.strip() for line in block))]
