@@ -193,6 +193,11 @@ class Layout:
         return self.build / "parse-cache"
 
     @property
+    def seed_text_cache(self) -> Path:
+        """The text of each document seed (PDF, web page, Word), by its bytes (`factbase.cache`)."""
+        return self.build / "seed-text"
+
+    @property
     def fingerprint(self) -> Path:
         """What the last finished build was made from, and the site it left."""
         return self.build / "fingerprint.json"

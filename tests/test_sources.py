@@ -69,3 +69,16 @@ def test_language_detection_by_script_and_words() -> None:
     assert language.detect_language("فوج نے کہا کہ حملے میں کئی لوگ ہلاک ہوئے اور یہ ایک بڑا واقعہ ہے") == "ur"
     french = "Le convoi a été attaqué dans le nord et les soldats sont partis pour la ville."
     assert language.detect_language(french) == "fr"
+
+
+def test_a_documents_paragraphs_are_numbered_as_a_text_seeds_and_know_their_page() -> None:
+    from generator.text.documents import Block, Document
+    parsed = seedtext.from_document(Document([
+        Block("Findings", page=3, heading=True), Block("12. The  Panel\nfound", page=3), Block("13. It heard", page=3),
+        Block("   ", page=4), Block("14. Annex", page=4)], title="Report"))
+    assert [(p.id, p.text, p.page, p.on_page) for p in parsed.paragraphs] == [
+        ("p1", "Findings", 3, None), ("p2", "12. The Panel found", 3, 1), ("p3", "13. It heard", 3, 2),
+        ("p4", "14. Annex", 4, 1)]
+    assert parsed.text == "Findings\n\n12. The Panel found\n\n13. It heard\n\n14. Annex\n"
+    assert parsed.sha256 == seedtext.sha256(parsed.text) and parsed.title == "Report"
+    assert [parsed.text.split("\n")[p.line - 1] for p in parsed.paragraphs] == [p.text for p in parsed.paragraphs]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import BriefingError, Problems
-from generator.factbase.load import read_seed, record_files, seed_files
+from generator.factbase.load import keep_seed_texts, read_source_text, record_files, seed_files
 from generator.factbase.records import SCHEMA_HEADER
 from generator.factbase.schema import MAX_SLUG, URL
 from generator.factbase.yamlio import Map, dump, read
@@ -52,6 +52,8 @@ def record_for(seed: Path, parsed: seedtext.SourceText) -> dict[str, object]:
         "language": language,
         "title": {language: title or seed.stem},
     }
+    if parsed.publisher:
+        record["publisher"] = {language: parsed.publisher}
     if parsed.published:
         record["published"] = parsed.published
     if parsed.url:
@@ -85,14 +87,13 @@ def ingest(root: Path) -> IngestReport:
                             "again", problems.errors)
     for seed in seed_files(layout, problems):
         if seed.suffix.lower() not in seedtext.SEED_SUFFIXES and not seedtext.outside_seeds(seed, layout.seeds):
-            problems.warning(seed, 1, 1, f"skipped: {seed.suffix or 'no suffix'} files are not read yet; "
-                             f"use {' or '.join(seedtext.SEED_SUFFIXES)}", "seed-type")
+            problems.warning(seed, 1, 1, f"skipped: {seed.suffix or 'no suffix'} files are not read; use "
+                             f"{', '.join(seedtext.SEED_SUFFIXES[:-1])} or {seedtext.SEED_SUFFIXES[-1]}", "seed-type")
             continue
         before = len(problems.errors)
-        raw = read_seed(seed, layout.seeds, problems)
-        if raw is None or len(problems.errors) > before:  # a NUL or a direction override: not registered
+        parsed = read_source_text(seed, layout.seeds, problems)
+        if parsed is None or len(problems.errors) > before:  # a NUL or a direction override: not registered
             continue
-        parsed = seedtext.parse(raw)
         if not parsed.paragraphs:
             problems.error(seed, 1, 1, "the document has no text; add its text or remove the file", "empty-seed")
             continue
@@ -125,4 +126,5 @@ def ingest(root: Path) -> IngestReport:
             report.rehashed.append(target.stem)
         else:
             report.unchanged.append(target.stem)
+    keep_seed_texts(layout)
     return report

@@ -139,6 +139,14 @@ class ParseCache:
             _open[path] = cls(path if _own_folder(path) else None)
         return _open[path]
 
+    @classmethod
+    def for_seed_text(cls, layout: Layout) -> ParseCache:
+        """The text read from the dossier's PDFs, web pages and Word files, kept apart from its records."""
+        path = layout.seed_text_cache
+        if path not in _open:
+            _open[path] = cls(path if _own_folder(path) else None)
+        return _open[path]
+
     def key(self, rel: str, kind: str, languages: list[str], data: bytes) -> str:
         head = f"{self._version}\0{rel}\0{kind}\0{','.join(languages)}\0".encode()
         return hashlib.sha256(head + data).hexdigest()

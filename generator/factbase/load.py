@@ -19,7 +19,7 @@ from generator.factbase.schema import Context, Obj
 from generator.factbase.yamlio import Map, YamlProblem, line_col, parse_bytes, read_bytes
 from generator.layout import Layout
 from generator.parallel import fork_map
-from generator.text import seedtext
+from generator.text import documents, seedtext
 
 # Both spellings of the extension are read, so an editor's x.yml is never silently ignored; x.yaml
 # beside x.yml is then one record twice, and reported.
@@ -351,6 +351,8 @@ def _load(root: Path, cache: ParseCache, only: Only | None, overlay: Mapping[Pat
             claim.incident = incident.id
     for source in found["source"].values():
         _attach_text(layout, source, problems)
+    if found["source"] and only is None:
+        keep_seed_texts(layout)
     # Every collection in id order, once: no output may depend on the order of files in a folder, and
     # nothing downstream sorts the dossier again (it is only read from here on).
     by_id = {kind: {ident: records[ident] for ident in sorted(records)} for kind, records in found.items()}
@@ -381,27 +383,82 @@ def _attach_text(layout: Layout, source: model.Source, problems: Problems) -> No
         problems.error(src_file, source.loc.line, source.loc.col,
                        f"seed file {source.file!r} not found in seeds/; restore it or fix 'file'", "missing-seed")
         return
-    raw = read_seed(path, layout.seeds, problems)
-    if raw is None:
+    parsed = read_source_text(path, layout.seeds, problems)
+    if parsed is None:
         return
-    parsed = seedtext.parse(raw)
     source.paragraphs = parsed.paragraphs
     source.text_sha256 = parsed.sha256
 
 
-def read_seed(path: Path, seeds: Path, problems: Problems) -> str | None:
-    """A seed's text, or None with the reason at its line and column: a link out of seeds/ (refused
-    unread), a file that cannot be read, invalid UTF-8 (where the bad byte is). A NUL byte or a
-    direction override is reported at its place, and the text still returned (its paragraphs are
-    numbered as the editor sees them). The one reader of seeds, for load and ingest alike."""
+def read_source_text(path: Path, seeds: Path, problems: Problems) -> seedtext.SourceText | None:
+    """A seed of any kind as the text its citations are checked against, or None with the reason at the
+    file: too large, or a PDF, web page or Word file that gives no text (`documents.Unreadable`). A
+    document's text is kept by its bytes' hash (`.build/seed-text`), so a long report is read once."""
+    document = path.suffix.lower() in seedtext.DOCUMENT_SUFFIXES
+    limit = seedtext.MAX_BYTES["document" if document else "text"]
+    try:
+        size = 0 if seedtext.outside_seeds(path, seeds) else path.stat().st_size   # a link: refused below, unread
+    except OSError:
+        size = 0   # unreadable: said by the reading below
+    if size > limit:
+        problems.error(path, 1, 1, f"the seed is {_megabytes(size)}, over the limit of {_megabytes(limit)} for a "
+                       f"{'document' if document else 'text'} seed; split it into parts, or keep only the pages "
+                       "the dossier cites", "seed-size")
+        return None
+    if not document:
+        raw = _read_text(path, seeds, problems)
+        return None if raw is None else seedtext.parse(raw)
+    data = _seed_bytes(path, seeds, problems)
+    if data is None:
+        return None
+    cache = ParseCache.for_seed_text(Layout(seeds.parent))
+    key = cache.key("", path.suffix.lower(), [], data)
+    kept = cache.get(key)
+    if isinstance(kept, seedtext.SourceText):
+        return kept
+    try:
+        parsed = seedtext.from_document(documents.read(path.suffix, data))
+    except documents.Unreadable as exc:
+        problems.error(path, 1, 1, f"not read: {exc}", "seed-unreadable")
+        return None
+    if found := _UNSAFE_IN_SEED.search(parsed.text):
+        problems.error(path, 1, 1, f"the document's text holds the character U+{ord(found.group()):04X} (a NUL or "
+                       "a direction control); remove it from the document", "seed-character")
+        return None
+    cache.put(key, parsed)
+    return parsed
+
+
+def keep_seed_texts(layout: Layout) -> None:
+    """Keep on disk the documents' texts this process read (and only those), once it has read them all."""
+    ParseCache.for_seed_text(layout).save()
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1 << 20):,.1f} MiB"
+
+
+def _seed_bytes(path: Path, seeds: Path, problems: Problems) -> bytes | None:
+    """A seed's bytes, or None with the reason: a link out of seeds/ (refused unread), a file that cannot be read."""
     refused = seedtext.outside_seeds(path, seeds)
     if refused:
         problems.error(path, 1, 1, f"not read: {refused}", "seed-link")
         return None
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         problems.error(path, 1, 1, f"cannot read the seed ({exc.strerror}); make it readable (chmod u+r)", "io")
+        return None
+
+
+def _read_text(path: Path, seeds: Path, problems: Problems) -> str | None:
+    """A seed's text, or None with the reason at its line and column: a link out of seeds/ (refused
+    unread), a file that cannot be read, invalid UTF-8 (where the bad byte is). A NUL byte or a
+    direction override is reported at its place, and the text still returned (its paragraphs are
+    numbered as the editor sees them). A text seed's characters, for `read_source_text`, the one reader of
+    seeds (load and ingest alike)."""
+    data = _seed_bytes(path, seeds, problems)
+    if data is None:
         return None
     try:
         raw = seedtext.decode(data)

@@ -288,7 +288,8 @@ def _read_seeds(side: Side, folder: Path, files: dict[str, str]) -> None:
     for ident, name in files.items():
         path = folder / name
         try:
-            if seedtext.outside_seeds(path, folder) or not path.is_file():
+            if seedtext.outside_seeds(path, folder) or not path.is_file() or \
+                    path.suffix.lower() not in seedtext.TEXT_SUFFIXES:   # a PDF, web page, Word file: not yet
                 continue
             text = seedtext.decode(path.read_bytes())
         except (OSError, UnicodeDecodeError):

@@ -33,6 +33,14 @@ class SourceText:
         out.append(md_block_html(paragraph.text[at:]))
         return Markup("".join(out))
 
+    def page_mark(self, source: model.Source, paragraph: Paragraph) -> Markup:
+        """Where a page of a PDF source begins (`#page-N`, what a note's "p. 12" leads to): before the first
+        paragraph that begins on that page."""
+        if paragraph.page is None or paragraph.page == _page_before(source, paragraph):
+            return Markup("")
+        return Markup('<p id="page-{0}" class="source-page">{1}</p>\n\n').format(
+            paragraph.page, self.p._("Page %(n)s") % {"n": self.p.num(paragraph.page)})
+
     def fragment_link(self, source: model.Source, pid: str) -> Markup:
         """A link to the original that lands on the first cited passage (a URL text fragment)."""
         if not source.url:
@@ -47,6 +55,12 @@ class SourceText:
             fragment = _fragment(" ".join(words))
         return Markup('<a class="to-original" href="{0}#:~:text={1}" rel="noopener" title="{2}">↗</a>').format(
             source.url.split("#")[0], Markup(fragment), self.p._("Open the original at this passage"))
+
+
+def _page_before(source: model.Source, paragraph: Paragraph) -> int | None:
+    """The page of the paragraph before this one (None for the first)."""
+    index = int(paragraph.id[1:]) - 2
+    return source.paragraphs[index].page if 0 <= index < len(source.paragraphs) else None
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -10,7 +10,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SEED_SUFFIXES = (".txt", ".md")
+from generator.text.documents import DOCUMENT_SUFFIXES, Document
+from generator.text.segment import LINE_CLOSES
+
+TEXT_SUFFIXES = (".txt", ".md")
+SEED_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
+# The largest seed read, by kind: a text of 8 MiB is some 1,500 pages, a PDF of 64 MiB a long report with its
+# pictures. Past them a seed costs minutes and gigabytes on every check (issue 27: 200 MB, 1 min 56 s, 3.3 GB).
+MAX_BYTES = {"text": 8 << 20, "document": 64 << 20}
 
 _TITLE = re.compile(r"^#\s+(?P<title>\S.*?)\s*#*\s*$")
 _HEADING = re.compile(r"^#{2,6}\s+(?P<text>\S.*?)\s*#*\s*$")
@@ -23,18 +30,22 @@ _LEADING_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 # A line this long is a whole paragraph, not a hard-wrapped piece of one.
 _WRAP_WIDTH = 100
-# A line ending like this closes a sentence: a block of such lines is a paragraph a line.
-_SENTENCE_END = (".", "!", "?", "…", "؟", "۔", ":", '"', "”", "»", ")")
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of a source; `id` is `p1`, `p2`, … in reading order, `line` is 1-based in the file."""
+    """A paragraph of a source; `id` is `p1`, `p2`, … in reading order, `line` is 1-based in the file (in a
+    document, in its extracted text); `page` is the PDF page it begins on and `on_page` its place among the
+    paragraphs that begin there, 1-based (what a note cites as "p. 12, ¶3"); `direction` is "rtl" or "ltr"
+    where the document states it (a Word paragraph's w:bidi, an Arabic paragraph of a PDF)."""
 
     id: str
     text: str
     line: int
     heading: bool = False
+    page: int | None = None
+    on_page: int | None = None
+    direction: str | None = None
 
 
 @dataclass
@@ -48,6 +59,8 @@ class SourceText:
     published_time: str | None = None
     url: str | None = None
     url_line: int = 0   # the 1-based line of the seed that states `url`
+    author: str | None = None
+    publisher: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
 
     def paragraph(self, pid: str) -> Paragraph | None:
@@ -126,6 +139,23 @@ def parse(raw: str) -> SourceText:
     return result
 
 
+def from_document(document: Document) -> SourceText:
+    """A PDF, web page or Word file read (`documents.read`) as the source text every later stage reads: its
+    paragraphs, one a line of the text that is hashed, a blank line apart."""
+    blocks = [b for b in document.blocks if " ".join(b.text.split())]
+    text = normalise("\n\n".join(" ".join(b.text.split()) for b in blocks))
+    result = SourceText(text=text, sha256=sha256(text), title=document.title, published=document.published,
+                        url=document.url, author=document.author, publisher=document.publisher)
+    counted: dict[int, int] = {}
+    for index, (block, line) in enumerate(zip(blocks, text.split("\n")[::2], strict=True), start=1):
+        on_page = None
+        if block.page is not None and not block.heading:
+            on_page = counted[block.page] = counted.get(block.page, 0) + 1
+        result.paragraphs.append(Paragraph(f"p{index}", line, 2 * index - 1, block.heading, block.page, on_page,
+                                           block.direction))
+    return result
+
+
 def _split_block(block: list[str]) -> list[tuple[int, str]]:
     """A block of short lines broken mid-sentence is one hard-wrapped paragraph; otherwise a paragraph a line."""
     if len(block) == 1:
@@ -133,7 +163,7 @@ def _split_block(block: list[str]) -> list[tuple[int, str]]:
     if all(_PUBLISHED.match(line) or _URL.match(line) for line in block):   # "Published: …" over "URL: …"
         return [(i, line.strip()) for i, line in enumerate(block)]
     inner = block[:-1]
-    wrapped = sum(not line.rstrip().endswith(_SENTENCE_END) for line in inner)
+    wrapped = sum(not line.rstrip().endswith(LINE_CLOSES) for line in inner)
     if all(len(line) < _WRAP_WIDTH for line in inner) and wrapped * 2 >= len(inner) and not any(
             _HEADING.match(line) or _TITLE.match(line) for line in block):
         return [(0, " ".join(line.strip() for line in block))]

@@ -16,6 +16,9 @@ from generator.text.arabic import MARK_RANGES
 _LETTERS = rf"[\w{MARK_RANGES}]+"
 WORD = re.compile(rf"{_LETTERS}(?:(?:[-’'.,\u066b\u066c]|(?<=\d)[\u202f\u00a0](?=\d)){_LETTERS})*")
 _SENTENCE_END = re.compile(r"[.!?؟۔…]+[\"”’»)\]]*(?=\s+|$)")
+# A line of a document that ends like this closes a sentence (or introduces a list): where a wrapped paragraph
+# can end, for the readers of text seeds and PDFs.
+LINE_CLOSES = (".", "!", "?", "…", "؟", "۔", ":", '"', "”", "»", ")")
 # Words after which a full stop does not end the sentence.
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "no", "vs", "etc",
                   "u.s", "u.k", "u.n", "m", "mme", "jr", "sr", "prof", "rep", "sen", "gov"}
