@@ -169,11 +169,11 @@ def test_a_claim_note_marks_the_claims_row(page: object, base_url: str, lang: st
     link = page.locator('.footnote a[href*="#claim-"]').first  # type: ignore[attr-defined]
     anchor = link.get_attribute("href").split("#", 1)[1]
     page.goto(base_url + prefix + "incidents/tinzaouaten-ambush-2024.html#" + anchor)  # type: ignore[attr-defined]
-    row = page.locator(f"tr:has([id='{anchor}'])")  # type: ignore[attr-defined]
-    assert row.count() == 1
+    row = page.locator(f"tr[id='{anchor}']")  # type: ignore[attr-defined]
+    assert row.count() == 1 and row.evaluate("tr => tr.matches(':target')")
     assert row.evaluate("tr => getComputedStyle(tr).outlineStyle") == "solid"
     assert row.evaluate("tr => getComputedStyle(tr.cells[1]).backgroundColor") == "rgb(255, 224, 130)"
-    others = page.locator("tr:not(:has(:target)) > td").first  # type: ignore[attr-defined]
+    others = page.locator("tr:not(:target) > td").first  # type: ignore[attr-defined]
     assert others.evaluate("td => getComputedStyle(td).backgroundColor") != "rgb(255, 224, 130)"
 
 

@@ -71,6 +71,19 @@ def test_every_citation_lands_on_its_own_quoted_words_in_both_languages(built_mi
         assert targets and all(re.fullmatch(r"p\d+-q[0-9a-f]{8}", t) for t in targets), prefix
 
 
+def test_a_claim_note_leads_to_the_claims_row_itself(built_mini: Path) -> None:
+    """The row carries the claim's id (no empty span left behind), so following the note marks the row."""
+    site = built_mini / "site"
+    for prefix in ("", "ar/"):
+        html = (site / prefix / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
+        rows = re.findall(r'<tr id="(claim-[a-z0-9-]+)">', html)
+        assert rows and '<span id="claim-' not in html, prefix
+        briefing_page = (site / prefix / "briefings" / "harbour-strike.html").read_text(encoding="utf-8")
+        notes = find(r'<div class="footnote">(.*?)</div>', briefing_page, re.DOTALL).group(1)
+        named = set(re.findall(r'href="../incidents/harbour-strike.html#(claim-[a-z0-9-]+)"', notes))
+        assert named and named <= set(rows), prefix
+
+
 def test_notes_are_short_and_each_source_is_described_once(built_mini: Path) -> None:
     site = built_mini / "site"
     for prefix, short, title in (("", "Harbour News, May 2, 2023, ¶", "Strike closes the harbour of Port Example"),
