@@ -129,23 +129,69 @@ def test_language_switcher_keeps_the_page(page: object, base_url: str) -> None:
     page.wait_for_url(base_url + "incidents/tinzaouaten-ambush-2024.html")  # type: ignore[attr-defined]
 
 
+# The passage a note's link targets and the other cited passages, as the reader sees them (briefing.css).
+TARGETED, CITED = "rgb(255, 179, 0)", "rgb(255, 243, 176)"
+OTHER_PASSAGES = """() => [...document.querySelectorAll('mark.cited:not(:target)')]
+  .filter(m => !m.closest(':target')).map(m => getComputedStyle(m).backgroundColor)"""
+
+
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_a_footnote_leads_to_the_cited_paragraph(page: object, base_url: str, lang: str) -> None:
+def test_a_note_lands_on_its_quoted_words_highlighted_and_visible(page: object, base_url: str, lang: str) -> None:
+    """From a note call on the incident page to its note, then to the source: the quoted words themselves
+    are the target, drawn apart from the other cited passages, and in view below the header."""
     prefix = "ar/" if lang == "ar" else ""
-    page.goto(base_url + prefix + "briefings/tinzaouaten-ambush.html")  # type: ignore[attr-defined]
+    page.goto(base_url + prefix + "incidents/tinzaouaten-ambush-2024.html")  # type: ignore[attr-defined]
     page.locator("sup a.footnote-ref").first.click()  # type: ignore[attr-defined]
     note = page.locator(".footnote li:target")  # type: ignore[attr-defined]
     assert note.count() == 1
     link = note.locator('a[href*="sources/"]').first
     href = link.get_attribute("href")
-    link.click()
     anchor = href.split("#", 1)[1]
+    quoted = note.locator(".quote").first.text_content()
+    link.click()
     page.wait_for_url(f"**/{prefix}sources/**#{anchor}")  # type: ignore[attr-defined]
     target = page.locator(f"[id='{anchor}']")  # type: ignore[attr-defined]
-    assert target.evaluate("el => el.matches(':target')")
-    assert target.locator("mark").count() >= 1  # the cited passage is highlighted
+    assert target.evaluate("el => el.matches('mark.cited:target')")
+    words = target.text_content()
+    assert words and quoted and words.strip() in quoted  # the note quotes exactly the words it lands on
+    assert target.evaluate("el => getComputedStyle(el).backgroundColor") == TARGETED
+    others = page.evaluate(OTHER_PASSAGES)  # type: ignore[attr-defined]
+    assert others and set(others) == {CITED}
+    header = page.locator(".md-header").bounding_box()  # type: ignore[attr-defined]
     box = target.bounding_box()
+    assert box is not None and header["y"] + header["height"] <= box["y"] < 900
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_claim_note_marks_the_claims_row(page: object, base_url: str, lang: str) -> None:
+    prefix = "ar/" if lang == "ar" else ""
+    page.goto(base_url + prefix + "incidents/tinzaouaten-ambush-2024.html")  # type: ignore[attr-defined]
+    link = page.locator('.footnote a[href*="#claim-"]').first  # type: ignore[attr-defined]
+    anchor = link.get_attribute("href").split("#", 1)[1]
+    page.goto(base_url + prefix + "incidents/tinzaouaten-ambush-2024.html#" + anchor)  # type: ignore[attr-defined]
+    row = page.locator(f"tr[id='{anchor}']")  # type: ignore[attr-defined]
+    assert row.count() == 1 and row.evaluate("tr => tr.matches(':target')")
+    assert row.evaluate("tr => getComputedStyle(tr).outlineStyle") == "solid"
+    assert row.evaluate("tr => getComputedStyle(tr.cells[1]).backgroundColor") == "rgb(255, 224, 130)"
+    others = page.locator("tr:not(:target) > td").first  # type: ignore[attr-defined]
+    assert others.evaluate("td => getComputedStyle(td).backgroundColor") != "rgb(255, 224, 130)"
+
+
+def test_language_switcher_keeps_the_fragment(page: object, base_url: str) -> None:
+    """actors.html#jnim in English opens the Arabic glossary at JNIM, and back; a fragment reached on the
+    page after it loaded goes along too."""
+    page.goto(base_url + "actors.html#jnim", wait_until="networkidle")  # type: ignore[attr-defined]
+    page.locator(".md-header__option .md-select button").first.hover()  # type: ignore[attr-defined]
+    page.locator('a.md-select__link[hreflang="ar"]').first.click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/ar/actors.html#jnim")  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert page.evaluate("window.scrollY") > 1000  # type: ignore[attr-defined]
+    box = page.locator("[id='jnim']").bounding_box()  # type: ignore[attr-defined]
     assert box is not None and 0 <= box["y"] < 900
+    page.evaluate("location.hash = 'wagner-group'")  # type: ignore[attr-defined]
+    page.locator(".md-header__option .md-select button").first.hover()  # type: ignore[attr-defined]
+    page.locator('a.md-select__link[hreflang="en"]').first.click()  # type: ignore[attr-defined]
+    page.wait_for_url(base_url + "actors.html#wagner-group")  # type: ignore[attr-defined]
 
 
 def search(tab: object, query: str) -> str:
@@ -267,14 +313,24 @@ def test_printing_a_page_leaves_out_the_navigation(page: object, base_url: str) 
 CALL_POSITIONS = """() => {
   const rtl = getComputedStyle(document.body).direction === "rtl";
   const isCall = (el) => el && el.nodeType === 1 && el.matches('sup[id^="fnref"]');
+  const shown = (el) => el.getClientRects().length > 0;  // the inner calls of a run ("4–9") are hidden
+  const callBefore = (sup) => {  // the shown call just before, in a run or a run just before
+    let el = sup.previousSibling;
+    while (isCall(el) && !shown(el)) el = el.previousSibling;
+    if (!el && sup.parentElement.matches(".note-run")) el = sup.parentElement.previousSibling;
+    if (el && el.nodeType === 1 && el.matches(".note-run")) el = el.lastElementChild;
+    return isCall(el) && shown(el) ? el : null;
+  };
   const out = [];
   for (const sup of document.querySelectorAll('.md-content sup[id^="fnref"]')) {
+    if (!shown(sup)) continue;
     const box = sup.getBoundingClientRect();
     const onLine = (r) => r.width > 0 && r.top < box.bottom && r.bottom > box.top;
     let rects = [], before = "";
-    if (isCall(sup.previousSibling)) {
-      rects = [sup.previousSibling.getBoundingClientRect()];
-      before = "call " + sup.previousSibling.textContent;
+    const previous = callBefore(sup);
+    if (previous) {
+      rects = [previous.getBoundingClientRect()];
+      before = "call " + previous.textContent;
     } else {
       const block = sup.closest("p, td, th, li, dd, figcaption") || sup.parentElement;
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);

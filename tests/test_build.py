@@ -7,15 +7,20 @@ import io
 import os
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from conftest import briefing, find
 from htmlcheck import check_footnote_links, check_internal_links, resolve, scan
+from markupsafe import escape
 
 from generator.build import build
 from generator.errors import BriefingError
+from generator.factbase.check import run
+from generator.text import verbatim
+from generator.views.addresses import passage_anchor
 
 pytestmark = pytest.mark.slow
 
@@ -44,7 +49,92 @@ def test_source_paragraphs_have_anchors_and_cited_passages_are_marked(built_mini
     html = page.read_text(encoding="utf-8")
     assert {"p1", "p2", "p3"} <= scan(page).ids
     assert '<p id="p2" class="source-paragraph" lang="en" dir="ltr">' in html
-    assert "<mark>The union said</mark>" in html
+    assert re.search(r'<mark id="p2-q[0-9a-f]{8}" class="cited">The union said</mark>', html)
+
+
+def test_every_citation_lands_on_its_own_quoted_words_in_both_languages(built_mini: Path) -> None:
+    """Each cited passage is a `<mark>` with its own anchor on exactly its words, the same anchor in both
+    languages, and every note quoting it links there (the headline left to the page's list of sources)."""
+    dossier, _ = run(built_mini)
+    assert dossier is not None
+    site = built_mini / "site"
+    for _owner, cit in dossier.citations():
+        ident = passage_anchor(cit.paragraph, cit.quote)
+        for prefix in ("", "ar/"):
+            html = (site / prefix / "sources" / f"{cit.source}.html").read_text(encoding="utf-8")
+            inner = find(rf'<mark id="{ident}" class="cited">(.*?)</mark>', html, re.DOTALL).group(1)
+            words = unescape(re.sub(r"<[^>]+>", "", inner))
+            assert verbatim.find_quote(words, cit.quote) == (0, len(words)), (prefix, cit.quote)
+    for prefix in ("", "ar/"):
+        targets = {href.split("#")[1] for href, note in scan(site / prefix / "briefings" / "harbour-strike.html").links
+                   if note and "sources/" in href}
+        assert targets and all(re.fullmatch(r"p\d+-q[0-9a-f]{8}", t) for t in targets), prefix
+
+
+def test_a_claim_note_leads_to_the_claims_row_itself(built_mini: Path) -> None:
+    """The row carries the claim's id (no empty span left behind), so following the note marks the row."""
+    site = built_mini / "site"
+    for prefix in ("", "ar/"):
+        html = (site / prefix / "incidents" / "harbour-strike.html").read_text(encoding="utf-8")
+        rows = re.findall(r'<tr id="(claim-[a-z0-9-]+)">', html)
+        assert rows and '<span id="claim-' not in html, prefix
+        briefing_page = (site / prefix / "briefings" / "harbour-strike.html").read_text(encoding="utf-8")
+        notes = find(r'<div class="footnote">(.*?)</div>', briefing_page, re.DOTALL).group(1)
+        named = set(re.findall(r'href="../incidents/harbour-strike.html#(claim-[a-z0-9-]+)"', notes))
+        assert named and named <= set(rows), prefix
+
+
+def test_notes_are_short_and_each_source_is_described_once(built_mini: Path) -> None:
+    site = built_mini / "site"
+    for prefix, short, title in (("", "Harbour News, May 2, 2023, ¶", "Strike closes the harbour of Port Example"),
+                                 ("ar/", "أخبار الميناء، 2 مايو/أيار 2023، الفقرة ", "إضراب يغلق ميناء بورت إكزامبل")):
+        html = (site / prefix / "briefings" / "harbour-strike.html").read_text(encoding="utf-8")
+        notes = find(r'<div class="footnote">(.*?)</div>', html, re.DOTALL).group(1)
+        listed = find(r'<h2 id="sources-cited">[^<]*</h2>\s*<ul>(.*?)</ul>', html, re.DOTALL).group(1)
+        assert short in unescape(notes) and title not in unescape(notes), prefix
+        assert unescape(listed).count(title) == 1, prefix
+
+
+def test_source_pages_show_the_dossiers_translation_beside_each_cited_passage(built_mini: Path) -> None:
+    """An Arabic reader of an English source and an English reader of an Arabic one get every cited passage
+    translated, labelled as the editors' translation and linked to its words; a reader of the source's own
+    language gets no box."""
+    dossier, _ = run(built_mini)
+    assert dossier is not None
+    site = built_mini / "site"
+    for lang, prefix, label in (("en", "", "Translation by this dossier&#39;s editors"),
+                                ("ar", "ar/", "ترجمة محرّري هذا الملف")):
+        for source in dossier.sources.values():
+            html = (site / prefix / "sources" / f"{source.id}.html").read_text(encoding="utf-8")
+            cited = [c for _o, c in dossier.citations() if c.source == source.id and c.translation.get(lang)]
+            if source.language == lang:
+                assert "dossier-translation" not in html
+                continue
+            assert cited, source.id
+            assert f'<div class="dossier-translation" lang="{lang}"' in html and label in html
+            for cit in cited:
+                ident = passage_anchor(cit.paragraph, cit.quote)
+                assert f'<li><a href="#{ident}">{escape(cit.translation[lang])}</a></li>' in html, cit.quote
+
+
+def test_a_source_with_an_address_links_its_original(built_mini: Path) -> None:
+    site = built_mini / "site"
+    for prefix, words in (("", "Read the original"), ("ar/", "اقرأ الأصل")):
+        html = (site / prefix / "sources" / "harbour-en.html").read_text(encoding="utf-8")
+        assert f'<a href="https://example.org/news/strike?id=1&amp;lang=en" rel="noopener">{words}</a>' in html
+        assert words not in (site / prefix / "sources" / "harbour-ar.html").read_text(encoding="utf-8")
+
+
+def test_no_pdf_or_page_names_a_source_by_its_file(built_mini: Path) -> None:
+    """PDFs and pages name a source by publisher, title and date: the seed's file is the editors' business."""
+    import pypdf
+    site = built_mini / "site"
+    for pdf in sorted((site / "pdf").glob("*.pdf")):
+        text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+        assert "seeds/" not in text and "harbour-ar.txt" not in text, pdf.name
+        assert ("Harbour News" if pdf.name.endswith(".en.pdf") else "أخبار الميناء") in text, pdf.name
+    for page in site.rglob("*.html"):
+        assert "harbour-ar.txt" not in page.read_text(encoding="utf-8"), page
 
 
 def test_language_switcher_lands_on_the_same_page(built_mini: Path) -> None:

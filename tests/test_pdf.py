@@ -144,6 +144,9 @@ def test_title_and_every_cited_source_appear(built_dossier: Path, lang: str) -> 
                     assert flat(source.title[source.language]) in flat(got.text), (b.id, source.id)
 
 
+CALL_RUN = r'<a class="call" href="#note-(\d+)">\d+</a>(?:–<a class="call" href="#note-(\d+)">)?'
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_notes_are_numbered_in_order_and_called_in_order(built_dossier: Path, lang: str) -> None:
     notes_heading = i18n.gettext_for(lang, "Notes")
@@ -154,7 +157,8 @@ def test_notes_are_numbered_in_order_and_called_in_order(built_dossier: Path, la
         assert count >= len(b.key_points), b.id
         # In the body, each note is first called after every lower number.
         body = html[:html.index('<h2 id="notes">')]
-        calls = [int(n) for n in re.findall(r'<a class="call" href="#note-(\d+)">', body)]
+        calls = [n for first, last in re.findall(CALL_RUN, body)  # a run of calls, "4–7", calls 4 to 7
+                 for n in range(int(first), int(last or first) + 1)]
         first = sorted(set(calls), key=calls.index)
         assert first == list(range(1, count + 1)), b.id
         # In the PDF's text, the notes come numbered 1, 2, 3 … N ("N." in English, ".N" read back in Arabic).

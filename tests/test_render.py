@@ -1,6 +1,7 @@
 """Rendering helpers: escaping, figures in both languages, footnote numbering, relative links."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,11 +10,15 @@ from markupsafe import Markup
 
 from generator.factbase.check import run
 from generator.factbase.model import Actor, Dossier, Figure, Loc, Review
+from generator.pdf.context import PrintContext
 from generator.site.context import SiteContext
 from generator.site.render import render
+from generator.site.source_text import _marked
 from generator.text.escape import anchor, md
+from generator.views.addresses import passage_anchor
 from generator.views.context import PageContext
 from generator.views.templates import Templates
+from generator.views.wording import runs
 
 SHIPPED = Templates((PROJECT / "templates",))
 
@@ -69,8 +74,64 @@ def test_repeated_citation_reuses_its_footnote_number() -> None:
     cit = dossier.actors["dockworkers-union"].citations[0]
     assert page.cite([cit]) == Markup("[^1]")
     other = dossier.actors["harbour-authority"].citations[0]
-    assert page.cite([other, cit]) == Markup("[^2][^1]")
+    assert page.cite([other, cit]) == Markup("[^1][^2]")  # calls in ascending order, each note once
     assert len(page.notes) == 2
+
+
+def test_runs_of_three_or_more_note_calls_collapse_to_their_ends() -> None:
+    assert runs([9, 4, 5, 6, 7, 8, 2, 12, 13]) == [(2, 2), (4, 9), (12, 12), (13, 13)]
+    assert runs([]) == []
+
+
+def test_a_run_of_calls_shows_its_ends_and_keeps_a_call_for_every_note() -> None:
+    """Web: "4–9" drawn from a run whose inner calls stay (hidden by CSS) so each note links back to a call;
+    print: the same run written "1–4". Both number the notes the same way."""
+    dossier, _ = run(MINI)
+    assert dossier is not None
+    cits = [c for _owner, c in dossier.citations()]
+    unique = list({(c.source, c.paragraph, c.quote): c for c in cits}.values())[:4]
+    assert len(unique) == 4
+    web = SiteContext(dossier, "en", "briefings/x.md")
+    assert web.cite(unique) == Markup('<span class="note-run">[^1][^2][^3][^4]</span>')
+    printed = PrintContext(dossier, "en", "briefings/x.md")
+    assert re.sub(r"<[^>]+>", "", printed.cite(unique)) == "&#8288;1–4"
+
+
+@pytest.mark.parametrize("lang, label", [("en", "Harbour News, May 2, 2023, ¶2"),
+                                         ("ar", "أخبار الميناء، 2 مايو/أيار 2023، الفقرة 2")])
+def test_a_note_names_its_source_short_and_links_to_the_quoted_words(lang: str, label: str) -> None:
+    """"Harbour News, May 2, 2023, ¶2", in the page's language and date style, linked to the passage's own
+    anchor on the source page; the headline is left to the page's list of sources. Print words it the same."""
+    dossier, _ = run(MINI)
+    assert dossier is not None
+    cit = next(c for _owner, c in dossier.citations() if c.source == "harbour-en" and c.paragraph == "p2")
+    web = SiteContext(dossier, lang, "briefings/x.md")
+    note = web.citation_note(cit)
+    target = f"../sources/harbour-en.md#{passage_anchor('p2', cit.quote)}"
+    assert note.startswith(f"[{md(label)}]({target}): ")
+    assert "Strike closes the harbour" not in note and "إضراب يغلق" not in note
+    printed = PrintContext(dossier, lang, "briefings/x.md").citation_note(cit)
+    assert str(printed).startswith(f"{label}: ")
+    web.cite([cit])
+    assert [s.id for s in web.note_sources()] == ["harbour-en"]
+
+
+def test_a_passage_anchor_is_the_same_in_every_language_and_unmoved_by_other_citations() -> None:
+    assert passage_anchor("p2", "The union said") == passage_anchor("p2", "The union said")
+    assert passage_anchor("p2", "The union said") != passage_anchor("p2", "The union said that")
+    assert anchor(passage_anchor("p12", "«قال» الاتحاد")).startswith("p12-q")
+
+
+def test_cited_passages_are_marked_on_their_own_words_each_with_its_anchor() -> None:
+    """Passages inside others nest; one crossing the end of another keeps its anchor on its first part."""
+    text = "Alpha beta gamma delta epsilon."
+    spans = sorted([(0, 10, "a"), (6, 10, "b"), (6, 22, "c"), (17, 30, "d")], key=lambda s: (s[0], -s[1]))
+    html = _marked(text, 0, len(text), spans)
+    assert html.startswith('<mark id="a" class="cited">Alpha <mark id="c" class="cited"><mark id="b" class="cited">'
+                           'beta</mark></mark></mark><mark class="cited"> gamma <mark id="d"')
+    for ident in "abcd":
+        assert html.count(f'id="{ident}"') == 1
+    assert re.sub(r"<[^>]+>", "", html) == text
 
 
 def test_every_page_exists_in_every_language_with_the_same_paths() -> None:

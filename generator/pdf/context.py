@@ -14,6 +14,7 @@ from generator.text.escape import anchor
 from generator.views import addresses
 from generator.views.context import PageContext
 from generator.views.templates import called_directly
+from generator.views.wording import runs
 
 # A run of letters longer than this gets a break opportunity (a zero-width space) every so many letters:
 # WeasyPrint breaks an unbreakable word letter by letter at a cost that grows with the square of its
@@ -50,7 +51,7 @@ class PrintContext(PageContext):
     def link(self, label: Markup | str, target: Any, anchor: str = "") -> Markup:
         return self.esc(label)
 
-    def external(self, url: str) -> Markup:
+    def external(self, url: str, label: str = "") -> Markup:
         """An address, left to right and breakable anywhere so that a long one never runs off the page."""
         return Markup('<bdi dir="ltr" class="url"><a href="{0}">{0}</a></bdi>').format(url)
 
@@ -78,36 +79,16 @@ class PrintContext(PageContext):
 
     # --- notes -------------------------------------------------------------------------------
     def citation_note(self, cit: model.Citation) -> Markup:
-        """Source title, publisher, date, paragraph, the verbatim quote and its translation."""
-        return self.source_label(self.dossier.sources[cit.source]) + self.esc(self._(",")) + Markup(" ") + \
-            self.passage_quote(cit)
-
-    def passage_quote(self, cit: model.Citation) -> Markup:
-        """Paragraph N: “the verbatim quote” — its translation into the reader's language."""
-        body = self.esc(self.paragraph_label(cit.paragraph)) + Markup(": ") + Markup('<span class="quote">') + \
-            self.quoted(cit) + Markup("</span>")
-        translation = self.translation(cit)
-        if translation:
-            body += Markup(' — <span class="translation">') + self.esc(translation) + Markup("</span>")
-        return body
+        """Worded as on the web (`Wording.citation`): the source named short, the paragraph, the quote."""
+        return self.wording.citation(cit)
 
     def claim_note(self, claim: model.Claim) -> Markup:
-        """Who makes the claim, where it stands in the claims table, and the passages it rests on
-        (a source quoted several times is named once)."""
-        body = self.esc(self._("Claim by")) + Markup(" ") + self.claimant(claim)
+        """Worded as on the web (`Wording.claim`), with the page of the claim's row in the claims table."""
+        table = None
         if claim.id in self.tabled:
             row = anchor(addresses.anchor_of("claim", claim.id))
-            body += Markup(" (") + self.fill("claims table, page %(page)s", page=self.page_of(row)) + Markup(")")
-        groups: list[list[model.Citation]] = []
-        for cit in claim.citations:
-            if groups and groups[-1][0].source == cit.source:
-                groups[-1].append(cit)
-            else:
-                groups.append([cit])
-        semicolon = self.esc(self._(";")) + Markup(" ")
-        return body + Markup(": ") + semicolon.join(
-            self.source_label(self.dossier.sources[group[0].source]) + self.esc(self._(",")) + Markup(" ") +
-            semicolon.join(self.passage_quote(c) for c in group) for group in groups)
+            table = self.fill("claims table, page %(page)s", page=self.page_of(row))
+        return self.wording.claim(claim, table)
 
     def calls(self, numbers: list[int]) -> Markup:
         """Note calls, linked to their notes, in ascending order, as one unbreakable run glued to the word before
@@ -115,11 +96,12 @@ class PrintContext(PageContext):
         and `nowrap` notwithstanding, and sets what it carries over on the next line's baseline: so the commas
         between calls have no space ("6،7،8", "6,7,8", as superscript calls are set), and a word joiner (U+2060)
         opens the run, so that the calls never start a line of their own either."""
-        unique = sorted(set(numbers))
-        if not unique:
+        if not numbers:
             return Markup("")
         sep = Markup('<span class="sep">') + self.esc(self._(",")) + Markup("</span>")
-        calls = sep.join(Markup('<a class="call" href="#note-{0}">{0}</a>').format(n) for n in unique)
+        call = Markup('<a class="call" href="#note-{0}">{0}</a>')
+        calls = sep.join(call.format(first) if first == last else call.format(first) + Markup("–") + call.format(last)
+                         for first, last in runs(numbers))
         return Markup('<sup class="calls">&#8288;') + calls + Markup("</sup>")
 
     # --- what the briefing rests on ----------------------------------------------------------

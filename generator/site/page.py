@@ -19,6 +19,7 @@ from generator.text.escape import md
 from generator.views import addresses, i18n
 from generator.views.context import PageContext
 from generator.views.page import kept
+from generator.views.wording import runs
 
 
 @dataclass
@@ -122,24 +123,21 @@ class SitePage(PageContext):
 
     # --- notes: Markdown footnotes -------------------------------------------------------------
     def calls(self, numbers: list[int]) -> Markup:
-        """Footnote references, in the order the passage first calls them."""
-        return Markup("".join(f"[^{n}]" for n in dict.fromkeys(numbers)))
+        """Footnote references in ascending order, a run of three or more shown as its ends ("4–9"). The calls
+        between stay in the run, hidden (briefing.css), so that every note keeps a call to link back to."""
+        out = []
+        for first, last in runs(numbers):
+            calls = "".join(f"[^{n}]" for n in range(first, last + 1))
+            out.append(calls if first == last else f'<span class="note-run">{calls}</span>')
+        return Markup("".join(out))
 
     def citation_note(self, cit: model.Citation) -> Markup:
-        """The source and paragraph, linked to the passage on the source page; the quote; its translation."""
-        source = self.dossier.sources[cit.source]
-        comma, where = self.esc(self._(",")), self.esc(self.paragraph_label(cit.paragraph))
-        label = Markup(f"{self.source_label(source)}{comma} {where}")
-        linked = self.link(label, source, cit.paragraph)
-        body = f"{linked}{self.source_badge(source)}: {self.quoted(cit)}"
-        translation = self.translation(cit)
-        return Markup(f"{body} — {self.esc(translation)}" if translation else body)
+        """The source named short and linked to the quoted words on its page; the quote; its translation."""
+        return self.wording.citation(cit)
 
     def claim_note(self, claim: model.Claim) -> Markup:
         """The claimant, a link to the claim's row in its incident's table, and every passage it rests on."""
-        return self.claim_badge(claim) + self.esc(self._("Claim by")) + Markup(" ") + \
-            self.actor(claim.claimant) + Markup(" (") + self.link(self._("claims table"), claim) + \
-            Markup("): ") + Markup(self.esc(self._(";")) + " ").join(self.citation_note(c) for c in claim.citations)
+        return self.wording.claim(claim, self.link(self._("claims table"), claim), self.claim_badge(claim))
 
     # --- glossary and home -------------------------------------------------------------------
     def newest_first(self, records: Iterable[model.Briefing | model.Incident]) -> list[Any]:

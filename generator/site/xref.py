@@ -26,12 +26,15 @@ class CrossIndex:
         return {key: sorted(value, key=_order) for key, value in found.items()}
 
     @cached_property
-    def quotes_at(self) -> dict[tuple[str, str], list[str]]:
-        """(source id, paragraph id) -> every quote cited from that paragraph, once each, sorted."""
-        found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    def passages_at(self) -> dict[tuple[str, str], list[model.Citation]]:
+        """(source id, paragraph id) -> one citation per quote cited from that paragraph, by quote, the first
+        that gives translations most fully: what the source page shows beside the quoted words."""
+        found: dict[tuple[str, str], dict[str, model.Citation]] = defaultdict(dict)
         for _owner, cit in self.dossier.citations():
-            found[(cit.source, cit.paragraph)].add(cit.quote)
-        return {key: sorted(value) for key, value in found.items()}
+            kept = found[(cit.source, cit.paragraph)].get(cit.quote)
+            if kept is None or len(cit.translation) > len(kept.translation):
+                found[(cit.source, cit.paragraph)][cit.quote] = cit
+        return {key: [value[q] for q in sorted(value)] for key, value in found.items()}
 
     @cached_property
     def appears_in(self) -> dict[str, list[Target]]:
@@ -66,7 +69,7 @@ class CrossIndex:
 
     def complete(self) -> CrossIndex:
         """Every index worked out now, once, rather than by each language's pages (or worker) on first use."""
-        _ = self.cited_by, self.quotes_at, self.appears_in
+        _ = self.cited_by, self.passages_at, self.appears_in
         return self
 
 

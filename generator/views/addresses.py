@@ -7,6 +7,7 @@ path. Adding a kind of page is a change to this module and a template. Paths are
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,6 +83,13 @@ def anchor_of(kind: str, ident: str) -> str:
     if kind in _OWN_PAGE:
         return "top"
     return _ANCHOR_PREFIX.get(kind, "") + ident
+
+
+def passage_anchor(paragraph: str, quote: str) -> str:
+    """The anchor of one cited passage on its source's page, on the quoted words: the paragraph and a
+    digest of the quote, so it is the same in every language and stays put when other passages are cited."""
+    digest = hashlib.sha1(quote.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    return f"{paragraph}-q{digest}"
 
 
 def target(dossier: model.Dossier, owner: model.Owner) -> Target:

@@ -83,6 +83,7 @@ class Page:
     path: str  # the page's path under docs/, e.g. "incidents/x.md"
     notes: list[Note] = field(default_factory=list)
     _note_keys: dict[str, int] = field(default_factory=dict)
+    _note_sources: dict[str, None] = field(default_factory=dict)  # the sources the notes quote, in order
 
     # --- language ----------------------------------------------------------------------------
     def _(self, message: str) -> str:
@@ -185,9 +186,10 @@ class Page:
         """The id a record's entry carries on the page that shows it (`claim-x`, `event-y`, an actor's id)."""
         return addresses.anchor_of(addresses.kind_of(record), record.id)  # type: ignore[attr-defined]
 
-    def external(self, url: str) -> Markup:
-        """A link out of the site; the schema admits only http(s) addresses without spaces or quotes."""
-        return Markup('<a href="{0}" rel="noopener">{0}</a>').format(url)
+    def external(self, url: str, label: str = "") -> Markup:
+        """A link out of the site, named by `label` or else by its address; the schema admits only http(s)
+        addresses without spaces or quotes."""
+        return Markup('<a href="{0}" rel="noopener">{1}</a>').format(url, label or url)
 
     def actor(self, ident: str) -> Markup:
         actor = self.dossier.actors.get(ident)
@@ -230,16 +232,6 @@ class Page:
             return Markup("")
         return self.isolate(source.title[source.language], source.language)
 
-    def source_label(self, source: model.Source) -> Markup:
-        """Title (publisher, date): how a note names its source, on the web and in print."""
-        return kept(self, ("source label", source.id), lambda: self._source_label(source))
-
-    def _source_label(self, source: model.Source) -> Markup:
-        comma = self.esc(self._(",")) + Markup(" ")
-        publisher = self.t(source.publisher) + comma if source.publisher else Markup("")
-        return self.t(source.title) + Markup(" (") + publisher + self.esc(self.date(source.published)) + \
-            Markup(")")
-
     @property
     def map_text_in_svg(self) -> bool:
         """Whether a map's labels are SVG text (browsers shape it) or HTML laid over the drawing."""
@@ -251,11 +243,18 @@ class Page:
     # again. The contexts differ only in how a note's body and its calls are laid out.
     def note_numbers(self, citations: Iterable[model.Citation] = (), claims: Iterable[str] = ()) -> list[int]:
         """The numbers of the notes a passage calls: its citations, then its claims."""
+        citations, all_claims = list(citations), self.dossier.claims
         numbers = [self._number(f"c|{c.source}|{c.paragraph}|{c.quote}", partial(self.citation_note, c))
                    for c in citations]
-        all_claims = self.dossier.claims
         numbers += [self._number(f"k|{ident}", partial(self.claim_note, all_claims[ident])) for ident in claims]
+        for cit in citations + [c for ident in claims for c in all_claims[ident].citations]:
+            self._note_sources.setdefault(cit.source)
         return numbers
+
+    def note_sources(self) -> list[model.Source]:
+        """The sources the page's notes quote, in the order of first use: the page's list of sources,
+        which describes each once so that a note can name it short."""
+        return [self.dossier.sources[ident] for ident in self._note_sources]
 
     def _number(self, key: str, body: Callable[[], Markup]) -> int:
         if key not in self._note_keys:
@@ -289,9 +288,6 @@ class Page:
         """The quote's translation into the reader's language, when the source is in another."""
         text = cit.translation.get(self.lang)
         return text if text and self.lang != self.dossier.sources[cit.source].language else None
-
-    def paragraph_label(self, pid: str) -> str:
-        return self._("paragraph %(n)s") % {"n": self.num(int(pid[1:]))}
 
     def passage(self, passage: model.Passage) -> Markup:
         return self.t(passage.text) + self.cite(passage.citations, passage.claims)

@@ -1,15 +1,21 @@
 """How a claim's value reads in each language: figures with their qualifiers and units, ranges across
-claimants, periods, topics. Shared by web pages and print, reached by templates as `p.wording`."""
+claimants, periods, topics, and how a note names its source and quotes it. Shared by web pages and print,
+reached by templates as `p.wording`."""
 from __future__ import annotations
+
+import re
 
 from markupsafe import Markup
 
 from generator.factbase import model
-from generator.views import i18n
+from generator.views import addresses, i18n
 from generator.views.page import Page
 from generator.views.templates import called_directly
 
 MONEY = {"usd"}   # units written as money ("$2.5 billion"); their catalogue entries hold the currency
+# A remark in brackets closing a name ("Unnamed outlet (the text names no publisher)"): the list of sources
+# gives it; a note names the source without it.
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 @called_directly
@@ -116,3 +122,56 @@ class Wording:
         p = self.p
         steps = [p.fill("%(figure)s (%(date)s)", figure=self.value(c), date=p.esc(p.date(c.asserted))) for c in chain]
         return p.esc_part(p._("history:then")).join(steps)
+
+    # --- notes: one wording for web pages and print --------------------------------------------------------
+    def source_short(self, source: model.Source) -> str:
+        """How a note names a source, in the page's language: its publisher ("CNN"), or its title when it has
+        none, without a closing remark in brackets; the list of sources describes it in full."""
+        name, _lang = i18n.pick(source.publisher or source.title, self.p.lang)
+        return _REMARK.sub("", name) or name
+
+    def where(self, paragraph: str, page: int | None = None) -> str:
+        """Where a passage stands in its source: "¶14", or "p. 12, ¶3" in a source cited by page."""
+        p = self.p
+        mark = p._("¶%(n)s") % {"n": p.num(int(paragraph[1:]))}
+        return mark if page is None else p._("p. %(page)s, %(paragraph)s") % {"page": p.num(page), "paragraph": mark}
+
+    def citation(self, cit: model.Citation) -> Markup:
+        """A note quoting one passage: "CNN, July 30, 2024, ¶14: “…” — its translation", the source named
+        short and linked to the quoted words on its page (plain text in print, where `p.link` links nothing)."""
+        p = self.p
+        source = p.dossier.sources[cit.source]
+        comma = p._(",") + " "
+        label = comma.join([self.source_short(source), p.date(source.published), self.where(cit.paragraph)])
+        body = p.link(label, source, addresses.passage_anchor(cit.paragraph, cit.quote)) + Markup(": ") + \
+            Markup('<span class="quote">') + p.quoted(cit) + Markup("</span>")
+        translation = p.translation(cit)
+        if translation:
+            body += Markup(' — <span class="translation">') + p.esc(translation) + Markup("</span>")
+        return body
+
+    def claim(self, claim: model.Claim, table: Markup | None, before: Markup | None = None) -> Markup:
+        """A note giving a claim: "Claim by X (claims table): " and every passage it rests on. `table` is where
+        its row is (a link on the web, a page reference in print), if the page has one; `before`, the web's
+        credibility badge."""
+        p = self.p
+        where = Markup(" (") + table + Markup(")") if table else Markup("")
+        passages = (p.esc(p._(";")) + Markup(" ")).join(self.citation(c) for c in claim.citations)
+        return (before or Markup("")) + p.esc(p._("Claim by")) + Markup(" ") + p.actor(claim.claimant) + where + \
+            Markup(": ") + passages
+
+
+def runs(numbers: list[int], shortest: int = 3) -> list[tuple[int, int]]:
+    """Note numbers, ascending, as runs (first, last): "4, 5, 6, 7" is (4, 7), written "4–7"; a run shorter
+    than `shortest` is kept as single numbers."""
+    out: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if out and out[-1][1] == n - 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    split: list[tuple[int, int]] = []
+    for first, last in out:
+        split += [(first, last)] if last - first + 1 >= shortest else [(n, n) for n in range(first, last + 1)]
+    return split
+
