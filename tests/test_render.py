@@ -1,6 +1,7 @@
 """Rendering helpers: escaping, figures in both languages, footnote numbering, relative links."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -114,6 +115,20 @@ def test_a_note_names_its_source_short_and_links_to_the_quoted_words(lang: str, 
     assert str(printed).startswith(f"{label}: ")
     web.cite([cit])
     assert [s.id for s in web.note_sources()] == ["harbour-en"]
+
+
+@pytest.mark.parametrize("lang, label", [("en", "Harbour News, May 2, 2023, p. 3, ¶1"),
+                                         ("ar", "أخبار الميناء، 2 مايو/أيار 2023، ص 3، الفقرة 1")])
+def test_a_note_on_a_source_read_by_page_gives_its_page_and_its_place_on_that_page(lang: str, label: str) -> None:
+    """A PDF report is cited by page: "p. 3, ¶1" is the first paragraph that begins on page 3, web and print."""
+    dossier, _ = run(MINI)
+    assert dossier is not None
+    source = dossier.sources["harbour-en"]
+    source.paragraphs = [dataclasses.replace(par, page=2 if par.id == "p1" else 3, on_page=1 if par.id != "p3" else 2)
+                         for par in source.paragraphs]
+    cit = next(c for _owner, c in dossier.citations() if c.source == "harbour-en" and c.paragraph == "p2")
+    assert SiteContext(dossier, lang, "briefings/x.md").citation_note(cit).startswith(f"[{md(label)}](")
+    assert str(PrintContext(dossier, lang, "briefings/x.md").citation_note(cit)).startswith(f"{label}: ")
 
 
 def test_a_passage_anchor_is_the_same_in_every_language_and_unmoved_by_other_citations() -> None:

@@ -130,11 +130,15 @@ class Wording:
         name, _lang = i18n.pick(source.publisher or source.title, self.p.lang)
         return _REMARK.sub("", name) or name
 
-    def where(self, paragraph: str, page: int | None = None) -> str:
-        """Where a passage stands in its source: "¶14", or "p. 12, ¶3" in a source cited by page."""
+    def where(self, source: model.Source, paragraph: str) -> str:
+        """Where a passage stands in its source: "¶14", or "p. 12, ¶3" in a source read by page (a PDF: the
+        paragraph's page and its place among that page's paragraphs)."""
         p = self.p
-        mark = p._("¶%(n)s") % {"n": p.num(int(paragraph[1:]))}
-        return mark if page is None else p._("p. %(page)s, %(paragraph)s") % {"page": p.num(page), "paragraph": mark}
+        found = source.paragraph(paragraph)
+        if found is None or found.page is None or found.on_page is None:
+            return p._("¶%(n)s") % {"n": p.num(int(paragraph[1:]))}
+        mark = p._("¶%(n)s") % {"n": p.num(found.on_page)}
+        return p._("p. %(page)s, %(paragraph)s") % {"page": p.num(found.page), "paragraph": mark}
 
     def citation(self, cit: model.Citation) -> Markup:
         """A note quoting one passage: "CNN, July 30, 2024, ¶14: “…” — its translation", the source named
@@ -142,7 +146,7 @@ class Wording:
         p = self.p
         source = p.dossier.sources[cit.source]
         comma = p._(",") + " "
-        label = comma.join([self.source_short(source), p.date(source.published), self.where(cit.paragraph)])
+        label = comma.join([self.source_short(source), p.date(source.published), self.where(source, cit.paragraph)])
         body = p.link(label, source, addresses.passage_anchor(cit.paragraph, cit.quote)) + Markup(": ") + \
             Markup('<span class="quote">') + p.quoted(cit) + Markup("</span>")
         translation = p.translation(cit)
