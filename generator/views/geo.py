@@ -228,14 +228,15 @@ def round_km(limit: float) -> int:
     return max(step * power for step in (1, 2, 5) if step * power <= limit)
 
 
-def enclosing(points: Sequence[tuple[float, float]]) -> tuple[float, float, float]:
-    """A circle (lon, lat of its centre, radius in km) around every point: centred on their bounding box,
-    reaching the farthest, so that a region drawn with it holds every place put within it."""
+def enclosing(points: Sequence[tuple[float, float]], around: Sequence[tuple[float, float]] = ()
+              ) -> tuple[float, float, float]:
+    """A circle (lon, lat of its centre, radius in km) centred on the points' bounding box and reaching the
+    farthest of them and of `around`, so that a region drawn with it holds every place put within it."""
     west, east = min(p[0] for p in points), max(p[0] for p in points)
     south, north = min(p[1] for p in points), max(p[1] for p in points)
     lon, lat = (west + east) / 2, (south + north) / 2
     cos = math.cos(math.radians(lat))
-    km = max(math.hypot((x - lon) * cos, y - lat) * KM_PER_DEGREE for x, y in points)
+    km = max(math.hypot((x - lon) * cos, y - lat) * KM_PER_DEGREE for x, y in (*points, *around))
     return lon, lat, km
 
 

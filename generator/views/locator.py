@@ -114,7 +114,7 @@ class Layout:
     @property
     def scale_label(self) -> Label:
         """The scale bar's distance, just above the bar's left end."""
-        w, h = text_width(self.scale_text, SCALE_SIZE), SCALE_SIZE * 1.35
+        w, h = text_width(self.scale_text, SCALE_SIZE), text_height(self.scale_text, SCALE_SIZE)
         x0, bottom = EDGE + 4, HEIGHT - EDGE - 5
         return Label(self.scale_text, "", Box(x0, bottom - h, x0 + w, bottom), SCALE_SIZE, "scale")
 
@@ -145,8 +145,22 @@ def text_width(text: str, size: float) -> float:
     return width * size + 2
 
 
+def _arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def text_height(text: str, size: float) -> float:
+    """The height a line of text takes: the Arabic face (Noto Naskh) reaches higher and lower than the Latin."""
+    return size * (1.65 if _arabic(text) else 1.35)
+
+
+def _descent(text: str) -> float:
+    """How far below the baseline the line's box reaches, in ems."""
+    return 0.55 if _arabic(text) else 0.4
+
+
 def text_box(text: str, size: float, cx: float, cy: float) -> Box:
-    w, h = text_width(text, size), size * 1.35
+    w, h = text_width(text, size), text_height(text, size)
     return Box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
 
 
@@ -229,7 +243,7 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
         lon, lat, reach = extents[m.id]
         x, y = view.xy(lon, lat)
         r = max(reach * scale_px_per_km, MIN_RADIUS_PX[m.precision])
-        holds = reach > RADIUS_KM[m.precision]  # its size comes from the places within it: never capped
+        holds = any(m.id in o.within for o in markers)  # places lie within it: never cut down to size
         outline = ""
         if m.precision == "country":
             home = next((c for c in shown if c.contains(m.lon, m.lat) and id(c) in paths), None)
@@ -244,12 +258,7 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
     fixed = [INSET_BOX, _scale_box(scale_px, scale_text)] + [d.box for d in drawn if d.shape != "area"]
     # Every place's spots free of the map's lines and marks; the place with fewest chooses first (a town on a
     # border, with a spot or two, before a town in open country), then the finest, then by name.
-    spots = [_label_spots(d, fixed, lines) for d in drawn]
-    labels: list[Label] = []
-    for index in sorted(range(len(drawn)), key=lambda i: (len(spots[i]), i)):
-        label = next((lb for lb in spots[index] if not any(lb.box.overlaps(other.box) for other in labels)), None)
-        if label:
-            labels.append(label)
+    labels = _place_labels([_label_spots(d, fixed, lines) for d in drawn])
     named = {c.code for c in shown for d in drawn if d.outline and c.contains(d.marker.lon, d.marker.lat)}
     for country in sorted(shown, key=lambda c: c.code):
         name = names(country.code) if country.code and country.code not in named else None
@@ -263,17 +272,44 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
                   tuple(labels), scale_km, scale_px, scale_text, inset_view, inset_land, inset_frame)
 
 
+def _place_labels(spots: list[list[Label]]) -> list[Label]:
+    """One label for as many places as can have one, each at one of its spots, none over another. The place
+    with fewest spots chooses first; a place left without one may move a label that stands in its way to
+    another of that label's spots. Labels keep the order of `spots`, so the markup is the same every time."""
+    chosen: dict[int, Label] = {}
+
+    def free(label: Label, but: int = -1) -> bool:
+        return not any(label.box.overlaps(other.box) for i, other in chosen.items() if i != but)
+
+    for index in sorted(range(len(spots)), key=lambda i: (len(spots[i]), i)):
+        label = next((lb for lb in spots[index] if free(lb)), None)
+        if label is None:  # move the one label in the way, if it has somewhere else to go
+            for wanted in spots[index]:
+                blocking = [i for i, other in chosen.items() if wanted.box.overlaps(other.box)]
+                if len(blocking) != 1:
+                    continue
+                moved = next((lb for lb in spots[blocking[0]] if not lb.box.overlaps(wanted.box) and
+                              free(lb, but=blocking[0])), None)
+                if moved is not None:
+                    chosen[blocking[0]], label = moved, wanted
+                    break
+        if label is not None:
+            chosen[index] = label
+    return [chosen[i] for i in sorted(chosen)]
+
+
 def _extent(m: Marker, markers: list[Marker]) -> tuple[float, float, float]:
     """Where a place is drawn and how far it reaches (lon, lat, km): an area holds every place on the map
     that the dossier puts within it (a town inside its province), whatever its own radius says."""
+    own = (m.lon, m.lat, RADIUS_KM[m.precision])
     inner = [(o.lon, o.lat) for o in markers if m.id in o.within]
     if SHAPES[m.precision] != "area" or not inner:
-        return m.lon, m.lat, RADIUS_KM[m.precision]
-    lon, lat, km = geo.enclosing([(m.lon, m.lat), *inner])
-    return (lon, lat, km) if km > RADIUS_KM[m.precision] else (m.lon, m.lat, RADIUS_KM[m.precision])
+        return own
+    _, _, farthest = geo.enclosing([(m.lon, m.lat)], around=inner)
+    return own if farthest < own[2] * 0.9 else geo.enclosing([(m.lon, m.lat), *inner])
 
 
-def _free(box: Box, fixed: list[Box], labels: list[Label], lines: geo.Lines) -> bool:
+def _free(box: Box, fixed: list[Box], lines: geo.Lines, labels: tuple[Label, ...] | list[Label] = ()) -> bool:
     """Whether a label may stand here: on the map, over no place, scale or inset, no other label and no line."""
     return box.within(WIDTH, HEIGHT) and not any(box.overlaps(b) for b in fixed) and \
         not any(box.overlaps(label.box) for label in labels) and not lines.hit((box.x0, box.y0, box.x1, box.y1))
@@ -282,9 +318,9 @@ def _free(box: Box, fixed: list[Box], labels: list[Label], lines: geo.Lines) -> 
 def _label_spots(d: Drawn, fixed: list[Box], lines: geo.Lines) -> list[Label]:
     """Every spot around the place where its label covers no line, place, scale or inset, best first: the full
     name near it, farther off, then each shorter name."""
-    h = PLACE_SIZE * 1.35
     found = []
     for text in d.marker.names:
+        h = text_height(text, PLACE_SIZE)
         w = text_width(text, PLACE_SIZE)
         if d.shape == "area":  # a region or country is named inside it, near its middle, where nothing else stands
             spots = [(d.x + dx * w / 2, d.y + dy * h) for dy in (0, -1, 1, -2, 2) for dx in (0, -1, 1)
@@ -298,7 +334,7 @@ def _label_spots(d: Drawn, fixed: list[Box], lines: geo.Lines) -> list[Label]:
                 (d.x - q - g - w / 2, d.y + q + g + h / 2))]
         for cx, cy in spots:
             box = text_box(text, PLACE_SIZE, cx, cy)
-            if _free(box, fixed, [], lines):
+            if _free(box, fixed, lines):
                 found.append(Label(text, d.marker.lang, box, PLACE_SIZE, "place"))
     return found
 
@@ -308,10 +344,10 @@ def _country_label(name: str, rings: list[list[geo.Point]], fixed: list[Box], la
     """A country's name inside its largest visible part, where the whole name fits, or nowhere."""
     ring = max(rings, key=geo.area)
     cx, cy = geo.centroid(ring)
-    h, w = COUNTRY_SIZE * 1.35, text_width(name, COUNTRY_SIZE)
+    h, w = text_height(name, COUNTRY_SIZE), text_width(name, COUNTRY_SIZE)
     for dx, dy in ((0, 0), (0, -h), (0, h), (-w / 2, 0), (w / 2, 0), (0, -2 * h), (0, 2 * h)):
         box = text_box(name, COUNTRY_SIZE, cx + dx, cy + dy)
-        if all(geo.inside([ring], p) for p in box.corners()) and _free(box, fixed, labels, lines):
+        if all(geo.inside([ring], p) for p in box.corners()) and _free(box, fixed, lines, labels):
             return Label(name, "", box, COUNTRY_SIZE, "country")
     return None
 
@@ -337,7 +373,7 @@ COLOURS = {"place": INK, "country": MUTED, "scale": INK}
 
 def _text(label: Label, page_lang: str) -> str:
     lang = label.lang or page_lang
-    cx, base = (label.box.x0 + label.box.x1) / 2, label.box.y1 - label.size * 0.4
+    cx, base = (label.box.x0 + label.box.x1) / 2, label.box.y1 - label.size * _descent(label.text)
     other = f' lang="{escape(lang)}"' if lang != page_lang else ""
     return (f'<text x="{cx:.1f}" y="{base:.1f}" text-anchor="middle" direction="{direction(lang)}"{other} '
             f'class="label-{label.kind}" font-size="{label.size:g}" fill="{COLOURS[label.kind]}">'
