@@ -86,6 +86,12 @@ def built_dossier(request: pytest.FixtureRequest) -> Path:
     return request.getfixturevalue(f"built_{request.param}")
 
 
+def spaced(text: str) -> str:
+    """Text with its no-break spaces as plain ones: for tests of wording, not of where a line may break
+    (`test_wording.test_a_number_stays_on_the_line_of_what_it_counts` tests that)."""
+    return text.replace("\u00a0", " ")
+
+
 def find(pattern: str, text: str, flags: int = 0) -> re.Match[str]:
     """re.search for what the test needs to be there: a failure names the pattern, not a None."""
     found = re.search(pattern, text, flags)

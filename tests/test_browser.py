@@ -90,12 +90,14 @@ def test_pages_load_cleanly_with_the_right_direction(page: object, base_url: str
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize("path", ["index.html", "briefings/tinzaouaten-ambush.html",
-                                  "incidents/tinzaouaten-ambush-2024.html", "actors.html",
+                                  "incidents/tinzaouaten-ambush-2024.html", "actors.html", "sources/index.html",
                                   "sources/cnn-2024-07-30.html", "timeline.html", "grades.html"])
-def test_no_serious_accessibility_violations(page: object, base_url: str, lang: str, path: str) -> None:
+def test_no_serious_accessibility_violations(page: object, base_url: str, lang: str, path: str, width: int) -> None:
     assert AXE.is_file(), "axe-core is missing: run 'npm ci' (make test does)"
+    page.set_viewport_size({"width": width, "height": 900})  # type: ignore[attr-defined]
     page.goto(base_url + ("ar/" if lang == "ar" else "") + path, wait_until="networkidle")  # type: ignore[attr-defined]
     page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")  # type: ignore[attr-defined]
@@ -506,11 +508,14 @@ MAP_BOXES = """() => {
 }"""
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("path", ["places.html", "ar/places.html", "incidents/tinzaouaten-ambush-2024.html",
                                   "ar/incidents/tinzaouaten-ambush-2024.html"])
-def test_map_labels_as_the_browser_draws_them_overlap_nothing(page: object, base_url: str, path: str) -> None:
+def test_map_labels_as_the_browser_draws_them_overlap_nothing(page: object, base_url: str, path: str,
+                                                              width: int) -> None:
     """The map places labels with estimated widths; in the page's real font each label stays inside the
-    box it was given, so no two labels meet and no label covers a place."""
+    box it was given, so no two labels meet and no label covers a place, on a desktop and on a phone."""
+    page.set_viewport_size({"width": width, "height": 900})  # type: ignore[attr-defined]
     page.goto(base_url + path)  # type: ignore[attr-defined]
     found = page.evaluate(MAP_BOXES)  # type: ignore[attr-defined]
     labels, places = found["labels"], found["places"]
@@ -523,3 +528,81 @@ def test_map_labels_as_the_browser_draws_them_overlap_nothing(page: object, base
         for b in labels[i + 1:] + places:
             assert not meet(a, b), (a[0], b[0])
     assert not page.problems  # type: ignore[attr-defined]
+
+
+# --- on a phone and on a desktop ------------------------------------------------------------------
+PHONE_PAGES = ["incidents/tinzaouaten-ambush-2024.html", "incidents/russian-deployment-mali-2021.html",
+               "sources/index.html", "places.html", "briefings/tinzaouaten-ambush.html", "actors.html",
+               "timeline.html", "sources/cnn-2024-07-30.html", "index.html"]
+
+# How far the page and each table reach past what the reader sees.
+SIDEWAYS = """() => {
+  const page = document.scrollingElement;
+  const column = document.querySelector('article').getBoundingClientRect();
+  return {page: page.scrollWidth - page.clientWidth,
+          tables: [...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect())
+                    .filter(r => r.left < column.left - 1 || r.right > column.right + 1).length};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_no_page_or_table_scrolls_sideways(page: object, base_url: str, lang: str, path: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})  # type: ignore[attr-defined]
+    page.goto(base_url + ("ar/" if lang == "ar" else "") + path, wait_until="networkidle")  # type: ignore[attr-defined]
+    assert page.evaluate(SIDEWAYS) == {"page": 0, "tables": 0}  # type: ignore[attr-defined]
+
+
+# Each cell of the record tables: the label a phone shows above it, and how wide its claim text may run.
+CARDS = """() => [...document.querySelectorAll('article table.cards')].map(table => ({
+  header: getComputedStyle(table.querySelector('thead')).position,
+  rows: [...table.querySelectorAll('tbody tr')].slice(0, 3).map(tr => [...tr.cells].map(td => ({
+    label: getComputedStyle(td, '::before').content, width: td.getBoundingClientRect().width,
+    column: table.getBoundingClientRect().width})))
+}))"""
+
+
+@pytest.mark.parametrize("lang, path, labels", [
+    ("en", "incidents/tinzaouaten-ambush-2024.html", ["Claimant", "Claim", "Value", "Asserted", "Credibility"]),
+    ("ar", "incidents/tinzaouaten-ambush-2024.html", ["Claimant", "Claim", "Value", "Asserted", "Credibility"]),
+    ("en", "sources/index.html", ["Source", "Publisher", "Published", "Reliability"]),
+    ("ar", "sources/index.html", ["Source", "Publisher", "Published", "Reliability"])])
+def test_on_a_phone_records_are_cards_each_value_under_its_label(page: object, base_url: str, lang: str, path: str,
+                                                                  labels: list[str]) -> None:
+    """At 390 px each row of the claims and sources tables is a card: every value under its column's label in
+    the page's language, the claim's text across the card's width (not two words a line); at 1280 a table."""
+    from generator.views import i18n
+    url = base_url + ("ar/" if lang == "ar" else "") + path
+    page.set_viewport_size({"width": 390, "height": 900})  # type: ignore[attr-defined]
+    page.goto(url, wait_until="networkidle")  # type: ignore[attr-defined]
+    tables = page.evaluate(CARDS)  # type: ignore[attr-defined]
+    assert tables
+    shown = [f'"{i18n.gettext_for(lang, label)}"' for label in labels]
+    for table in tables:
+        assert table["header"] == "absolute"  # the header row is only for screen readers
+        for row in table["rows"]:
+            assert [cell["label"] for cell in row] == shown
+            assert all(cell["width"] >= cell["column"] * 0.85 for cell in row)  # each value across the card
+    page.set_viewport_size({"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page.goto(url, wait_until="networkidle")  # type: ignore[attr-defined]
+    wide = page.evaluate(CARDS)  # type: ignore[attr-defined]
+    assert {cell["label"] for t in wide for row in t["rows"] for cell in row} == {"none"}
+    assert {t["header"] for t in wide} == {"static"}
+
+
+# Every text of every map and chart, as large as the screen draws it: its font size times the SVG's scale.
+FIGURE_TEXT = """() => [...document.querySelectorAll('svg.locator-map text, svg.claims-chart text')].map(t => ({
+  text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * t.closest('svg').getScreenCTM().a,
+  drawn: t.getBoundingClientRect().height}))"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("path", ["incidents/tinzaouaten-ambush-2024.html", "places.html"])
+def test_map_and_chart_text_is_11_px_or_more(page: object, base_url: str, lang: str, path: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})  # type: ignore[attr-defined]
+    page.goto(base_url + ("ar/" if lang == "ar" else "") + path, wait_until="networkidle")  # type: ignore[attr-defined]
+    texts = page.evaluate(FIGURE_TEXT)  # type: ignore[attr-defined]
+    assert len(texts) >= 3
+    assert [t for t in texts if t["px"] < 11 or t["drawn"] < 11] == []

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import find
+from conftest import find, spaced
 
 from generator import shipped
 from generator.factbase.model import PartialDate
@@ -21,22 +21,22 @@ def test_arabic_plural_forms_follow_cldr() -> None:
     assert forms[0] == "لا مصادر"
     assert forms[1] == "مصدر واحد"
     assert forms[2] == "مصدران"
-    assert forms[3] == forms[10] == forms[103] == "%(n)s مصادر"
-    assert forms[11] == forms[99] == "%(n)s مصدراً"
-    assert forms[100] == forms[102] == "%(n)s مصدر"
+    assert forms[3] == forms[10] == forms[103] == "%(n)s\u00a0مصادر"
+    assert forms[11] == forms[99] == "%(n)s\u00a0مصدراً"
+    assert forms[100] == forms[102] == "%(n)s\u00a0مصدر"
 
 
 def test_english_plural() -> None:
-    assert i18n.ngettext_for("en", "%(n)s source", "%(n)s sources", 1) == "%(n)s source"
-    assert i18n.ngettext_for("en", "%(n)s source", "%(n)s sources", 2) == "%(n)s sources"
+    assert i18n.ngettext_for("en", "%(n)s source", "%(n)s sources", 1) == "%(n)s\u00a0source"
+    assert i18n.ngettext_for("en", "%(n)s source", "%(n)s sources", 2) == "%(n)s\u00a0sources"
 
 
 def test_dates_shown_only_as_precisely_as_known() -> None:
-    assert i18n.format_partial_date(PartialDate("2024-07-25"), "en") == "July 25, 2024"
-    assert i18n.format_partial_date(PartialDate("2024-07-25"), "ar") == "25 يوليو/تموز 2024"
-    assert i18n.format_partial_date(PartialDate("2024-07"), "en") == "July 2024"
-    assert i18n.format_partial_date(PartialDate("2024-07"), "ar") == "يوليو/تموز 2024"
-    assert i18n.format_partial_date(PartialDate("2013"), "ar") == "2013"
+    assert spaced(i18n.format_partial_date(PartialDate("2024-07-25"), "en")) == "July 25, 2024"
+    assert spaced(i18n.format_partial_date(PartialDate("2024-07-25"), "ar")) == "25 يوليو/تموز 2024"
+    assert spaced(i18n.format_partial_date(PartialDate("2024-07"), "en")) == "July 2024"
+    assert spaced(i18n.format_partial_date(PartialDate("2024-07"), "ar")) == "يوليو/تموز 2024"
+    assert spaced(i18n.format_partial_date(PartialDate("2013"), "ar")) == "2013"
     assert i18n.format_partial_date(None, "ar") == "غير مؤرَّخ"
 
 

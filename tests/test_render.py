@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import MINI, PROJECT, copy_dossier, find
+from conftest import MINI, PROJECT, copy_dossier, find, spaced
 from markupsafe import Markup
 
 from generator.factbase.check import run
@@ -60,7 +60,7 @@ def test_anchor_refuses_anything_but_a_slug() -> None:
     ("ar", Figure(None, None, None, None, "some"), "عدد غير محدد"),
 ])
 def test_figures_read_naturally_in_each_language(lang: str, figure: Figure, shown: str) -> None:
-    assert ctx(lang).wording.figure(figure) == shown
+    assert spaced(ctx(lang).wording.figure(figure)) == shown
 
 
 def test_links_are_relative_to_the_page() -> None:
@@ -335,5 +335,5 @@ def test_the_home_page_counts_a_day_s_reviews_of_one_kind_instead_of_listing_eac
     assert any(line.startswith("Reviewed: [Port Example](places.md#port-example)") for line in en)
     assert any(line.startswith("روجِع: [بورت إكزامبل](places.md#port-example)") for line in ar)
     five = SiteContext(dossier, "ar", "index.md")
-    assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 8) == "مراجعة 8 أماكن"
-    assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 31) == "مراجعة 31 مكاناً"
+    assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 8) == "مراجعة\u00a08\u00a0أماكن"
+    assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 31) == "مراجعة\u00a031\u00a0مكاناً"

@@ -7,6 +7,7 @@ import re
 from typing import cast
 
 import pytest
+from conftest import spaced
 
 from generator import shipped
 from generator.factbase import model
@@ -33,14 +34,14 @@ def ctx(lang: str) -> PageContext:
     ("en", "2024-07-25", "2024-07-25", "July 25, 2024"),
 ])
 def test_a_period_writes_what_its_ends_share_once(lang: str, start: str, end: str, shown: str) -> None:
-    assert i18n.format_range(PartialDate(start), PartialDate(end), lang) == shown
+    assert spaced(i18n.format_range(PartialDate(start), PartialDate(end), lang)) == shown
 
 
 def test_arabic_names_every_month_twice_wherever_a_date_is_written() -> None:
     """«يوليو/تموز»: the Egyptian name, then the Levantine one, for a day, a month and a period alike."""
-    assert i18n.format_partial_date(PartialDate("2024-07-28"), "ar") == "28 يوليو/تموز 2024"
-    assert i18n.format_partial_date(PartialDate("2024-02"), "ar") == "فبراير/شباط 2024"
-    assert i18n.format_partial_date(PartialDate("2024-07-28"), "en") == "July 28, 2024"
+    assert spaced(i18n.format_partial_date(PartialDate("2024-07-28"), "ar")) == "28 يوليو/تموز 2024"
+    assert spaced(i18n.format_partial_date(PartialDate("2024-02"), "ar")) == "فبراير/شباط 2024"
+    assert spaced(i18n.format_partial_date(PartialDate("2024-07-28"), "en")) == "July 28, 2024"
     assert "/" not in i18n.format_partial_date(PartialDate("2024-07-28"), "fr")
 
 
@@ -52,7 +53,7 @@ def test_arabic_names_every_month_twice_wherever_a_date_is_written() -> None:
     ("ar", Figure(None, 5, None, None, "exactly", "usd"), "5 دولارات"),
 ])
 def test_money_is_written_as_a_newsroom_writes_it(lang: str, figure: Figure, shown: str) -> None:
-    assert ctx(lang).wording.figure(figure) == shown
+    assert spaced(ctx(lang).wording.figure(figure)) == shown
 
 
 @pytest.mark.parametrize("lang, shown", [("en", "some"), ("ar", "عدد غير محدد")])
@@ -73,13 +74,13 @@ def _claims(*figures: Figure) -> list[model.Claim]:
 def test_a_range_with_an_open_top_says_so_in_words(lang: str, shown: str) -> None:
     claims = _claims(Figure(None, 20, None, None, "at-least"), Figure(None, 50, None, None, "exactly"),
                      Figure(None, 80, None, None, "more-than"))
-    assert ctx(lang).wording.claimed_range(claims) == shown
+    assert spaced(ctx(lang).wording.claimed_range(claims)) == shown
 
 
 @pytest.mark.parametrize("lang, shown", [("en", "20–50"), ("ar", "من 20 إلى 50")])
 def test_a_closed_range_of_claims(lang: str, shown: str) -> None:
     claims = _claims(Figure(None, 20, None, None, "at-least"), Figure(None, 50, None, None, "exactly"))
-    assert ctx(lang).wording.claimed_range(claims) == shown
+    assert spaced(ctx(lang).wording.claimed_range(claims)) == shown
 
 
 @pytest.mark.parametrize("lang, scale, grade, shown", [
@@ -125,5 +126,24 @@ def test_the_arabic_accusative_ending_is_spelled_one_way() -> None:
     """«مصدراً», as the catalogue's prose writes «أيضاً»: the tanween on the letter before the alef."""
     po = (shipped.locale() / "ar" / "LC_MESSAGES" / "briefing.po").read_text(encoding="utf-8")
     assert "\u064b\u0627" not in po and "\u064b\u0651\u0627" not in po
-    assert i18n.ngettext_for("ar", "%(n)s source", "%(n)s sources", 13) == "%(n)s مصدراً"
-    assert i18n.ngettext_for("ar", "%(n)s claim", "%(n)s claims", 13) == "%(n)s روايةً"
+    assert i18n.ngettext_for("ar", "%(n)s source", "%(n)s sources", 13) == "%(n)s\u00a0مصدراً"
+    assert i18n.ngettext_for("ar", "%(n)s claim", "%(n)s claims", 13) == "%(n)s\u00a0روايةً"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_number_stays_on_the_line_of_what_it_counts(lang: str) -> None:
+    """No line ends between a number and its noun («57 / روايةً», «و15 / دولة»), nor inside a date
+    («25 يوليو / 2024») or an amount ("2.5 / billion"): the spaces there are no-break, on the web and in print."""
+    p = ctx(lang)
+    counted = p.n_("%(n)s claim", "%(n)s claims", 57)
+    assert re.fullmatch(r"57\u00a0\S+", counted), counted
+    dollars = p.wording.figure(Figure(None, 15, None, None, "exactly", "usd"))
+    assert re.search(r"15\u00a0\S", dollars) if lang == "ar" else dollars == "$15"
+    assert re.search(r"80\u00a0\S|\S\u00a080", p.wording.figure(Figure(None, 80, None, None, "more-than")))
+    for date in (i18n.format_partial_date(PartialDate("2024-07-25"), lang),
+                 i18n.format_range(PartialDate("2024-07-25"), PartialDate("2024-07-27"), lang)):
+        assert " " not in date and "\u00a0" in date, date
+    assert " " not in p.wording.figure(Figure(None, 2_500_000_000, None, None, "exactly", "usd"))
+    # two dates of a period may part at the dash, not inside either
+    across = i18n.format_range(PartialDate("2024-07-30"), PartialDate("2024-08-02"), lang)
+    assert across.count(" ") == 2 and " – " in across

@@ -23,15 +23,19 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from generator.views import figures
+
 WIDTH = 640
-ROW = 30
 LABEL = 220
 VALUE = 150
 PAD = 8
-LINE = 15  # the height of one line of a wrapped label (13px text)
-FONT = 13
+# Text sized for the narrowest column a chart is shown in (`figures`); rows and lines follow it.
+FONT = figures.units(12, WIDTH)
+TICK = figures.units(figures.MIN_TEXT_PX, WIDTH)
+LINE = round(FONT * 1.2)  # the height of one line of a wrapped label
+ROW = LINE + 14
 LINE_EM = (LABEL - 8) / FONT  # the width of a label line, in ems of the label face
-AXIS = 42  # below the bars: the axis line, its tick labels and its own label
+AXIS = round(TICK * 3.4)  # below the bars: the axis line, its tick labels and its own label
 SPREAD = 0.1  # "about n" is drawn as n with a spread of a tenth either way
 BOUNDED = ("fewer-than", "up-to", "as-many-as")  # a ceiling: the figure is at most this
 
@@ -113,7 +117,7 @@ def svg(bars: list[Bar], title: str, rtl: bool, chart_id: str, axis_label: str =
     labels = [wrap(b.label) for b in bars]
     rows = [max(ROW, LINE * len(lines) + 10) for lines in labels]
     height = sum(rows) + PAD * 2 + AXIS
-    thick = ROW - 10
+    thick = ROW - 14
 
     def x(value: float, width: float = 0) -> float:
         """Left edge of a bar segment starting at `value` (mirrored on right-to-left pages)."""
@@ -131,6 +135,7 @@ def svg(bars: list[Bar], title: str, rtl: bool, chart_id: str, axis_label: str =
     desc = "; ".join(f"{b.label}: {b.text}" for b in bars)
     parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="claims-chart" role="img" '
               f'aria-labelledby="{chart_id}-title {chart_id}-desc" viewBox="0 0 {WIDTH} {height}" width="100%" '
+              f'font-size="{FONT:g}" '
               f'direction="{"rtl" if rtl else "ltr"}">'),
              f'<title id="{chart_id}-title">{escape(title)}</title>',
              f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
@@ -142,7 +147,7 @@ def svg(bars: list[Bar], title: str, rtl: bool, chart_id: str, axis_label: str =
         middle = y + row / 2
         bar_top = middle - thick / 2
         bar_y = f"{bar_top:g}"
-        first = middle + 4 - LINE * (len(lines) - 1) / 2
+        first = middle + FONT * 0.35 - LINE * (len(lines) - 1) / 2
         tspans = "".join(f'<tspan x="{label_x:.1f}" y="{first + LINE * i:.1f}">{escape(line)}</tspan>'
                          for i, line in enumerate(lines))
         parts.append(f'<text text-anchor="{anchor_label}" class="chart-label">{tspans}</text>')
@@ -175,7 +180,7 @@ def svg(bars: list[Bar], title: str, rtl: bool, chart_id: str, axis_label: str =
                              f'H{x(high):.1f} M{x(high):.1f},{bar_top - 3:g} v{thick + 6}" class="chart-spread"/>')
                 end = high
         value_x = x(end) + outward * 6
-        parts.append(f'<text x="{value_x:.1f}" y="{middle + 4:.1f}" text-anchor="{anchor_value}" '
+        parts.append(f'<text x="{value_x:.1f}" y="{middle + FONT * 0.35:.1f}" text-anchor="{anchor_value}" '
                      f'class="chart-value">{escape(bar.text)}</text>')
         y += row
     parts += _axis(scale, x, y, axis_label, number)
@@ -190,10 +195,10 @@ def _axis(scale: list[int], x: Callable[[float], float], y: float, label: str,
              f'<line x1="{x(0):.1f}" x2="{x(scale[-1]):.1f}" y1="{y:g}" y2="{y:g}" class="chart-axis"/>']
     for tick in scale:
         parts.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{y:g}" y2="{y + 5:g}" class="chart-axis"/>')
-        parts.append(f'<text x="{x(tick):.1f}" y="{y + 18:g}" text-anchor="middle" class="chart-tick">'
-                     f'{escape(number(tick))}</text>')
+        parts.append(f'<text x="{x(tick):.1f}" y="{y + 5 + TICK * 1.1:.1f}" text-anchor="middle" '
+                     f'font-size="{TICK:g}" class="chart-tick">{escape(number(tick))}</text>')
     if label:
         middle = (x(0) + x(scale[-1])) / 2
-        parts.append(f'<text x="{middle:.1f}" y="{y + 36:g}" text-anchor="middle" class="chart-axis-label">'
-                     f'{escape(label)}</text>')
+        parts.append(f'<text x="{middle:.1f}" y="{y + 5 + TICK * 2.5:.1f}" text-anchor="middle" '
+                     f'font-size="{TICK:g}" class="chart-axis-label">{escape(label)}</text>')
     return parts

@@ -226,3 +226,67 @@ def round_km(limit: float) -> int:
         return 1
     power = 10 ** math.floor(math.log10(limit))
     return max(step * power for step in (1, 2, 5) if step * power <= limit)
+
+
+def enclosing(points: Sequence[tuple[float, float]], around: Sequence[tuple[float, float]] = ()
+              ) -> tuple[float, float, float]:
+    """A circle (lon, lat of its centre, radius in km) centred on the points' bounding box and reaching the
+    farthest of them and of `around`, so that a region drawn with it holds every place put within it."""
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    lon, lat = (west + east) / 2, (south + north) / 2
+    cos = math.cos(math.radians(lat))
+    km = max(math.hypot((x - lon) * cos, y - lat) * KM_PER_DEGREE for x, y in (*points, *around))
+    return lon, lat, km
+
+
+def crosses(a: Point, b: Point, box: tuple[float, float, float, float]) -> bool:
+    """Whether the segment a–b touches the box (x0, y0, x1, y1): Liang–Barsky clipping."""
+    x0, y0, x1, y1 = box
+    t0, t1 = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+class Lines:
+    """Line segments (borders, coasts) bucketed in a grid, so that a label's box is checked only against
+    the few segments near it."""
+
+    CELL = 32.0
+
+    def __init__(self, rings: Sequence[Sequence[Point]], width: float, height: float) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[Point, Point]]] = {}
+        for ring in rings:
+            for i in range(len(ring)):
+                a, b = ring[i - 1], ring[i]
+                if _on_frame(a, b, width, height):
+                    continue  # where clipping cut a shape at the edge of the view: no line is drawn there
+                for cell in self._cells(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])):
+                    self.cells.setdefault(cell, []).append((a, b))
+
+    def _cells(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+        c = self.CELL
+        return [(i, j) for i in range(math.floor(x0 / c), math.floor(x1 / c) + 1)
+                for j in range(math.floor(y0 / c), math.floor(y1 / c) + 1)]
+
+    def hit(self, box: tuple[float, float, float, float]) -> bool:
+        """Whether any segment touches the box."""
+        return any(crosses(a, b, box) for cell in self._cells(*box) for a, b in self.cells.get(cell, ()))
+
+
+def _on_frame(a: Point, b: Point, width: float, height: float) -> bool:
+    edge = 0.01
+    return any((abs(a[k] - v) < edge and abs(b[k] - v) < edge) for k, limit in ((0, width), (1, height))
+               for v in (0.0, limit))

@@ -56,11 +56,23 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 
 def gettext_for(lang: str, message: str) -> str:
-    return translations(lang).gettext(message)
+    return _numbers_held(translations(lang).gettext(message))
 
 
 def ngettext_for(lang: str, singular: str, plural: str, n: int) -> str:
-    return translations(lang).ngettext(singular, plural, n)
+    return _numbers_held(translations(lang).ngettext(singular, plural, n))
+
+
+NBSP = "\u00a0"
+# A number's place in a message ("%(n)s claims", «و%(n)s دولة», "from %(low)s to %(high)s") and the space beside it.
+_NUMBER_SPACE = re.compile(r"( ?)(%\((?:n|low|high|count)\)s)( ?)")
+
+
+@lru_cache(maxsize=1 << 12)
+def _numbers_held(message: str) -> str:
+    """The message with each number joined to the words beside it by a no-break space, so that no line ends
+    between a number and what it counts («57 ادعاءً», "15 countries"), on the web and in print alike."""
+    return _NUMBER_SPACE.sub(lambda m: NBSP * len(m[1]) + m[2] + NBSP * len(m[3]), message)
 
 
 def format_partial_date(date: PartialDate | None, lang: str) -> str:
@@ -122,7 +134,8 @@ def format_amount(value: float, lang: str) -> str:
     below that, the plain number ("750,000")."""
     if not is_compact(value):
         return _number_text(value, lang)
-    return str(format_compact_decimal(value, format_type="long", fraction_digits=1, locale=_locale(lang)))
+    compact = str(format_compact_decimal(value, format_type="long", fraction_digits=1, locale=_locale(lang)))
+    return compact.replace(" ", NBSP)  # "2.5 billion" is one number
 
 
 # Pages ask for the same dates and numbers thousands of times; babel works each out anew, locale
@@ -153,7 +166,8 @@ def _month_name(month: int, lang: str) -> str:
 def _formatted(date: datetime.date, pattern: str, lang: str) -> str:
     """`date` in a CLDR pattern, its month written in full by `_month_name` (a quoted literal of the pattern)."""
     literal = "'" + _month_name(date.month, lang).replace("'", "''") + "'"
-    return _babel_date(date, re.sub(r"(?<![ML])[ML]{3,4}(?![ML])", lambda _: literal, pattern), locale=_locale(lang))
+    text = _babel_date(date, re.sub(r"(?<![ML])[ML]{3,4}(?![ML])", lambda _: literal, pattern), locale=_locale(lang))
+    return text.replace(" ", NBSP)  # a date is never broken over two lines («25 يوليو/تموز 2024»)
 
 
 @lru_cache(maxsize=1 << 12)

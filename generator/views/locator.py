@@ -14,16 +14,20 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from generator.views import geo
+from generator.views import figures, geo
 from generator.views.i18n import direction
 
 WIDTH, HEIGHT = 640.0, 400.0
-PLACE_SIZE, COUNTRY_SIZE, SCALE_SIZE = 13.0, 11.0, 11.0
+# Text sized for the narrowest column a map is shown in (`figures`): 12.5 and 11.5 CSS pixels on a phone.
+PLACE_SIZE = figures.units(12.5, WIDTH)
+COUNTRY_SIZE = SCALE_SIZE = figures.units(figures.MIN_TEXT_PX, WIDTH)
 INSET_W, INSET_H, EDGE = 132.0, 84.0, 8.0
 # How a precision is drawn, and the radius (km) the place may lie within.
 SHAPES = {"exact": "point", "settlement": "circle", "area": "circle", "region": "area", "country": "area"}
 RADIUS_KM = {"exact": 0.0, "settlement": 3.0, "area": 15.0, "region": 250.0, "country": 400.0}
 MIN_RADIUS_PX = {"exact": 3.5, "settlement": 5.0, "area": 8.0, "region": 14.0, "country": 14.0}
+GAPS = (3.0, 12.0, 24.0)  # how far from its place a label may stand, nearest tried first
+AREA_PAD_PX = 10.0  # around the places an area holds, so that their marks stand inside it
 ORDER = tuple(SHAPES)  # finest first: the most precise places choose their label spots first
 
 LAND, BORDER, SEA, INK, MUTED, ACCENT = "#ece8dc", "#a39d8c", "#dce8f0", "#1f2328", "#5f5a4f", "#b3261e"
@@ -39,6 +43,7 @@ class Marker:
     precision: str
     names: tuple[str, ...]
     lang: str  # the language the names are in (the page's, or a draft's fallback)
+    within: tuple[str, ...] = ()  # every place the dossier puts this one within, nearest first
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,7 @@ class Layout:
     @property
     def scale_label(self) -> Label:
         """The scale bar's distance, just above the bar's left end."""
-        w, h = text_width(self.scale_text, SCALE_SIZE), SCALE_SIZE * 1.35
+        w, h = text_width(self.scale_text, SCALE_SIZE), text_height(self.scale_text, SCALE_SIZE)
         x0, bottom = EDGE + 4, HEIGHT - EDGE - 5
         return Label(self.scale_text, "", Box(x0, bottom - h, x0 + w, bottom), SCALE_SIZE, "scale")
 
@@ -140,8 +145,22 @@ def text_width(text: str, size: float) -> float:
     return width * size + 2
 
 
+def _arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def text_height(text: str, size: float) -> float:
+    """The height a line of text takes: the Arabic face (Noto Naskh) reaches higher and lower than the Latin."""
+    return size * (1.65 if _arabic(text) else 1.35)
+
+
+def _descent(text: str) -> float:
+    """How far below the baseline the line's box reaches, in ems."""
+    return 0.55 if _arabic(text) else 0.4
+
+
 def text_box(text: str, size: float, cx: float, cy: float) -> Box:
-    w, h = text_width(text, size), size * 1.35
+    w, h = text_width(text, size), text_height(text, size)
     return Box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
 
 
@@ -207,7 +226,8 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
     """Place everything; None when no place has a spot on the earth to show."""
     if not markers:
         return None
-    view = geo.fit([(m.lon, m.lat, RADIUS_KM[m.precision]) for m in markers], WIDTH, HEIGHT)
+    extents = {m.id: _extent(m, markers) for m in markers}
+    view = geo.fit(list(extents.values()), WIDTH, HEIGHT)
     scale_px_per_km = view.px_per_km()
     shown = [c for c in countries if view.overlaps(c.bbox)]
     paths, outers = {}, {}
@@ -217,31 +237,33 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
             if rings:  # none where only a hole's edge is in view (near a pole): no part to write the name in
                 outers[id(country)] = rings
 
+    lines = geo.Lines([ring for rings in outers.values() for ring in rings], WIDTH, HEIGHT)
     drawn = []
     for m in sorted(markers, key=lambda m: (ORDER.index(m.precision), m.names[0], m.id)):
-        x, y = view.xy(m.lon, m.lat)
-        r = max(RADIUS_KM[m.precision] * scale_px_per_km, MIN_RADIUS_PX[m.precision])
+        lon, lat, reach = extents[m.id]
+        x, y = view.xy(lon, lat)
+        r = max(reach * scale_px_per_km, MIN_RADIUS_PX[m.precision])
+        holds = any(m.id in o.within for o in markers)  # places lie within it: never cut down to size
         outline = ""
         if m.precision == "country":
             home = next((c for c in shown if c.contains(m.lon, m.lat) and id(c) in paths), None)
             if home is not None:
                 outline = paths[id(home)]
-        drawn.append(Drawn(m, SHAPES[m.precision], x, y, r if SHAPES[m.precision] != "area" else min(r, 60.0),
-                           outline))
+        area = SHAPES[m.precision] == "area"
+        drawn.append(Drawn(m, SHAPES[m.precision], x, y, r + AREA_PAD_PX if area and holds else
+                           min(r, 60.0) if area else r, outline))
 
     scale_km = geo.round_km(WIDTH * 0.22 / scale_px_per_km)
     scale_px, scale_text = scale_km * scale_px_per_km, km(scale_km)
     fixed = [INSET_BOX, _scale_box(scale_px, scale_text)] + [d.box for d in drawn if d.shape != "area"]
-    labels: list[Label] = []
-    for d in drawn:
-        label = _place_label(d, fixed, labels)
-        if label:
-            labels.append(label)
+    # Every place's spots free of the map's lines and marks; the place with fewest chooses first (a town on a
+    # border, with a spot or two, before a town in open country), then the finest, then by name.
+    labels = _place_labels([_label_spots(d, fixed, lines) for d in drawn])
     named = {c.code for c in shown for d in drawn if d.outline and c.contains(d.marker.lon, d.marker.lat)}
     for country in sorted(shown, key=lambda c: c.code):
         name = names(country.code) if country.code and country.code not in named else None
         if name and id(country) in outers:
-            label = _country_label(name, outers[id(country)], fixed, labels)
+            label = _country_label(name, outers[id(country)], fixed, labels, lines)
             if label:
                 labels.append(label)
 
@@ -250,39 +272,82 @@ def layout(countries: tuple[geo.Country, ...], markers: list[Marker], names: Cal
                   tuple(labels), scale_km, scale_px, scale_text, inset_view, inset_land, inset_frame)
 
 
-def _free(box: Box, fixed: list[Box], labels: list[Label]) -> bool:
+def _place_labels(spots: list[list[Label]]) -> list[Label]:
+    """One label for as many places as can have one, each at one of its spots, none over another. The place
+    with fewest spots chooses first; a place left without one may move a label that stands in its way to
+    another of that label's spots. Labels keep the order of `spots`, so the markup is the same every time."""
+    chosen: dict[int, Label] = {}
+
+    def free(label: Label, but: int = -1) -> bool:
+        return not any(label.box.overlaps(other.box) for i, other in chosen.items() if i != but)
+
+    for index in sorted(range(len(spots)), key=lambda i: (len(spots[i]), i)):
+        label = next((lb for lb in spots[index] if free(lb)), None)
+        if label is None:  # move the one label in the way, if it has somewhere else to go
+            for wanted in spots[index]:
+                blocking = [i for i, other in chosen.items() if wanted.box.overlaps(other.box)]
+                if len(blocking) != 1:
+                    continue
+                moved = next((lb for lb in spots[blocking[0]] if not lb.box.overlaps(wanted.box) and
+                              free(lb, but=blocking[0])), None)
+                if moved is not None:
+                    chosen[blocking[0]], label = moved, wanted
+                    break
+        if label is not None:
+            chosen[index] = label
+    return [chosen[i] for i in sorted(chosen)]
+
+
+def _extent(m: Marker, markers: list[Marker]) -> tuple[float, float, float]:
+    """Where a place is drawn and how far it reaches (lon, lat, km): an area holds every place on the map
+    that the dossier puts within it (a town inside its province), whatever its own radius says."""
+    own = (m.lon, m.lat, RADIUS_KM[m.precision])
+    inner = [(o.lon, o.lat) for o in markers if m.id in o.within]
+    if SHAPES[m.precision] != "area" or not inner:
+        return own
+    _, _, farthest = geo.enclosing([(m.lon, m.lat)], around=inner)
+    return own if farthest < own[2] * 0.9 else geo.enclosing([(m.lon, m.lat), *inner])
+
+
+def _free(box: Box, fixed: list[Box], lines: geo.Lines, labels: tuple[Label, ...] | list[Label] = ()) -> bool:
+    """Whether a label may stand here: on the map, over no place, scale or inset, no other label and no line."""
     return box.within(WIDTH, HEIGHT) and not any(box.overlaps(b) for b in fixed) and \
-        not any(box.overlaps(label.box) for label in labels)
+        not any(box.overlaps(label.box) for label in labels) and not lines.hit((box.x0, box.y0, box.x1, box.y1))
 
 
-def _place_label(d: Drawn, fixed: list[Box], labels: list[Label]) -> Label | None:
-    """The first free spot around the place, trying the full name, then each shorter one."""
-    h = PLACE_SIZE * 1.35
+def _label_spots(d: Drawn, fixed: list[Box], lines: geo.Lines) -> list[Label]:
+    """Every spot around the place where its label covers no line, place, scale or inset, best first: the full
+    name near it, farther off, then each shorter name."""
+    found = []
     for text in d.marker.names:
+        h = text_height(text, PLACE_SIZE)
         w = text_width(text, PLACE_SIZE)
-        if d.shape == "area":  # a region or country is named at its middle, where nothing else stands
-            spots = [(d.x, d.y), (d.x, d.y - h), (d.x, d.y + h)]
-        else:
-            g, r, q = 3.0, d.r, d.r * 0.72
-            spots = [(d.x + r + g + w / 2, d.y), (d.x - r - g - w / 2, d.y), (d.x, d.y - r - g - h / 2),
-                     (d.x, d.y + r + g + h / 2), (d.x + q + g + w / 2, d.y - q - h / 2),
-                     (d.x - q - g - w / 2, d.y - q - h / 2), (d.x + q + g + w / 2, d.y + q + h / 2),
-                     (d.x - q - g - w / 2, d.y + q + h / 2)]
+        if d.shape == "area":  # a region or country is named inside it, near its middle, where nothing else stands
+            spots = [(d.x + dx * w / 2, d.y + dy * h) for dy in (0, -1, 1, -2, 2) for dx in (0, -1, 1)
+                     if (dx * w / 2) ** 2 + (dy * h) ** 2 < d.r ** 2]
+        else:  # beside the place, then a little farther off where a border or another label is in the way
+            r, q = d.r, d.r * 0.72
+            spots = [spot for g in GAPS for spot in (
+                (d.x + r + g + w / 2, d.y), (d.x - r - g - w / 2, d.y), (d.x, d.y - r - g - h / 2),
+                (d.x, d.y + r + g + h / 2), (d.x + q + g + w / 2, d.y - q - g - h / 2),
+                (d.x - q - g - w / 2, d.y - q - g - h / 2), (d.x + q + g + w / 2, d.y + q + g + h / 2),
+                (d.x - q - g - w / 2, d.y + q + g + h / 2))]
         for cx, cy in spots:
             box = text_box(text, PLACE_SIZE, cx, cy)
-            if _free(box, fixed, labels):
-                return Label(text, d.marker.lang, box, PLACE_SIZE, "place")
-    return None
+            if _free(box, fixed, lines):
+                found.append(Label(text, d.marker.lang, box, PLACE_SIZE, "place"))
+    return found
 
 
-def _country_label(name: str, rings: list[list[geo.Point]], fixed: list[Box], labels: list[Label]) -> Label | None:
+def _country_label(name: str, rings: list[list[geo.Point]], fixed: list[Box], labels: list[Label],
+                   lines: geo.Lines) -> Label | None:
     """A country's name inside its largest visible part, where the whole name fits, or nowhere."""
     ring = max(rings, key=geo.area)
     cx, cy = geo.centroid(ring)
-    h, w = COUNTRY_SIZE * 1.35, text_width(name, COUNTRY_SIZE)
+    h, w = text_height(name, COUNTRY_SIZE), text_width(name, COUNTRY_SIZE)
     for dx, dy in ((0, 0), (0, -h), (0, h), (-w / 2, 0), (w / 2, 0), (0, -2 * h), (0, 2 * h)):
         box = text_box(name, COUNTRY_SIZE, cx + dx, cy + dy)
-        if all(geo.inside([ring], p) for p in box.corners()) and _free(box, fixed, labels):
+        if all(geo.inside([ring], p) for p in box.corners()) and _free(box, fixed, lines, labels):
             return Label(name, "", box, COUNTRY_SIZE, "country")
     return None
 
@@ -308,7 +373,7 @@ COLOURS = {"place": INK, "country": MUTED, "scale": INK}
 
 def _text(label: Label, page_lang: str) -> str:
     lang = label.lang or page_lang
-    cx, base = (label.box.x0 + label.box.x1) / 2, label.box.y1 - label.size * 0.4
+    cx, base = (label.box.x0 + label.box.x1) / 2, label.box.y1 - label.size * _descent(label.text)
     other = f' lang="{escape(lang)}"' if lang != page_lang else ""
     return (f'<text x="{cx:.1f}" y="{base:.1f}" text-anchor="middle" direction="{direction(lang)}"{other} '
             f'class="label-{label.kind}" font-size="{label.size:g}" fill="{COLOURS[label.kind]}">'

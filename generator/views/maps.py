@@ -39,6 +39,15 @@ class Maps:
             place = places.get(place.within or "")
         return found
 
+    def within(self, place: model.Place) -> tuple[str, ...]:
+        """Every place the dossier puts `place` within, nearest first (a loop is followed once)."""
+        found: list[str] = []
+        outer = self.p.dossier.places.get(place.within or "")
+        while outer is not None and outer.id not in found and outer.id != place.id:
+            found.append(outer.id)
+            outer = self.p.dossier.places.get(outer.within or "")
+        return tuple(found)
+
     def briefing_places(self, briefing: model.Briefing) -> list[model.Place]:
         """The places of a briefing's incidents, each once."""
         found: dict[str, model.Place] = {}
@@ -59,7 +68,8 @@ class Maps:
                 continue
             name, lang = i18n.pick(place.name, p.lang)
             shorter = sorted((a for a in place.aliases.get(lang, []) if len(a) < len(name)), key=lambda a: (len(a), a))
-            markers.append(locator.Marker(place.id, c.lon, c.lat, c.precision, (name, *shorter), lang))
+            markers.append(locator.Marker(place.id, c.lon, c.lat, c.precision, (name, *shorter), lang,
+                                          self.within(place)))
             shown.append(place)
         plan = locator.layout(_outlines(), markers, lambda code: i18n.territory_name(code, p.lang),
                               lambda km: p._("%(n)s km") % {"n": p.num(km)})
