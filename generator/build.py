@@ -237,7 +237,8 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
         exporting.wait()
     exports.rename(staging / addresses.DATA_FOLDER)
     with timed(timings, "pdf"):
-        pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache)
+        pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache,
+                                   data=(staging / addresses.export(typeset.DATA_NAME)).read_bytes())
     with timed(timings, "swap"):
         fingerprint.forget(layout)
         _swap(staging, layout)
@@ -285,5 +286,6 @@ def pdfs_only(root: Path, briefing: str | None, lang: str | None, out: Path | No
         raise BriefingError(f"briefing {briefing!r} is a draft: print it with --drafts, or review it first")
     if lang is not None and lang not in dossier.languages:
         raise BriefingError(f"language {lang!r} is not one of this dossier's: {', '.join(dossier.languages)}")
-    return typeset.render_pdfs(dossier, templates_for(layout), out or layout.site / addresses.PDF_FOLDER, briefing,
-                           [lang] if lang else None)
+    return typeset.render_pdfs(dossier, templates_for(layout), out or layout.site / addresses.PDF_FOLDER,
+                               data=export.dossier_json(dossier).encode("utf-8"), only=briefing,
+                               langs=[lang] if lang else None)
