@@ -248,10 +248,12 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
     exports.rename(staging / addresses.DATA_FOLDER)
     later: list[typeset.Job] = []
     with timed(timings, "pdf"):
+        data = (staging / addresses.export(typeset.DATA_NAME)).read_bytes()   # attached to every PDF
         if preview is None:
-            pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache)
+            pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache,
+                                       data=data)
         else:
-            jobs = typeset.plan(dossier, templates, staging / addresses.PDF_FOLDER)
+            jobs = typeset.plan(dossier, templates, staging / addresses.PDF_FOLDER, data)
             later = typeset.later(jobs, layout.pdf_cache, layout.site / addresses.PDF_FOLDER)
             pdfs = [job.target for job in jobs]
     with timed(timings, "swap"):
@@ -304,5 +306,6 @@ def pdfs_only(root: Path, briefing: str | None, lang: str | None, out: Path | No
         raise BriefingError(f"briefing {briefing!r} is a draft: print it with --drafts, or review it first")
     if lang is not None and lang not in dossier.languages:
         raise BriefingError(f"language {lang!r} is not one of this dossier's: {', '.join(dossier.languages)}")
-    return typeset.render_pdfs(dossier, templates_for(layout), out or layout.site / addresses.PDF_FOLDER, briefing,
-                           [lang] if lang else None)
+    return typeset.render_pdfs(dossier, templates_for(layout), out or layout.site / addresses.PDF_FOLDER,
+                               data=export.dossier_json(dossier).encode("utf-8"), only=briefing,
+                               langs=[lang] if lang else None)

@@ -10,10 +10,13 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from html import unescape
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 import pypdf
 import pypdfium2 as pdfium
@@ -306,3 +309,65 @@ def test_arabic_print_leaves_its_marks_room_and_never_slants(mini: Path) -> None
     assert ".cover .summary { font-style: normal; font-weight: bold;" in ar
     assert "font-style: normal; font-weight: bold" not in en
     assert re.search(r"table\.claims \{[^}]*line-height: 1\.35", en)   # English keeps its measure
+
+
+PDFA_ID = "http://www.aiim.org/pdfa/ns/id/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def pdfa_identification(reader: pypdf.PdfReader) -> list[str | None]:
+    """The PDF/A part and conformance the document's XMP metadata declares."""
+    metadata: Any = reader.root_object["/Metadata"]   # pypdf's types say nothing of what a dictionary holds
+    xmp = ElementTree.fromstring(metadata.get_object().get_data())
+    for description in xmp.iter(f"{{{RDF}}}Description"):
+        if f"{{{PDFA_ID}}}part" in description.attrib:
+            return [description.get(f"{{{PDFA_ID}}}{name}") for name in ("part", "conformance")]
+    return []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_pdf_is_an_archival_pdf_a3_with_the_dossier_data_attached(built_dossier: Path, lang: str) -> None:
+    """What an archive checks: PDF/A-3 identification in the XMP (part 3, conformance U), an sRGB output intent
+    for PDF/A, the language in the catalog, a structure tree (tagged), and the site's data/dossier.json embedded
+    byte for byte, declared as the document's data (/AF, /AFRelationship /Data)."""
+    exported = (built_dossier / "site" / "data" / "dossier.json").read_bytes()
+    for b in briefings(built_dossier):
+        reader = read(pdf_path(built_dossier, b.id, lang)).reader
+        assert pdfa_identification(reader) == ["3", "U"], b.id
+        root: Any = reader.root_object
+        intents = [intent.get_object() for intent in root["/OutputIntents"]]
+        assert [str(intent["/S"]) for intent in intents] == ["/GTS_PDFA1"], b.id
+        assert "/DestOutputProfile" in intents[0]
+        assert str(root["/Lang"]) == lang
+        assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"]), b.id
+        assert reader.attachments == {"dossier.json": [exported]}, b.id
+        [spec] = [ref.get_object() for ref in root["/AF"]]
+        assert (spec["/UF"], spec["/AFRelationship"]) == ("dossier.json", "/Data")
+        assert spec["/EF"]["/F"].get_object()["/Subtype"] == "/application/json"
+
+
+def test_every_table_header_of_the_print_says_what_it_heads(built_dossier: Path) -> None:
+    """A screen reader names a cell by its headers: every <th> is scoped, in the PDF too (/Scope), and each cell
+    points to its headers (WeasyPrint's /Headers)."""
+    for b in briefings(built_dossier):
+        for lang in LANGS:
+            html = html_of(built_dossier, b.id, lang)
+            headers = re.findall(r"<th\b[^>]*>", html)
+            assert headers and all(re.search(r'\bscope="(col|row)"', th) for th in headers), (b.id, lang)
+        reader = read(pdf_path(built_dossier, b.id, "en")).reader
+        nodes = list(_struct_nodes(reader.root_object["/StructTreeRoot"]))
+        cells = [node for node in nodes if node.get("/S") == "/TD"]
+        assert cells and all("/Headers" in cell["/A"] for cell in cells), b.id
+        scopes = [str(node["/A"].get("/Scope")) for node in nodes if node.get("/S") == "/TH"]
+        assert "/Column" in scopes and set(scopes) <= {"/Column", "/Row"}, (b.id, scopes)
+
+
+def _struct_nodes(node: object) -> Iterator[dict]:
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, pypdf.generic.ArrayObject):
+        for kid in node:
+            yield from _struct_nodes(kid)
+    elif isinstance(node, pypdf.generic.DictionaryObject):
+        yield node
+        if "/K" in node:
+            yield from _struct_nodes(node["/K"])

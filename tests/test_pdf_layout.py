@@ -1,12 +1,14 @@
 """Briefing PDFs looked at: page one rendered to pixels, text inside the margins, tables that break cleanly."""
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
-from test_pdf import LANGS, briefings, context_of, flat, pdf_path, read
+from test_pdf import LANGS, briefings, context_of, flat, html_of, pdf_path, read
 
 from generator.views import i18n
 
@@ -107,7 +109,7 @@ def test_a_word_longer_than_the_line_breaks_inside_the_margins(mini: Path, tmp_p
     path.write_text(path.read_text(encoding="utf-8").replace("en: The harbour closed on Monday.", f"en: {word}")
                     .replace("ar: أُغلق الميناء يوم الاثنين.", f"ar: أُغلق {word}"), encoding="utf-8")
     dossier, _ = checked(mini)
-    for written in typeset.render_pdfs(dossier, templates_for(Layout(mini)), tmp_path, workers=1):
+    for written in typeset.render_pdfs(dossier, templates_for(Layout(mini)), tmp_path, data=b"{}", workers=1):
         assert chars_outside(written) == [], written.name
 
 
@@ -181,3 +183,58 @@ def test_a_run_of_note_calls_stays_whole_and_raised_beside_its_word(built_shippe
             assert beside, (b.id, lang, page, run)
             checked += run.count(",") + run.count("،")
     assert checked > 20   # runs of several calls were found and looked at
+
+
+ARABIC = re.compile(r"[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+QUOTE_IN_NOTE = re.compile(r'<span class="quote">(?:<span[^>]*>)?«<bdi lang="en" dir="ltr">(.*?)</bdi>')
+
+
+def latin_letters(path: Path) -> list[tuple[int, float, str]]:
+    """The Latin letters and digits of a PDF as drawn: (line, left edge, letter), lines top to bottom and
+    page after page, each line's letters from left to right."""
+    document = pdfium.PdfDocument(str(path))
+    letters: list[tuple[int, float, str]] = []
+    line = 0
+    for number in range(len(document)):
+        text = document[number].get_textpage()
+        rows: list[tuple[float, list[tuple[float, str]]]] = []
+        for i in range(text.count_chars()):
+            char = text.get_text_range(i, 1)
+            if not char.isalnum() or ARABIC.match(char):
+                continue
+            left, bottom, _, top = text.get_charbox(i)
+            middle = (bottom + top) / 2
+            row = next((r for m, r in rows if abs(m - middle) < 4), None)
+            if row is None:
+                row = []
+                rows.append((middle, row))
+            row.append((left, char))
+        for _, row in sorted(rows, key=lambda r: -r[0]):
+            letters.extend((line, left, char) for left, char in sorted(row))
+            line += 1
+    document.close()
+    return letters
+
+
+def test_an_english_quote_in_an_arabic_note_reads_line_after_line(built_shipped: Path) -> None:
+    """An English quote broken across lines of an Arabic note read in a zig-zag: its first words at the left end of
+    one line, the rest from the middle of the next to the right margin. Each of its lines now starts at the left
+    edge of the text, as an English paragraph's do, and its letters read in order, line after line."""
+    checked = 0
+    for b in briefings(built_shipped):
+        html = html_of(built_shipped, b.id, "ar")
+        quotes = [unescape(q) for q in QUOTE_IN_NOTE.findall(html[html.index('<h2 id="notes">'):])]
+        drawn = latin_letters(pdf_path(built_shipped, b.id, "ar"))
+        text = "".join(char for _, _, char in drawn)
+        left_edge = min(left for _, left, _ in drawn)
+        for quote in quotes:
+            wanted = "".join(char for char in quote if char.isalnum())
+            start = text.find(wanted)
+            assert start >= 0, (b.id, quote[:60])   # its letters, in order
+            found = drawn[start:start + len(wanted)]
+            lines = sorted({line for line, _, _ in found})
+            for line in lines[1:]:
+                first = min(left for n, left, _ in found if n == line)
+                assert first - left_edge < 2 * MM, (b.id, quote[:60], first, left_edge)
+            checked += len(lines) > 1
+    assert checked >= 3   # quotes of several lines were looked at

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pypdf
 import pytest
 from conftest import briefing
 
@@ -17,9 +18,12 @@ from generator.pdf import typeset
 pytestmark = pytest.mark.slow
 
 
-def render(root: Path, out: Path, workers: int) -> list[Path]:
+DATA = b'{"the dossier": "as exported"}\n'
+
+
+def render(root: Path, out: Path, workers: int, data: bytes = DATA, cache: Path | None = None) -> list[Path]:
     dossier, _ = checked(root)
-    return typeset.render_pdfs(dossier, templates_for(Layout(root)), out, workers=workers)
+    return typeset.render_pdfs(dossier, templates_for(Layout(root)), out, data=data, workers=workers, cache=cache)
 
 
 def test_parallel_rendering_writes_the_same_bytes_as_one_at_a_time(mini: Path, tmp_path: Path) -> None:
@@ -29,6 +33,20 @@ def test_parallel_rendering_writes_the_same_bytes_as_one_at_a_time(mini: Path, t
     for a, b in zip(together, alone, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
     assert not [p for p in (tmp_path / "together").iterdir() if p.suffix != ".pdf"]  # no leftovers
+
+
+def test_the_same_input_gives_the_same_bytes_and_new_data_a_new_pdf(mini: Path, tmp_path: Path) -> None:
+    """Two runs give the same bytes (the dates, identifiers and attachment stamps come from the content), and the
+    cache keys a PDF by its attached data too: a PDF whose HTML is unchanged but whose dossier.json changed (a
+    claim no briefing shows) is made again, never copied from the cache with the old data inside."""
+    cache = tmp_path / "cache"
+    first = [p.read_bytes() for p in render(mini, tmp_path / "one", workers=1, cache=cache)]
+    again = [p.read_bytes() for p in render(mini, tmp_path / "two", workers=1)]
+    assert first == again
+    changed = render(mini, tmp_path / "three", workers=1, data=DATA + b" ", cache=cache)
+    for path, before in zip(changed, first, strict=True):
+        assert pypdf.PdfReader(path).attachments["dossier.json"] == [DATA + b" "], path.name
+        assert path.read_bytes() != before
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -45,7 +63,7 @@ def test_a_failure_names_the_briefing_and_language_and_writes_nothing(mini: Path
 
 
 def test_a_pdf_appears_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def half_written(html: object, tmp: Path, name: str, created: object) -> None:
+    def half_written(html: object, tmp: Path, name: str, created: object, data: bytes) -> None:
         tmp.write_bytes(b"%PDF-1.7\n% cut short")
         raise RuntimeError("layout failed")
 
@@ -53,7 +71,7 @@ def test_a_pdf_appears_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.M
     target = tmp_path / "x.en.pdf"
     target.write_bytes(b"the previous PDF")
     with pytest.raises(RuntimeError):
-        typeset.write_pdf("<p>x</p>", target, PartialDate("2024-07-30"))
+        typeset.write_pdf("<p>x</p>", target, PartialDate("2024-07-30"), DATA)
     assert target.read_bytes() == b"the previous PDF"
     assert [p.name for p in tmp_path.iterdir()] == ["x.en.pdf"]
 

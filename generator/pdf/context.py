@@ -11,7 +11,7 @@ from markupsafe import escape as html_escape
 
 from generator.factbase import model
 from generator.text.escape import anchor
-from generator.views import addresses
+from generator.views import addresses, i18n
 from generator.views.context import PageContext
 from generator.views.templates import called_directly
 from generator.views.wording import runs
@@ -54,6 +54,17 @@ class PrintContext(PageContext):
     def external(self, url: str, label: str = "") -> Markup:
         """An address, left to right and breakable anywhere so that a long one never runs off the page."""
         return Markup('<bdi dir="ltr" class="url"><a href="{0}">{0}</a></bdi>').format(url)
+
+    def quoted(self, cit: model.Citation) -> Markup:
+        """A left-to-right quote in a right-to-left page is set as lines of its own (`.ltr-quote`, an inline
+        block, its marks inside): WeasyPrint 70 has no bidi algorithm across inline boxes (it reverses a
+        right-to-left line's boxes), so isolating characters (U+2066-2069) change nothing, and a quote broken
+        across lines read in a zig-zag, its first words at the left end of one line, the rest at the right
+        of the next."""
+        quote = super().quoted(cit)
+        if self.dir == "rtl" and i18n.direction(self.dossier.sources[cit.source].language) == "ltr":
+            return Markup('<span class="ltr-quote" dir="ltr">') + quote + Markup("</span>")
+        return quote
 
     def esc_part(self, value: str) -> Markup:
         """`esc` folds spaces at the ends away; a piece of a sentence keeps them."""

@@ -20,6 +20,7 @@ import datetime
 import functools
 import hashlib
 import importlib.metadata
+import io
 import multiprocessing
 import os
 import shutil
@@ -44,6 +45,11 @@ from generator.views.templates import environment as jinja_environment
 
 # WeasyPrint is CPU-bound; more workers than cores only adds memory.
 MAX_WORKERS = 2
+# The PDF/A part and conformance every briefing declares (XMP pdfaid:part 3, conformance U: its text
+# maps to Unicode), as the standard names it; WeasyPrint's name for the variant is the same in lower case.
+ARCHIVAL = "PDF/A-3u"
+# The data attached to every PDF is the site's `data/dossier.json`, under the same name.
+DATA_NAME = addresses.EXPORTS[0]
 
 
 def font_files() -> dict[str, Path]:
@@ -85,14 +91,15 @@ def font_uris() -> dict[str, str]:
 
 
 # --- writing one PDF -----------------------------------------------------------------------------
-def write_pdf(html: str, target: Path, created: model.PartialDate) -> None:
-    """Render HTML to a PDF file; the file appears whole or not at all."""
+def write_pdf(html: str, target: Path, created: model.PartialDate, data: bytes) -> None:
+    """Render HTML to a PDF file with `data` (the dossier's export) attached; the file appears whole or
+    not at all."""
     from weasyprint import HTML
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = _partial(target)
     try:
         with _font_timestamps(created):
-            _render_to(HTML(string=html, base_url=str(target.parent)), tmp, target.name, created)
+            _render_to(HTML(string=html, base_url=str(target.parent)), tmp, target.name, created, data)
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -105,9 +112,8 @@ def _partial(target: Path) -> Path:
 @contextmanager
 def _font_timestamps(created: model.PartialDate) -> Iterator[None]:
     """fontTools stamps every embedded font subset with "now" unless SOURCE_DATE_EPOCH is set."""
-    day = datetime.date(created.year, created.month or 1, created.day or 1)
     previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.timetuple()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(_day(created).timetuple()))
     try:
         yield
     finally:
@@ -117,17 +123,41 @@ def _font_timestamps(created: model.PartialDate) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def _render_to(html: Any, tmp: Path, name: str, created: model.PartialDate) -> None:
-    """Lay out and write, with the dates taken from the content so the bytes are reproducible."""
+def _render_to(html: Any, tmp: Path, name: str, created: model.PartialDate, data: bytes) -> None:
+    """Lay out and write, with the dates taken from the content so the bytes are reproducible (the
+    attachment's dates too: WeasyPrint stamps it with "now" unless told)."""
+    from weasyprint import Attachment
     document = html.render()
     document.metadata.created = _iso(created)
     document.metadata.modified = _iso(created)
-    document.write_pdf(tmp, pdf_identifier=name.encode(), pdf_tags=True, finisher=repair_text_maps)
+    moment = datetime.datetime.combine(_day(created), datetime.time(), datetime.UTC)
+    attached = Attachment(file_obj=io.BytesIO(data), name=DATA_NAME, created=moment, modified=moment,
+                          relationship="Data")
+    document.write_pdf(tmp, pdf_identifier=name.encode(), pdf_variant=ARCHIVAL.lower(), pdf_tags=True,
+                       attachments=[attached], finisher=_finish)
+
+
+def _finish(document: Any, pdf: Any) -> None:
+    """What WeasyPrint 70 leaves undone: text maps from the fonts' own tables (`repair_text_maps`); the
+    attachment listed once in the catalog's /AF (its PDF/A-3 step lists it twice); a /Scope on every table
+    header (it links each cell to its headers but says not which way a header reads: PDF/UA asks)."""
+    repair_text_maps(document, pdf)
+    if "AF" in pdf.catalog:
+        pdf.catalog["AF"][:] = list(dict.fromkeys(pdf.catalog["AF"]))
+    with contextlib.suppress(AttributeError):   # another WeasyPrint keeps its boxes otherwise: no scopes then
+        for page in document.pages:
+            for box in page._page_box.descendants():
+                mark = getattr(box, "mark", None)
+                if box.element_tag == "th" and isinstance(mark, dict) and "A" in mark:
+                    mark["A"]["Scope"] = "/Row" if box.element.get("scope") == "row" else "/Column"
+
+
+def _day(date: model.PartialDate) -> datetime.date:
+    return datetime.date(date.year, date.month or 1, date.day or 1)
 
 
 def _iso(date: model.PartialDate) -> str:
-    day = datetime.date(date.year, date.month or 1, date.day or 1)
-    return f"{day.isoformat()}T00:00:00Z"
+    return f"{_day(date).isoformat()}T00:00:00Z"
 
 
 # --- all of them ---------------------------------------------------------------------------------
@@ -140,24 +170,26 @@ class Job:
     html: str
     target: Path
     created: model.PartialDate
+    data: bytes
 
 
 def _run(job: Job) -> str | None:
     """Write one PDF in a worker; a failure comes back as text (exceptions may not survive pickling)."""
     try:
-        write_pdf(job.html, job.target, job.created)
+        write_pdf(job.html, job.target, job.created, job.data)
     except Exception as exc:  # noqa: BLE001 - any failure is reported by the parent with the briefing and language
         return f"{type(exc).__name__}: {exc}"
     return None
 
 
-def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, only: str | None = None,
+def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, *, data: bytes, only: str | None = None,
                 langs: list[str] | None = None, workers: int = MAX_WORKERS, cache: Path | None = None) -> list[Path]:
-    """Write `<briefing>.<lang>.pdf` for the chosen briefings and languages, several at a time.
+    """Write `<briefing>.<lang>.pdf` for the chosen briefings and languages, several at a time, each with
+    `data` (the dossier's export, made above this stage) attached.
 
     With `cache`, a PDF rendered before from the same input is copied from there, and the cache is
     left holding exactly this run's PDFs."""
-    jobs = plan(dossier, templates, out_dir, only, langs)
+    jobs = plan(dossier, templates, out_dir, data, only, langs)
     keys = _keys(jobs, cache)
     todo = _from_cache(jobs, keys, cache)
     _raise_failures(_run_all(todo, min(workers, len(todo), os.cpu_count() or 1)) if todo else [])
@@ -166,14 +198,14 @@ def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, onl
     return [job.target for job in jobs]
 
 
-def plan(dossier: model.Dossier, templates: Templates, out_dir: Path, only: str | None = None,
+def plan(dossier: model.Dossier, templates: Templates, out_dir: Path, data: bytes, only: str | None = None,
          langs: list[str] | None = None) -> list[Job]:
-    """The PDFs of the chosen briefings and languages, each with its HTML."""
+    """The PDFs of the chosen briefings and languages, each with its HTML and `data` to attach."""
     if only is not None and only not in dossier.briefings:
         known = ", ".join(dossier.briefings) or "none"
         raise BriefingError(f"no briefing {only!r}; known briefings: {known}")
     return [Job(bid, lang, briefing_html(dossier, briefing, lang, templates), out_dir / addresses.pdf_name(bid, lang),
-                briefing.date)
+                briefing.date, data)
             for bid, briefing in dossier.briefings.items() if only is None or bid == only
             for lang in langs or dossier.languages]
 
@@ -273,11 +305,13 @@ def _renderer_identity() -> str:
 
 
 def _cache_key(job: Job, renderer: str) -> str:
-    """What a PDF's bytes depend on: its HTML (which names the font files), its name and date, and
-    the renderer."""
+    """What a PDF's bytes depend on: its HTML (which names the font files), its name and date, the
+    renderer, and the data attached to it (a claim changed in a briefing that does not show it still
+    changes its PDF)."""
     digest = hashlib.sha256()
     for part in (job.html, job.target.name, _iso(job.created), renderer):
         digest.update(part.encode("utf-8") + b"\0")
+    digest.update(hashlib.sha256(job.data).digest())
     return digest.hexdigest()[:32]
 
 
