@@ -78,12 +78,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if page.title:
         page.title = escape(unescape(str(page.title)))
         page.meta["title"] = page.title
-    return _ROW_ID.sub(r'<tr id="\1">\n<td>', html)
-
-
-# A Markdown table row cannot carry an id: a page gives one to a row by opening the row's first cell with an
-# empty `<span id>` (a claim's row in its incident's table), and the row takes it, so a link to it marks the row.
-_ROW_ID = re.compile(r'<tr>\n<td><span id="([a-z0-9][a-z0-9-]*)"></span>')
+    return html
 
 
 def _write_by_replacing(site_dir: str) -> None:
