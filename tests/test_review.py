@@ -436,6 +436,50 @@ def test_a_long_seed_change_is_bounded(mini: Path) -> None:
     assert next(c for c in data["changes"] if c["kind"] == "source")["seed_paragraphs_left_out"] == 7
 
 
+def test_a_long_text_with_many_edits_is_compared_word_by_word_in_bounded_pieces(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Comparing words costs the product of the two sides' lengths: 60,000 words took a minute, a
+    megabyte never ended. A long text is compared line by line first and the changed lines word by word,
+    so no comparison of words is given more than the bound, and every edit still shows as words."""
+    import difflib
+
+    from generator.review import words
+    sizes: list[int] = []
+    original = difflib.SequenceMatcher
+
+    def counted(*args: object, a: list[str], b: list[str], autojunk: bool) -> difflib.SequenceMatcher[str]:
+        if all(" " not in item.strip() for item in a + b):   # a comparison of words, not of lines
+            sizes.append(max(len(a), len(b)))
+        return original(*args, a=a, b=b, autojunk=autojunk)
+
+    monkeypatch.setattr(words.difflib, "SequenceMatcher", counted)
+    lines = [" ".join(f"w{(k * 7 + j) % 50}" for j in range(12)) for k in range(2000)]
+    edited = [line.replace("w3 ", "EDITED ", 1) if k % 40 == 0 else line for k, line in enumerate(lines)]
+    old, new = "\n".join(lines), "\n".join(edited)
+    diffed = words.word_diff(old, new)
+    assert sizes and max(sizes) <= words.WORD_DIFF_WORDS and diffed.whole == 0 and diffed.note() is None
+    assert "".join(t for op, t in diffed.runs if op != "+") == old
+    assert "".join(t for op, t in diffed.runs if op != "-") == new
+    assert [t for op, t in diffed.runs if op == "+"] == ["EDITED "] * sum("EDITED" in e for e in edited)
+
+
+def test_a_sentence_too_long_to_compare_word_by_word_is_shown_whole_and_the_diff_says_so(mini: Path) -> None:
+    from generator.review.words import WORD_DIFF_WORDS
+    commit_all(mini)
+    long = " ".join(["word"] * (WORD_DIFF_WORDS + 1))
+    _edit(mini, SEED, "A <script>", f"{long} end.\n\nA <script>")
+    commit_all(mini)
+    _edit(mini, SEED, f"{long} end.", f"{long} changed end.")
+    text = briefing("--root", str(mini), "diff", "HEAD").stdout
+    note = f"1 changed stretch(es) of more than {WORD_DIFF_WORDS:,} words shown removed and added whole"
+    assert f"    … {note}" in text and "see git diff of the file" in text
+    assert f"[-{long} end.-]{{+{long} changed end.+}}" in text
+    assert note in html.unescape(briefing("--root", str(mini), "diff", "HEAD", "--format", "markdown").stdout)
+    data = json.loads(briefing("--root", str(mini), "diff", "HEAD", "--format", "json").stdout)
+    field = next(f for c in data["changes"] for f in c["fields"] if f.get("words_shown_whole"))
+    assert field["words_shown_whole"] == 1
+
+
 # --- refused characters: located, never an internal error -----------------------------------------
 
 DESCRIPTION = "  en: The union of the harbour's dockworkers."
