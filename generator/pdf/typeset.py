@@ -21,7 +21,7 @@ import hashlib
 import importlib.metadata
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,8 +149,10 @@ def _run(job: Job) -> str | None:
 
 
 def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, only: str | None = None,
-                langs: list[str] | None = None, workers: int = MAX_WORKERS, cache: Path | None = None) -> list[Path]:
-    """Write `<briefing>.<lang>.pdf` for the chosen briefings and languages, several at a time.
+                langs: list[str] | None = None, workers: int = MAX_WORKERS, cache: Path | None = None,
+                progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write `<briefing>.<lang>.pdf` for the chosen briefings and languages, several at a time;
+    `progress(done, total)` after each PDF rendered (not taken from the cache).
 
     With `cache`, a PDF rendered before from the same input is copied from there, and the cache is
     left holding exactly this run's PDFs."""
@@ -170,7 +172,7 @@ def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, onl
             write_atomic(job.target, hit.read_bytes())
         else:
             todo.append(job)
-    failures = _run_all(todo, min(workers, len(todo), os.cpu_count() or 1)) if todo else []
+    failures = _run_all(todo, min(workers, len(todo), os.cpu_count() or 1), progress) if todo else []
     if failures:
         for job, _ in failures:  # a worker that died cannot have cleaned up after itself
             with contextlib.suppress(OSError):
@@ -215,16 +217,20 @@ def _keep_in_cache(cache: Path, entries: dict[str, Path]) -> None:
             old.unlink(missing_ok=True)
 
 
-def _run_all(jobs: list[Job], workers: int) -> list[tuple[Job, str]]:
+def _run_all(jobs: list[Job], workers: int, progress: Callable[[int, int], None] | None = None,
+             ) -> list[tuple[Job, str]]:
     """Run the jobs, in parallel when there are several; the failures, in job order."""
+    results: list[str | None] = []
     if workers <= 1:
-        results = [_run(job) for job in jobs]
+        for job in jobs:
+            results.append(_run(job))
+            if progress is not None:
+                progress(len(results), len(jobs))
     else:
         # "spawn": a fresh interpreter per worker, never a fork of a process that holds Pango's state.
         context = multiprocessing.get_context("spawn")
         with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(_run, job) for job in jobs]
-            results = []
             for future in futures:
                 try:
                     results.append(future.result())
@@ -232,4 +238,6 @@ def _run_all(jobs: list[Job], workers: int) -> list[tuple[Job, str]]:
                     results.append(f"the worker process stopped ({exc})")
                 except Exception as exc:  # noqa: BLE001 - the job could not reach its worker, or its answer the parent
                     results.append(f"{type(exc).__name__}: {exc}")
+                if progress is not None:
+                    progress(len(results), len(jobs))
     return [(job, why) for job, why in zip(jobs, results, strict=True) if why is not None]
