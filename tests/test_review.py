@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import briefing, commit_all, git, set_back_to_draft
+from conftest import briefing, commit_all, examples, git, set_back_to_draft
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.factbase.check import run
 from generator.review.fmt import fmt
@@ -461,6 +463,28 @@ def test_a_long_text_with_many_edits_is_compared_word_by_word_in_bounded_pieces(
     assert "".join(t for op, t in diffed.runs if op != "+") == old
     assert "".join(t for op, t in diffed.runs if op != "-") == new
     assert [t for op, t in diffed.runs if op == "+"] == ["EDITED "] * sum("EDITED" in e for e in edited)
+
+
+@settings(max_examples=examples(200), deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["a ", "b ", "c.", " ", "\n", "\n\n", "d! ", "هـ؟ "]), max_size=60),
+       st.lists(st.tuples(st.integers(0, 59), st.sampled_from(["", "x ", "\n", "a "])), max_size=8),
+       st.integers(2, 12))
+def test_a_word_diff_gives_back_both_texts_whatever_the_bound(pieces: list[str], edits: list[tuple[int, str]],
+                                                               bound: int) -> None:
+    """However a text is cut (lines, sentences, words, or shown whole past the bound), the kept and removed
+    runs spell the old text and the kept and added runs the new one."""
+    from generator.review import words
+    new = list(pieces)
+    for at, piece in edits:
+        new[min(at, len(new)):min(at, len(new)) + 1] = [piece]
+    old_text, new_text = "".join(pieces), "".join(new)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(words, "WORD_DIFF_WORDS", bound)
+        patch.setattr(words, "PIECE_PAIRS", bound)
+        diffed = words.word_diff(old_text, new_text)
+    assert "".join(t for op, t in diffed.runs if op != "+") == old_text
+    assert "".join(t for op, t in diffed.runs if op != "-") == new_text
+    assert all(t for _, t in diffed.runs)
 
 
 def test_a_sentence_too_long_to_compare_word_by_word_is_shown_whole_and_the_diff_says_so(mini: Path) -> None:
