@@ -58,6 +58,7 @@ serve: $(STAMP)
 	$(BIN)/briefing serve
 
 # Time and memory of synthetic dossiers (a measurement, not a test). `make bench` measures one small
-# dossier (30 sources); `make bench SIZE=1000` measures 100, 300 and 1,000 sources to show how cost grows.
+# dossier (30 sources); `make bench SIZE=1000` measures 100, 300 and 1,000 sources to show how cost grows,
+# and the shapes that once fell off a cliff (tests/bench/shapes.py) at 1,000 and 2,000.
 bench: $(STAMP)
-	$(BIN)/python tests/bench/bench.py $(if $(SIZE),--sources $$(( $(SIZE) / 10 )) --sources $$(( $(SIZE) * 3 / 10 )) --sources $(SIZE),--sources 30)
+	$(BIN)/python tests/bench/bench.py $(if $(SIZE),--sources $$(( $(SIZE) / 10 )) --sources $$(( $(SIZE) * 3 / 10 )) --sources $(SIZE) --shapes $(SIZE),--sources 30)

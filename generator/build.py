@@ -24,6 +24,7 @@ from generator.files import NoSpace, is_no_space, link_tree, not_plain
 from generator.layout import BUILD, Layout
 from generator.parallel import Forked
 from generator.pdf import typeset
+from generator.progress import Stages
 from generator.review import history
 from generator.site import export, mkdocs_config, mkdocs_project, render
 from generator.site.xref import CrossIndex
@@ -42,8 +43,11 @@ class BuildResult:
 
 
 @contextmanager
-def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
-    """Add the time spent in the block to `stage`: where a build's time goes, for `build --timings`."""
+def timed(timings: dict[str, float], stage: str, stages: Stages | None = None) -> Iterator[None]:
+    """Add the time spent in the block to `stage`: where a build's time goes, for `build --timings`; and
+    name the stage on the terminal as it starts (`stages`)."""
+    if stages is not None:
+        stages.start(stage)
     start = time.perf_counter()
     try:
         yield
@@ -128,18 +132,23 @@ class Preview:
     mkdocs: mkdocs_project.Workers
 
 
-def build(root: Path, strict: bool = False, drafts: bool = False, preview: Preview | None = None) -> BuildResult:
-    """Publish what is reviewed; with `drafts`, a preview that shows the drafts too, marked."""
+def build(root: Path, strict: bool = False, drafts: bool = False, preview: Preview | None = None,
+          stages: Stages | None = None) -> BuildResult:
+    """Publish what is reviewed; with `drafts`, a preview that shows the drafts too, marked. `stages`
+    shows, on a terminal, which stage the build is in (a large dossier's build takes minutes)."""
     layout = Layout(root)
     with build_lock(layout):
         try:
-            return _build(root, strict, drafts, preview)
+            return _build(root, strict, drafts, preview, stages)
         except BaseException as exc:
             machine = isinstance(exc, (OSError, NoSpace))
             _discard_half_built(layout, machine)
             if machine:
                 raise _failure(exc, layout) from None  # type: ignore[arg-type]
             raise
+        finally:
+            if stages is not None:
+                stages.end()
 
 
 def _discard_half_built(layout: Layout, machine: bool) -> None:
@@ -169,21 +178,21 @@ def _failure(exc: OSError | NoSpace, layout: Layout) -> BriefingError:
     return BriefingError(f"cannot write {what} ({why}); check that you may write there{unchanged}")
 
 
-def _build(root: Path, strict: bool, drafts: bool, preview: Preview | None) -> BuildResult:
+def _build(root: Path, strict: bool, drafts: bool, preview: Preview | None, stages: Stages | None) -> BuildResult:
     layout = Layout(root)
     if not layout.mkdocs_config.is_file():
         raise BriefingError(f"no mkdocs.yml in {root}; run 'briefing init' or pass --root")
     timings: dict[str, float] = {}
     exports = layout.exports
-    with timed(timings, "check"):
+    with timed(timings, "check", stages):
         loaded = load(root)
     with _exported_beside(loaded, drafts, exports) as exporting:
-        with timed(timings, "check"):
+        with timed(timings, "check", stages):
             dossier, problems = refuse_unless_buildable(loaded.dossier, check(loaded), strict, drafts)
             dossier = publish.for_build(dossier, drafts)
         templates = templates_for(layout)
         config = mkdocs_config.text(mkdocs_config.read(layout))
-        with timed(timings, "unchanged"):
+        with timed(timings, "unchanged", stages):
             framed = fingerprint.frame(templates, config)
             inputs = fingerprint.of_inputs(root, framed, drafts)
             previous = fingerprint.previous(layout, inputs)
@@ -192,7 +201,7 @@ def _build(root: Path, strict: bool, drafts: bool, preview: Preview | None) -> B
                                timings)
         assert exporting is not None   # the dossier loaded
         return _build_site(root, layout, dossier, problems, templates, config, framed, inputs, exports, exporting,
-                           timings, preview)
+                           timings, preview, stages)
 
 
 @contextmanager
@@ -214,12 +223,12 @@ def _exported_beside(loaded: Loaded, drafts: bool, exports: Path) -> Iterator[Fo
 
 def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Problems, templates: Templates,
                 config: str, framed: str, inputs: str, exports: Path, exporting: Forked,
-                timings: dict[str, float], preview: Preview | None) -> BuildResult:
+                timings: dict[str, float], preview: Preview | None, stages: Stages | None) -> BuildResult:
     timings.pop("unchanged")
     staging = layout.staging
     shutil.rmtree(staging, ignore_errors=True)
 
-    with timed(timings, "render"):
+    with timed(timings, "render", stages):
         index = CrossIndex(dossier)                         # cross-references, shared by every language
         past = history.read(root, dossier.languages)        # git history, when the dossier has one
         shared = mkdocs_project.Shared.make(layout, templates, config)
@@ -236,27 +245,27 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
         _remove(layout.mkdocs_out)   # MkDocs builds every page again: nothing of a changed site is kept
     epoch = source_epoch(dossier)
     frame = fingerprint.of_frame(framed, epoch)
-    with timed(timings, "mkdocs"):
+    with timed(timings, "mkdocs", stages):
         outs = mkdocs_project.build_languages(configs, layout, epoch, frame, preview.mkdocs if preview else None)
         default = dossier.languages[0]
         link_tree(outs[default], staging)
         for lang, out in outs.items():
             if lang != default:
                 link_tree(out, staging / lang)
-    with timed(timings, "export"):   # what is left of it to wait for
+    with timed(timings, "export", stages):   # what is left of it to wait for
         exporting.wait()
     exports.rename(staging / addresses.DATA_FOLDER)
     later: list[typeset.Job] = []
-    with timed(timings, "pdf"):
+    with timed(timings, "pdf", stages):
         data = (staging / addresses.export(typeset.DATA_NAME)).read_bytes()   # attached to every PDF
         if preview is None:
             pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache,
-                                       data=data)
+                                       data=data, progress=stages.step if stages is not None else None)
         else:
             jobs = typeset.plan(dossier, templates, staging / addresses.PDF_FOLDER, data)
             later = typeset.later(jobs, layout.pdf_cache, layout.site / addresses.PDF_FOLDER)
             pdfs = [job.target for job in jobs]
-    with timed(timings, "swap"):
+    with timed(timings, "swap", stages):
         fingerprint.forget(layout)
         _swap(staging, layout)
         # with PDFs still to make, the site is not what this build's inputs make: the next build goes

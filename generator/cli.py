@@ -410,7 +410,8 @@ def cmd_build(args: argparse.Namespace) -> int:
       briefing build --drafts     # preview what is not yet reviewed
     """
     from generator.build import build
-    result = build(args.root, strict=args.strict, drafts=args.drafts)
+    from generator.progress import Stages
+    result = build(args.root, strict=args.strict, drafts=args.drafts, stages=Stages("build"))
     _print_problems(result.problems)
     say(f"built {result.site} ({result.pages} pages, {len(result.pdfs)} PDFs)")
     if args.timings:

@@ -29,3 +29,30 @@ class Bar:
         else:
             self.stream.write(line + "\n")
         self.stream.flush()
+
+
+class Stages:
+    """The stage a long command is in, on one line of a terminal that each stage redraws (`start`), with a
+    count for a stage of many steps (`step`), cleared at the end (`end`) so that what the command prints
+    after is as without it. Not a terminal (a pipe, a CI log): nothing at all, as before."""
+
+    def __init__(self, what: str, stream: TextIO | None = None) -> None:
+        self.what = what
+        self.stream = stream if stream is not None else sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.stage = ""
+
+    def start(self, stage: str) -> None:
+        self.stage = stage
+        self._show(f"{self.what}: {stage} …")
+
+    def step(self, done: int, total: int) -> None:
+        self._show(f"{self.what}: {self.stage} {done:,}/{total:,}")
+
+    def end(self) -> None:
+        self._show("")
+
+    def _show(self, line: str) -> None:
+        if self.tty:
+            self.stream.write("\r\033[K" + line)
+            self.stream.flush()

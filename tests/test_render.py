@@ -337,3 +337,34 @@ def test_the_home_page_counts_a_day_s_reviews_of_one_kind_instead_of_listing_eac
     five = SiteContext(dossier, "ar", "index.md")
     assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 8) == "مراجعة\u00a08\u00a0أماكن"
     assert five.n_("%(n)s place reviewed", "%(n)s places reviewed", 31) == "مراجعة\u00a031\u00a0مكاناً"
+
+
+def test_a_paragraph_cited_by_many_records_lists_them_in_paragraphs_of_bounded_length(
+        tmp_path: Path) -> None:
+    """Python-Markdown rescans a paragraph for every link in it: 5,000 links in one paragraph took MkDocs
+    minutes. Every record citing a paragraph is still listed, once, in paragraphs of a bounded number of
+    links that read, one after the other, as one list."""
+    from generator.factbase.yamlio import dump, plain, read
+    from generator.site.crossrefs import LINKS_PER_PARAGRAPH
+
+    root = copy_dossier(MINI, tmp_path / "mini")
+    path = root / "content" / "incidents" / "harbour-strike.yaml"
+    record = plain(read(path)[0])
+    many = 2 * LINKS_PER_PARAGRAPH + 7
+    template = record["claims"][-1]
+    record["claims"] += [{**template, "id": f"echo-{k}"} for k in range(many)]
+    path.write_text(dump(record), encoding="utf-8")
+    dossier, problems = run(root)
+    assert dossier is not None and not problems.errors
+    for lang, label, comma in (("en", "Cited by", ","), ("ar", "ورد الاستشهاد به في", "،")):
+        page = render(dossier, SHIPPED, lang)["sources/harbour-en.md"]
+        lists = page.split('class="source-paragraph"')   # one per paragraph: its text, then what cites it
+        runs = [line for line in next(part for part in lists if "claim-echo-" in part).splitlines()
+                if line.startswith('<p class="cited-by"')]
+        links = sum(r.count("](") for r in runs)   # the echoes and the paragraph's other citing records
+        assert links > many and len(runs) == -(-links // LINKS_PER_PARAGRAPH), (lang, runs)
+        assert label in runs[0] and all(label not in r for r in runs[1:])
+        assert all(r.count("](") <= LINKS_PER_PARAGRAPH for r in runs)
+        assert all(r.endswith(f"){comma}</p>") for r in runs[:-1]) and runs[-1].endswith(")</p>")
+        linked = [f"#claim-echo-{k})" for k in range(many)]
+        assert all(sum(r.count(x) for r in runs) == 1 for x in linked), lang

@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import briefing, commit_all, git, set_back_to_draft
+from conftest import briefing, commit_all, examples, git, set_back_to_draft
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.factbase.check import run
 from generator.review.fmt import fmt
@@ -434,6 +436,72 @@ def test_a_long_seed_change_is_bounded(mini: Path) -> None:
     assert "    … 7 more changed paragraph(s) of seeds/harbour-en.md not listed here" in text
     data = json.loads(briefing("--root", str(mini), "diff", "HEAD", "--format", "json").stdout)
     assert next(c for c in data["changes"] if c["kind"] == "source")["seed_paragraphs_left_out"] == 7
+
+
+def test_a_long_text_with_many_edits_is_compared_word_by_word_in_bounded_pieces(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Comparing words costs the product of the two sides' lengths: 60,000 words took a minute, a
+    megabyte never ended. A long text is compared line by line first and the changed lines word by word,
+    so no comparison of words is given more than the bound, and every edit still shows as words."""
+    import difflib
+
+    from generator.review import words
+    sizes: list[int] = []
+    original = difflib.SequenceMatcher
+
+    def counted(*args: object, a: list[str], b: list[str], autojunk: bool) -> difflib.SequenceMatcher[str]:
+        if all(" " not in item.strip() for item in a + b):   # a comparison of words, not of lines
+            sizes.append(max(len(a), len(b)))
+        return original(*args, a=a, b=b, autojunk=autojunk)
+
+    monkeypatch.setattr(words.difflib, "SequenceMatcher", counted)
+    lines = [" ".join(f"w{(k * 7 + j) % 50}" for j in range(12)) for k in range(2000)]
+    edited = [line.replace("w3 ", "EDITED ", 1) if k % 40 == 0 else line for k, line in enumerate(lines)]
+    old, new = "\n".join(lines), "\n".join(edited)
+    diffed = words.word_diff(old, new)
+    assert sizes and max(sizes) <= words.WORD_DIFF_WORDS and diffed.whole == 0 and diffed.note() is None
+    assert "".join(t for op, t in diffed.runs if op != "+") == old
+    assert "".join(t for op, t in diffed.runs if op != "-") == new
+    assert [t for op, t in diffed.runs if op == "+"] == ["EDITED "] * sum("EDITED" in e for e in edited)
+
+
+@settings(max_examples=examples(200), deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["a ", "b ", "c.", " ", "\n", "\n\n", "d! ", "هـ؟ "]), max_size=60),
+       st.lists(st.tuples(st.integers(0, 59), st.sampled_from(["", "x ", "\n", "a "])), max_size=8),
+       st.integers(2, 12))
+def test_a_word_diff_gives_back_both_texts_whatever_the_bound(pieces: list[str], edits: list[tuple[int, str]],
+                                                               bound: int) -> None:
+    """However a text is cut (lines, sentences, words, or shown whole past the bound), the kept and removed
+    runs spell the old text and the kept and added runs the new one."""
+    from generator.review import words
+    new = list(pieces)
+    for at, piece in edits:
+        new[min(at, len(new)):min(at, len(new)) + 1] = [piece]
+    old_text, new_text = "".join(pieces), "".join(new)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(words, "WORD_DIFF_WORDS", bound)
+        patch.setattr(words, "PIECE_PAIRS", bound)
+        diffed = words.word_diff(old_text, new_text)
+    assert "".join(t for op, t in diffed.runs if op != "+") == old_text
+    assert "".join(t for op, t in diffed.runs if op != "-") == new_text
+    assert all(t for _, t in diffed.runs)
+
+
+def test_a_sentence_too_long_to_compare_word_by_word_is_shown_whole_and_the_diff_says_so(mini: Path) -> None:
+    from generator.review.words import WORD_DIFF_WORDS
+    commit_all(mini)
+    long = " ".join(["word"] * (WORD_DIFF_WORDS + 1))
+    _edit(mini, SEED, "A <script>", f"{long} end.\n\nA <script>")
+    commit_all(mini)
+    _edit(mini, SEED, f"{long} end.", f"{long} changed end.")
+    text = briefing("--root", str(mini), "diff", "HEAD").stdout
+    note = f"1 changed stretch(es) of more than {WORD_DIFF_WORDS:,} words shown removed and added whole"
+    assert f"    … {note}" in text and "see git diff of the file" in text
+    assert f"[-{long} end.-]{{+{long} changed end.+}}" in text
+    assert note in html.unescape(briefing("--root", str(mini), "diff", "HEAD", "--format", "markdown").stdout)
+    data = json.loads(briefing("--root", str(mini), "diff", "HEAD", "--format", "json").stdout)
+    field = next(f for c in data["changes"] for f in c["fields"] if f.get("words_shown_whole"))
+    assert field["words_shown_whole"] == 1
 
 
 # --- refused characters: located, never an internal error -----------------------------------------

@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import shutil
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,16 +183,18 @@ def _run(job: Job) -> str | None:
 
 
 def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, *, data: bytes, only: str | None = None,
-                langs: list[str] | None = None, workers: int = MAX_WORKERS, cache: Path | None = None) -> list[Path]:
+                langs: list[str] | None = None, workers: int = MAX_WORKERS, cache: Path | None = None,
+                progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write `<briefing>.<lang>.pdf` for the chosen briefings and languages, several at a time, each with
-    `data` (the dossier's export, made above this stage) attached.
+    `data` (the dossier's export, made above this stage) attached; `progress(done, total)` after each PDF
+    rendered (not taken from the cache).
 
     With `cache`, a PDF rendered before from the same input is copied from there, and the cache is
     left holding exactly this run's PDFs."""
     jobs = plan(dossier, templates, out_dir, data, only, langs)
     keys = _keys(jobs, cache)
     todo = _from_cache(jobs, keys, cache)
-    _raise_failures(_run_all(todo, min(workers, len(todo), os.cpu_count() or 1)) if todo else [])
+    _raise_failures(_run_all(todo, min(workers, len(todo), os.cpu_count() or 1), progress) if todo else [])
     if cache is not None:
         _keep_in_cache(cache, {keys[job]: job.target for job in jobs})
     return [job.target for job in jobs]
@@ -327,16 +329,20 @@ def _keep_in_cache(cache: Path, entries: dict[str, Path]) -> None:
             old.unlink(missing_ok=True)
 
 
-def _run_all(jobs: list[Job], workers: int) -> list[tuple[Job, str]]:
+def _run_all(jobs: list[Job], workers: int, progress: Callable[[int, int], None] | None = None,
+             ) -> list[tuple[Job, str]]:
     """Run the jobs, in parallel when there are several; the failures, in job order."""
+    results: list[str | None] = []
     if workers <= 1:
-        results = [_run(job) for job in jobs]
+        for job in jobs:
+            results.append(_run(job))
+            if progress is not None:
+                progress(len(results), len(jobs))
     else:
         # "spawn": a fresh interpreter per worker, never a fork of a process that holds Pango's state.
         context = multiprocessing.get_context("spawn")
         with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(_run, job) for job in jobs]
-            results = []
             for future in futures:
                 try:
                     results.append(future.result())
@@ -344,4 +350,6 @@ def _run_all(jobs: list[Job], workers: int) -> list[tuple[Job, str]]:
                     results.append(f"the worker process stopped ({exc})")
                 except Exception as exc:  # noqa: BLE001 - the job could not reach its worker, or its answer the parent
                     results.append(f"{type(exc).__name__}: {exc}")
+                if progress is not None:
+                    progress(len(results), len(jobs))
     return [(job, why) for job, why in zip(jobs, results, strict=True) if why is not None]

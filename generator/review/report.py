@@ -8,31 +8,14 @@ terminal, or mention, link or lay out anything in a comment. Only a comment is b
 longer one, so it ends at a whole line and says what it left out."""
 from __future__ import annotations
 
-import difflib
-import re
 from typing import Any
 
 from generator.review.diff import Change, Field
+from generator.review.words import word_diff
 from generator.text.escape import COMMENT_LIMIT, comment_code, comment_length, comment_text, json_text, terminal
 
 # A value longer than this, or spanning words, is shown as a word-level change.
 _SHORT = 60
-_WORDS = re.compile(r"^\s+|\S+\s*")  # a word with the space after it: a changed phrase is one run
-
-
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """(op, text) runs from `old` to `new`, word by word: "=" kept, "-" removed, "+" added."""
-    a, b = _WORDS.findall(old), _WORDS.findall(new)
-    runs: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            runs.append(("=", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            runs.append(("-", "".join(a[i1:i2])))
-        if j2 > j1:
-            runs.append(("+", "".join(b[j1:j2])))
-    return runs
 
 
 def is_long(f: Field) -> bool:
@@ -126,9 +109,12 @@ def text(changes: list[Change]) -> str:
         if c.sign == "~":
             for f in c.fields:
                 if is_long(f):
+                    diffed = word_diff(f.old, f.new)
                     words = "".join(t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
-                                    for op, t in word_diff(f.old, f.new))
+                                    for op, t in diffed.runs)
                     lines.append(f"    {f.name}{_at(f)}: {words}")
+                    if diffed.note():
+                        lines.append(f"    … {diffed.note()}")
                 else:
                     lines.append(f"    {f.name}: {_plain(f.old)} → {_plain(f.new)}{_at(f)}")
             if _left_out(c):
@@ -145,8 +131,11 @@ def text(changes: list[Change]) -> str:
 # --- Markdown, for a pull-request comment --------------------------------------------------------
 
 def _words_md(f: Field) -> str:
+    diffed = word_diff(f.old, f.new)
+    note = diffed.note()
     return "".join(comment_text(t) if op == "=" else f"<del>{comment_text(t)}</del>" if op == "-"
-                   else f"<ins>{comment_text(t)}</ins>" for op, t in word_diff(f.old, f.new))
+                   else f"<ins>{comment_text(t)}</ins>" for op, t in diffed.runs) + (
+        f" <em>({comment_text(note)})</em>" if note else "")
 
 
 def _where_md(f: Field) -> str:
@@ -231,7 +220,10 @@ def as_json(changes: list[Change], old_rev: str, new_rev: str | None) -> str:
         if f.path:
             item["path"] = f.path
         if is_long(f):
-            item["words"] = [{"op": op, "text": t} for op, t in word_diff(f.old, f.new)]
+            diffed = word_diff(f.old, f.new)
+            item["words"] = [{"op": op, "text": t} for op, t in diffed.runs]
+            if diffed.whole:
+                item["words_shown_whole"] = diffed.whole
         return item
 
     data = {

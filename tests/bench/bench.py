@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -86,14 +87,7 @@ def write_dossier(root: Path, size: Counts) -> dict[str, int]:
         (root / "seeds" / f"report-{s}.md").write_text("\n".join(lines), encoding="utf-8")
     run("ingest", root=root)
     for s in range(size.sources):
-        path = root / "content" / "sources" / f"report-{s}.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace(
-            "title:\n", f"title:\n  {'ar' if s % 2 == 0 else 'en'}: {'تقرير' if s % 2 == 0 else 'Report'} {s}\n"),
-            encoding="utf-8")
-        path.write_text(path.read_text(encoding="utf-8").replace(
-            "review:\n  status: draft", "review:\n  status: reviewed\n  by: editorial-desk\n  on: '2026-12-01'")
-            + "publisher: {en: Synthetic Wire, ar: وكالة اصطناعية}\npublished: '2024-02-01'\n"
-            "reliability: {grade: C, reason: {en: Synthetic., ar: مصطنع.}}\n", encoding="utf-8")
+        sign_source(root / "content" / "sources" / f"report-{s}.yaml", s)
 
     def cite(spot: tuple, quote: tuple[str, str]) -> dict:
         source, para, lang, *_ = spot
@@ -163,6 +157,18 @@ def write_dossier(root: Path, size: Counts) -> dict[str, int]:
     return asdict(size)
 
 
+def sign_source(path: Path, s: int) -> None:
+    """A source record as `ingest` wrote it (of an English seed for an even `s`), given a title in the other
+    language, a publisher, a date and a grade, and signed."""
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "title:\n", f"title:\n  {'ar' if s % 2 == 0 else 'en'}: {'تقرير' if s % 2 == 0 else 'Report'} {s}\n"),
+        encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "review:\n  status: draft", "review:\n  status: reviewed\n  by: editorial-desk\n  on: '2026-12-01'")
+        + "publisher: {en: Synthetic Wire, ar: وكالة اصطناعية}\npublished: '2024-02-01'\n"
+        "reliability: {grade: C, reason: {en: Synthetic., ar: مصطنع.}}\n", encoding="utf-8")
+
+
 def dump(path: Path, record: dict) -> None:
     sys.path.insert(0, str(ROOT))
     from generator.factbase.yamlio import dump as canonical
@@ -206,6 +212,7 @@ def measured(*args: str, root: Path, memory: bool = True) -> dict[str, Any]:   #
     Sampling reads /proc for every process of the machine, a few percent of a core: a command timed
     against another (`memory=False`) is run without it, as that other is."""
     cmd = [PYTHON, "-m", "generator", *args, "--root", str(root)]
+    cpu = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT, text=True)
     peak = [0]
@@ -222,13 +229,20 @@ def measured(*args: str, root: Path, memory: bool = True) -> dict[str, Any]:   #
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{output}")
-    result: dict[str, Any] = {"wall_s": round(wall, 2)}
+    result: dict[str, Any] = {"wall_s": round(wall, 2), "cpu_s": round(_children_cpu() - cpu, 2)}
     if memory:
         result["peak_tree_mib"] = round(peak[0] / 1024)
     if "--timings" in args:
         stages = output.strip().splitlines()[-1].split("  ")
         result["stages"] = {s.split()[0]: float(s.split()[1]) for s in stages}
     return result
+
+
+def _children_cpu() -> float:
+    """CPU seconds of every finished child process and its descendants: what a command cost, whatever else
+    the machine was doing (on a shared machine its wall time can double from one run to the next)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def edit_one_claim(root: Path) -> None:
@@ -358,24 +372,34 @@ def main() -> int:
     for name in ("actors", "places", "claims", "incidents", "briefings", "events"):
         parser.add_argument(f"--{name}", type=int, help=f"number of {name} (default: scaled from --sources)")
     parser.add_argument("--keep", type=Path, help="write the dossiers here and keep them")
+    parser.add_argument("--shapes", type=int, metavar="N",
+                        help="also time the shapes that once fell off a cliff (shapes.py) at N and 2N")
+    parser.add_argument("--shape", action="append", help="only this shape (repeatable; default all)")
     parser.add_argument("--json", type=Path, default=ROOT / ".build" / "bench.json", help="where the JSON goes")
     args = parser.parse_args()
     results = []
     base = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     given = {k: getattr(args, k) for k in ("actors", "places", "claims", "incidents", "briefings", "events")}
+    shaped: list[dict[str, Any]] = []
     try:
-        for n in args.sources or [30]:
+        for n in args.sources or ([] if args.shapes else [30]):
             root = base / f"sources-{n}"
             shutil.rmtree(root, ignore_errors=True)
             results.append(measure(root, Counts.for_sources(n, **given)))
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+        if args.shapes:
+            import shapes  # beside this script; it imports this module
+            shaped = shapes.measure(base, args.shapes, args.shape or list(shapes.SHAPES))
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": {"cpus": os.cpu_count()}, "results": results}, indent=1,
-                                    ensure_ascii=False) + "\n", encoding="utf-8")
-    print(table(results))
+    args.json.write_text(json.dumps({"machine": {"cpus": os.cpu_count()}, "results": results, "shapes": shaped},
+                                    indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if results:
+        print(table(results))
+    if shaped:
+        print(shapes.table(shaped))
     print(f"JSON: {args.json}")
     return 0
 
