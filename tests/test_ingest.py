@@ -1,13 +1,15 @@
 """`briefing ingest`: new seeds become source records; what editors wrote is never overwritten."""
 from __future__ import annotations
 
+import html as html_text
+import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import briefing
+from conftest import briefing, spaced
 
 from generator.errors import Problems
 from generator.extract.ingest import ingest
@@ -376,6 +378,9 @@ def test_a_new_dossier_ingests_extracts_checks_and_builds_a_pdf_a_web_page_and_a
     assert briefing("init", str(dossier)).returncode == 0
     for name in ("panel-report.pdf", "sahel-daily.html", "statement.docx"):
         shutil.copy(documents_made / name, dossier / "seeds" / name)
+    (dossier / "seeds" / "wire.txt").write_text("# Convoy ambushed in the north\n\nPublished: 2024-07-29\n"
+                                                 "URL: https://wire.example/2024/07/convoy\n\nA convoy was ambushed.\n",
+                                                 encoding="utf-8")
     for command in ("ingest", "extract"):
         result = briefing("--root", str(dossier), command)
         assert result.returncode == 0, result.stdout + result.stderr
@@ -393,9 +398,19 @@ def test_a_new_dossier_ingests_extracts_checks_and_builds_a_pdf_a_web_page_and_a
     build = briefing("--root", str(dossier), "build", "--drafts")
     assert build.returncode == 0, build.stdout + build.stderr
     for lang, label in (("", "Page 2"), ("ar/", "الصفحة 2")):
-        html = (dossier / "site" / f"{lang}sources" / "panel-report.html").read_text(encoding="utf-8")
+        html = spaced((dossier / "site" / f"{lang}sources" / "panel-report.html").read_text(encoding="utf-8"))
         assert f'<p id="page-2" class="source-page">{label}</p>' in html
         assert html.index('id="page-2"') < html.index('id="p5"') < html.index('id="page-3"')
-        assert "<mark>The Panel received testimony</mark>" in html
+        assert re.search(r'<mark id="p5-q[0-9a-f]+" class="cited">The Panel received testimony</mark>', html)
+    for lang, note in (("", "p. 2, ¶1"), ("ar/", "ص 2، الفقرة 1")):   # a note on the PDF's passage: its page
+        actors = html_text.unescape((dossier / "site" / f"{lang}actors.html").read_text(encoding="utf-8"))
+        assert re.search(rf'<a href="sources/panel-report\.html#p5-q[0-9a-f]+">[^<]*{note}</a>', spaced(actors)), lang
+    web = (dossier / "site" / "sources" / "sahel-daily.html").read_text(encoding="utf-8")
+    assert "Related articles" not in web and "cookies" not in web.lower()
+    for lang, words in (("", "Read the original"), ("ar/", "اقرأ الأصل")):
+        for source, address in (("sahel-daily", "https://sahel-daily.example/2024/07/ambush-tinzaouaten"),
+                                ("wire", "https://wire.example/2024/07/convoy")):
+            html = (dossier / "site" / f"{lang}sources" / f"{source}.html").read_text(encoding="utf-8")
+            assert re.search(rf'<a [^>]*href="{re.escape(address)}"[^>]*>{words}', html), (lang, source)
     statement = (dossier / "site" / "sources" / "statement.html").read_text(encoding="utf-8")
     assert '<p id="p3" class="source-paragraph" lang="en" dir="rtl">' in statement
