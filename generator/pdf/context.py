@@ -153,6 +153,7 @@ class PrintContext(PageContext):
                             "numbered notes at the end quote each passage in its own language, with a "
                             "translation when that is another language.")),
             self.fill("This briefing cites %(count)s; the list of sources, from page %(page)s, gives the "
-                      "publisher, date and address of each.", count=self.esc(count), page=self.page_of("sources")),
+                      "publisher and date of each, and its address where known.", count=self.esc(count),
+                      page=self.page_of("sources")),
             self.esc(self._("Where sources disagree, every claim is kept, side by side, with the editors' "
                             "grade of its credibility."))])
