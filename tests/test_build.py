@@ -52,6 +52,17 @@ def test_source_paragraphs_have_anchors_and_cited_passages_are_marked(built_mini
     assert re.search(r'<mark id="p2-q[0-9a-f]{8}" class="cited">The union said</mark>', html)
 
 
+def _marked_by(html: str, ident: str) -> str:
+    """What the `<mark>` with this id holds, marks inside it included (a passage inside another is marked inside it)."""
+    start = find(rf'<mark id="{ident}" class="cited">', html).end()
+    depth = 1
+    for tag in re.finditer(r"<(/?)mark\b", html[start:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return html[start:start + tag.start()]
+    raise AssertionError(f"the mark {ident} is never closed")
+
+
 def test_every_citation_lands_on_its_own_quoted_words_in_both_languages(built_mini: Path) -> None:
     """Each cited passage is a `<mark>` with its own anchor on exactly its words, the same anchor in both
     languages, and every note quoting it links there (the headline left to the page's list of sources)."""
@@ -62,8 +73,7 @@ def test_every_citation_lands_on_its_own_quoted_words_in_both_languages(built_mi
         ident = passage_anchor(cit.paragraph, cit.quote)
         for prefix in ("", "ar/"):
             html = (site / prefix / "sources" / f"{cit.source}.html").read_text(encoding="utf-8")
-            inner = find(rf'<mark id="{ident}" class="cited">(.*?)</mark>', html, re.DOTALL).group(1)
-            words = unescape(re.sub(r"<[^>]+>", "", inner))
+            words = unescape(re.sub(r"<[^>]+>", "", _marked_by(html, ident)))
             assert verbatim.find_quote(words, cit.quote) == (0, len(words)), (prefix, cit.quote)
     for prefix in ("", "ar/"):
         targets = {href.split("#")[1] for href, note in scan(site / prefix / "briefings" / "harbour-strike.html").links
