@@ -5,7 +5,8 @@ actors, places, incidents, claims spread over them, briefings of two incidents e
 events; by default scaled from the number of sources the way a real dossier of 1,000 sources with
 300 actors, 5,000 claims, 250 incidents and 20 briefings is), then times `check`, `extract`,
 `extract --source`, a cold build, a rebuild with nothing changed and one after a claim's text
-changed, each with its stages and the peak memory of its whole process tree, and a bare
+changed, each with its stages and the peak memory of its whole process tree; the preview's save-to-screen
+(`preview.py`: a real `serve`, real edits, a real HTTP client; the shipped dossier's too); and a bare
 `mkdocs build` of the same Markdown in the same run, the baseline the build is given as a ratio to.
 For that ratio, the cold build (its PDFs left out) and the bare build are each run three more times,
 in turns and timed alike (without the memory sampling), and the fastest of each is compared. Prints a table
@@ -31,6 +32,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+import preview  # beside this script: save-to-screen of a real `serve`
 
 # Every record is signed: a build publishes only what is reviewed.
 SIGNED = {"status": "reviewed", "by": "editorial-desk", "on": "2026-12-01"}
@@ -298,6 +301,7 @@ def measure(root: Path, size: Counts) -> dict[str, Any]:
     warm = measured("build", "--timings", root=root)
     edit_one_claim(root)
     one_claim = measured("build", "--timings", root=root)
+    screen = preview.save_to_screen(root)   # a real `serve`, real edits, a real HTTP client
     without_pdf, bares = [], []
     for _ in range(ROUNDS):
         without_pdf.append(cold_again(root))
@@ -309,7 +313,8 @@ def measure(root: Path, size: Counts) -> dict[str, Any]:
             "check_again": check_again, "one_edit": one_edit,
             "one_edit_over_check_again": round(float(one_edit["wall_s"]) / float(check_again["wall_s"]), 2),
             "cold_build": cold, "rebuild_nothing_changed": warm,
-            "rebuild_one_claim": one_claim, "bare_mkdocs_s": bare, "bare_mkdocs_runs_s": bares,
+            "rebuild_one_claim": one_claim, "save_to_screen": screen, "bare_mkdocs_s": bare,
+            "bare_mkdocs_runs_s": bares,
             "cold_without_pdf_s": min(without_pdf), "cold_without_pdf_runs_s": without_pdf,
             "cold_without_pdf_over_bare_mkdocs": round(min(without_pdf) / bare, 3)}
 
@@ -323,6 +328,8 @@ TARGETS = [
     ("cold build with PDFs (s)", lambda r: r["cold_build"]["wall_s"], 75.0, True),
     ("rebuild, one claim edited (s)", lambda r: r["rebuild_one_claim"]["wall_s"], 10.0, True),
     ("rebuild, nothing changed (s)", lambda r: r["rebuild_nothing_changed"]["wall_s"], 3.0, True),
+    ("preview: save to screen, median (s)", lambda r: r["save_to_screen"]["median_s"], 2.0, True),
+    ("preview: first answer, a site built (s)", lambda r: r["save_to_screen"]["first_answer_s"], 3.0, True),
     ("peak memory, process tree (MiB)", lambda r: max(r[k]["peak_tree_mib"] for k in
                                                        ("check", "extract", "cold_build", "rebuild_one_claim")),
      1536.0, True),
@@ -381,7 +388,11 @@ def main() -> int:
     base = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     given = {k: getattr(args, k) for k in ("actors", "places", "claims", "incidents", "briefings", "events")}
     shaped: list[dict[str, Any]] = []
+    screen: dict[str, object] = {}
     try:
+        if not args.shapes or args.sources:   # the shipped dossier's preview: a target of its own (1.0 s)
+            screen = preview.shipped(base)
+            print(json.dumps({"shipped_save_to_screen": screen}), flush=True)
         for n in args.sources or ([] if args.shapes else [30]):
             root = base / f"sources-{n}"
             shutil.rmtree(root, ignore_errors=True)
@@ -394,8 +405,12 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": {"cpus": os.cpu_count()}, "results": results, "shapes": shaped},
+    args.json.write_text(json.dumps({"machine": {"cpus": os.cpu_count()}, "shipped_save_to_screen": screen,
+                                     "results": results, "shapes": shaped},
                                     indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if screen:
+        print(f"shipped dossier, preview: save to screen median {screen['median_s']} s (target 1.0), "
+              f"first answer {screen['first_answer_s']} s (target 3.0)")
     if results:
         print(table(results))
     if shaped:

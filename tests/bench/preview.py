@@ -14,10 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -25,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 POLL = 0.05
+EDITS = 7
 
 
 def free_port() -> int:
@@ -52,7 +55,7 @@ def first_claim_text(root: Path) -> tuple[Path, str, str]:
     raise SystemExit(f"no incident with an English claim text in {root}")
 
 
-def save_to_screen(root: Path, edits: int, python: str = sys.executable) -> dict[str, object]:
+def save_to_screen(root: Path, edits: int = EDITS, python: str = sys.executable) -> dict[str, object]:
     """Start a preview of `root` (which it changes), make `edits` edits one after another, and time each."""
     subprocess.run([python, "-m", "generator", "build", "--root", str(root)], check=True, capture_output=True,
                    cwd=ROOT)
@@ -92,19 +95,27 @@ def save_to_screen(root: Path, edits: int, python: str = sys.executable) -> dict
             "median_s": round(statistics.median(times), 2)}
 
 
+def shipped(base: Path, edits: int = EDITS) -> dict[str, object]:
+    """Save-to-screen on a copy of this repository's own dossier (the shipped one), made under `base`."""
+    copy = base / "shipped"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", ".build", "site",
+                                                              "tests"))
+    return save_to_screen(copy, edits)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dossier", type=Path, nargs="?", help="a dossier to copy (default: this repository's)")
-    parser.add_argument("--edits", type=int, default=7)
+    parser.add_argument("--edits", type=int, default=EDITS)
     args = parser.parse_args()
-    import shutil
-    import tempfile
     with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "dossier"
-        source = args.dossier or ROOT
-        shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", ".build",
-                                                                    "site", "tests"))
-        print(json.dumps(save_to_screen(copy, args.edits), indent=1))
+        if args.dossier is None:
+            print(json.dumps(shipped(Path(tmp), args.edits), indent=1))
+        else:
+            copy = Path(tmp) / "dossier"
+            shutil.copytree(args.dossier, copy, ignore=shutil.ignore_patterns(".git", ".build", "site"))
+            print(json.dumps(save_to_screen(copy, args.edits), indent=1))
     return 0
 
 
