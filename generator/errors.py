@@ -63,6 +63,11 @@ class Problems:
         printable (see `shown`). A relative path is one already taken relative to the root (the model keeps
         each record's so), not one relative to the working folder: run from inside content/ with
         `--root ..`, that reading named every file content/content/…"""
+        text = os.fspath(path)
+        if os.path.isabs(text):   # the common case, a file the loader found under the root: no Path parsing
+            full, base = os.path.normpath(text), os.path.join(os.path.abspath(self.root), "")
+            if full.startswith(base) and os.sep == "/":
+                return shown(full[len(base):])
         p = Path(path)
         if not p.is_absolute() and (self.root.is_absolute() or not p.is_relative_to(self.root)):
             p = self.root / p

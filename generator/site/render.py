@@ -8,6 +8,7 @@ that is data is escaped for Markdown by the environment's `finalize`, so a quote
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -24,12 +25,18 @@ from generator.views.templates import PAGES, Templates, template_errors
 from generator.views.templates import environment as jinja_environment
 
 
+@functools.lru_cache(maxsize=8)
 def environment(templates: Templates) -> jinja2.Environment:
-    return jinja_environment(
+    """One per set of template folders, kept: compiling the page templates costs as much as filling them in
+    for a small dossier, and the preview renders again every few seconds. Jinja still reloads a template
+    whose file changed (an edit to a dossier's own template)."""
+    env = jinja_environment(
         templates.loader(PAGES), autoescape=False, finalize=finalize,
         # Markdown's heading ids are written `{#id}`, which is Jinja's comment syntax by default.
         comment_start_string="{##", comment_end_string="##}",
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["id"] = anchor
+    return env
 
 
 def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any = None,
@@ -39,7 +46,6 @@ def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any =
     `index` (a CrossIndex) may be shared by the languages of one build: it depends on no language.
     """
     env = environment(templates)
-    env.filters["id"] = anchor
     result: dict[str, str] = {}
     index = index or CrossIndex(dossier)
     for page in addresses.pages(dossier):
@@ -59,6 +65,10 @@ def render_languages(dossier: model.Dossier, templates: Templates, index: Any, h
     run where the pages were rendered, so that they are written out there instead of sent back to this
     process first."""
     index = (index or CrossIndex(dossier)).complete()   # before the fork: workers inherit it
+    env = environment(templates)                         # and the templates, compiled once
+    for template in sorted({page.template for page in addresses.pages(dossier)}):
+        with template_errors(PAGES):
+            env.get_template(template)
     langs = dossier.languages
     return dict(zip(langs, fork_map(lambda lang: then(lang, render(dossier, templates, lang, index, history)),
                                     langs), strict=True))
