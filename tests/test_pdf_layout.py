@@ -155,7 +155,7 @@ def call_runs(path: Path) -> list[tuple[int, str, list[float], bool]]:
         small = [ch.isdigit() and top - bottom < 0.7 * tallest for ch, _l, bottom, _r, top in chars]
         run: list[tuple[str, float, float, float, float]] = []
         for index, char in enumerate([*chars, (" ", 0.0, 0.0, 0.0, 0.0)]):
-            if (index < len(chars) and small[index]) or (run and char[0] in ",،"):
+            if (index < len(chars) and small[index]) or (run and char[0] in ",،–"):   # "4–9": a collapsed run
                 run.append(char)
                 continue
             if run:

@@ -63,7 +63,7 @@ def test_a_failure_names_the_briefing_and_language_and_writes_nothing(mini: Path
 
 
 def test_a_pdf_appears_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def half_written(html: object, tmp: Path, name: str, created: object, data: bytes) -> None:
+    def half_written(html: object, tmp: Path, name: str, created: object) -> None:
         tmp.write_bytes(b"%PDF-1.7\n% cut short")
         raise RuntimeError("layout failed")
 
@@ -71,7 +71,7 @@ def test_a_pdf_appears_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.M
     target = tmp_path / "x.en.pdf"
     target.write_bytes(b"the previous PDF")
     with pytest.raises(RuntimeError):
-        typeset.write_pdf("<p>x</p>", target, PartialDate("2024-07-30"), DATA)
+        typeset.write_pdf("<p>x</p>", target, PartialDate("2024-07-30"))
     assert target.read_bytes() == b"the previous PDF"
     assert [p.name for p in tmp_path.iterdir()] == ["x.en.pdf"]
 

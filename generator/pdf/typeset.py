@@ -25,17 +25,19 @@ import multiprocessing
 import os
 import shutil
 import signal
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 
 from generator.errors import BriefingError
 from generator.factbase import model
 from generator.files import mentions_no_space, no_space, write_atomic
+from generator.parallel import fork_map
 from generator.pdf.context import PrintContext
 from generator.pdf.textmap import repair_text_maps
 from generator.text.escape import anchor
@@ -91,15 +93,15 @@ def font_uris() -> dict[str, str]:
 
 
 # --- writing one PDF -----------------------------------------------------------------------------
-def write_pdf(html: str, target: Path, created: model.PartialDate, data: bytes) -> None:
-    """Render HTML to a PDF file with `data` (the dossier's export) attached; the file appears whole or
-    not at all."""
+def write_pdf(html: str, target: Path, created: model.PartialDate) -> None:
+    """Render HTML to a PDF file, as laid out (its data is attached after: `attach_data`); the file
+    appears whole or not at all."""
     from weasyprint import HTML
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = _partial(target)
     try:
         with _font_timestamps(created):
-            _render_to(HTML(string=html, base_url=str(target.parent)), tmp, target.name, created, data)
+            _render_to(HTML(string=html, base_url=str(target.parent)), tmp, target.name, created)
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -123,27 +125,48 @@ def _font_timestamps(created: model.PartialDate) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def _render_to(html: Any, tmp: Path, name: str, created: model.PartialDate, data: bytes) -> None:
-    """Lay out and write, with the dates taken from the content so the bytes are reproducible (the
-    attachment's dates too: WeasyPrint stamps it with "now" unless told)."""
-    from weasyprint import Attachment
+def _render_to(html: Any, tmp: Path, name: str, created: model.PartialDate) -> None:
+    """Lay out and write, with the dates taken from the content so the bytes are reproducible."""
     document = html.render()
     document.metadata.created = _iso(created)
     document.metadata.modified = _iso(created)
-    moment = datetime.datetime.combine(_day(created), datetime.time(), datetime.UTC)
-    attached = Attachment(file_obj=io.BytesIO(data), name=DATA_NAME, created=moment, modified=moment,
-                          relationship="Data")
     document.write_pdf(tmp, pdf_identifier=name.encode(), pdf_variant=ARCHIVAL.lower(), pdf_tags=True,
-                       attachments=[attached], finisher=_finish)
+                       finisher=_finish)
+
+
+def attach_data(laid_out: bytes, data: bytes, created: model.PartialDate) -> bytes:
+    """The PDF as laid out, with `data` (the dossier's export) attached as `dossier.json`, the file's data
+    in PDF/A-3's terms (listed in the catalog's /AF, /AFRelationship /Data, its type, size and dates),
+    in an incremental update appended to the file (pypdf). So the layout, the costly part, is cached by
+    the briefing's own HTML, and an edit to any record, which changes the data, costs each PDF a fraction
+    of a second instead of a new layout. The dates are the briefing's: the same input, the same bytes."""
+    import pypdf
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, StreamObject, TextStringObject
+
+    writer = pypdf.PdfWriter(io.BytesIO(laid_out), incremental=True)
+    attached = writer.add_attachment(DATA_NAME, data)
+    moment = datetime.datetime.combine(_day(created), datetime.time(), datetime.UTC)
+    attached.subtype = NameObject("/application/json")   # written application#2Fjson, as a name must be
+    attached.size = NumberObject(len(data))
+    attached.creation_date = moment
+    attached.modification_date = moment
+    attached.associated_file_relationship = NameObject("/Data")
+    attached.alternative_name = TextStringObject(DATA_NAME)
+    attached.description = TextStringObject("The dossier's data, as its site publishes it in data/dossier.json")
+    stream = cast(StreamObject, cast(DictionaryObject, attached.pdf_object["/EF"])["/F"].get_object())
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    stream.set_data(zlib.compress(data, 9))
+    writer.root_object[NameObject("/AF")] = ArrayObject([attached.pdf_object.indirect_reference])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _finish(document: Any, pdf: Any) -> None:
-    """What WeasyPrint 70 leaves undone: text maps from the fonts' own tables (`repair_text_maps`); the
-    attachment listed once in the catalog's /AF (its PDF/A-3 step lists it twice); a /Scope on every table
-    header (it links each cell to its headers but says not which way a header reads: PDF/UA asks)."""
+    """What WeasyPrint 70 leaves undone: text maps from the fonts' own tables (`repair_text_maps`); a
+    /Scope on every table header (it links each cell to its headers but says not which way a header
+    reads: PDF/UA asks)."""
     repair_text_maps(document, pdf)
-    if "AF" in pdf.catalog:
-        pdf.catalog["AF"][:] = list(dict.fromkeys(pdf.catalog["AF"]))
     with contextlib.suppress(AttributeError):   # another WeasyPrint keeps its boxes otherwise: no scopes then
         for page in document.pages:
             for box in page._page_box.descendants():
@@ -176,7 +199,7 @@ class Job:
 def _run(job: Job) -> str | None:
     """Write one PDF in a worker; a failure comes back as text (exceptions may not survive pickling)."""
     try:
-        write_pdf(job.html, job.target, job.created, job.data)
+        write_pdf(job.html, job.target, job.created)
     except Exception as exc:  # noqa: BLE001 - any failure is reported by the parent with the briefing and language
         return f"{type(exc).__name__}: {exc}"
     return None
@@ -195,9 +218,19 @@ def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, *, 
     keys = _keys(jobs, cache)
     todo = _from_cache(jobs, keys, cache)
     _raise_failures(_run_all(todo, min(workers, len(todo), os.cpu_count() or 1), progress) if todo else [])
+    laid_out = {job: job.target.read_bytes() for job in jobs}
     if cache is not None:
-        _keep_in_cache(cache, {keys[job]: job.target for job in jobs})
+        _keep_in_cache(cache, {keys[job]: laid_out[job] for job in jobs})
+    _attach_all(jobs, laid_out)
     return [job.target for job in jobs]
+
+
+def _attach_all(jobs: list[Job], laid_out: dict[Job, bytes]) -> None:
+    """Each job's target: its PDF as laid out, with its data attached (`attach_data`), on every core."""
+    def attach(job: Job) -> None:
+        write_atomic(job.target, attach_data(laid_out[job], job.data, job.created))
+    for _ in fork_map(attach, jobs):
+        pass
 
 
 def plan(dossier: model.Dossier, templates: Templates, out_dir: Path, data: bytes, only: str | None = None,
@@ -217,6 +250,8 @@ def later(jobs: list[Job], cache: Path, previous: Path) -> list[Job]:
     other, the file of that name in `previous` (the site's PDFs as they were) stands in until it is made,
     and it is returned, to be made by `fill_cache`. Nothing is taken out of the cache."""
     todo = _from_cache(jobs, _keys(jobs, cache), cache)
+    _attach_all([job for job in jobs if job not in todo], {job: job.target.read_bytes() for job in jobs
+                                                             if job not in todo})
     for job in todo:
         with contextlib.suppress(OSError):
             write_atomic(job.target, (previous / job.target.name).read_bytes())
@@ -307,22 +342,20 @@ def _renderer_identity() -> str:
 
 
 def _cache_key(job: Job, renderer: str) -> str:
-    """What a PDF's bytes depend on: its HTML (which names the font files), its name and date, the
-    renderer, and the data attached to it (a claim changed in a briefing that does not show it still
-    changes its PDF)."""
+    """What a PDF's layout depends on: its HTML (which names the font files), its name and date, and the
+    renderer (its data is attached after, `attach_data`)."""
     digest = hashlib.sha256()
     for part in (job.html, job.target.name, _iso(job.created), renderer):
         digest.update(part.encode("utf-8") + b"\0")
-    digest.update(hashlib.sha256(job.data).digest())
     return digest.hexdigest()[:32]
 
 
-def _keep_in_cache(cache: Path, entries: dict[str, Path]) -> None:
-    """Store this run's PDFs under their keys and drop every other cached file."""
+def _keep_in_cache(cache: Path, entries: dict[str, bytes]) -> None:
+    """Store this run's PDFs as laid out under their keys and drop every other cached file."""
     cache.mkdir(parents=True, exist_ok=True)
-    for key, target in entries.items():
+    for key, laid_out in entries.items():
         if not (cache / f"{key}.pdf").is_file():
-            write_atomic(cache / f"{key}.pdf", target.read_bytes())
+            write_atomic(cache / f"{key}.pdf", laid_out)
     names = {f"{key}.pdf" for key in entries}
     for old in cache.iterdir():
         if old.name not in names:
