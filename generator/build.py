@@ -130,6 +130,7 @@ class Preview:
     and `BuildResult.later` lists what is to make: `typeset.Filling`, then a build again)."""
 
     mkdocs: mkdocs_project.Workers
+    pdfs_later: bool = True   # False: the build that puts the PDFs in once `Filling` has laid them out
 
 
 def build(root: Path, strict: bool = False, drafts: bool = False, preview: Preview | None = None,
@@ -258,12 +259,12 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
     later: list[typeset.Job] = []
     with timed(timings, "pdf", stages):
         data = (staging / addresses.export(typeset.DATA_NAME)).read_bytes()   # attached to every PDF
-        if preview is None:
+        if preview is None or not preview.pdfs_later:
             pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache,
                                        data=data, progress=stages.step if stages is not None else None)
         else:
             jobs = typeset.plan(dossier, templates, staging / addresses.PDF_FOLDER, data)
-            later = typeset.later(jobs, layout.pdf_cache, layout.site / addresses.PDF_FOLDER)
+            later = typeset.later(jobs, layout.site / addresses.PDF_FOLDER)
             pdfs = [job.target for job in jobs]
     with timed(timings, "swap", stages):
         fingerprint.forget(layout)

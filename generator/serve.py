@@ -26,6 +26,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -336,9 +337,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
     preview = Preview(mkdocs_project.Workers())
     pdfs: typeset.Filling | None = None
 
-    def rebuild() -> typeset.Filling | None:
-        """A build; the PDFs it left to make, begun."""
-        result = _rebuild(root, out, builds, desk.lock, preview)
+    def rebuild(pdfs_now: bool = False) -> typeset.Filling | None:
+        """A build (with `pdfs_now`, one that puts in the PDFs `Filling` laid out); the PDFs it left, begun."""
+        result = _rebuild(root, out, builds, desk.lock, replace(preview, pdfs_later=False) if pdfs_now else preview)
         return typeset.Filling(result.later, layout.pdf_cache, layout.pdf_scratch) if result and result.later \
             else None
 
@@ -373,8 +374,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
                 if failed:   # a build that makes them itself says why, and the notice goes
                     builds.making_pdfs = False
                     _rebuild(root, out, builds, desk.lock)
-                else:        # they are in the cache now: a build puts them in place, as a cold build would
-                    pdfs = rebuild()
+                else:        # laid out, in the cache now: a build puts them in place, as a cold build would
+                    pdfs = rebuild(pdfs_now=True)
     finally:
         if pdfs is not None:
             pdfs.stop()

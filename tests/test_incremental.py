@@ -238,30 +238,33 @@ def test_a_dirty_build_writes_over_a_shared_file_without_changing_its_other_name
 def test_the_preview_shows_an_edit_before_its_pdfs_and_ends_with_the_bytes_of_a_cold_build(tmp_path: Path) -> None:
     """The preview's builds (MkDocs kept running, PDFs made after the pages) come to what `build --drafts`
     makes from nothing; until its PDFs are made, an edit's pages are in place and the site keeps the PDFs
-    it had."""
+    it had; only the PDF whose text changed is laid out again."""
     root = copy_dossier(MINI, tmp_path / "dossier")
     layout = Layout(root)
     pdf = root / "site" / "pdf" / "harbour-strike.en.pdf"
     preview = Preview(mkdocs_project.Workers())
+    put_in = Preview(preview.mkdocs, pdfs_later=False)   # what serve builds once the PDFs are laid out
     try:
         first = build(root, drafts=True, preview=preview)
         assert {job.target.name for job in first.later} == {"harbour-strike.en.pdf", "harbour-strike.ar.pdf"}
         assert not pdf.exists()   # nothing to stand in yet
         typeset.fill_cache(first.later, layout.pdf_cache, layout.pdf_scratch)
-        assert build(root, drafts=True, preview=preview).later == []
+        assert build(root, drafts=True, preview=put_in).later == []
         assert _tree(root / "site") == _cold(root, tmp_path / "cold", drafts=True)
         before = pdf.read_bytes()
+        laid_out = {p.name: p.stat().st_mtime_ns for p in layout.pdf_cache.iterdir()}
 
         _edit(root / "content" / "incidents" / "harbour-strike.yaml", "At least 400 members joined the strike.",
               "At least 400 members joined the strike that day.")
         edited = build(root, drafts=True, preview=preview)
         assert "joined the strike that day" in (root / "site" / "incidents" / "harbour-strike.html").read_text()
-        assert [job.target.name for job in edited.later] == ["harbour-strike.en.pdf"]   # the Arabic is as it was
         assert pdf.read_bytes() == before   # the PDF made before the edit stands in
         assert build(root, drafts=True, preview=preview).later, "a build before the PDFs are made still lacks them"
 
         typeset.fill_cache(edited.later, layout.pdf_cache, layout.pdf_scratch)
-        assert build(root, drafts=True, preview=preview).later == []
+        assert build(root, drafts=True, preview=put_in).later == []
+        kept = {p.name for p in layout.pdf_cache.iterdir()} & set(laid_out)   # the Arabic layout, not made again
+        assert len(kept) == 1 and all(layout.pdf_cache.joinpath(n).stat().st_mtime_ns == laid_out[n] for n in kept)
         assert pdf.read_bytes() != before
         assert _tree(root / "site") == _cold(root, tmp_path / "cold", drafts=True)
     finally:

@@ -127,7 +127,7 @@ def test_an_edit_is_served_before_its_pdfs_which_follow_and_the_pages_say_so_mea
         incident.write_text(incident.read_text(encoding="utf-8").replace(
             "At least 400 members joined the strike.", "At least 400 members joined the strike that day."),
             encoding="utf-8")
-        lines.wait_for(r"^rebuilt \(.*; making 1 PDF\(s\)\)")
+        lines.wait_for(r"^rebuilt \(.*; making 2 PDF\(s\)\)")
         page = fetch(base + "incidents/harbour-strike.html")
         assert "joined the strike that day" in page
         assert 'role="status" lang="en"' in page and "the PDFs are being made again" in page

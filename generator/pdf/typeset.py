@@ -245,28 +245,27 @@ def plan(dossier: model.Dossier, templates: Templates, out_dir: Path, data: byte
             for lang in langs or dossier.languages]
 
 
-def later(jobs: list[Job], cache: Path, previous: Path) -> list[Job]:
-    """For a preview that shows its pages before its PDFs: each PDF the cache has is written now; for each
-    other, the file of that name in `previous` (the site's PDFs as they were) stands in until it is made,
-    and it is returned, to be made by `fill_cache`. Nothing is taken out of the cache."""
-    todo = _from_cache(jobs, _keys(jobs, cache), cache)
-    _attach_all([job for job in jobs if job not in todo], {job: job.target.read_bytes() for job in jobs
-                                                             if job not in todo})
-    for job in todo:
+def later(jobs: list[Job], previous: Path) -> list[Job]:
+    """For a preview that shows its pages before its PDFs: the file of each PDF's name in `previous` (the
+    site's PDFs as they were) stands in for it, and every job is left to `fill_cache` and the build after it
+    (each PDF's data, attached after its layout, changes with any edit)."""
+    for job in jobs:
         with contextlib.suppress(OSError):
             write_atomic(job.target, (previous / job.target.name).read_bytes())
-    return todo
+    return jobs
 
 
 def fill_cache(jobs: list[Job], cache: Path, scratch: Path) -> None:
-    """Make each job's PDF (in `scratch`) and put it in the cache under its key, where the next build finds
-    it; run in a process of its own (`Filling`), which may be stopped at any moment: each file lands whole."""
+    """Lay out each job's PDF the cache does not have (in `scratch`) and put it in the cache under its key,
+    where the next build finds it; run in a process of its own (`Filling`), which may be stopped at any
+    moment: each file lands whole."""
     keys = _keys(jobs, cache)
+    todo = [job for job in jobs if not (cache / f"{keys[job]}.pdf").is_file()]
     shutil.rmtree(scratch, ignore_errors=True)
-    moved = [dataclasses.replace(job, target=scratch / job.target.name) for job in jobs]
-    _raise_failures(_run_all(moved, min(MAX_WORKERS, len(moved), os.cpu_count() or 1)))
+    moved = [dataclasses.replace(job, target=scratch / job.target.name) for job in todo]
+    _raise_failures(_run_all(moved, min(MAX_WORKERS, len(moved), os.cpu_count() or 1)) if moved else [])
     cache.mkdir(parents=True, exist_ok=True)
-    for job, made in zip(jobs, moved, strict=True):
+    for job, made in zip(todo, moved, strict=True):
         os.replace(made.target, cache / f"{keys[job]}.pdf")
     shutil.rmtree(scratch, ignore_errors=True)
 
