@@ -177,8 +177,8 @@ def _new_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", dest="record_kind", metavar="KIND", help="an actor's or a place's kind, e.g. armed-group")
     p.add_argument("--claim", action="append", default=[], metavar="ID",
                    help="a briefing: a key point with this claim's text, citing it (repeat for more)")
-    p.add_argument("--cite", nargs=3, metavar=("SOURCE", "PARAGRAPH", "QUOTE"),
-                   help="an actor, place or event: where a source says it, word for word")
+    p.add_argument("--cite", nargs=3, action="append", metavar=("SOURCE", "PARAGRAPH", "QUOTE"),
+                   help="an actor, place or event: where a source says it, word for word (repeatable)")
 
 
 _TITLE_KEY = {"incident": "title", "briefing": "title", "actor": "name", "place": "name", "event": "text"}
@@ -204,9 +204,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     given = {"place": args.place, "incident": args.incident, "kind": args.record_kind,
              _DATE_KEY.get(args.kind, "date"): args.date}
     values += [Assignment(key, "=", value) for key, value in given.items() if value]
-    if args.cite:
-        values += [Assignment(f"citations.1.{key}", "=", value)
-                   for key, value in zip(("source", "paragraph", "quote"), args.cite, strict=True)]
+    values += [Assignment(f"citations.{n}.{key}", "=", value) for n, cite in enumerate(args.cite or [], start=1)
+               for key, value in zip(("source", "paragraph", "quote"), cite, strict=True)]
     _written(args.root, new(args.root, args.kind, args.ident, values + args.values, claims=args.claim))
     return 0
 

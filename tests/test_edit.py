@@ -120,6 +120,16 @@ def test_the_command_line_takes_articles_to_a_published_incident(dossier: Path) 
     assert "police-2430" in (dossier / "site/ar/incidents/nepal-quake-2015.html").read_text(encoding="utf-8")
 
 
+def test_a_new_record_takes_every_citation_given(dossier: Path) -> None:
+    """`--cite` given twice once kept only the last."""
+    names = [p for p in edit.proposals(dossier, SOURCE) if p["kind"] == "names"][:2]
+    cites = [("--cite", SOURCE, str(p["paragraph"]), str(p["span"])) for p in names]
+    ok("new", "actor", "twice-cited", "--title", "en=Twice cited", "--kind", "organisation",
+       *[part for cite in cites for part in cite], root=dossier)
+    actor = plain(read(dossier / "content/actors/twice-cited.yaml")[0])
+    assert [(c["paragraph"], c["quote"]) for c in actor["citations"]] == [(c[2], c[3]) for c in cites]
+
+
 def test_an_edit_that_would_add_an_error_is_refused_with_it(dossier: Path) -> None:
     said = refused("set", SOURCE, "reliability.grade=Z", root=dossier)
     assert "content/sources/nepal-earthquake-2015.yaml:" in said and "nothing was written" in said
