@@ -3,8 +3,10 @@ the same pages. What a reader finds with it is in `test_browser.py`."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from conftest import search_index
@@ -34,6 +36,18 @@ def test_the_index_holds_each_languages_pages_apart(built_mini: Path) -> None:
     assert not [url for url, text in indexed.items() if "Search this site" in text]
     # Pagefind's own interfaces are not shipped: the header's field is ours
     assert not list((site / search.BUNDLE).glob("pagefind-*ui*"))
+
+
+@pytest.mark.slow
+def test_every_page_finds_the_index_at_the_sites_root(built_mini: Path) -> None:
+    """The field on every page, the 404 pages too (whose links start at the server's root), looks for the index
+    and the results' addresses at the site's root, wherever the page is."""
+    site = built_mini / "site"
+    for page in sorted(site.rglob("*.html")):
+        at = "http://host/" + page.relative_to(site).as_posix()
+        found = re.search(r'data-bundle="([^"]+)"\s+data-root="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert found, page
+        assert (urljoin(at, found[1]), urljoin(at, found[2])) == ("http://host/search/", "http://host/"), page
 
 
 @pytest.mark.slow

@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 # A word every dossier has on many of its pages, in each language: a first search that finds much.
 QUERIES = {"en": "sources", "ar": "مصادر"}
-TARGET_MB = 1.5   # per language, at 1,000 sources (issue 27)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -72,13 +71,6 @@ def first_search(site: Path, languages: tuple[str, ...] = ("en", "ar")) -> dict[
         finally:
             browser.close()
     return measured
-
-
-def rows(sources: int, measured: dict[str, dict[str, int]]) -> list[str]:
-    """The bench table's lines: first-search megabytes per language, against the target."""
-    return [f"| first search, {lang} (MB, page assets included) | {m['total'] / 1e6:.2f} | ≤ {TARGET_MB:g} "
-            f"at 1,000 | {'yes' if m['total'] <= TARGET_MB * 1e6 else 'no'} | {sources} sources |"
-            for lang, m in measured.items()]
 
 
 if __name__ == "__main__":
