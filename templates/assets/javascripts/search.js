@@ -48,7 +48,8 @@
       return;
     }
     var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
-    var pattern = new RegExp(escaped.sort(function (a, b) { return b.length - a.length; }).join("|"), "giu");
+    // the whole word a hit stands in: "ambush" marks "ambushed", كمين marks الكمين
+    var pattern = new RegExp("[\\p{L}\\p{M}\\p{N}]*(?:" + escaped.join("|") + ")[\\p{L}\\p{M}\\p{N}]*", "giu");
     var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
     var found = [];
     while (walker.nextNode()) {
