@@ -253,6 +253,16 @@ def test_search_finds_pages_in_the_pages_language_only(page: object, base_url: s
 
 
 @pytest.mark.parametrize("lang, query", [("en", "ambush"), ("ar", "كمين")])
+def test_the_open_results_have_no_serious_accessibility_violations(page: object, base_url: str, lang: str,
+                                                                  query: str) -> None:
+    page.goto(base_url + ("ar/" if lang == "ar" else "") + "index.html", wait_until="networkidle")  # type: ignore[attr-defined]
+    search(page, query)
+    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+    result = page.evaluate("axe.run('.briefing-search', {resultTypes: ['violations']})")  # type: ignore[attr-defined]
+    assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+
+
+@pytest.mark.parametrize("lang, query", [("en", "ambush"), ("ar", "كمين")])
 def test_a_result_opens_its_page_with_the_match_marked(page: object, base_url: str, lang: str, query: str) -> None:
     page.goto(base_url + ("ar/" if lang == "ar" else "") + "index.html", wait_until="networkidle")  # type: ignore[attr-defined]
     search(page, query)
