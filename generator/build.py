@@ -1,4 +1,4 @@
-"""Orchestrate a build: check, render, MkDocs per language, PDFs, exports, then swap into site/.
+"""Orchestrate a build: check, render, MkDocs per language, the search index, PDFs, exports, then swap into site/.
 
 Everything is built in `.build/staging` first; `site/` is replaced only when all of it worked, so
 a failed build leaves the previous site exactly as it was.
@@ -26,7 +26,7 @@ from generator.parallel import Forked
 from generator.pdf import typeset
 from generator.progress import Stages
 from generator.review import history
-from generator.site import export, mkdocs_config, mkdocs_project, render
+from generator.site import export, mkdocs_config, mkdocs_project, render, search
 from generator.site.xref import CrossIndex
 from generator.views import addresses
 from generator.views.templates import Templates
@@ -253,6 +253,8 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
         for lang, out in outs.items():
             if lang != default:
                 link_tree(out, staging / lang)
+    with timed(timings, "search", stages):   # from the finished pages, into the staging folder
+        search.make_index(staging)
     with timed(timings, "export", stages):   # what is left of it to wait for
         exporting.wait()
     exports.rename(staging / addresses.DATA_FOLDER)

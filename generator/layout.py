@@ -51,7 +51,7 @@ class MkDocsOutput:
 
     site: Path      # the HTML, hard-linked into the new site
     frame: Path     # the frame (`fingerprint.of_frame`) the HTML was made with
-    search: Path    # every page's search entries
+    listed: Path    # every page's URL, as the last build listed them
     pages: Path     # every page's Markdown digest
 
 
@@ -156,7 +156,7 @@ class Layout:
 
     def mkdocs_output(self, lang: str) -> MkDocsOutput:
         out = self.mkdocs_out / lang
-        return MkDocsOutput(out, out.with_name(f"{lang}.frame"), out.with_name(f"{lang}.search.json"),
+        return MkDocsOutput(out, out.with_name(f"{lang}.frame"), out.with_name(f"{lang}.listed.json"),
                             out.with_name(f"{lang}.pages.json"))
 
     @property

@@ -185,3 +185,15 @@ def browser() -> Iterator[Any]:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield instance
         instance.close()
+
+
+def search_index(site: Path) -> dict[str, str]:
+    """The pages the site's search index holds (`generator.site.search`), each address with the text indexed:
+    Pagefind keeps one gzipped JSON fragment per page."""
+    import gzip
+    import json
+    pages = {}
+    for fragment in sorted((site / "search" / "fragment").iterdir()):
+        page = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[page["url"]] = page["content"]
+    return pages

@@ -151,7 +151,7 @@ def test_the_build_folder_is_named_by_layout_alone() -> None:
     made = Layout(Path("dossier"))
     out = made.mkdocs_output("xx")
     parts = [made.lock, made.staging, made.mkdocs_out, made.pdf_cache, made.parse_cache, made.fingerprint,
-             made.base_config, out.frame, out.search, out.pages]
+             made.base_config, out.frame, out.listed, out.pages]
     names = {p.name for p in parts} | {p.name.removeprefix("xx") for p in parts} | {PAGES_FILE}
     names -= {"data", "overrides", "fonts"}
     folder = re.compile(rf"(?:^|[/\s]){re.escape(BUILD)}(?:/|$)")   # ".build" as a path's part, not a word's

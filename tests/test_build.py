@@ -438,8 +438,8 @@ def test_a_dossier_overrides_single_templates_and_keeps_the_shipped_rest(mini: P
     assert "OWN HOME TEMPLATE" in (site / "ar" / "index.html").read_text(encoding="utf-8")
     assert "OWN HOME TEMPLATE" not in (site / "actors.html").read_text(encoding="utf-8")
     assert (site / "assets" / "briefing.css").read_text(encoding="utf-8").endswith("/* own stylesheet */\n")
-    assert (site / "assets" / "javascripts" / "iframe-worker.js").read_bytes() == \
-        (shipped / "assets" / "javascripts" / "iframe-worker.js").read_bytes()
+    assert (site / "assets" / "javascripts" / "search.js").read_bytes() == \
+        (shipped / "assets" / "javascripts" / "search.js").read_bytes()
     actors = (site / "actors.html").read_text(encoding="utf-8")
     assert "OWN FOOTER" in actors and 'target="_self"' in actors  # own partial beside the shipped alternate.html
     assert [p.name for p in (site / "pdf").iterdir()] and all(p.stat().st_size for p in (site / "pdf").iterdir())
@@ -516,7 +516,7 @@ def test_each_language_has_its_own_404_that_works_at_any_depth_and_from_disk(bui
         for address in ("actors.html", "assets/briefing.css", "index.html"):   # on a server, at any depth
             assert address in local
             assert urljoin(f"http://host{root}", address) == f"http://host{root}{address}"
-        assert f'"base": "{root}"' in html   # the theme's search reads this language's index
+        assert f'"base": "{root}"' in html   # the theme's scripts start from this language's root
 
 
 def test_every_page_credits_the_place_data_and_the_map_outlines_in_its_language(built_mini: Path) -> None:

@@ -31,6 +31,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from generator.layout import PAGES_FILE, TEMPLATES
+from generator.site import search
 from generator.views import i18n
 from generator.views.templates import OVERRIDES, sandboxed
 
@@ -39,8 +40,8 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "footnotes", "tables", "toc")
 
 
 class _DirtyNotice(logging.Filter):
-    """MkDocs warns that a dirty build may leave navigation stale; ours keeps every page's HTML and search
-    entries exact, and the warning would fail `--strict`."""
+    """MkDocs warns that a dirty build may leave navigation stale; ours keeps every page's HTML exact, and the
+    warning would fail `--strict`."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "'dirty' build is being performed" not in record.getMessage()
@@ -115,19 +116,19 @@ def _write_by_replacing(site_dir: str) -> None:
 # --- What used to be a pass over the finished site, done per page as MkDocs writes it ------------------
 
 _HTML_TAG = re.compile(r"<html lang=\"([^\"]+)\"(?! dir=)")
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
 def finish_html(output: str, lang: str) -> str:
-    """Two fixes to Material's pages: `dir` on <html> too (Material sets it on <body> only, but screen
-    readers and tools look at <html>), and a name for the search dialog (axe: aria-dialog-name)."""
-    label = html_escape(i18n.gettext_for(lang, "Search"), quote=True)
-    fixed = _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{i18n.direction(lang)}"', output, count=1)
-    return fixed.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
+    """Material sets `dir` on <body> only, but screen readers and tools look at <html>: it goes there too."""
+    return _HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{i18n.direction(lang)}"', output, count=1)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return finish_html(output, config["theme"]["language"])
+    """A page's article is what search indexes (`site.search.BODY`): not its header, navigation or footer, and
+    not the theme's own pages (404.html), which have no article so marked."""
+    marked = output.replace(_ARTICLE, _ARTICLE[:-1] + f" {search.BODY}>", 1)
+    return finish_html(marked, config["theme"]["language"])
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
@@ -157,27 +158,17 @@ def relocatable_error_page(output: str, written_from: str, root: str) -> str:
     return _HEAD.sub(lambda m: m.group(0) + base, output, count=1)
 
 
-# --- An incremental build: MkDocs' --dirty mode with a complete search index ----------------------------
-# Under `--dirty` MkDocs renders only the pages whose Markdown is newer than their HTML, and Material's
-# search plugin indexes only those. The entries of every page are kept between builds (in the file
-# BRIEFING_SEARCH_STATE names), so a dirty build hands the search plugin every page's entries in the
-# order a full build would, and the index comes out byte for byte as a full build writes it. Pages
-# that are gone lose their HTML and their entries.
+# --- An incremental build: MkDocs' --dirty mode ---------------------------------------------------------
+# Under `--dirty` MkDocs renders only the pages whose Markdown is newer than their HTML. The list of every
+# page is kept between builds (in the file BRIEFING_PAGE_LIST names), so a dirty build removes the HTML of
+# the pages that are gone, and the site comes out as a full build writes it. The search index is made from
+# the finished site after MkDocs (`site.search`), so no part of it lives here.
 
 _pages: list[str] = []                      # every page's URL, in the order MkDocs builds them
-_fresh: dict[str, list[dict[str, Any]]] = {}  # entries of the pages rendered in this run
-_counted = 0
-
-
-def _search(config: Any) -> Any:
-    for name in ("material/search", "search"):
-        if name in config.plugins:
-            return config.plugins[name]
-    return None
 
 
 def _state_file() -> Path | None:
-    named = os.environ.get("BRIEFING_SEARCH_STATE")
+    named = os.environ.get("BRIEFING_PAGE_LIST")
     return Path(named) if named else None
 
 
@@ -227,29 +218,14 @@ def _add_pages(files: Any, config: Any) -> None:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    global _counted
     _add_pages(files, config)
     _pages[:] = [file.url for file in files.documentation_pages()]
-    _fresh.clear()
-    _counted = 0
     return files
 
 
-def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Runs after the search plugin's own (same priority, registered later): what it just added is this page's."""
-    global _counted
-    search = _search(config)
-    if search is not None:
-        entries = search.search_index.entries
-        _fresh[page.url] = entries[_counted:]
-        _counted = len(entries)
-    return context
-
-
-@event_priority(50)  # before the search plugin writes its index
 def on_post_build(config: Any) -> None:
-    search, state = _search(config), _state_file()
-    if search is None or state is None:
+    state = _state_file()
+    if state is None:
         return
     if os.environ.get("BRIEFING_DIRTY") == "1":
         kept = json.loads(state.read_text(encoding="utf-8"))
@@ -257,11 +233,7 @@ def on_post_build(config: Any) -> None:
             target = Path(config["site_dir"]) / gone
             if target.is_file():
                 target.unlink()
-        every = {url: _fresh[url] if url in _fresh else kept.get(url, []) for url in _pages}
-        search.search_index.entries = [entry for url in _pages for entry in every[url]]
-    else:
-        every = {url: _fresh.get(url, []) for url in _pages}
-    for path, text in ((state, json.dumps(every, ensure_ascii=False)),
+    for path, text in ((state, json.dumps(_pages, ensure_ascii=False)),
                        (Path(os.environ["BRIEFING_BUILT_PAGES"]), json.dumps(_built, sort_keys=True))):
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(text, encoding="utf-8")

@@ -1,9 +1,9 @@
 """Run MkDocs Material once per language over the Markdown that `render` produced.
 
-One MkDocs project per language (English at /, the others at /<lang>/): each gets its own search
-index, and Material sets `dir="rtl"` itself from the bare locale `ar`. The generator talks to
-MkDocs only through its command line (in a process of its own, or, for the preview, run again and again
-in one kept for the purpose: `mkdocs_worker`), so nothing before `mkdocs build` depends on its internals.
+One MkDocs project per language (English at /, the others at /<lang>/); Material sets `dir="rtl"` itself
+from the bare locale `ar`. The generator talks to MkDocs only through its command line (in a process of its
+own, or, for the preview, run again and again in one kept for the purpose: `mkdocs_worker`), so nothing
+before `mkdocs build` depends on its internals.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from generator.errors import BriefingError
 from generator.factbase.yamlio import dump
 from generator.files import mentions_no_space, no_space, write_atomic
 from generator.layout import DOCS, MKDOCS_CONFIG, PAGES_FILE, Layout, MkDocsOutput
-from generator.site import webfonts
+from generator.site import search, webfonts
 from generator.views import addresses, i18n
 from generator.views.templates import ASSETS, OVERRIDES, Templates
 
@@ -58,11 +58,14 @@ def config(layout: Layout, overrides: Path, lang: str, languages: list[str], sit
                   "not_found": not_found(lang),
                   # where the language's site lives on a server: the 404 page's links start there
                   "root": urlsplit(str(published["site_url"])).path if published else "/" + prefix(lang, default),
-                  # our own worker stand-in for file:// pages: no script from another host
-                  "polyfills": [f"{ASSETS}/javascripts/iframe-worker.js"]},
-        "extra_css": [f"{ASSETS}/fonts.css", f"{ASSETS}/briefing.css"],
-        # offline: the site also works opened from disk, so it can travel as a zip file
-        "plugins": [{"search": search_config(lang)}, "offline"],
+                  # the search field's words and where the index is (made after MkDocs: `site.search`)
+                  "search": search.interface(lang, back)},
+        "extra_css": [f"{ASSETS}/fonts.css", f"{ASSETS}/briefing.css", f"{ASSETS}/search.css"],
+        "extra_javascript": [f"{ASSETS}/javascripts/search.js"],
+        # no plugin: the search index is made after MkDocs; pages link to files, so the site works opened from
+        # disk and can travel as a zip file
+        "use_directory_urls": False,
+        "plugins": [],
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "nav": nav(lang),
     }
@@ -84,19 +87,6 @@ def data_credits(lang: str) -> list[dict[str, str]]:
              "licence": "CC BY 4.0", "licence_url": "https://creativecommons.org/licenses/by/4.0/"},
             {"what": _("Map outlines"), "name": "Natural Earth", "url": "https://www.naturalearthdata.com/",
              "licence": _("public domain"), "licence_url": ""}]
-
-
-def search_config(lang: str) -> dict[str, object]:
-    """Search in the page's language: stop words left out, and for Arabic our own analyser.
-
-    Material's Arabic translation names a pipeline of one blank entry, and lunr's stock Arabic
-    trimmer and stemmer lose every Latin word and fold unrelated words together. The override
-    `assets/javascripts/lunr/min/lunr.ar.min.js` takes their place: a light stem, so a word is
-    found with or without the article and attached particles. Other languages keep whole words
-    with the theme's prefix matching.
-    """
-    pipeline = ["trimmer", "stopWordFilter", "stemmer"] if lang == "ar" else ["stopWordFilter"]
-    return {"lang": [lang], "pipeline": pipeline}
 
 
 def write_docs(docs: Path, pages: dict[str, str], assets: dict[str, Path], generated: dict[str, bytes]) -> int:
@@ -164,9 +154,9 @@ def run_mkdocs(cfg: Path, output: MkDocsOutput, epoch: int, frame: str, workers:
 
     When `out` holds what a build of the same frame (`frame`: the configuration, theme, assets and
     tools, see `fingerprint.of_frame`) left, MkDocs runs `--dirty`: only pages whose Markdown changed
-    are rendered again, and the hooks keep the search index complete. Anything else is a full build.
+    are rendered again, and the hooks remove the pages that are gone. Anything else is a full build.
     """
-    out, key, state, built = output.site, output.frame, output.search, output.pages
+    out, key, state, built = output.site, output.frame, output.listed, output.pages
     frame += ";" + hashlib.sha256(cfg.read_bytes()).hexdigest()
     dirty = out.is_dir() and state.is_file() and built.is_file() and key.is_file() and \
         key.read_text(encoding="utf-8") == frame
@@ -175,7 +165,7 @@ def run_mkdocs(cfg: Path, output: MkDocsOutput, epoch: int, frame: str, workers:
         shutil.rmtree(out, ignore_errors=True)
         state.unlink(missing_ok=True)
         built.unlink(missing_ok=True)
-    env = {"SOURCE_DATE_EPOCH": str(epoch), "BRIEFING_SEARCH_STATE": str(state), "BRIEFING_BUILT_PAGES": str(built),
+    env = {"SOURCE_DATE_EPOCH": str(epoch), "BRIEFING_PAGE_LIST": str(state), "BRIEFING_BUILT_PAGES": str(built),
            "BRIEFING_DIRTY": "1" if dirty else "0"}
     args = ["build", "--strict", "--quiet", "-f", str(cfg), "-d", str(out)] + (["--dirty"] if dirty else [])
     if workers is not None:

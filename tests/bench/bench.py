@@ -6,7 +6,8 @@ events; by default scaled from the number of sources the way a real dossier of 1
 300 actors, 5,000 claims, 250 incidents and 20 briefings is), then times `check`, `extract`,
 `extract --source`, a cold build, a rebuild with nothing changed and one after a claim's text
 changed, each with its stages and the peak memory of its whole process tree; the preview's save-to-screen
-(`preview.py`: a real `serve`, real edits, a real HTTP client; the shipped dossier's too); and a bare
+(`preview.py`: a real `serve`, real edits, a real HTTP client; the shipped dossier's too); what a reader's browser
+fetches opening the home page and running a first search in each language (`search.py`); and a bare
 `mkdocs build` of the same Markdown in the same run, the baseline the build is given as a ratio to.
 For that ratio, the cold build (its PDFs left out) and the bare build are each run three more times,
 in turns and timed alike (without the memory sampling), and the fastest of each is compared. Prints a table
@@ -307,7 +308,10 @@ def measure(root: Path, size: Counts) -> dict[str, Any]:
         without_pdf.append(cold_again(root))
         bares.append(bare_mkdocs(root))
     bare = min(bares)
-    return {**counts, "check": check, "extract": extract,
+    import search  # beside this script, as shapes is
+
+    first = search.first_search(root / "site")
+    return {**counts, "first_search": first, "check": check, "extract": extract,
             "extract_sources_per_s": round(size.sources / float(extract["wall_s"]), 1),
             "extract_again_nothing_changed": extract_again, "extract_one_source": one_source,
             "check_again": check_again, "one_edit": one_edit,
@@ -330,6 +334,8 @@ TARGETS = [
     ("rebuild, nothing changed (s)", lambda r: r["rebuild_nothing_changed"]["wall_s"], 3.0, True),
     ("preview: save to screen, median (s)", lambda r: r["save_to_screen"]["median_s"], 2.0, True),
     ("preview: first answer, a site built (s)", lambda r: r["save_to_screen"]["first_answer_s"], 3.0, True),
+    ("first search, English, page assets included (MB)", lambda r: r["first_search"]["en"]["total"] / 1e6, 1.5, True),
+    ("first search, Arabic, page assets included (MB)", lambda r: r["first_search"]["ar"]["total"] / 1e6, 1.5, True),
     ("peak memory, process tree (MiB)", lambda r: max(r[k]["peak_tree_mib"] for k in
                                                        ("check", "extract", "cold_build", "rebuild_one_claim")),
      1536.0, True),
@@ -348,6 +354,8 @@ ALSO = [
     ("cold build without PDFs, fastest of the runs (s)", lambda r: r["cold_without_pdf_s"]),
     ("bare MkDocs, both languages, fastest of the runs (s)", lambda r: r["bare_mkdocs_s"]),
     ("rebuild, one claim: MkDocs (s)", lambda r: r["rebuild_one_claim"]["stages"]["mkdocs"]),
+    ("cold build: search index (s)", lambda r: r["cold_build"]["stages"]["search"]),
+    ("rebuild, one claim: search index (s)", lambda r: r["rebuild_one_claim"]["stages"]["search"]),
 ]
 
 
