@@ -39,7 +39,8 @@ class BuildResult:
     pages: int = 0
     pdfs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the order run
-    later: list[typeset.Job] = field(default_factory=list)   # PDFs a preview left to make (`Preview`)
+    later: list[typeset.Job] = field(default_factory=list)   # PDFs a preview left to lay out (`Preview`)
+    finished: bool = True   # False: a preview's build, whose search index and PDFs a build with pdfs_later off puts in
 
 
 @contextmanager
@@ -125,9 +126,9 @@ def build_lock(layout: Layout) -> Iterator[None]:
 
 @dataclass(frozen=True)
 class Preview:
-    """How the preview builds: MkDocs kept running (`mkdocs_project.Workers`), and each PDF whose input
-    changed made after the pages are in place (the site shows the previous PDF of that name until then,
-    and `BuildResult.later` lists what is to make: `typeset.Filling`, then a build again)."""
+    """How the preview builds: MkDocs kept running (`mkdocs_project.Workers`), and the search index and the
+    PDFs made after the pages are in place (the previous index and PDFs stand in until then; `BuildResult.later`
+    lists the PDFs to lay out, `typeset.Filling`; then a build with `pdfs_later` off puts them in)."""
 
     mkdocs: mkdocs_project.Workers
     pdfs_later: bool = True   # False: the build that puts the PDFs in once `Filling` has laid them out
@@ -253,15 +254,19 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
         for lang, out in outs.items():
             if lang != default:
                 link_tree(out, staging / lang)
+    deferred = preview is not None and preview.pdfs_later   # the preview: search and PDFs after the pages
     with timed(timings, "search", stages):   # from the finished pages, into the staging folder
-        search.make_index(staging)
+        if deferred:
+            search.stand_in(layout.site, staging)
+        else:
+            search.make_index(staging)
     with timed(timings, "export", stages):   # what is left of it to wait for
         exporting.wait()
     exports.rename(staging / addresses.DATA_FOLDER)
     later: list[typeset.Job] = []
     with timed(timings, "pdf", stages):
         data = (staging / addresses.export(typeset.DATA_NAME)).read_bytes()   # attached to every PDF
-        if preview is None or not preview.pdfs_later:
+        if not deferred:
             pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache,
                                        data=data, progress=stages.step if stages is not None else None)
         else:
@@ -271,12 +276,12 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
     with timed(timings, "swap", stages):
         fingerprint.forget(layout)
         _swap(staging, layout)
-        # with PDFs still to make, the site is not what this build's inputs make: the next build goes
-        # through (and finds them in the cache), while MkDocs' share of the site is known as left
-        fingerprint.remember(layout, inputs + (";pdfs to make" if later else ""), page_count,
+        # with the search index and PDFs still to make, the site is not what this build's inputs make: the next
+        # build goes through (and finds the PDFs in the cache), while MkDocs' share of the site is known as left
+        fingerprint.remember(layout, inputs + (";to finish" if deferred else ""), page_count,
                              [f"{addresses.PDF_FOLDER}/{p.name}" for p in pdfs])
     return BuildResult(layout.site, problems, page_count, [layout.site / addresses.PDF_FOLDER / p.name for p in pdfs],
-                       timings, later)
+                       timings, later, finished=not deferred)
 
 
 def _swap(staging: Path, layout: Layout) -> None:

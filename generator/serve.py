@@ -336,10 +336,14 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
     handler.hosts, handler.home = allowed_hosts(host, server.server_address[1]), address
     preview = Preview(mkdocs_project.Workers())
     pdfs: typeset.Filling | None = None
+    due = False   # a build to finish the last one (its search index and PDFs), once nothing else is to do
 
-    def rebuild(pdfs_now: bool = False) -> typeset.Filling | None:
-        """A build (with `pdfs_now`, one that puts in the PDFs `Filling` laid out); the PDFs it left, begun."""
-        result = _rebuild(root, out, builds, desk.lock, replace(preview, pdfs_later=False) if pdfs_now else preview)
+    def rebuild(finish: bool = False) -> typeset.Filling | None:
+        """A build (with `finish`, one that makes the search index and puts in the PDFs `Filling` laid out); the
+        PDFs it left to lay out, begun."""
+        nonlocal due
+        result = _rebuild(root, out, builds, desk.lock, replace(preview, pdfs_later=False) if finish else preview)
+        due = result is not None and not result.finished and not result.later
         return typeset.Filling(result.later, layout.pdf_cache, layout.pdf_scratch) if result and result.later \
             else None
 
@@ -375,7 +379,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
                     builds.making_pdfs = False
                     _rebuild(root, out, builds, desk.lock)
                 else:        # laid out, in the cache now: a build puts them in place, as a cold build would
-                    pdfs = rebuild(pdfs_now=True)
+                    pdfs = rebuild(finish=True)
+            elif due:        # no PDF to lay out: the search index still to make
+                pdfs = rebuild(finish=True)
     finally:
         if pdfs is not None:
             pdfs.stop()

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import BriefingError
-from generator.files import mentions_no_space, no_space
+from generator.files import link_tree, mentions_no_space, no_space
 from generator.views import i18n
 
 # The folder at the site's root that holds the index and the script that reads it.
@@ -62,6 +62,12 @@ def make_index(site: Path) -> None:
     for name in _UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
     _in_order(site / BUNDLE / "pagefind-entry.json")
+
+
+def stand_in(site: Path, staging: Path) -> None:
+    """The preview's pages go up before their index is made: the index of the site they replace stands in."""
+    if (site / BUNDLE).is_dir():
+        link_tree(site / BUNDLE, staging / BUNDLE)
 
 
 def _in_order(entry: Path) -> None:
