@@ -287,7 +287,7 @@ def making_pdfs_notice(page: bytes) -> bytes:
 
 
 def _rebuild(root: Path, out: TextIO, builds: Builds | None = None, lock: threading.Lock | None = None,
-             preview: Preview | None = None) -> BuildResult | None:
+             preview: Preview | None = None, reload: bool = True) -> BuildResult | None:
     try:
         with lock or threading.Lock():
             result = build(root, drafts=True, preview=preview)
@@ -303,7 +303,8 @@ def _rebuild(root: Path, out: TextIO, builds: Builds | None = None, lock: thread
         return None
     if builds is not None:
         builds.making_pdfs = bool(result.later)
-        builds.finished()
+        if reload:
+            builds.finished()
     making = f"; making {len(result.later)} PDF(s)" if result.later else ""
     print(f"rebuilt ({result.pages} pages, {len(result.pdfs)} PDFs{making})", file=out, flush=True)
     return result
@@ -315,8 +316,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
     port in use is said at once rather than after the first build. A site already there is served at once
     and brought up to date behind it; without one, the first build comes first.
 
-    Builds are the preview's (`build.Preview`): MkDocs kept running, and the PDFs of an edit made after its
-    pages are served (in a process of their own, stopped by the next edit), then put in by a build again."""
+    Builds are the preview's (`build.Preview`): MkDocs kept running, and the search index and the PDFs of an
+    edit made after its pages are served (the PDFs in a process of their own, stopped by the next edit), then put
+    in by a build that finishes the last."""
     layout = Layout(root)
     try:
         layout.site.mkdir(exist_ok=True)
@@ -342,7 +344,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
         """A build (with `finish`, one that makes the search index and puts in the PDFs `Filling` laid out); the
         PDFs it left to lay out, begun."""
         nonlocal due
-        result = _rebuild(root, out, builds, desk.lock, replace(preview, pdfs_later=False) if finish else preview)
+        # open pages reload after a build that finishes the last only to lose the notice of PDFs being made
+        result = _rebuild(root, out, builds, desk.lock, replace(preview, pdfs_later=False) if finish else preview,
+                          reload=not finish or builds.making_pdfs)
         due = result is not None and not result.finished and not result.later
         return typeset.Filling(result.later, layout.pdf_cache, layout.pdf_scratch) if result and result.later \
             else None
