@@ -44,7 +44,7 @@ def test_build_names_every_stage_on_a_terminal_and_counts_the_pdfs(mini: Path) -
     build(mini, stages=Stages("build", screen))
     shown = [part for part in screen.getvalue().split("\r\033[K") if part]
     assert [s for s in shown if s.endswith("…")] == [f"build: {stage} …" for stage in (
-        "check", "check", "unchanged", "render", "mkdocs", "export", "pdf", "swap")]
+        "check", "check", "unchanged", "render", "mkdocs", "search", "export", "pdf", "swap")]
     assert shown[shown.index("build: pdf …") + 1:shown.index("build: swap …")] == [
         f"build: pdf {k}/2" for k in range(1, 3)]   # one briefing, two languages
     assert screen.getvalue().endswith("\r\033[K")
