@@ -346,6 +346,16 @@ def test_every_pdf_is_an_archival_pdf_a3_with_the_dossier_data_attached(built_do
         assert spec["/EF"]["/F"].get_object()["/Subtype"] == "/application/json"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_pdf_names_a_source_by_its_seed_file(built_dossier: Path, lang: str) -> None:
+    """The English PDFs printed `seeds/000_b241c23118f90200.txt` where the source should be named; a source is named
+    by its publisher (or title) and date, in the shipped dossier's PDFs too."""
+    seeds = [p.name for p in (built_dossier / "seeds").iterdir()]
+    for b in briefings(built_dossier):
+        text = read(pdf_path(built_dossier, b.id, lang)).text
+        assert "seeds/" not in text and not [name for name in seeds if name in text], (b.id, lang)
+
+
 def test_every_table_header_of_the_print_says_what_it_heads(built_dossier: Path) -> None:
     """A screen reader names a cell by its headers: every <th> is scoped, in the PDF too (/Scope), and each cell
     points to its headers (WeasyPrint's /Headers)."""
