@@ -265,14 +265,14 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
     exports.rename(staging / addresses.DATA_FOLDER)
     later: list[typeset.Job] = []
     with timed(timings, "pdf", stages):
-        data = (staging / addresses.export(typeset.DATA_NAME)).read_bytes()   # attached to every PDF
         if not deferred:
+            data = (staging / addresses.export(typeset.DATA_NAME)).read_bytes()   # attached to every PDF
             pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache,
                                        data=data, progress=stages.step if stages is not None else None)
         else:
-            jobs = typeset.plan(dossier, templates, staging / addresses.PDF_FOLDER, data)
-            later = typeset.later(jobs, layout.site / addresses.PDF_FOLDER)
-            pdfs = [job.target for job in jobs]
+            later = typeset.plan(dossier, templates, staging / addresses.PDF_FOLDER)
+            typeset.stand_in(later, layout.site / addresses.PDF_FOLDER)
+            pdfs = [job.target for job in later]
     with timed(timings, "swap", stages):
         fingerprint.forget(layout)
         _swap(staging, layout)

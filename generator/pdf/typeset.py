@@ -193,7 +193,6 @@ class Job:
     html: str
     target: Path
     created: model.PartialDate
-    data: bytes
 
 
 def _run(job: Job) -> str | None:
@@ -214,45 +213,45 @@ def render_pdfs(dossier: model.Dossier, templates: Templates, out_dir: Path, *, 
 
     With `cache`, a PDF rendered before from the same input is copied from there, and the cache is
     left holding exactly this run's PDFs."""
-    jobs = plan(dossier, templates, out_dir, data, only, langs)
+    jobs = plan(dossier, templates, out_dir, only, langs)
     keys = _keys(jobs, cache)
     todo = _from_cache(jobs, keys, cache)
     _raise_failures(_run_all(todo, min(workers, len(todo), os.cpu_count() or 1), progress) if todo else [])
     laid_out = {job: job.target.read_bytes() for job in jobs}
     if cache is not None:
         _keep_in_cache(cache, {keys[job]: laid_out[job] for job in jobs})
-    _attach_all(jobs, laid_out)
+    _attach_all(jobs, laid_out, data)
     return [job.target for job in jobs]
 
 
-def _attach_all(jobs: list[Job], laid_out: dict[Job, bytes]) -> None:
-    """Each job's target: its PDF as laid out, with its data attached (`attach_data`), on every core."""
+def _attach_all(jobs: list[Job], laid_out: dict[Job, bytes], data: bytes) -> None:
+    """Each job's target: its PDF as laid out, with `data` attached (`attach_data`), on every core. The data
+    goes to no layout worker: only here, to forks that have it already."""
     def attach(job: Job) -> None:
-        write_atomic(job.target, attach_data(laid_out[job], job.data, job.created))
+        write_atomic(job.target, attach_data(laid_out[job], data, job.created))
     for _ in fork_map(attach, jobs):
         pass
 
 
-def plan(dossier: model.Dossier, templates: Templates, out_dir: Path, data: bytes, only: str | None = None,
+def plan(dossier: model.Dossier, templates: Templates, out_dir: Path, only: str | None = None,
          langs: list[str] | None = None) -> list[Job]:
-    """The PDFs of the chosen briefings and languages, each with its HTML and `data` to attach."""
+    """The PDFs of the chosen briefings and languages, each with its HTML."""
     if only is not None and only not in dossier.briefings:
         known = ", ".join(dossier.briefings) or "none"
         raise BriefingError(f"no briefing {only!r}; known briefings: {known}")
     return [Job(bid, lang, briefing_html(dossier, briefing, lang, templates), out_dir / addresses.pdf_name(bid, lang),
-                briefing.date, data)
+                briefing.date)
             for bid, briefing in dossier.briefings.items() if only is None or bid == only
             for lang in langs or dossier.languages]
 
 
-def later(jobs: list[Job], previous: Path) -> list[Job]:
+def stand_in(jobs: list[Job], previous: Path) -> None:
     """For a preview that shows its pages before its PDFs: the file of each PDF's name in `previous` (the
-    site's PDFs as they were) stands in for it, and every job is left to `fill_cache` and the build after it
-    (each PDF's data, attached after its layout, changes with any edit)."""
+    site's PDFs as they were) stands in for it until `fill_cache` and the build after it make it (every PDF,
+    whose data, attached after its layout, changes with any edit)."""
     for job in jobs:
         with contextlib.suppress(OSError):
             write_atomic(job.target, (previous / job.target.name).read_bytes())
-    return jobs
 
 
 def fill_cache(jobs: list[Job], cache: Path, scratch: Path) -> None:
