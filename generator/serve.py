@@ -15,7 +15,6 @@ change made at the desk take turns (one lock), so a build never reads a file whi
 from __future__ import annotations
 
 import functools
-import html
 import http.server
 import io
 import json
@@ -36,7 +35,7 @@ from generator.errors import BriefingError, Problems
 from generator.layout import Layout
 from generator.pdf import typeset
 from generator.site import mkdocs_project
-from generator.text.escape import terminal
+from generator.text.escape import html, terminal
 from generator.views import i18n
 
 
@@ -283,7 +282,7 @@ def making_pdfs_notice(page: bytes) -> bytes:
                                   "the one made before this change.")
     return (f'<p role="status" lang="{lang}" dir="{i18n.direction(lang)}" style="position:fixed;bottom:0;'
             'inset-inline:0;margin:0;padding:.4em 1em;background:#fff3cd;color:#3d2e00;font-size:.8rem;'
-            f'z-index:10">{html.escape(text)}</p>').encode()
+            f'z-index:10">{html(text)}</p>').encode()
 
 
 def _rebuild(root: Path, out: TextIO, builds: Builds | None = None, lock: threading.Lock | None = None,
