@@ -9,26 +9,26 @@ import calendar
 import fcntl
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import fingerprint
-from generator.errors import BriefingError, Problem, Problems
+from generator.errors import BriefingError, Problem, Problems, Superseded
 from generator.factbase import model, publish
 from generator.factbase.check import DRAFT_REFERENCE, check
 from generator.factbase.check import run as check_run
-from generator.factbase.load import Loaded, load
+from generator.factbase.load import load
 from generator.files import NoSpace, is_no_space, link_tree, not_plain
-from generator.layout import BUILD, Layout
+from generator.layout import BUILD, CONTENT, SEEDS, Layout
 from generator.parallel import Forked
 from generator.pdf import typeset
 from generator.progress import Stages
 from generator.review import history
 from generator.site import export, mkdocs_config, mkdocs_project, render, search
 from generator.site.xref import CrossIndex
-from generator.views import addresses
+from generator.views import addresses, touched
 from generator.views.templates import Templates
 
 
@@ -41,6 +41,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the order run
     later: list[typeset.Job] = field(default_factory=list)   # PDFs a preview left to lay out (`Preview`)
     finished: bool = True   # False: a preview's build, whose search index and PDFs a build with pdfs_later off puts in
+    first: list[str] | None = None   # a preview's first build after an edit: the pages it rendered (`Preview.edited`)
 
 
 @contextmanager
@@ -124,14 +125,41 @@ def build_lock(layout: Layout) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@dataclass
+class Shown:
+    """The dossier the preview's newest build was made from, checked: what an edit is compared with
+    (`views.touched`), and what the build of every page after an edit's first pages takes as it is while the
+    files are the same (`inputs`, their fingerprint) instead of reading and checking them again."""
+
+    dossier: model.Dossier | None = None
+    problems: Problems | None = None
+    inputs: str = ""
+
+    def keep(self, dossier: model.Dossier, problems: Problems, inputs: str) -> None:
+        self.dossier, self.problems, self.inputs = dossier, problems, inputs
+
+
 @dataclass(frozen=True)
 class Preview:
     """How the preview builds: MkDocs kept running (`mkdocs_project.Workers`), and the search index and the
     PDFs made after the pages are in place (the previous index and PDFs stand in until then; `BuildResult.later`
-    lists the PDFs to lay out, `typeset.Filling`; then a build with `pdfs_later` off puts them in)."""
+    lists the PDFs to lay out, `typeset.Filling`; then a build with `pdfs_later` off puts them in).
+
+    After an edit (`edited`: the files it changed), the first build renders only the pages it touches
+    (`views.touched`) over the pages as they were, MkDocs renders those, and they are served; a build of every
+    page follows. A build with `stop` gives way (`Superseded`) as soon as `stop()` says so, between stages and
+    while pages are rendered or the site indexed: a newer edit, or the desk, is waiting."""
 
     mkdocs: mkdocs_project.Workers
     pdfs_later: bool = True   # False: the build that puts the PDFs in once `Filling` has laid them out
+    edited: frozenset[str] | None = None
+    shown: Shown = field(default_factory=Shown)
+    stop: Callable[[], bool] | None = None
+
+    def go_on(self) -> None:
+        """Raise `Superseded` when this build is to give way."""
+        if self.stop is not None and self.stop():
+            raise Superseded
 
 
 def build(root: Path, strict: bool = False, drafts: bool = False, preview: Preview | None = None,
@@ -186,35 +214,154 @@ def _build(root: Path, strict: bool, drafts: bool, preview: Preview | None, stag
         raise BriefingError(f"no mkdocs.yml in {root}; run 'briefing init' or pass --root")
     timings: dict[str, float] = {}
     exports = layout.exports
-    with timed(timings, "check", stages):
-        loaded = load(root)
-    with _exported_beside(loaded, drafts, exports) as exporting:
+    framing = _framed_before(layout, drafts) if preview is not None and preview.shown.dossier is not None else None
+    shown = preview.shown if preview is not None and framing is not None and preview.edited is None and \
+        framing[3] == preview.shown.inputs else None
+    loaded = None
+    if shown is None:
         with timed(timings, "check", stages):
-            dossier, problems = refuse_unless_buildable(loaded.dossier, check(loaded), strict, drafts)
-            dossier = publish.for_build(dossier, drafts)
-        templates = templates_for(layout)
-        config = mkdocs_config.text(mkdocs_config.read(layout))
+            loaded = load(root)
+    quick = preview is not None and preview.edited is not None
+    if preview is not None:
+        preview.go_on()
+    with _exported_beside(loaded.dossier if loaded else shown.dossier if shown else None, drafts, exports,
+                          begin=not quick) as exporting:
+        if loaded is not None:
+            with timed(timings, "check", stages):
+                dossier, problems = refuse_unless_buildable(loaded.dossier, check(loaded), strict, drafts)
+                dossier = publish.for_build(dossier, drafts)
+        else:
+            assert shown is not None and shown.dossier is not None and shown.problems is not None
+            dossier, problems = shown.dossier, shown.problems
         with timed(timings, "unchanged", stages):
-            framed = fingerprint.frame(templates, config)
-            inputs = fingerprint.of_inputs(root, framed, drafts)
+            templates, config, framed, inputs = framing or _framing(layout, drafts)
             previous = fingerprint.previous(layout, inputs)
         if previous is not None:  # nothing the site is made from changed, and the site is as that build left it
             return BuildResult(layout.site, problems, previous.pages, [layout.site / p for p in previous.pdfs],
                                timings)
         assert exporting is not None   # the dossier loaded
-        return _build_site(root, layout, dossier, problems, templates, config, framed, inputs, exports, exporting,
-                           timings, preview, stages)
+        if preview is not None:
+            preview.go_on()
+            first = _first_pages(root, layout, dossier, problems, templates, framed, inputs, timings, preview) \
+                if quick else None
+            if first is not None:
+                preview.shown.keep(dossier, problems, inputs)
+                return first
+        exporting.begin()
+        built = _build_site(root, layout, dossier, problems, templates, config, framed, inputs, exports, exporting,
+                            timings, preview, stages)
+        if preview is not None:
+            preview.shown.keep(dossier, problems, inputs)
+        return built
+
+
+def _framed_before(layout: Layout, drafts: bool) -> tuple[Templates, str, str, str] | None:
+    """`_framing` before the dossier is read (a preview's: it may spare the reading); None where that fails
+    (a file that cannot be read, a template folder that is a file), which reading and checking then report
+    as they always do."""
+    try:
+        return _framing(layout, drafts)
+    except (OSError, BriefingError):
+        return None
+
+
+def _framing(layout: Layout, drafts: bool) -> tuple[Templates, str, str, str]:
+    """The templates, the configuration (`mkdocs_config.text`), the frame (`fingerprint.frame`) and the
+    fingerprint of every input of a build: what tells whether anything the site is made from changed."""
+    templates = templates_for(layout)
+    config = mkdocs_config.text(mkdocs_config.read(layout))
+    framed = fingerprint.frame(templates, config)
+    return templates, config, framed, fingerprint.of_inputs(layout.root, framed, drafts)
+
+
+def _first_pages(root: Path, layout: Layout, dossier: model.Dossier, problems: Problems, templates: Templates,
+                 framed: str, inputs: str, timings: dict[str, float], preview: Preview) -> BuildResult | None:
+    """A preview's first build after an edit: the pages it touches rendered, in both languages, over those of
+    the last build, and MkDocs' pages of them put in place of the site's (its search index, data and PDFs
+    stand in until the build of every page that follows). None, with nothing written, when that is not
+    possible: a change outside content/ and seeds/, an edit that touches too many pages, or a project MkDocs
+    would build whole again (`mkdocs_project.amend`)."""
+    assert preview.edited is not None
+    timings.pop("unchanged", None)
+    if any(not path.startswith((f"{CONTENT}/", f"{SEEDS}/")) for path in preview.edited) or \
+            not fingerprint.site_as_left(layout):
+        return None
+    with timed(timings, "render"):
+        wanted = touched.pages(preview.shown.dossier, dossier, preview.edited)
+        if wanted is None:
+            return None
+        epoch = source_epoch(dossier)
+        frame = fingerprint.of_frame(framed, epoch)
+        index = CrossIndex(dossier)
+        past = history.read(root, dossier.languages)
+        configs: dict[str, Path] = {}
+        for lang in dossier.languages:
+            name = dossier.title.get(lang) or next(iter(dossier.title.values()))
+            pages = render.render(dossier, templates, lang, index, past, only=wanted)
+            cfg = mkdocs_project.amend(layout, lang, dossier.languages, name, pages, frame, dossier.site_url)
+            if cfg is None:
+                return None
+            configs[lang] = cfg
+    staging = layout.staging
+    shutil.rmtree(staging, ignore_errors=True)
+    with timed(timings, "mkdocs"):
+        outs = mkdocs_project.build_languages(configs, layout, epoch, frame, preview.mkdocs)
+        _assemble(outs, dossier.languages[0], staging)
+        for folder in (search.BUNDLE, addresses.DATA_FOLDER, addresses.PDF_FOLDER):   # as they were, for now
+            if (layout.site / folder).is_dir():
+                link_tree(layout.site / folder, staging / folder)
+    pdfs = sorted((staging / addresses.PDF_FOLDER).glob("*.pdf"))
+    count = len(addresses.pages(dossier)) * len(dossier.languages)
+    with timed(timings, "swap"):
+        fingerprint.forget(layout)
+        _swap(staging, layout)
+        fingerprint.remember(layout, inputs + ";to finish", count,
+                             [f"{addresses.PDF_FOLDER}/{p.name}" for p in pdfs])
+    return BuildResult(layout.site, problems, count, [layout.site / addresses.PDF_FOLDER / p.name for p in pdfs],
+                       timings, finished=False, first=wanted)
+
+
+def _assemble(outs: dict[str, Path], default: str, staging: Path) -> None:
+    """The languages' MkDocs outputs as one site: the first language at its root, each other in its folder."""
+    link_tree(outs[default], staging)
+    for lang, out in outs.items():
+        if lang != default:
+            link_tree(out, staging / lang)
+
+
+class _Exports:
+    """The exports, written into a folder by a child process (`Forked`) begun as soon as it is asked for."""
+
+    def __init__(self, dossier: model.Dossier, drafts: bool, folder: Path) -> None:
+        self._write = lambda: export.write_exports(publish.for_build(dossier, drafts), folder)
+        self._child: Forked | None = None
+
+    def begin(self) -> None:
+        if self._child is None:
+            self._child = Forked(self._write)
+
+    def wait(self, stop: Callable[[], bool] | None = None) -> None:
+        self.begin()
+        assert self._child is not None
+        self._child.wait(stop)
+
+    def stop(self) -> None:
+        if self._child is not None:
+            self._child.stop()
 
 
 @contextmanager
-def _exported_beside(loaded: Loaded, drafts: bool, exports: Path) -> Iterator[Forked | None]:
+def _exported_beside(dossier: model.Dossier | None, drafts: bool, exports: Path, begin: bool) -> Iterator[
+        _Exports | None]:
     """The exports, written into `exports` by a child process while this one checks the dossier (a core
-    would otherwise wait): they need the records, not the verdict. Whatever the build comes to without
-    waiting for them (a refusal, nothing changed, a failure), the child is stopped and its files removed."""
+    would otherwise wait): they need the records, not the verdict. With `begin` off (a preview's first build
+    after an edit, which may not need them), the child begins only when asked. Whatever the build comes to
+    without waiting for them (a refusal, nothing changed, a failure), the child is stopped and its files
+    removed."""
     shutil.rmtree(exports, ignore_errors=True)
-    dossier = loaded.dossier
-    child = None if dossier is None else Forked(lambda: export.write_exports(publish.for_build(dossier, drafts),
-                                                                            exports))
+    child = None if dossier is None else _Exports(dossier, drafts, exports)
+    if child is not None and begin:
+        child.begin()
     try:
         yield child
     finally:
@@ -224,9 +371,9 @@ def _exported_beside(loaded: Loaded, drafts: bool, exports: Path) -> Iterator[Fo
 
 
 def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Problems, templates: Templates,
-                config: str, framed: str, inputs: str, exports: Path, exporting: Forked,
+                config: str, framed: str, inputs: str, exports: Path, exporting: _Exports,
                 timings: dict[str, float], preview: Preview | None, stages: Stages | None) -> BuildResult:
-    timings.pop("unchanged")
+    timings.pop("unchanged", None)
     staging = layout.staging
     shutil.rmtree(staging, ignore_errors=True)
 
@@ -240,7 +387,10 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
             return len(pages), mkdocs_project.prepare(layout, shared, lang, dossier.languages, name, pages,
                                                       dossier.site_url)
 
-        written = render.render_languages(dossier, templates, index, past, then=write_project)
+        stop = preview.stop if preview is not None else None
+        written = render.render_languages(dossier, templates, index, past, then=write_project, stop=stop)
+        if preview is not None:
+            preview.go_on()
     page_count = sum(count for count, _ in written.values())
     configs = {lang: cfg for lang, (_, cfg) in written.items()}
     if not fingerprint.site_as_left(layout):
@@ -249,19 +399,15 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
     frame = fingerprint.of_frame(framed, epoch)
     with timed(timings, "mkdocs", stages):
         outs = mkdocs_project.build_languages(configs, layout, epoch, frame, preview.mkdocs if preview else None)
-        default = dossier.languages[0]
-        link_tree(outs[default], staging)
-        for lang, out in outs.items():
-            if lang != default:
-                link_tree(out, staging / lang)
+        _assemble(outs, dossier.languages[0], staging)
     deferred = preview is not None and preview.pdfs_later   # the preview: search and PDFs after the pages
     with timed(timings, "search", stages):   # from the finished pages, into the staging folder
         if deferred:
             search.stand_in(layout.site, staging)
         else:
-            search.make_index(staging)
+            search.make_index(staging, stop)
     with timed(timings, "export", stages):   # what is left of it to wait for
-        exporting.wait()
+        exporting.wait(stop)
     exports.rename(staging / addresses.DATA_FOLDER)
     later: list[typeset.Job] = []
     with timed(timings, "pdf", stages):
@@ -270,9 +416,11 @@ def _build_site(root: Path, layout: Layout, dossier: model.Dossier, problems: Pr
             pdfs = typeset.render_pdfs(dossier, templates, staging / addresses.PDF_FOLDER, cache=layout.pdf_cache,
                                        data=data, progress=stages.step if stages is not None else None)
         else:
-            later = typeset.plan(dossier, templates, staging / addresses.PDF_FOLDER)
+            later = typeset.plan(dossier, templates, staging / addresses.PDF_FOLDER, stop=stop)
             typeset.stand_in(later, layout.site / addresses.PDF_FOLDER)
             pdfs = [job.target for job in later]
+    if preview is not None:
+        preview.go_on()
     with timed(timings, "swap", stages):
         fingerprint.forget(layout)
         _swap(staging, layout)

@@ -6,6 +6,7 @@ import gc
 import inspect
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -550,6 +551,7 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: this machine only); requests are answered only when "
                         "addressed to it or to localhost, with the preview's own port")
+    p.add_argument("--timings", action="store_true", help="also print the seconds each stage of each build took")
 
 
 @command(_serve_args)
@@ -569,8 +571,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
       briefing serve --port 8000   # then open http://127.0.0.1:8000/, /ar/ and /desk/
     """
     from generator.serve import serve
-    serve(args.root, args.host, args.port)
+    signal.signal(signal.SIGTERM, _interrupted)   # stopped as by Ctrl-C: the work behind the pages is ended too
+    serve(args.root, args.host, args.port, timings=args.timings)
     return 0
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def parser() -> argparse.ArgumentParser:

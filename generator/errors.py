@@ -97,6 +97,11 @@ class Problems:
         return sorted(self.items, key=lambda p: (p.path, p.line, p.col, order.get(p.severity, 3), p.code, p.message))
 
 
+class Superseded(Exception):
+    """A preview's build that gave way to a newer edit, or to the desk: nothing of it is kept, and nothing is
+    said (the build that replaces it says what there is to say)."""
+
+
 class BriefingError(Exception):
     """A failure the user can act on; the CLI prints it without a traceback and exits non-zero."""
 

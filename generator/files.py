@@ -96,18 +96,19 @@ def link_tree(source: Path, target: Path) -> None:
     the file system has no links). A site of thousands of files is linked in a blink where a copy takes
     a second. Whoever writes into `source` afterwards must replace a file, never rewrite it where it
     stands, or `target` changes too: MkDocs' writes are made so in the hooks (`mkdocs_hooks`)."""
-    for folder, dirs, names in os.walk(source):
-        here = Path(folder)
-        there = target / here.relative_to(source)
-        there.mkdir(parents=True, exist_ok=True)
+    top, skip = os.fspath(source), len(os.fspath(source))
+    for folder, dirs, names in os.walk(top):   # in strings, not `Path`s: a site has thousands of files
+        there = os.fspath(target) + folder[skip:]
+        os.makedirs(there, exist_ok=True)
         dirs.sort()
         for name in sorted(names):
+            here, linked = os.path.join(folder, name), os.path.join(there, name)
             try:
-                os.link(here / name, there / name, follow_symlinks=False)
+                os.link(here, linked, follow_symlinks=False)
             except OSError as exc:
                 if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
                     raise
-                shutil.copy2(here / name, there / name, follow_symlinks=False)
+                shutil.copy2(here, linked, follow_symlinks=False)
 
 
 

@@ -32,6 +32,9 @@ BUILD = ".build"
 # MkDocs from that file (`mkdocs_hooks.on_files`), so that a build does not make a file per page before
 # MkDocs makes one per page again.
 PAGES_FILE, DOCS = "pages.json", "docs"
+# Beside it, the pages a preview rendered first after an edit, over those of the pages file, until the next
+# build of every page (`mkdocs_project.amend`).
+PAGES_EDITED = "pages-edited.json"
 
 
 def user_cache() -> Path | None:

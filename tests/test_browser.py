@@ -540,6 +540,46 @@ def test_an_open_preview_page_reloads_itself_after_an_edit(browser: object, mini
         proc.wait(timeout=30)
 
 
+def test_after_an_edit_only_the_pages_it_changed_reload_and_the_pdf_notice_comes_and_goes(browser: object,
+                                                                                          mini: Path) -> None:
+    """An editor's open tabs: the page an edit changes reloads and shows it; a page it does not change stays as
+    it is (scroll, selection), and only says, and then stops saying, that the PDFs are being made again."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(mini), "serve", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    try:
+        assert proc.stdout is not None
+        base = None
+        for line in proc.stdout:
+            if found := re.search(r"serving (http://127\.0\.0\.1:\d+/)", line):
+                base = found.group(1)
+            if base and re.match(r"^rebuilt \([^;]*\)$", line):   # settled: pages, index and PDFs in place
+                break
+        assert base, "serve did not start"
+        context = browser.new_context()  # type: ignore[attr-defined]
+        edited, other = context.new_page(), context.new_page()
+        for tab, path in ((edited, "incidents/harbour-strike.html"), (other, "places.html")):
+            tab.goto(base + path, wait_until="load")
+            tab.evaluate("window.__before_edit = true")
+        edited.wait_for_timeout(500)   # the event streams are open
+        incident = mini / "content" / "incidents" / "harbour-strike.yaml"
+        text = incident.read_text(encoding="utf-8")
+        incident.write_text(text.replace("At least 400 members joined the strike.",
+                                         "At least 400 members joined the strike that day."), encoding="utf-8")
+        edited.wait_for_function("document.body.innerText.includes('joined the strike that day')", timeout=180_000)
+        assert edited.evaluate("window.__before_edit === undefined")   # reloaded
+        other.wait_for_function("document.getElementById('briefing-pdfs') !== null", timeout=180_000)
+        other.wait_for_function("document.getElementById('briefing-pdfs') === null", timeout=180_000)
+        assert other.evaluate("window.__before_edit === true")   # never reloaded: nothing on it changed
+        assert "joined the strike that day" in edited.evaluate("document.body.innerText")
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 # Each map label's and each place's box, as the browser lays them out in the page's real font.
 MAP_BOXES = """() => {
   const svg = document.querySelector('svg.locator-map');

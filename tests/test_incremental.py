@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ import pytest
 from conftest import MINI, copy_dossier, search_index
 
 from generator.build import Preview, build
-from generator.errors import BriefingError
+from generator.errors import BriefingError, Superseded
 from generator.factbase import cache as parse_cache
 from generator.factbase.load import load
 from generator.layout import Layout
@@ -266,6 +268,79 @@ def test_the_preview_shows_an_edit_before_its_pdfs_and_ends_with_the_bytes_of_a_
         kept = {p.name for p in layout.pdf_cache.iterdir()} & set(laid_out)   # the Arabic layout, not made again
         assert len(kept) == 1 and all(layout.pdf_cache.joinpath(n).stat().st_mtime_ns == laid_out[n] for n in kept)
         assert pdf.read_bytes() != before
+        assert _tree(root / "site") == _cold(root, tmp_path / "cold", drafts=True)
+    finally:
+        preview.mkdocs.close()
+
+
+@pytest.mark.slow
+def test_an_edits_first_build_renders_only_the_pages_it_touches_and_the_builds_after_it_end_as_a_cold_one(
+        tmp_path: Path) -> None:
+    """The preview after an edit: first only the pages the edit touches go through the templates and MkDocs
+    (every other page of the site is the very file it was), then the build of every page, the PDFs and the
+    build that puts them in make what `build --drafts` makes from nothing."""
+    root = copy_dossier(MINI, tmp_path / "dossier")
+    layout = Layout(root)
+    site = root / "site"
+    preview = Preview(mkdocs_project.Workers())
+    try:
+        first = build(root, drafts=True, preview=preview)
+        typeset.fill_cache(first.later, layout.pdf_cache, layout.pdf_scratch)
+        build(root, drafts=True, preview=replace(preview, pdfs_later=False))
+        files = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+
+        _edit(root / "content" / "incidents" / "harbour-strike.yaml", "At least 400 members joined the strike.",
+              "At least 400 members joined the strike that day.")
+        edited = frozenset({"content/incidents/harbour-strike.yaml"})
+        quick = build(root, drafts=True, preview=replace(preview, edited=edited))
+        assert quick.first == ["incidents/harbour-strike.md", "sources/harbour-en.md", "sources/harbour-ar.md",
+                               "briefings/harbour-strike.md"]
+        assert not quick.finished and quick.later == []
+        assert "joined the strike that day" in (site / "incidents" / "harbour-strike.html").read_text()
+        now = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+        assert set(now) == set(files)
+        made_again = {path for path in now if now[path] != files[path]}
+        pages = {f"{lang}{page[:-3]}.html" for lang in ("", "ar/") for page in quick.first}
+        every_time = {f"{lang}{name}" for lang in ("", "ar/") for name in ("404.html", "sitemap.xml", "sitemap.xml.gz")}
+        assert made_again <= pages | every_time   # what MkDocs writes in every build, besides
+        assert "incidents/harbour-strike.html" in made_again and "places.html" not in made_again
+
+        whole = build(root, drafts=True, preview=preview)
+        assert whole.first is None and whole.later
+        typeset.fill_cache(whole.later, layout.pdf_cache, layout.pdf_scratch)
+        build(root, drafts=True, preview=replace(preview, pdfs_later=False))
+        assert _tree(site) == _cold(root, tmp_path / "cold", drafts=True)
+    finally:
+        preview.mkdocs.close()
+
+
+def _after(answers: int) -> Callable[[], bool]:
+    """A `Preview.stop` that says "go on" `answers` times, then "stop"."""
+    count = iter(range(answers))
+    return lambda: next(count, None) is None
+
+
+@pytest.mark.slow
+def test_a_preview_build_that_gives_way_leaves_the_site_as_it_was_and_the_next_one_goes_through(
+        tmp_path: Path) -> None:
+    """A build of every page that a newer edit makes pointless (`Preview.stop`) stops at once, wherever it is:
+    nothing of it is served or left half-made, and the build after it ends with the bytes of a cold one."""
+    root = copy_dossier(MINI, tmp_path / "dossier")
+    layout = Layout(root)
+    preview = Preview(mkdocs_project.Workers())
+    try:
+        first = build(root, drafts=True, preview=preview)
+        typeset.fill_cache(first.later, layout.pdf_cache, layout.pdf_scratch)
+        build(root, drafts=True, preview=replace(preview, pdfs_later=False))
+        before = _tree(root / "site")
+        _edit(root / "content" / "incidents" / "harbour-strike.yaml", "At least 400 members joined the strike.",
+              "At least 400 members joined the strike that day.")
+        for asked in (0, 1, 2, 3):   # gives way at the first question (after reading), the second, …, the last
+            with pytest.raises(Superseded):
+                build(root, drafts=True, preview=replace(preview, pdfs_later=False, stop=_after(asked)))
+            assert _tree(root / "site") == before
+            assert not layout.staging.exists()
+        build(root, drafts=True, preview=replace(preview, pdfs_later=False))
         assert _tree(root / "site") == _cold(root, tmp_path / "cold", drafts=True)
     finally:
         preview.mkdocs.close()

@@ -15,7 +15,7 @@ from typing import IO
 import pytest
 from conftest import find
 
-from generator.serve import EVENTS
+from generator.serve import DIGEST, EVENTS
 
 pytestmark = pytest.mark.slow
 
@@ -130,11 +130,12 @@ def test_an_edit_is_served_before_its_pdfs_which_follow_and_the_pages_say_so_mea
         lines.wait_for(r"^rebuilt \(.*; making 2 PDF\(s\)\)")
         page = fetch(base + "incidents/harbour-strike.html")
         assert "joined the strike that day" in page
-        assert 'role="status" lang="en"' in page and "the PDFs are being made again" in page
-        assert 'lang="ar" dir="rtl"' in fetch(base + "ar/incidents/harbour-strike.html").split('role="status"')[1][:40]
+        notice = '<p id="briefing-pdfs" role="status"'   # as the page comes, and as its script puts it in
+        assert f'{notice} lang="en"' in page and "the PDFs are being made again" in page
+        assert 'lang="ar" dir="rtl"' in fetch(base + "ar/incidents/harbour-strike.html").split(notice)[1][:40]
         assert urllib.request.urlopen(base + "pdf/harbour-strike.en.pdf", timeout=10).read() == before  # noqa: S310
         lines.wait_for(SETTLED)                      # the PDFs, made behind the pages, now in place
-        assert "the PDFs are being made again" not in fetch(base + "incidents/harbour-strike.html")
+        assert notice not in fetch(base + "incidents/harbour-strike.html")
         assert pdf.read_bytes() != before
     finally:
         proc.terminate()
@@ -299,6 +300,20 @@ def test_the_preview_answers_only_its_own_host_lists_no_folder_and_answers_every
             assert status(answer) == 404 and inside not in answer, folder
             assert status(get(port, folder + inside)) == 200
         assert status(get(port, b"/ar/")) == 200   # a folder with its index.html is still its page
+
+        # what an open page asks to decide whether to reload: the digest of the page's file, of no other file
+        digest = DIGEST.encode()
+        page = get(port, b"/incidents/harbour-strike.html").partition(b"\r\n\r\n")[2]
+        mine = find(r"mine=\"([0-9a-f]{24})\"", page.decode()).group(1)
+        for path in (b"/incidents/harbour-strike.html", b"%2Fincidents%2Fharbour-strike.html"):
+            answer = get(port, digest + b"?page=" + path)
+            assert status(answer) == 200 and answer.endswith(mine.encode()), path
+        assert get(port, digest + b"?page=/").endswith(get(port, digest + b"?page=/index.html")[-24:])
+        for path in (b"/../../etc/passwd", b"/%2e%2e/%2e%2e/etc/passwd", b"/data/dossier.json", b"/pdf/",
+                     b"/no-such-page.html", b"incidents/harbour-strike.html", b"/a%00b.html", b""):
+            answer = get(port, digest + b"?page=" + path)
+            assert status(answer) == 404 and b"root:" not in answer, path
+        assert status(get(port, digest + b"?page=/", b"evil.example:%d")) == 400
 
         long_name = b"/" + b"a" * 5000
         bad = [get(port, b"/%00"), get(port, b"/index.html%00.txt"), get(port, EVENTS.encode() + b"%00"),

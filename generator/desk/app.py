@@ -9,6 +9,7 @@ import threading
 import urllib.parse
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
@@ -61,12 +62,12 @@ class Desk:
     """One desk per `serve`: its dossier, its session token, and a lock that serve's rebuilds share, so that
     a change is never written while a build reads the files (and the record cache has one user at a time)."""
 
-    def __init__(self, root: Path, listening: str, lock: threading.Lock | None = None,
+    def __init__(self, root: Path, listening: str, lock: AbstractContextManager[object] | None = None,
                  token: str | None = None) -> None:
         self.root = root
         self.local = guards.is_loopback(listening)
         self.token = token or guards.new_token()
-        self.lock = lock or threading.Lock()
+        self.lock: AbstractContextManager[object] = lock or threading.Lock()
         # What the last changes wrote, each shown at its own address after the POST (post, redirect, get): a
         # reload or the back button then shows the result again instead of sending the change twice.
         self.results: OrderedDict[str, bytes] = OrderedDict()

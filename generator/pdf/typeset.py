@@ -34,10 +34,10 @@ from typing import Any, cast
 
 import jinja2
 
-from generator.errors import BriefingError
+from generator.errors import BriefingError, Superseded
 from generator.factbase import model
 from generator.files import mentions_no_space, no_space, write_atomic
-from generator.parallel import fork_map
+from generator.parallel import behind, fork_map
 from generator.pdf.context import PrintContext
 from generator.pdf.textmap import repair_text_maps
 from generator.text.escape import anchor
@@ -234,15 +234,21 @@ def _attach_all(jobs: list[Job], laid_out: dict[Job, bytes], data: bytes) -> Non
 
 
 def plan(dossier: model.Dossier, templates: Templates, out_dir: Path, only: str | None = None,
-         langs: list[str] | None = None) -> list[Job]:
-    """The PDFs of the chosen briefings and languages, each with its HTML."""
+         langs: list[str] | None = None, stop: Callable[[], bool] | None = None) -> list[Job]:
+    """The PDFs of the chosen briefings and languages, each with its HTML; with `stop` (a preview's), asked
+    before each, `Superseded` as soon as it says so."""
     if only is not None and only not in dossier.briefings:
         known = ", ".join(dossier.briefings) or "none"
         raise BriefingError(f"no briefing {only!r}; known briefings: {known}")
-    return [Job(bid, lang, briefing_html(dossier, briefing, lang, templates), out_dir / addresses.pdf_name(bid, lang),
-                briefing.date)
-            for bid, briefing in dossier.briefings.items() if only is None or bid == only
-            for lang in langs or dossier.languages]
+    jobs = []
+    chosen = [(bid, briefing) for bid, briefing in dossier.briefings.items() if only is None or bid == only]
+    for bid, briefing in chosen:
+        for lang in langs or dossier.languages:
+            if stop is not None and stop():
+                raise Superseded
+            jobs.append(Job(bid, lang, briefing_html(dossier, briefing, lang, templates),
+                            out_dir / addresses.pdf_name(bid, lang), briefing.date))
+    return jobs
 
 
 def stand_in(jobs: list[Job], previous: Path) -> None:
@@ -271,6 +277,7 @@ def fill_cache(jobs: list[Job], cache: Path, scratch: Path) -> None:
 
 def _fill_alone(jobs: list[Job], cache: Path, scratch: Path) -> None:
     os.setsid()   # a group of its own, the PDF workers with it, so that `Filling.stop` ends them all
+    behind()      # and behind the next edit's pages
     fill_cache(jobs, cache, scratch)
 
 

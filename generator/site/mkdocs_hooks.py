@@ -15,7 +15,6 @@ every template of the generator does.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -30,8 +29,8 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from generator.layout import PAGES_FILE, TEMPLATES
-from generator.site import search
+from generator.layout import PAGES_EDITED, PAGES_FILE, TEMPLATES
+from generator.site import mkdocs_kept, search
 from generator.views import i18n
 from generator.views.templates import OVERRIDES, sandboxed
 
@@ -70,7 +69,9 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
         return f"{TEMPLATES}/{OVERRIDES}/{path.relative_to(folder).as_posix()}" if path.is_relative_to(folder) \
             else name
 
-    return sandboxed(env, shown if custom else str)
+    safe = sandboxed(env, shown if custom else str)
+    safe.bytecode_cache = mkdocs_kept.COMPILED   # for the next build in this process (the preview's MkDocs)
+    return safe
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
@@ -190,10 +191,6 @@ def _walk_order(path: str) -> tuple[tuple[int, object], ...]:
     return (*((1, folder) for folder in folders), (0, (os.path.splitext(name)[0] != "index", name)))
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 _built: dict[str, str] = {}   # each page's digest, as this run renders it (kept for the next dirty build)
 
 
@@ -203,7 +200,12 @@ def _add_pages(files: Any, config: Any) -> None:
     named = Path(config["config_file_path"]).with_name(PAGES_FILE)
     if not named.is_file():
         return
-    pages = json.loads(named.read_text(encoding="utf-8"))
+    pages, digests = mkdocs_kept.pages_file(named)
+    edited = named.with_name(PAGES_EDITED)   # a preview's pages of an edit, over the others
+    if edited.is_file():
+        over = json.loads(edited.read_text(encoding="utf-8"))
+        pages.update(over)
+        digests.update({path: mkdocs_kept.digest(text) for path, text in over.items()})
     before: dict[str, str] = {}
     kept = os.environ.get("BRIEFING_BUILT_PAGES")
     if os.environ.get("BRIEFING_DIRTY") == "1" and kept and os.path.isfile(kept):
@@ -212,7 +214,7 @@ def _add_pages(files: Any, config: Any) -> None:
     for path in sorted(pages, key=_walk_order):
         # MkDocs annotates generated() as giving a File; it gives an instance of the class it is called on
         page = cast(_Page, _Page.generated(config, path, content=pages[path]))
-        _built[path] = _digest(pages[path])
+        _built[path] = digests[path]
         page.changed = before.get(path) != _built[path]
         files.append(page)
 

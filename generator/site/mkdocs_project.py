@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from generator.errors import BriefingError
 from generator.factbase.yamlio import dump
 from generator.files import mentions_no_space, no_space, write_atomic
-from generator.layout import DOCS, MKDOCS_CONFIG, PAGES_FILE, Layout, MkDocsOutput
+from generator.layout import DOCS, MKDOCS_CONFIG, PAGES_EDITED, PAGES_FILE, Layout, MkDocsOutput
 from generator.site import search, webfonts
 from generator.views import addresses, i18n
 from generator.views.templates import ASSETS, OVERRIDES, Templates
@@ -92,7 +92,11 @@ def data_credits(lang: str) -> list[dict[str, str]]:
 def write_docs(docs: Path, pages: dict[str, str], assets: dict[str, Path], generated: dict[str, bytes]) -> int:
     """Write the pages (one file, `PAGES_FILE`) and the assets (into docs/), touching only what changed;
     drop stale files."""
-    changed = write_atomic(docs.parent / PAGES_FILE, json.dumps(pages, ensure_ascii=False, sort_keys=True))
+    changed = int(write_atomic(docs.parent / PAGES_FILE, json.dumps(pages, ensure_ascii=False, sort_keys=True)))
+    edited = docs.parent / PAGES_EDITED
+    if edited.exists():   # the pages a preview rendered first are all in the pages file now
+        edited.unlink()
+        changed += 1
     wanted: dict[str, str | bytes] = {f"{ASSETS}/{rel}": path.read_bytes() for rel, path in assets.items()}
     wanted.update({f"{ASSETS}/{name}": data for name, data in generated.items()})
     return changed + mirror(docs, wanted)
@@ -148,6 +152,38 @@ def prepare(layout: Layout, shared: Shared, lang: str, languages: list[str], sit
     return cfg
 
 
+def amend(layout: Layout, lang: str, languages: list[str], site_name: str, pages: dict[str, str], frame: str,
+          site_url: str | None = None) -> Path | None:
+    """A preview's first build after an edit: `pages`, and those of earlier such builds, put over the pages
+    of a language's project as the last build of every page left it (`PAGES_EDITED`, read by the hooks), so
+    that MkDocs renders just them; the project's config file. None, and nothing written, when MkDocs would
+    render more than the changed pages: a configuration this dossier no longer gives (a new title, a language
+    added), or an output made with another `frame` (`run_mkdocs`)."""
+    project = layout.project(lang)
+    cfg, edited = project / MKDOCS_CONFIG, project / PAGES_EDITED
+    wanted = dump(config(layout, layout.theme_overrides, lang, languages, site_name, site_url))
+    try:
+        if not (project / PAGES_FILE).is_file() or cfg.read_text(encoding="utf-8") != wanted:
+            return None
+        before = json.loads(edited.read_text(encoding="utf-8")) if edited.is_file() else {}
+    except (OSError, ValueError):
+        return None
+    if not _incremental(cfg, layout.mkdocs_output(lang), frame)[0]:
+        return None
+    write_atomic(edited, json.dumps({**before, **pages}, ensure_ascii=False, sort_keys=True))
+    return cfg
+
+
+def _incremental(cfg: Path, output: MkDocsOutput, frame: str) -> tuple[bool, str]:
+    """Whether MkDocs may build only the pages whose Markdown changed (`--dirty`): what the last build left in
+    `output` was made with the same frame (`fingerprint.of_frame` and the language's config file); and the
+    frame, with the config file's digest, to keep once this build is done."""
+    frame += ";" + hashlib.sha256(cfg.read_bytes()).hexdigest()
+    out, key = output.site, output.frame
+    return (out.is_dir() and output.listed.is_file() and output.pages.is_file() and key.is_file() and
+            key.read_text(encoding="utf-8") == frame), frame
+
+
 def run_mkdocs(cfg: Path, output: MkDocsOutput, epoch: int, frame: str, workers: Workers | None = None) -> None:
     """`mkdocs build --strict` into `out`; its warnings become a clear error. With `workers` (the
     preview's), the language's MkDocs kept running builds it; otherwise a process of its own.
@@ -157,9 +193,7 @@ def run_mkdocs(cfg: Path, output: MkDocsOutput, epoch: int, frame: str, workers:
     are rendered again, and the hooks remove the pages that are gone. Anything else is a full build.
     """
     out, key, state, built = output.site, output.frame, output.listed, output.pages
-    frame += ";" + hashlib.sha256(cfg.read_bytes()).hexdigest()
-    dirty = out.is_dir() and state.is_file() and built.is_file() and key.is_file() and \
-        key.read_text(encoding="utf-8") == frame
+    dirty, frame = _incremental(cfg, output, frame)
     key.unlink(missing_ok=True)  # a build that stops half-way must not be taken for a finished one
     if not dirty:
         shutil.rmtree(out, ignore_errors=True)

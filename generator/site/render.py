@@ -9,13 +9,13 @@ that is data is escaped for Markdown by the environment's `finalize`, so a quote
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, TypeVar
 
 import jinja2
 
 from generator.factbase import model
-from generator.parallel import fork_map
+from generator.parallel import fork_each, fork_map
 from generator.review.history import History
 from generator.site.context import SiteContext
 from generator.site.xref import CrossIndex
@@ -40,8 +40,8 @@ def environment(templates: Templates) -> jinja2.Environment:
 
 
 def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any = None,
-           history: History | None = None) -> dict[str, str]:
-    """All Markdown pages of one language: {path under docs/: text}.
+           history: History | None = None, only: Collection[str] | None = None) -> dict[str, str]:
+    """The Markdown pages of one language, all of them or `only` those: {path under docs/: text}.
 
     `index` (a CrossIndex) may be shared by the languages of one build: it depends on no language.
     """
@@ -49,6 +49,8 @@ def render(dossier: model.Dossier, templates: Templates, lang: str, index: Any =
     result: dict[str, str] = {}
     index = index or CrossIndex(dossier)
     for page in addresses.pages(dossier):
+        if only is not None and page.path not in only:
+            continue
         ctx = SiteContext(dossier, lang, page.path, index=index, repo_history=history or History())
         with template_errors(PAGES):
             result[page.path] = env.get_template(page.template).render(p=ctx, d=dossier, lang=lang, **page.variables)
@@ -59,16 +61,23 @@ Written = TypeVar("Written")
 
 
 def render_languages(dossier: model.Dossier, templates: Templates, index: Any, history: History | None,
-                     then: Callable[[str, dict[str, str]], Written]) -> dict[str, Written]:
+                     then: Callable[[str, dict[str, str]], Written],
+                     stop: Callable[[], bool] | None = None) -> dict[str, Written]:
     """Every language's pages, the languages at the same time on a machine with more than one core: the
     pages of one language depend on nothing another renders. {lang: what `then(lang, pages)` returned},
     run where the pages were rendered, so that they are written out there instead of sent back to this
-    process first."""
-    index = (index or CrossIndex(dossier)).complete()   # before the fork: workers inherit it
-    env = environment(templates)                         # and the templates, compiled once
+    process first. With `stop` (a preview's), each language in a child that is ended as soon as `stop` says
+    so (`parallel.fork_each`)."""
+    index = index or CrossIndex(dossier)
+    if stop is None:
+        index.complete()          # before the fork: workers inherit it (a preview's may be stopped: each its own)
+    env = environment(templates)  # and the templates, compiled once
     for template in sorted({page.template for page in addresses.pages(dossier)}):
         with template_errors(PAGES):
             env.get_template(template)
     langs = dossier.languages
-    return dict(zip(langs, fork_map(lambda lang: then(lang, render(dossier, templates, lang, index, history)),
-                                    langs), strict=True))
+
+    def one(lang: str) -> Written:
+        return then(lang, render(dossier, templates, lang, index, history))
+
+    return dict(zip(langs, fork_map(one, langs) if stop is None else fork_each(one, langs, stop), strict=True))

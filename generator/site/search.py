@@ -19,10 +19,12 @@ import json
 import os
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from generator.errors import BriefingError
+from generator.errors import BriefingError, Superseded
 from generator.files import link_tree, mentions_no_space, no_space
+from generator.parallel import behind
 from generator.views import i18n
 
 # The folder at the site's root that holds the index and the script that reads it.
@@ -31,6 +33,8 @@ BUNDLE = "search"
 # interfaces (we show the results in Material's header, in our words) are left out of the site.
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# How often the indexing asks whether to give way (`make_index`), in seconds.
+_LOOK = 0.05
 # The attribute that marks what of a page is indexed (the article, not the header, navigation or footer).
 BODY = "data-pagefind-body"
 
@@ -45,16 +49,27 @@ def executable() -> Path:
                             "(pip install briefing-desk, or make install in a checkout)") from None
 
 
-def make_index(site: Path) -> None:
+def make_index(site: Path, stop: Callable[[], bool] | None = None) -> None:
     """Index every page of `site` (a staging folder) into `site/BUNDLE/`. Pagefind runs in an empty folder with
     none of its own settings from the environment, so nothing of the dossier or the user's shell changes the
-    index."""
+    index. With `stop` (a preview's), Pagefind is ended as soon as it says so, and `Superseded` raised."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
     args = [str(executable()), "--site", str(site.resolve()), "--output-subdir", BUNDLE, "--keep-index-url",
             "--silent"]
-    with tempfile.TemporaryDirectory(prefix="briefing-search-") as empty:
-        proc = subprocess.run(args, cwd=empty, env=env, capture_output=True, text=True, check=False)
-    said = (proc.stderr + proc.stdout).strip()
+    with tempfile.TemporaryDirectory(prefix="briefing-search-") as empty, \
+            tempfile.TemporaryFile() as said_file:
+        proc = subprocess.Popen(args, cwd=empty, env=env, stdout=said_file, stderr=subprocess.STDOUT,
+                                preexec_fn=None if stop is None else behind)  # noqa: PLW1509 (os.nice only)
+        while proc.poll() is None:
+            try:
+                proc.wait(timeout=_LOOK)
+            except subprocess.TimeoutExpired:
+                if stop is not None and stop():
+                    proc.kill()
+                    proc.wait()
+                    raise Superseded from None
+        said_file.seek(0)
+        said = said_file.read().decode("utf-8", "replace").strip()
     if proc.returncode != 0:
         if mentions_no_space(said):
             raise no_space(site / BUNDLE)

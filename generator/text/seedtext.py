@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.text.documents import DOCUMENT_SUFFIXES, Document
@@ -88,7 +88,45 @@ def decode(data: bytes) -> str:
 
 
 def parse(raw: str) -> SourceText:
-    """Normalise a seed and read its header conventions and paragraphs."""
+    """Normalise a seed and read its header conventions and paragraphs. The reading of a text seen before in
+    this process is kept (`_Kept`): a preview checks every source's citations again after each edit."""
+    kept = _kept.get(raw)
+    if kept is None:
+        kept = _kept.put(raw, _parse(raw))
+    return replace(kept, paragraphs=list(kept.paragraphs))   # the paragraphs are frozen; the list is the caller's
+
+
+class _Kept:
+    """Readings by the raw text, the most recent kept up to a total size, so a preview of hours holds the
+    dossier's seeds, never every version of every seed it saw."""
+
+    LIMIT = 64 << 20   # characters of raw text
+
+    def __init__(self) -> None:
+        self._items: dict[str, SourceText] = {}
+        self._size = 0
+
+    def get(self, raw: str) -> SourceText | None:
+        found = self._items.pop(raw, None)
+        if found is not None:
+            self._items[raw] = found   # the most recently used last
+        return found
+
+    def put(self, raw: str, reading: SourceText) -> SourceText:
+        if len(raw) <= self.LIMIT:
+            self._items[raw] = reading
+            self._size += len(raw)
+            while self._size > self.LIMIT:
+                oldest = next(iter(self._items))
+                self._size -= len(oldest)
+                del self._items[oldest]
+        return reading
+
+
+_kept = _Kept()
+
+
+def _parse(raw: str) -> SourceText:
     text = normalise(raw)
     result = SourceText(text=text, sha256=sha256(text))
     lines = text.split("\n")

@@ -49,9 +49,9 @@ def first_claim_text(root: Path) -> tuple[Path, str, str]:
     first claim text with nothing HTML would escape (in the shipped dossier, a claim its briefings cite)."""
     for path in sorted((root / "content" / "incidents").glob("*.yaml"), key=lambda p: (-p.stat().st_size, p.name)):
         text = path.read_text(encoding="utf-8")
-        found = re.search(r"^( +)text:\n\1  en: ([A-Za-z][^\n\"'&<>]{10,})$", text, re.MULTILINE)
+        found = re.search(r"^ +(?:- )?text:\n +en: ([A-Za-z0-9][^\n\"'&<>]{10,})$", text, re.MULTILINE)
         if found:
-            return path, found.group(2), f"incidents/{path.stem}.html"
+            return path, found.group(1), f"incidents/{path.stem}.html"
     raise SystemExit(f"no incident with an English claim text in {root}")
 
 
