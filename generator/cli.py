@@ -558,9 +558,11 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview both languages on localhost, rebuilding when content/, seeds/ or templates/ change.
 
-    A rebuild that fails prints its problems and keeps serving the last good site. Pages open in a
-    browser reload themselves after each good rebuild (only the preview adds that script; the files
-    in site/ never carry it). Each rebuild redoes only what the edit changed.
+    After a save, the pages the edit touches are rendered and served first (about a second, whatever the
+    size of the dossier); every other page, the search index and the PDFs follow behind them, and the next
+    save stops whatever of that is left. A rebuild that fails prints its problems and keeps serving the last
+    good site. A page open in a browser reloads itself when a build changed it (only the preview adds that
+    script; the files in site/ never carry it).
 
     The editor's desk is at /desk/ (and /desk/ar/): the sources with what extract proposes marked, forms
     that make actors, places, incidents and claims from them, every record's fields, reviews, the changes
@@ -569,6 +571,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     Example:
       briefing serve --port 8000   # then open http://127.0.0.1:8000/, /ar/ and /desk/
+      briefing serve --timings     # and print the seconds each build's stages took
     """
     from generator.serve import serve
     signal.signal(signal.SIGTERM, _interrupted)   # stopped as by Ctrl-C: the work behind the pages is ended too

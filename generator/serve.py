@@ -413,6 +413,7 @@ class Turns:
         self._lock = threading.Lock()
         self._waiting = 0
         self._count = threading.Lock()
+        self.patient = self._lock   # the same lock, for one who waits its turn without asking anyone to give way
 
     def __enter__(self) -> Self:
         with self._count:
@@ -543,7 +544,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
                             "folder: make it writable, or serve a copy") from None
     builds = Builds()
     turns = Turns()
-    desk = Desk(root, host, lock=turns)
+    desk = Desk(root, host, lock=turns, reading=turns.patient)
     handler: type[_Preview] = type("Preview", (_Preview,), {"builds": builds, "desk": desk, "hosts": frozenset(),
                                                             "home": ""})
     try:

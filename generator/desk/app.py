@@ -60,14 +60,17 @@ class Request:
 
 class Desk:
     """One desk per `serve`: its dossier, its session token, and a lock that serve's rebuilds share, so that
-    a change is never written while a build reads the files (and the record cache has one user at a time)."""
+    a change is never written while a build reads the files (and the record cache has one user at a time).
+    A page shown takes it as `reading` (serve's `Turns.patient`: it waits for a build behind the pages rather
+    than stop it, or an editor reading the desk would keep the site from ever being finished)."""
 
     def __init__(self, root: Path, listening: str, lock: AbstractContextManager[object] | None = None,
-                 token: str | None = None) -> None:
+                 token: str | None = None, reading: AbstractContextManager[object] | None = None) -> None:
         self.root = root
         self.local = guards.is_loopback(listening)
         self.token = token or guards.new_token()
         self.lock: AbstractContextManager[object] = lock or threading.Lock()
+        self.reading: AbstractContextManager[object] = reading or self.lock
         # What the last changes wrote, each shown at its own address after the POST (post, redirect, get): a
         # reload or the back button then shows the result again instead of sending the change twice.
         self.results: OrderedDict[str, bytes] = OrderedDict()
@@ -93,7 +96,7 @@ class Desk:
                 raise Refused(405, "the desk answers GET and POST only")
             if rest.startswith("do/"):
                 raise Refused(405, "a change is sent from the desk's own form (POST); this address only takes that")
-            with self.lock:
+            with self.reading:
                 page.seen = self._remember()
                 return self._show(page, rest, query)
         except Refused as exc:
