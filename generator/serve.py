@@ -139,7 +139,8 @@ EVENTS = "/__briefing/events"
 # What a page as the preview would hand it out now is (`_Preview._digest`), asked with ?page=<its path>.
 DIGEST = "/__briefing/digest"
 # When the preview says a newer build is in place, asks whether the page itself changed (an edit's first build
-# and the build of every page after it change different pages) and reloads if it did; reconnects by itself
+# and the build of every page after it change different pages) and reloads if it did (a page that is gone, or
+# an answer that does not come, leaves it as it is: never a reload into an error); reconnects by itself
 # (EventSource) when the preview restarts. Nothing else: no text, no styles, nothing a reader could see.
 # The same message says whether the PDFs are being made, and the line that says so comes and goes without a
 # reload (`making_pdfs_notice`, its id `NOTICE`).
@@ -150,7 +151,7 @@ RELOAD_SCRIPT = ("<script>(function(){var seen=null,mine=%s,notice=%s;var events
                  "events.onmessage=function(e){var said=e.data.split(' ');pdfs(said[1]==='pdfs');"
                  "if(seen!==null&&said[0]!==seen){"
                  "fetch(%s+encodeURIComponent(location.pathname),{cache:'no-store'})"
-                 ".then(function(r){return r.ok?r.text():'';}).then(function(d){if(d!==mine){location.reload();}});"
+                 ".then(function(r){return r.ok?r.text():'';}).then(function(d){if(d&&d!==mine){location.reload();}});"
                  "}seen=said[0];};})();</script>")
 
 
