@@ -34,8 +34,9 @@ def test_the_index_holds_each_languages_pages_apart(built_mini: Path) -> None:
     assert "/404.html" not in indexed and "/ar/404.html" not in indexed
     # what is indexed is the article, not the header's or the navigation's words
     assert not [url for url, text in indexed.items() if "Search this site" in text]
-    # Pagefind's own interfaces are not shipped: the header's field is ours
+    # Pagefind's own interfaces are not shipped: the header's field is ours; nor is Material's own search
     assert not list((site / search.BUNDLE).glob("pagefind-*ui*"))
+    assert not list(site.rglob("javascripts/lunr")) and not list(site.rglob("javascripts/workers"))
 
 
 @pytest.mark.slow

@@ -219,7 +219,15 @@ def _add_pages(files: Any, config: Any) -> None:
         files.append(page)
 
 
+# Material's own search: lunr and the worker that runs it. The site searches with Pagefind (`site.search`), and
+# Material starts its worker only for its own search field, which the header's (`partials/search.html`) replaces:
+# 1.2 MB of files in every language's site that no page asks for.
+_UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
 def on_files(files: Any, config: Any) -> Any:
+    for unused in [file for file in files if file.src_uri.startswith(_UNUSED_THEME_FILES)]:
+        files.remove(unused)
     _add_pages(files, config)
     _pages[:] = [file.url for file in files.documentation_pages()]
     return files
