@@ -484,16 +484,13 @@ class Finishing:
     def __init__(self, session: Session, preview: Preview, begun: BuildResult | None) -> None:
         self._session, self._preview = session, preview
         self._cancelled = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(begun,), daemon=True)
+        self._thread = threading.Thread(target=self._run_said, args=(begun,), daemon=True)
         self._thread.start()
 
     def cancel(self) -> None:
         """Stop at once whatever it is doing (a build, the PDFs), and return when it has."""
         self._cancelled.set()
         self._thread.join()
-
-    def done(self) -> bool:
-        return not self._thread.is_alive()
 
     def _stop(self) -> bool:
         return self._cancelled.is_set() or self._session.turns.wanted()
@@ -507,6 +504,15 @@ class Finishing:
             except Superseded:
                 time.sleep(0.05)   # the desk's turn, or the next edit's (which cancels this)
         return None
+
+    def _run_said(self, begun: BuildResult | None) -> None:
+        """`_run`; a fault of ours in it is one line on the terminal, as the command line says one, and the
+        preview goes on serving (the next edit builds again)."""
+        try:
+            self._run(begun)
+        except Exception as exc:  # noqa: BLE001 - a bug of ours: one line, never a traceback
+            print(terminal(f"briefing: internal error behind the pages ({type(exc).__name__}: {exc}); still "
+                           "serving the pages built so far; please report it"), file=self._session.out, flush=True)
 
     def _run(self, begun: BuildResult | None) -> None:
         layout = Layout(self._session.root)
