@@ -504,12 +504,14 @@ def test_long_claimant_names_wrap_inside_the_chart(browser: object, long_names_u
     assert chart_problems(texts, lang == "ar") == []
 
 
-def test_an_open_preview_page_reloads_itself_after_an_edit(browser: object, mini: Path) -> None:
-    """`briefing serve` only: the page shows the edit without anyone pressing reload."""
+@contextlib.contextmanager
+def _serving(root: Path, settled: bool = False) -> Iterator[str]:
+    """`briefing serve` of `root`, for as long as the block runs: its address, once it serves (with `settled`,
+    once its pages, search index and PDFs are all in place)."""
     import subprocess
     import sys
 
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(mini), "serve", "--port", "0"],
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "serve", "--port", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
     try:
         assert proc.stdout is not None
@@ -517,8 +519,18 @@ def test_an_open_preview_page_reloads_itself_after_an_edit(browser: object, mini
         for line in proc.stdout:
             if found := re.search(r"serving (http://127\.0\.0\.1:\d+/)", line):
                 base = found.group(1)
+            if base and (not settled or re.match(r"^rebuilt \([^;]*\)$", line)):
                 break
         assert base, "serve did not start"
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_an_open_preview_page_reloads_itself_after_an_edit(browser: object, mini: Path) -> None:
+    """`briefing serve` only: the page shows the edit without anyone pressing reload."""
+    with _serving(mini) as base:
         context = browser.new_context()  # type: ignore[attr-defined]
         for lang in ("", "ar/"):
             tab = context.new_page()
@@ -535,29 +547,13 @@ def test_an_open_preview_page_reloads_itself_after_an_edit(browser: object, mini
             assert tab.evaluate("window.__before_edit === undefined")   # a new page, not an edited one
             tab.close()
         context.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def test_after_an_edit_only_the_pages_it_changed_reload_and_the_pdf_notice_comes_and_goes(browser: object,
                                                                                           mini: Path) -> None:
     """An editor's open tabs: the page an edit changes reloads and shows it; a page it does not change stays as
     it is (scroll, selection), and only says, and then stops saying, that the PDFs are being made again."""
-    import subprocess
-    import sys
-
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(mini), "serve", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
-    try:
-        assert proc.stdout is not None
-        base = None
-        for line in proc.stdout:
-            if found := re.search(r"serving (http://127\.0\.0\.1:\d+/)", line):
-                base = found.group(1)
-            if base and re.match(r"^rebuilt \([^;]*\)$", line):   # settled: pages, index and PDFs in place
-                break
-        assert base, "serve did not start"
+    with _serving(mini, settled=True) as base:
         context = browser.new_context()  # type: ignore[attr-defined]
         edited, other = context.new_page(), context.new_page()
         for tab, path in ((edited, "incidents/harbour-strike.html"), (other, "places.html")):
@@ -575,9 +571,6 @@ def test_after_an_edit_only_the_pages_it_changed_reload_and_the_pdf_notice_comes
         assert other.evaluate("window.__before_edit === true")   # never reloaded: nothing on it changed
         assert "joined the strike that day" in edited.evaluate("document.body.innerText")
         context.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 # Each map label's and each place's box, as the browser lays them out in the page's real font.
