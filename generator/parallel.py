@@ -78,7 +78,7 @@ class Forked:
     def wait(self, stop: Callable[[], bool] | None = None) -> object:
         """The task's result; with `stop`, asked every few hundredths of a second, the child is ended as soon
         as it says so, and `Superseded` raised."""
-        while stop is not None and not select.select([self._read], [], [], _LOOK)[0]:
+        while stop is not None and not select.select([self._read], [], [], LOOK)[0]:
             if stop():
                 self.stop()
                 raise Superseded
@@ -101,8 +101,9 @@ class Forked:
         self._pid = 0
 
 
-# How often a wait asks whether to give way (`Forked.wait`), in seconds.
-_LOOK = 0.05
+# How often a wait asks whether to give way (`Forked.wait`, and the search index's `site.search.make_index`), in
+# seconds.
+LOOK = 0.05
 
 
 # How much less of the machine work done behind the preview's pages takes (`os.nice`), so that the next edit's

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from generator.errors import BriefingError, Superseded
 from generator.files import link_tree, mentions_no_space, no_space
-from generator.parallel import behind
+from generator.parallel import LOOK, behind
 from generator.views import i18n
 
 # The folder at the site's root that holds the index and the script that reads it.
@@ -33,8 +33,6 @@ BUNDLE = "search"
 # interfaces (we show the results in Material's header, in our words) are left out of the site.
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-# How often the indexing asks whether to give way (`make_index`), in seconds.
-_LOOK = 0.05
 # The attribute that marks what of a page is indexed (the article, not the header, navigation or footer).
 BODY = "data-pagefind-body"
 
@@ -62,7 +60,7 @@ def make_index(site: Path, stop: Callable[[], bool] | None = None) -> None:
                                 preexec_fn=None if stop is None else behind)  # noqa: PLW1509 (os.nice only)
         while proc.poll() is None:
             try:
-                proc.wait(timeout=_LOOK)
+                proc.wait(timeout=LOOK)
             except subprocess.TimeoutExpired:
                 if stop is not None and stop():
                     proc.kill()
